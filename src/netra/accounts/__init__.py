@@ -1,0 +1,1 @@
+"""Who may do what, where: roles, regional scope and password hashing."""

@@ -1,0 +1,38 @@
+"""Entry point of the `netra` command."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import typer
+
+from netra.cli import db_commands, serve_commands, setup_commands
+from netra.config import Settings
+
+app = typer.Typer(
+    name="netra",
+    help="Netra: civil-servant neutrality in Indonesian elections.",
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+
+@app.callback()
+def main(
+    ctx: typer.Context,
+    data_dir: Path = typer.Option(None, envvar="NETRA_DATA_DIR", help="Folder for the SQLite file, secrets and evidence (default: ./var)."),
+    database_url: str = typer.Option(None, envvar="NETRA_DATABASE_URL", help="SQLAlchemy URL; SQLite under the data folder by default."),
+) -> None:
+    ctx.obj = Settings.from_env(data_dir=data_dir, database_url=database_url)
+
+
+app.add_typer(db_commands.app, name="db")
+app.add_typer(setup_commands.regions_app, name="regions")
+app.add_typer(setup_commands.users_app, name="users")
+app.add_typer(setup_commands.demo_app, name="demo")
+app.command("serve")(serve_commands.serve)
+app.command("run")(serve_commands.run)
+
+if __name__ == "__main__":
+    app()

@@ -1,0 +1,64 @@
+"""`netra serve` and `netra run`: the web UI and API."""
+
+from __future__ import annotations
+
+import errno
+import socket
+
+import typer
+
+from netra.cli.context import clean_errors, console, fail, open_database
+from netra.logs import configure_logging
+
+
+def _check_port(host: str, port: int) -> None:
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as probe:
+        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        try:
+            probe.bind((host, port))
+        except OSError as exc:
+            if exc.errno == errno.EADDRINUSE:
+                fail(f"Port {port} on {host} is already in use; stop the other program or pass --port.")
+            fail(f"Cannot listen on {host}:{port}: {exc.strerror}.")
+
+
+def _serve(settings, db, host: str, port: int) -> None:
+    import uvicorn
+
+    from netra.web.app import create_app
+
+    _check_port(host, port)
+    configure_logging()
+    console.print(f"Netra is running at [bold]http://{host}:{port}[/] (API docs at /docs). Ctrl-C stops it.")
+    uvicorn.run(create_app(settings, db), host=host, port=port, log_config=None, access_log=False)
+
+
+@clean_errors
+def serve(
+    ctx: typer.Context,
+    host: str = typer.Option("127.0.0.1", help="Address to listen on."),
+    port: int = typer.Option(8000, min=1, max=65535, help="Port to listen on."),
+) -> None:
+    """Serve the web UI and API on an already prepared database."""
+    settings = ctx.obj
+    _serve(settings, open_database(settings, migrate=True), host, port)
+
+
+@clean_errors
+def run(
+    ctx: typer.Context,
+    host: str = typer.Option("127.0.0.1", help="Address to listen on."),
+    port: int = typer.Option(8000, min=1, max=65535, help="Port to listen on."),
+) -> None:
+    """Migrate, load reference and demo data (idempotent), print the demo accounts, and serve."""
+    from netra.cli.setup_commands import print_credentials
+    from netra.demo.accounts import ensure_demo_accounts
+    from netra.services.reference import load_regions
+
+    settings = ctx.obj
+    _check_port(host, port)
+    db = open_database(settings, migrate=True)
+    result = load_regions(db)
+    console.print(f"Regions: {result.total} ({result.added} added).")
+    print_credentials(ensure_demo_accounts(db, settings.data_dir))
+    _serve(settings, db, host, port)

@@ -1,0 +1,46 @@
+"""Runtime settings, read from the environment once and passed down explicitly."""
+
+from __future__ import annotations
+
+import os
+import secrets
+from dataclasses import dataclass
+from pathlib import Path
+
+
+class ConfigError(Exception):
+    """A setting is unusable; the message is one sentence meant for the operator."""
+
+
+@dataclass(frozen=True)
+class Settings:
+    data_dir: Path
+    database_url: str
+    session_max_age_seconds: int = 8 * 60 * 60
+    secure_cookies: bool = False
+
+    @classmethod
+    def from_env(cls, data_dir: str | Path | None = None, database_url: str | None = None) -> "Settings":
+        root = Path(data_dir or os.environ.get("NETRA_DATA_DIR") or "var").resolve()
+        url = database_url or os.environ.get("NETRA_DATABASE_URL") or f"sqlite:///{root / 'netra.sqlite3'}"
+        return cls(
+            data_dir=root,
+            database_url=url,
+            secure_cookies=os.environ.get("NETRA_SECURE_COOKIES", "") == "1",
+        )
+
+    def ensure_data_dir(self) -> None:
+        try:
+            self.data_dir.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise ConfigError(f"Cannot create the data directory {self.data_dir}: {exc.strerror}.") from exc
+
+    def secret_key(self) -> str:
+        """The session-signing key, created once per data directory and kept out of the code."""
+        self.ensure_data_dir()
+        path = self.data_dir / "secret_key"
+        if not path.exists():
+            fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+            with os.fdopen(fd, "w") as fh:
+                fh.write(secrets.token_urlsafe(48))
+        return path.read_text().strip()

@@ -1,0 +1,1 @@
+"""Persistence adapters: SQLAlchemy tables, Alembic migrations and repositories over them."""

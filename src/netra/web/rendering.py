@@ -1,0 +1,30 @@
+"""Template rendering with the interface language, the signed-in account and the CSRF token at hand."""
+
+from __future__ import annotations
+
+from importlib import resources
+
+from fastapi import Request
+from fastapi.templating import Jinja2Templates
+
+from netra.web.i18n import pick_language, translate
+from netra.web.security import csrf_token, current_account
+
+templates = Jinja2Templates(directory=str(resources.files("netra.web").joinpath("templates")))
+
+
+def wants_html(request: Request) -> bool:
+    return not request.url.path.startswith("/api/") and "text/html" in request.headers.get("accept", "text/html")
+
+
+def render(request: Request, name: str, context: dict | None = None, status_code: int = 200):
+    lang = pick_language(request.cookies.get("lang"))
+    account = context.get("account") if context and "account" in context else current_account(request)
+    full = {
+        "lang": lang,
+        "t": lambda key, **kw: translate(lang, key, **kw),
+        "csrf_token": csrf_token(request),
+        "account": account,
+        **(context or {}),
+    }
+    return templates.TemplateResponse(request, name, full, status_code=status_code)
