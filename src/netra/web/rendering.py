@@ -14,7 +14,8 @@ templates = Jinja2Templates(directory=str(resources.files("netra.web").joinpath(
 
 
 def wants_html(request: Request) -> bool:
-    return not request.url.path.startswith("/api/") and "text/html" in request.headers.get("accept", "text/html")
+    accept = request.headers.get("accept", "")
+    return not request.url.path.startswith("/api/") and "application/json" not in accept
 
 
 def render(request: Request, name: str, context: dict | None = None, status_code: int = 200):

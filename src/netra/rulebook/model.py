@@ -1,0 +1,390 @@
+"""The rulebook's value objects.
+
+Everything here is immutable (frozen dataclasses, tuples) because one loaded rulebook is shared by the screening
+engine, the Q&A engine and the case workflow; a change is a new ``Rulebook`` (see ``with_overrides``), never an
+in-place edit, so a case can always say which rulebook version it was judged against.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field
+from datetime import datetime
+from enum import StrEnum
+from types import MappingProxyType
+from typing import Any
+
+
+class RulebookError(ValueError):
+    """A rulebook that cannot be used. ``file``, ``line`` and ``field`` say where to fix it (when known)."""
+
+    def __init__(self, problem: str, *, file: str | None = None, line: int | None = None, field: str | None = None):
+        self.problem = problem
+        self.file = file
+        self.line = line
+        self.field = field
+        where = []
+        if file is not None:
+            where.append(str(file))
+        if line is not None:
+            where.append(f"line {line}")
+        if field is not None:
+            where.append(f"field '{field}'")
+        super().__init__(f"{', '.join(where)}: {problem}" if where else problem)
+
+
+class OverrideError(RulebookError):
+    """An administrator override that cannot be applied (unknown rule or field, or a value that fails validation)."""
+
+
+class Family(StrEnum):
+    """The nine groups Netra uses for screening and statistics (brief section 3); each rule has exactly one."""
+
+    SOCIAL_MEDIA = "social_media"
+    CAMPAIGN = "campaign"
+    STATE_RESOURCES = "state_resources"
+    OFFICIAL_ACTION = "official_action"
+    CAMPAIGN_PROPS = "campaign_props"
+    PARTY = "party"
+    CANDIDACY = "candidacy"
+    KTP_SUPPORT = "ktp_support"
+    PARTISAN_EVENT = "partisan_event"
+
+
+class Subject(StrEnum):
+    """Who a rule binds (brief section 1)."""
+
+    PNS = "pns"
+    PPPK = "pppk"
+    NON_ASN = "non_asn"
+    VILLAGE_HEAD = "village_head"
+    VILLAGE_OFFICIAL = "village_official"
+    TNI_POLRI = "tni_polri"
+
+
+class Period(StrEnum):
+    """When a rule applies, relative to an election's calendar (see ``netra.elections``)."""
+
+    BEFORE_CANDIDATES_SET = "before_candidates_set"
+    AFTER_CANDIDATES_SET = "after_candidates_set"
+    CAMPAIGN = "campaign"
+    ANY_TIME = "any_time"
+
+    def applies(self, *, candidates_set: bool, in_campaign: bool) -> bool:
+        """Whether a rule with this period applies on a day with these calendar facts.
+
+        The campaign lies after the candidates-set date, so ``in_campaign`` implies ``candidates_set``.
+        """
+        if self is Period.ANY_TIME:
+            return True
+        if self is Period.BEFORE_CANDIDATES_SET:
+            return not candidates_set
+        if self is Period.AFTER_CANDIDATES_SET:
+            return candidates_set or in_campaign
+        return in_campaign
+
+
+class SanctionKind(StrEnum):
+    MORAL = "moral"  # PP 42/2004 ethics: an open or closed statement by the PPK
+    DISCIPLINE = "discipline"  # PP 94/2021 hukuman disiplin
+    DISMISSAL = "dismissal"  # e.g. PTDH for party membership (UU 20/2023 Pasal 52)
+    CRIMINAL = "criminal"  # election crimes handled through Gakkumdu and the courts
+
+
+class SanctionLevel(StrEnum):
+    MORAL_TERBUKA_ATAU_TERTUTUP = "moral_terbuka_atau_tertutup"
+    MORAL_TERBUKA = "moral_terbuka"
+    MORAL_TERTUTUP = "moral_tertutup"
+    RINGAN = "ringan"
+    SEDANG = "sedang"
+    BERAT = "berat"
+    PTDH = "ptdh"  # pemberhentian tidak dengan hormat
+    PIDANA = "pidana"
+
+
+LEVELS_BY_KIND: Mapping[SanctionKind, frozenset[SanctionLevel]] = MappingProxyType(
+    {
+        SanctionKind.MORAL: frozenset(
+            {SanctionLevel.MORAL_TERBUKA_ATAU_TERTUTUP, SanctionLevel.MORAL_TERBUKA, SanctionLevel.MORAL_TERTUTUP}
+        ),
+        SanctionKind.DISCIPLINE: frozenset({SanctionLevel.RINGAN, SanctionLevel.SEDANG, SanctionLevel.BERAT}),
+        SanctionKind.DISMISSAL: frozenset({SanctionLevel.PTDH}),
+        SanctionKind.CRIMINAL: frozenset({SanctionLevel.PIDANA}),
+    }
+)
+
+
+class InstrumentKind(StrEnum):
+    DECREE = "decree"  # the SKB 2022 joint decree
+    REGULATION = "regulation"  # PP (government regulation)
+    STATUTE = "statute"  # UU (law)
+
+
+class Combination(StrEnum):
+    """How prison and fine combine in a criminal provision."""
+
+    AND = "and"  # "dan": both
+    AND_OR = "and_or"  # "dan/atau": either or both
+
+
+@dataclass(frozen=True)
+class LocalizedText:
+    id: str  # Bahasa Indonesia (the authoritative language of the sources)
+    en: str
+
+    def get(self, lang: str) -> str:
+        return self.en if lang == "en" else self.id
+
+
+@dataclass(frozen=True)
+class Bounds:
+    """An inclusive numeric range; either end may be unknown (None) when the sources do not give it."""
+
+    min: int | None
+    max: int | None
+
+
+@dataclass(frozen=True)
+class Sanction:
+    kind: SanctionKind
+    level: SanctionLevel
+    consists_of: LocalizedText
+    imposed_by: LocalizedText | None = None
+    prison_months: Bounds | None = None  # criminal only
+    fine_rupiah: Bounds | None = None  # criminal only
+    combination: Combination | None = None  # criminal only
+
+
+@dataclass(frozen=True)
+class Example:
+    text: str  # Bahasa Indonesia, phrased as people really write or ask
+    why: str | None = None  # short reason, mostly for the allowed near-misses
+
+
+@dataclass(frozen=True)
+class Examples:
+    forbidden: tuple[Example, ...]
+    allowed: tuple[Example, ...]
+
+
+@dataclass(frozen=True)
+class Alternative:
+    value: Any
+    sources: tuple[str, ...]
+    note: LocalizedText | None = None
+
+
+@dataclass(frozen=True)
+class Disputed:
+    """A field whose value the sources disagree on; the rule carries one value, this records the others."""
+
+    field: str  # a field path inside the rule, e.g. "sanction.level"
+    note: LocalizedText
+    alternatives: tuple[Alternative, ...]
+
+
+@dataclass(frozen=True)
+class Rule:
+    id: str
+    instrument: str
+    family: Family
+    title: LocalizedText
+    explanation: LocalizedText
+    subjects: tuple[Subject, ...]
+    period: Period
+    sanction: Sanction
+    legal_basis: tuple[str, ...]
+    sources: tuple[str, ...]
+    examples: Examples
+    keywords: tuple[str, ...]
+    related: tuple[str, ...] = ()
+    disputed: Disputed | None = None
+    note: LocalizedText | None = None
+    verified: bool = True  # False: content not confirmed by the brief's sources; see ``note``
+
+    def binds(self, subject: Subject | str) -> bool:
+        return Subject(subject) in self.subjects
+
+    def to_dict(self) -> dict[str, Any]:
+        """The rule in the YAML shape (plain JSON-able values); re-parsing it gives an equal rule."""
+        from netra.rulebook.schema import rule_to_dict
+
+        return rule_to_dict(self)
+
+    def value_at(self, path: str) -> Any:
+        """The plain value at a dotted field path such as ``sanction.level`` or ``examples.allowed.0``."""
+        from netra.rulebook.schema import resolve_path
+
+        return resolve_path(self.to_dict(), path)
+
+
+@dataclass(frozen=True)
+class FamilyInfo:
+    id: Family
+    label: LocalizedText
+    description: LocalizedText
+
+
+@dataclass(frozen=True)
+class Instrument:
+    """A legal instrument the rules come from (the SKB, PP 94/2021, a UU); rule ids start with ``id_prefix``."""
+
+    id: str
+    kind: InstrumentKind
+    title: LocalizedText
+    citation: str
+    id_prefix: str
+    min_examples: int
+    sources: tuple[str, ...]
+    note: LocalizedText | None = None
+
+
+@dataclass(frozen=True)
+class Override:
+    """An administrator's correction of one field of one rule: who changed what, when and why."""
+
+    rule_id: str
+    field: str
+    value: Any
+    by: str
+    at: datetime
+    reason: str
+
+
+@dataclass(frozen=True)
+class AppliedOverride:
+    override: Override
+    previous: Any  # the plain value before the change, for audit and undo
+
+
+@dataclass(frozen=True)
+class Rulebook:
+    """All rules, in a stable order (files in manifest order, rules in file order).
+
+    Build one with ``load_rulebook``; the constructor assumes already-validated parts.
+    """
+
+    data_version: str
+    families: tuple[FamilyInfo, ...]
+    instruments: tuple[Instrument, ...]
+    rules: tuple[Rule, ...]
+    overrides: tuple[AppliedOverride, ...] = ()
+    _by_id: Mapping[str, Rule] = field(init=False, repr=False, compare=False)
+    _hash: str = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "_by_id", MappingProxyType({r.id: r for r in self.rules}))
+        object.__setattr__(self, "_hash", _content_hash(self))
+
+    # --- identity -------------------------------------------------------------------------------------------
+    @property
+    def content_hash(self) -> str:
+        """SHA-256 over the canonical content: changes whenever any rule, family or instrument changes."""
+        return self._hash
+
+    @property
+    def version(self) -> str:
+        """``<data version>+<first 12 hex of the content hash>``: what a case records as "judged against"."""
+        return f"{self.data_version}+{self._hash[:12]}"
+
+    # --- lookup ---------------------------------------------------------------------------------------------
+    def __iter__(self) -> Iterator[Rule]:
+        return iter(self.rules)
+
+    def __len__(self) -> int:
+        return len(self.rules)
+
+    def __contains__(self, rule_id: object) -> bool:
+        return rule_id in self._by_id
+
+    def __getitem__(self, rule_id: str) -> Rule:
+        try:
+            return self._by_id[rule_id]
+        except KeyError:
+            raise KeyError(f"no rule with id {rule_id!r}") from None
+
+    def get(self, rule_id: str) -> Rule | None:
+        return self._by_id.get(rule_id)
+
+    @property
+    def ids(self) -> tuple[str, ...]:
+        return tuple(r.id for r in self.rules)
+
+    @property
+    def by_id(self) -> Mapping[str, Rule]:
+        return self._by_id
+
+    def by_family(self, family: Family | str) -> tuple[Rule, ...]:
+        fam = Family(family)
+        return tuple(r for r in self.rules if r.family is fam)
+
+    def by_instrument(self, instrument_id: str) -> tuple[Rule, ...]:
+        return tuple(r for r in self.rules if r.instrument == instrument_id)
+
+    def family(self, family: Family | str) -> FamilyInfo:
+        fam = Family(family)
+        return next(f for f in self.families if f.id is fam)
+
+    def instrument(self, instrument_id: str) -> Instrument:
+        for inst in self.instruments:
+            if inst.id == instrument_id:
+                return inst
+        raise KeyError(f"no instrument with id {instrument_id!r}")
+
+    def applicable(
+        self,
+        *,
+        subject: Subject | str | None = None,
+        candidates_set: bool | None = None,
+        in_campaign: bool = False,
+    ) -> tuple[Rule, ...]:
+        """Rules binding `subject` (any if None) whose period covers a day with these calendar facts.
+
+        ``candidates_set=None`` skips the period filter. Get the facts from ``Election.candidates_set(day)``
+        and ``Election.in_campaign(day)``.
+        """
+        out = []
+        for rule in self.rules:
+            if subject is not None and not rule.binds(subject):
+                continue
+            if candidates_set is not None and not rule.period.applies(
+                candidates_set=candidates_set, in_campaign=in_campaign
+            ):
+                continue
+            out.append(rule)
+        return tuple(out)
+
+    # --- change ---------------------------------------------------------------------------------------------
+    def with_overrides(self, overrides: Override | list[Override] | tuple[Override, ...]) -> Rulebook:
+        """A new Rulebook with the overrides applied in order (all or none); see ``netra.rulebook.overrides``."""
+        from netra.rulebook.overrides import apply_overrides
+
+        return apply_overrides(self, overrides)
+
+
+def _content_hash(book: Rulebook) -> str:
+    from netra.rulebook.schema import rule_to_dict
+
+    payload = {
+        "families": [
+            {"id": f.id.value, "label": vars(f.label), "description": vars(f.description)} for f in book.families
+        ],
+        "instruments": [
+            {
+                "id": i.id,
+                "kind": i.kind.value,
+                "title": vars(i.title),
+                "citation": i.citation,
+                "id_prefix": i.id_prefix,
+                "min_examples": i.min_examples,
+                "sources": list(i.sources),
+                "note": vars(i.note) if i.note else None,
+            }
+            for i in book.instruments
+        ],
+        "rules": [rule_to_dict(r) for r in book.rules],
+    }
+    blob = json.dumps(payload, sort_keys=True, ensure_ascii=False, separators=(",", ":"), default=str)
+    return hashlib.sha256(blob.encode("utf-8")).hexdigest()

@@ -1,0 +1,88 @@
+"""The `netra` command: help everywhere, idempotent setup, one clear sentence for bad input."""
+
+from __future__ import annotations
+
+import json
+import socket
+import subprocess
+import sys
+
+import pytest
+
+
+def netra(*args: str, data_dir=None, database_url=None, input: str | None = None) -> subprocess.CompletedProcess:
+    cmd = [sys.executable, "-m", "netra.cli.main"]
+    if data_dir:
+        cmd += ["--data-dir", str(data_dir)]
+    if database_url:
+        cmd += ["--database-url", database_url]
+    return subprocess.run(cmd + list(args), capture_output=True, text=True, input=input, timeout=120)
+
+
+COMMANDS = [[], ["db"], ["db", "upgrade"], ["regions"], ["regions", "load"], ["users"], ["users", "create-admin"],
+            ["demo"], ["demo", "load"], ["serve"], ["run"]]
+
+
+@pytest.mark.parametrize("command", COMMANDS, ids=lambda c: " ".join(c) or "netra")
+def test_every_command_has_help(command):
+    result = netra(*command, "--help")
+    assert result.returncode == 0 and "Usage" in result.stdout
+
+
+@pytest.mark.parametrize(
+    "url,message",
+    [
+        ("this is not a url", "not a valid database URL"),
+        ("mysql://root@localhost/netra", "not supported"),
+        ("postgresql://netra@127.0.0.1:1/netra", "Cannot connect to the database"),
+        ("sqlite:////no/such/folder/netra.sqlite3", "does not exist"),
+    ],
+)
+def test_bad_database_urls_give_one_sentence(tmp_path, url, message):
+    result = netra("db", "upgrade", data_dir=tmp_path, database_url=url)
+    assert result.returncode == 1
+    assert message in result.stderr and "Traceback" not in result.stderr + result.stdout
+
+
+def test_port_in_use_is_said_plainly(tmp_path):
+    with socket.socket() as busy:
+        busy.bind(("127.0.0.1", 0))
+        busy.listen()
+        port = busy.getsockname()[1]
+        result = netra("serve", "--port", str(port), data_dir=tmp_path)
+    assert result.returncode == 1
+    assert "already in use" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_demo_load_is_idempotent(tmp_path, database_url):
+    first = netra("demo", "load", data_dir=tmp_path, database_url=database_url)
+    assert first.returncode == 0, first.stderr
+    creds = json.loads((tmp_path / "demo-credentials.json").read_text())
+    assert len(creds) == 10 and "bawaslu.jepara" in creds and "ppk.kukar" in creds
+    assert (tmp_path / "demo-credentials.json").stat().st_mode & 0o077 == 0
+    second = netra("demo", "load", data_dir=tmp_path, database_url=database_url)
+    assert second.returncode == 0
+    assert json.loads((tmp_path / "demo-credentials.json").read_text()) == creds
+    assert first.stdout == second.stdout
+
+
+def test_regions_load_reports_counts(tmp_path, database_url):
+    result = netra("regions", "load", data_dir=tmp_path, database_url=database_url)
+    assert result.returncode == 0, result.stderr
+    assert "552 in source, 0 added, 0 updated" in result.stdout  # the fixture database already holds them
+
+
+def test_create_admin_then_refuse_duplicate(tmp_path, database_url):
+    ok = netra("users", "create-admin", "--username", "admin", "--password", "kata-sandi-admin",
+               data_dir=tmp_path, database_url=database_url)
+    assert ok.returncode == 0, ok.stderr
+    assert "38 region(s)" in ok.stdout
+    again = netra("users", "create-admin", "--username", "admin", "--password", "kata-sandi-admin",
+                  data_dir=tmp_path, database_url=database_url)
+    assert again.returncode == 1 and "sudah dipakai" in again.stderr
+
+
+def test_create_admin_refuses_weak_password(tmp_path, database_url):
+    result = netra("users", "create-admin", "--username", "admin2", "--password", "pendek",
+                   data_dir=tmp_path, database_url=database_url)
+    assert result.returncode == 1 and "minimal 10" in result.stderr and "Traceback" not in result.stderr

@@ -1,0 +1,87 @@
+"""Shared fixtures: every storage test runs once on SQLite and once on a real PostgreSQL server.
+
+The PostgreSQL server is started once per session in a temp dir. Each test gets a fresh database cloned from a
+template that already holds the migrated schema and the reference regions, so tests stay independent and fast.
+Set NETRA_REQUIRE_POSTGRES=1 (the README's test command does) to fail, not skip, when PostgreSQL is missing.
+"""
+
+from __future__ import annotations
+
+import itertools
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+from netra.config import Settings
+from netra.services.reference import load_regions
+from netra.storage.database import Database
+from tests.support.postgres import PostgresServer, find_bindir
+
+BACKENDS = ["sqlite", "postgresql"]
+_counter = itertools.count()
+
+
+@pytest.fixture(scope="session")
+def postgres_server():
+    bindir = find_bindir()
+    if bindir is None:
+        message = "PostgreSQL binaries not found (apt-get install postgresql)"
+        if os.environ.get("NETRA_REQUIRE_POSTGRES") == "1":
+            pytest.fail(message)
+        pytest.skip(message)
+    server = PostgresServer(bindir).start()
+    yield server
+    server.stop()
+
+
+def _prepare(url: str) -> None:
+    db = Database(url)
+    try:
+        db.migrate()
+        load_regions(db)
+    finally:
+        db.dispose()
+
+
+@pytest.fixture(scope="session")
+def sqlite_template(tmp_path_factory) -> Path:
+    path = tmp_path_factory.mktemp("template") / "template.sqlite3"
+    _prepare(f"sqlite:///{path}")
+    return path
+
+
+@pytest.fixture(scope="session")
+def postgres_template(postgres_server) -> str:
+    postgres_server.execute("CREATE DATABASE netra_template")
+    _prepare(postgres_server.url("netra_template"))
+    return "netra_template"
+
+
+@pytest.fixture(params=BACKENDS)
+def database_url(request, tmp_path):
+    """A fresh, migrated database with the reference regions, on each backend in turn."""
+    if request.param == "sqlite":
+        path = tmp_path / "netra.sqlite3"
+        shutil.copy(request.getfixturevalue("sqlite_template"), path)
+        yield f"sqlite:///{path}"
+        return
+    server = request.getfixturevalue("postgres_server")
+    template = request.getfixturevalue("postgres_template")
+    name = f"t_{os.getpid()}_{next(_counter)}"
+    server.execute(f"CREATE DATABASE {name} TEMPLATE {template}")
+    yield server.url(name)
+    server.execute(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
+
+
+@pytest.fixture
+def db(database_url):
+    database = Database(database_url)
+    yield database
+    database.dispose()
+
+
+@pytest.fixture
+def settings(tmp_path, database_url) -> Settings:
+    return Settings.from_env(data_dir=tmp_path / "data", database_url=database_url)
