@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from datetime import date, datetime, timezone
 
-from sqlalchemy import Boolean, DateTime, ForeignKey, Integer, String, UniqueConstraint
+from sqlalchemy import JSON, Boolean, Date, DateTime, ForeignKey, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 
@@ -45,3 +45,89 @@ class UserRegionRow(Base):
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
     region_code: Mapped[str] = mapped_column(ForeignKey("regions.code"))
+
+
+class CaseRow(Base):
+    """A case moves through the legal workflow; one or more reports (or a finding) feed it."""
+
+    __tablename__ = "cases"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    origin: Mapped[str] = mapped_column(String(10))  # "report" (laporan) or "finding" (temuan)
+    status: Mapped[str] = mapped_column(String(32), index=True)
+    version: Mapped[int] = mapped_column(Integer, default=1)
+    region_code: Mapped[str] = mapped_column(ForeignKey("regions.code"), index=True)
+    election_id: Mapped[str] = mapped_column(String(40))
+    reported_name: Mapped[str] = mapped_column(String(200), default="")
+    reported_nip: Mapped[str] = mapped_column(String(18), default="", index=True)
+    reported_position: Mapped[str] = mapped_column(String(200), default="")
+    reported_agency: Mapped[str] = mapped_column(String(200), default="")
+    event_date: Mapped[date | None] = mapped_column(Date)
+    merged_into_id: Mapped[int | None] = mapped_column(ForeignKey("cases.id"))
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+
+
+class ReportRow(Base):
+    """What a reporter submitted, as submitted. Reporter identity is read only by the handling officers."""
+
+    __tablename__ = "reports"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    case_id: Mapped[int] = mapped_column(ForeignKey("cases.id"), index=True)
+    tracking_code: Mapped[str] = mapped_column(String(13), unique=True)
+    submission_token: Mapped[str] = mapped_column(String(64), unique=True)
+    secret_hash: Mapped[str] = mapped_column(String(64))
+    reporter_name: Mapped[str] = mapped_column(String(200), default="")
+    reporter_address: Mapped[str] = mapped_column(String(500), default="")
+    reporter_contact: Mapped[str] = mapped_column(String(200), default="")
+    reporter_id_number: Mapped[str] = mapped_column(String(16), default="")
+    confidential: Mapped[bool] = mapped_column(Boolean, default=True)
+    reported_name: Mapped[str] = mapped_column(String(200), default="")
+    reported_nip: Mapped[str] = mapped_column(String(18), default="")
+    reported_position: Mapped[str] = mapped_column(String(200), default="")
+    reported_agency: Mapped[str] = mapped_column(String(200), default="")
+    region_code: Mapped[str] = mapped_column(ForeignKey("regions.code"))
+    election_id: Mapped[str] = mapped_column(String(40))
+    event_date: Mapped[date | None] = mapped_column(Date)
+    event_place: Mapped[str] = mapped_column(String(300), default="")
+    known_date: Mapped[date | None] = mapped_column(Date)
+    description: Mapped[str] = mapped_column(Text)
+    links: Mapped[list] = mapped_column(JSON, default=list)
+    declaration: Mapped[bool] = mapped_column(Boolean, default=False)
+    submitted_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+
+
+class EvidenceRow(Base):
+    """An evidence file, stored on disk by its SHA-256; the row says who added it and when."""
+
+    __tablename__ = "evidence"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    case_id: Mapped[int] = mapped_column(ForeignKey("cases.id"), index=True)
+    report_id: Mapped[int | None] = mapped_column(ForeignKey("reports.id"))
+    sha256: Mapped[str] = mapped_column(String(64), index=True)
+    filename: Mapped[str] = mapped_column(String(200))
+    media_type: Mapped[str] = mapped_column(String(40))
+    size: Mapped[int] = mapped_column(Integer)
+    added_by: Mapped[str] = mapped_column(String(80))  # "pelapor" or "user:<id>"
+    added_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+
+
+class CaseEventRow(Base):
+    """One step of a case's history: who did what, when and why. Public reasons are shown to the reporter."""
+
+    __tablename__ = "case_events"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    case_id: Mapped[int] = mapped_column(ForeignKey("cases.id"), index=True)
+    action: Mapped[str] = mapped_column(String(40))
+    from_status: Mapped[str | None] = mapped_column(String(32))
+    to_status: Mapped[str] = mapped_column(String(32))
+    actor_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    actor_role: Mapped[str] = mapped_column(String(16))
+    at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    reason: Mapped[str] = mapped_column(Text, default="")
+    public_reason: Mapped[str] = mapped_column(Text, default="")
+    payload: Mapped[dict] = mapped_column(JSON, default=dict)
+    documents: Mapped[list] = mapped_column(JSON, default=list)

@@ -15,7 +15,7 @@ router = APIRouter(include_in_schema=False)
 
 # The home page's map of the product; a capability gets its link when its pages exist.
 CAPABILITIES = [
-    {"key": "cap.report", "href": None},
+    {"key": "cap.report", "href": "/lapor"},
     {"key": "cap.guidance", "href": None},
     {"key": "cap.rules", "href": None},
     {"key": "cap.screening", "href": None},

@@ -1,0 +1,113 @@
+"""A public report of a suspected neutrality violation, its validation and its completeness check."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field, replace
+from datetime import date, timedelta
+
+from netra.intake.identifiers import clean, nik_problem, nip_problem
+
+MAX_TEXT = {"description": 10_000, "event_place": 300, "reporter_address": 500, "reporter_name": 200,
+            "reporter_contact": 200, "reported_name": 200, "reported_position": 200, "reported_agency": 200}
+MAX_LINKS = 10
+REPORTING_DAYS = 7  # UU 10/2016 Pasal 134 and UU 7/2017 Pasal 454: 7 days from when the event became known
+_URL = re.compile(r"^https?://[^\s/$.?#][^\s]{1,2000}$", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class ReportDraft:
+    description: str
+    region_code: str
+    election_id: str
+    reporter_name: str = ""
+    reporter_address: str = ""
+    reporter_contact: str = ""
+    reporter_id_number: str = ""
+    confidential: bool = True
+    reported_name: str = ""
+    reported_nip: str = ""
+    reported_position: str = ""
+    reported_agency: str = ""
+    event_date: date | None = None
+    event_place: str = ""
+    known_date: date | None = None
+    links: tuple[str, ...] = field(default_factory=tuple)
+    declaration: bool = False  # stands in for the signature an online form cannot carry
+
+    def normalised(self) -> "ReportDraft":
+        return replace(
+            self,
+            **{k: getattr(self, k).strip() for k in MAX_TEXT},
+            reporter_id_number=clean(self.reporter_id_number),
+            reported_nip=clean(self.reported_nip),
+            links=tuple(u.strip() for u in self.links if u.strip()),
+            known_date=self.known_date or self.event_date,
+        )
+
+
+def validation_errors(draft: ReportDraft, today: date, known_regions: set[str], known_elections: set[str]) -> dict[str, str]:
+    """Field → Indonesian message for input that cannot be stored. Missing but optional parts are not errors:
+    they show up in the completeness check instead, so a reporter can still file and complete later."""
+    errors: dict[str, str] = {}
+    if len(draft.description) < 20:
+        errors["description"] = "Ceritakan apa yang terjadi, minimal 20 karakter."
+    for name, limit in MAX_TEXT.items():
+        if len(getattr(draft, name)) > limit:
+            errors[name] = f"Paling banyak {limit} karakter."
+    if draft.region_code not in known_regions:
+        errors["region_code"] = "Pilih kabupaten/kota tempat kejadian."
+    if draft.election_id not in known_elections:
+        errors["election_id"] = "Pilih pemilihan yang bersangkutan."
+    if draft.reported_nip and (problem := nip_problem(draft.reported_nip)):
+        errors["reported_nip"] = problem
+    if draft.reporter_id_number and (problem := nik_problem(draft.reporter_id_number)):
+        errors["reporter_id_number"] = problem
+    for name in ("event_date", "known_date"):
+        value = getattr(draft, name)
+        if name == "known_date" and "event_date" in errors and value == draft.event_date:
+            continue  # defaulted from the event date: one message is enough
+        if value and value > today:
+            errors[name] = "Tanggal tidak boleh di masa depan."
+        elif value and value < today - timedelta(days=5 * 365):
+            errors[name] = "Tanggal terlalu lama; periksa kembali."
+    if draft.event_date and draft.known_date and draft.known_date < draft.event_date:
+        errors["known_date"] = "Tanggal diketahui tidak boleh sebelum tanggal kejadian."
+    if len(draft.links) > MAX_LINKS:
+        errors["links"] = f"Paling banyak {MAX_LINKS} tautan."
+    elif bad := [u for u in draft.links if not _URL.match(u)]:
+        errors["links"] = f"Tautan harus diawali http:// atau https://: {bad[0][:80]}"
+    return errors
+
+
+@dataclass(frozen=True)
+class Requirement:
+    key: str
+    kind: str  # "formal" or "material" (Perbawaslu 8/2020)
+    label: str
+    met: bool
+    missing: str  # what the reporter must add, shown when not met
+
+
+def completeness(draft: ReportDraft, submitted_on: date, evidence_count: int) -> list[Requirement]:
+    """The formal and material requirements of a report, each with what is still missing."""
+    late = draft.known_date is not None and submitted_on > draft.known_date + timedelta(days=REPORTING_DAYS)
+    deadline = (draft.known_date + timedelta(days=REPORTING_DAYS)).isoformat() if draft.known_date else None
+    return [
+        Requirement("reporter_identity", "formal", "Identitas pelapor (nama dan NIK)",
+                    bool(draft.reporter_name and draft.reporter_id_number), "Nama lengkap dan NIK pelapor."),
+        Requirement("reporter_address", "formal", "Alamat pelapor", bool(draft.reporter_address), "Alamat pelapor."),
+        Requirement("within_deadline", "formal", f"Dilaporkan paling lambat {REPORTING_DAYS} hari sejak diketahui",
+                    draft.known_date is not None and not late,
+                    f"Batas lapor terlewati ({deadline})." if late else "Tanggal kejadian diketahui."),
+        Requirement("declaration", "formal", "Pernyataan kebenaran laporan (pengganti tanda tangan)",
+                    draft.declaration, "Centang pernyataan bahwa laporan ini benar."),
+        Requirement("time_and_place", "material", "Waktu dan tempat kejadian",
+                    bool(draft.event_date and draft.event_place), "Tanggal dan tempat kejadian."),
+        Requirement("description", "material", "Uraian kejadian", len(draft.description) >= 20, "Uraian kejadian."),
+        Requirement("evidence", "material", "Bukti (berkas atau tautan)", evidence_count + len(draft.links) > 0,
+                    "Minimal satu berkas bukti atau tautan."),
+        Requirement("reported_party", "material", "Terlapor (nama dan jabatan/instansi atau NIP)",
+                    bool(draft.reported_name and (draft.reported_nip or draft.reported_position or draft.reported_agency)),
+                    "Nama terlapor beserta jabatan, instansi atau NIP."),
+    ]

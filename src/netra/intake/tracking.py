@@ -1,0 +1,41 @@
+"""Tracking codes and secrets for reporters.
+
+The code is short and readable over the phone (Crockford base32, no I/L/O/U); the secret is derived from the
+form's one-time submission token, so a double submission of the same form shows the same receipt again instead
+of storing a duplicate, and only its hash is stored.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import secrets
+
+_ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
+
+
+def new_tracking_code() -> str:
+    chars = "".join(secrets.choice(_ALPHABET) for _ in range(8))
+    return f"NTR-{chars[:4]}-{chars[4:]}"
+
+
+def normalise_code(code: str) -> str:
+    raw = (code or "").upper().replace("-", "").replace(" ", "")
+    raw = raw.removeprefix("NTR").translate(str.maketrans("ILOU", "110V"))
+    return f"NTR-{raw[:4]}-{raw[4:8]}" if len(raw) == 8 else ""
+
+
+def new_submission_token() -> str:
+    return secrets.token_urlsafe(24)
+
+
+def reporter_secret(server_key: str, submission_token: str) -> str:
+    return hmac.new(server_key.encode(), b"report-secret:" + submission_token.encode(), hashlib.sha256).hexdigest()[:20]
+
+
+def secret_hash(secret: str) -> str:
+    return hashlib.sha256(secret.encode()).hexdigest()
+
+
+def secret_matches(secret: str, stored_hash: str) -> bool:
+    return hmac.compare_digest(secret_hash(secret.strip().lower()), stored_hash)
