@@ -6,7 +6,7 @@ from pathlib import Path
 
 import typer
 
-from netra.cli import db_commands, serve_commands, setup_commands
+from netra.cli import audit_commands, db_commands, serve_commands, setup_commands
 from netra.config import Settings
 
 app = typer.Typer(
@@ -28,6 +28,7 @@ def main(
 
 
 app.add_typer(db_commands.app, name="db")
+app.add_typer(audit_commands.app, name="audit")
 app.add_typer(setup_commands.regions_app, name="regions")
 app.add_typer(setup_commands.users_app, name="users")
 app.add_typer(setup_commands.demo_app, name="demo")

@@ -17,6 +17,7 @@ from netra.intake.tracking import (
     secret_hash,
     secret_matches,
 )
+from netra.storage import audit_log
 from netra.storage.database import Database
 from netra.storage.evidence_store import EvidenceStore
 from netra.storage.tables import CaseEventRow, CaseRow, EvidenceRow, RegionRow, ReportRow
@@ -118,6 +119,8 @@ def submit_report(
                                      actor_role="pelapor", at=now, reason="", payload={}, documents=[],
                                      public_reason="Laporan diterima dan menunggu pemeriksaan Bawaslu."))
             code = report.tracking_code
+            audit_log.append(session, "pelapor", "create", f"case:{case.id}", at=now, detail={
+                "report": code, "evidence": [e.sha256 for e in checked], "links": len(draft.links)})
     except IntegrityError:
         # The same form submitted twice at once: the other request stored it; show that receipt.
         with db.transaction() as session:
