@@ -61,3 +61,22 @@ def test_login_redirect_stays_on_site(client, make_account):
     response = client.post("/masuk", data={"username": "viewer.kukar", "password": PASSWORD, "csrf_token": token,
                                            "next": "//evil.example/x"}, follow_redirects=False)
     assert response.headers["location"] == "/wilayah"
+
+
+def test_lockout_after_repeated_failures_even_for_unknown_users(client, make_account):
+    make_account("bawaslu.kukar", Role.BAWASLU, ("64.02",))
+    for username in ("bawaslu.kukar", "belum.ada"):
+        for _ in range(5):
+            assert login(client, username, "salah-sandi-panjang").status_code == 401
+        locked = login(client, username, PASSWORD if username == "bawaslu.kukar" else "apa-saja-panjang")
+        assert locked.status_code == 429 and "Terlalu banyak percobaan masuk" in locked.text
+    assert client.get("/wilayah", follow_redirects=False).status_code == 303  # the right password did not help
+
+
+def test_success_clears_earlier_failures(client, make_account):
+    make_account("viewer.jepara", Role.VIEWER)
+    for _ in range(4):
+        login(client, "viewer.jepara", "salah-sandi-panjang")
+    assert login(client, "viewer.jepara").status_code == 303
+    for _ in range(4):
+        assert login(client, "viewer.jepara", "salah-sandi-panjang").status_code == 401

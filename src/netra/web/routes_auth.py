@@ -7,7 +7,7 @@ import logging
 from fastapi import APIRouter, Form, Request
 from fastapi.responses import RedirectResponse
 
-from netra.services.accounts import authenticate
+from netra.services.accounts import authenticate, lockout_remaining, record_login
 from netra.web.rendering import render
 from netra.web.security import sign_in, sign_out
 
@@ -26,7 +26,16 @@ def login_form(request: Request, next: str | None = None):
 
 @router.post("/masuk")
 def login(request: Request, username: str = Form(""), password: str = Form(""), next: str = Form("/wilayah")):
-    account = authenticate(request.app.state.db, username, password) if username and password else None
+    db = request.app.state.db
+    ip = request.client.host if request.client else "unknown"
+    locked = lockout_remaining(db, username, ip)
+    if locked is not None:
+        minutes = max(1, round(locked.total_seconds() / 60))
+        log.info("login refused: locked out")
+        return render(request, "login.html", {"next": _safe_next(next), "error": "login.locked",
+                                              "minutes": minutes, "account": None}, status_code=429)
+    account = authenticate(db, username, password) if username and password else None
+    record_login(db, username, ip, success=account is not None)
     if account is None:
         log.info("login failed")  # never the username or password: either can be a typo of the other
         return render(request, "login.html", {"next": _safe_next(next), "error": "login.failed", "account": None},
