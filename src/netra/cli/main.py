@@ -6,7 +6,7 @@ from pathlib import Path
 
 import typer
 
-from netra.cli import audit_commands, db_commands, serve_commands, setup_commands
+from netra.cli import audit_commands, backup_commands, db_commands, serve_commands, setup_commands
 from netra.config import Settings
 
 app = typer.Typer(
@@ -34,6 +34,8 @@ app.add_typer(setup_commands.users_app, name="users")
 app.add_typer(setup_commands.demo_app, name="demo")
 app.command("serve")(serve_commands.serve)
 app.command("run")(serve_commands.run)
+app.command("backup")(backup_commands.backup)
+app.command("restore")(backup_commands.restore)
 
 if __name__ == "__main__":
     app()

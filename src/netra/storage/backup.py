@@ -1,0 +1,141 @@
+"""Logical backup and restore of the database and the evidence files together.
+
+A backup is a tar.gz holding manifest.json, one JSON Lines file per table and every evidence file. Being
+logical, it restores into either backend: SQLite to PostgreSQL and back.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import json
+import tarfile
+from datetime import date, datetime, timezone
+from pathlib import Path
+
+from sqlalchemy import Date, DateTime, func, insert, select, text
+
+import netra
+from netra.storage.database import Database
+from netra.storage.evidence_store import EvidenceStore
+from netra.storage.tables import AuditHeadRow, Base, EvidenceRow
+
+FORMAT = 1
+# Tables a freshly set-up database already fills: restore replaces them rather than refusing.
+PREFILLED = {"regions", "audit_head", "alembic_version"}
+
+
+class BackupError(Exception):
+    """One sentence for the operator."""
+
+
+def _encode(value):
+    if isinstance(value, datetime) and value.tzinfo is None:
+        value = value.replace(tzinfo=timezone.utc)  # SQLite drops the zone; Netra writes UTC only
+    if isinstance(value, (datetime, date)):
+        return value.isoformat()
+    return value
+
+
+def _tables():
+    return [t for t in Base.metadata.sorted_tables]
+
+
+def _revision(db: Database) -> str | None:
+    with db.engine.connect() as conn:
+        return conn.execute(text("SELECT version_num FROM alembic_version")).scalar()
+
+
+def create_backup(db: Database, store: EvidenceStore, target: Path) -> dict:
+    counts: dict[str, int] = {}
+    with tarfile.open(target, "w:gz") as tar, db.transaction() as session:
+        for table in _tables():
+            buffer = io.BytesIO()
+            n = 0
+            for row in session.execute(select(table).order_by(*table.primary_key.columns)).mappings():
+                buffer.write(json.dumps({k: _encode(v) for k, v in row.items()}, ensure_ascii=False).encode() + b"\n")
+                n += 1
+            counts[table.name] = n
+            _add(tar, f"tables/{table.name}.jsonl", buffer.getvalue())
+        digests = sorted(set(session.scalars(select(EvidenceRow.sha256))))
+        for digest in digests:
+            path = store.path_for(digest)
+            if not path.exists():
+                raise BackupError(f"Evidence file {digest} is cited by the database but missing from {store.root}.")
+            tar.add(path, arcname=f"evidence/{digest}")
+        manifest = {
+            "format": FORMAT, "netra_version": netra.__version__, "schema_revision": _revision(db),
+            "backend": db.engine.dialect.name, "created_at": datetime.now(timezone.utc).isoformat(),
+            "tables": counts, "evidence_files": len(digests),
+        }
+        _add(tar, "manifest.json", json.dumps(manifest, indent=1).encode())
+    return manifest
+
+
+def _add(tar: tarfile.TarFile, name: str, data: bytes) -> None:
+    info = tarfile.TarInfo(name)
+    info.size = len(data)
+    tar.addfile(info, io.BytesIO(data))
+
+
+def _decode(table, row: dict) -> dict:
+    out = {}
+    for key, value in row.items():
+        column = table.columns[key]
+        if value is not None and isinstance(column.type, DateTime):
+            value = datetime.fromisoformat(value)
+        elif value is not None and isinstance(column.type, Date):
+            value = date.fromisoformat(value)
+        out[key] = value
+    return out
+
+
+def restore_backup(db: Database, store: EvidenceStore, source: Path) -> dict:
+    """Restore into a migrated database that holds no cases, accounts or audit entries yet. All or nothing."""
+    try:
+        tar = tarfile.open(source, "r:gz")
+    except (OSError, tarfile.TarError) as exc:
+        raise BackupError(f"{source} is not a Netra backup (not a readable tar.gz).") from exc
+    with tar:
+        try:
+            manifest = json.loads(tar.extractfile("manifest.json").read())
+        except (KeyError, ValueError, AttributeError) as exc:
+            raise BackupError(f"{source} has no valid manifest.json; it is not a Netra backup.") from exc
+        if manifest.get("format") != FORMAT:
+            raise BackupError(f"Backup format {manifest.get('format')} is not supported (expected {FORMAT}).")
+        if manifest.get("schema_revision") != _revision(db):
+            raise BackupError(
+                f"The backup has schema {manifest.get('schema_revision')} but the database has {_revision(db)}; "
+                "restore with the Netra version that made it, or migrate the database to match first."
+            )
+        # Evidence first: files are content-addressed, so writing them early can never corrupt anything.
+        for member in tar.getmembers():
+            if member.name.startswith("evidence/"):
+                digest = member.name.removeprefix("evidence/")
+                content = tar.extractfile(member).read()
+                if hashlib.sha256(content).hexdigest() != digest:
+                    raise BackupError(f"Evidence file {digest} in the backup is damaged (hash mismatch).")
+                store.put(content)
+        with db.transaction() as session:
+            for table in _tables():
+                if table.name not in PREFILLED and session.scalar(select(func.count()).select_from(table)):
+                    raise BackupError(f"The target database already holds data in '{table.name}'; "
+                                      "restore into an empty database.")
+            for table in reversed(_tables()):
+                if table.name in PREFILLED and table.name != "audit_head":
+                    session.execute(table.delete())
+            for table in _tables():
+                rows = [_decode(table, json.loads(line)) for line in tar.extractfile(f"tables/{table.name}.jsonl")]
+                if table.name == "audit_head":
+                    for row in rows:
+                        session.execute(AuditHeadRow.__table__.update().where(AuditHeadRow.id == row["id"])
+                                        .values(seq=row["seq"], hash=row["hash"]))
+                elif rows:
+                    session.execute(insert(table), rows)
+            if db.engine.dialect.name == "postgresql":
+                for table in _tables():
+                    if "id" in table.columns and table.columns["id"].autoincrement is not False:
+                        session.execute(text(
+                            f"SELECT setval(pg_get_serial_sequence('{table.name}', 'id'), "
+                            f"COALESCE((SELECT MAX(id) FROM {table.name}), 0) + 1, false)"))
+    return manifest
