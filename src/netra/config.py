@@ -18,6 +18,7 @@ class Settings:
     database_url: str
     session_max_age_seconds: int = 8 * 60 * 60
     secure_cookies: bool = False
+    report_rate: str = "20/3600"  # public reports per client address: count/seconds
 
     @classmethod
     def from_env(cls, data_dir: str | Path | None = None, database_url: str | None = None) -> "Settings":
@@ -27,6 +28,7 @@ class Settings:
             data_dir=root,
             database_url=url,
             secure_cookies=os.environ.get("NETRA_SECURE_COOKIES", "") == "1",
+            report_rate=os.environ.get("NETRA_REPORT_RATE", "20/3600"),
         )
 
     def ensure_data_dir(self) -> None:

@@ -18,6 +18,7 @@ import netra
 from netra.config import Settings
 from netra.storage.database import Database
 from netra.web import routes_api, routes_auth, routes_pages, routes_report
+from netra.web.ratelimit import RateLimiter, parse_rate
 from netra.web.rendering import render, wants_html
 from netra.web.security import LoginRequired, SecurityHeaders, verify_csrf
 
@@ -35,6 +36,7 @@ def create_app(settings: Settings, db: Database | None = None) -> FastAPI:
     )
     app.state.settings = settings
     app.state.db = db or Database(settings.database_url)
+    app.state.report_limiter = RateLimiter(*parse_rate(settings.report_rate))
 
     static_dir = resources.files("netra.web").joinpath("static")
     app.mount("/static", StaticFiles(directory=str(static_dir)), name="static")

@@ -58,6 +58,11 @@ def _date(value: str, field: str, errors: dict) -> date | None:
 
 @router.post("/lapor")
 async def submit(request: Request):
+    wait = request.app.state.report_limiter.retry_after(request.client.host if request.client else "unknown")
+    if wait is not None:
+        minutes = max(1, round(wait / 60))
+        return _form(request, {"submission_token": new_submission_token()},
+                     {"form": f"Terlalu banyak laporan dari alamat ini. Coba lagi dalam {minutes} menit."}, 429)
     if int(request.headers.get("content-length") or 0) > MAX_TOTAL_BYTES + 1024 * 1024:
         return _form(request, {"submission_token": new_submission_token()},
                      {"evidence": f"Ukuran kiriman lebih dari {MAX_TOTAL_BYTES // (1024 * 1024)} MB."}, 413)
