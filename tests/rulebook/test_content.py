@@ -1,0 +1,219 @@
+"""The shipped rulebook holds every rule the brief lists, with the content other engines rely on."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from netra.rulebook import (
+    DATA_DIR,
+    Family,
+    InstrumentKind,
+    Period,
+    SanctionKind,
+    SanctionLevel,
+    Subject,
+    load_rulebook,
+)
+
+STATUTE_IDS = [
+    "uu10_2016.70",
+    "uu10_2016.71.1",
+    "uu10_2016.71.2",
+    "uu10_2016.71.3",
+    "uu10_2016.188",
+    "uu10_2016.189",
+    "uu10_2016.190",
+    "uu7_2017.280",
+    "uu7_2017.282",
+    "uu7_2017.283",
+    "uu7_2017.490",
+    "uu7_2017.493",
+    "uu7_2017.494",
+]
+ETHICS_IDS = [f"skb2022.etik.{n}" for n in range(1, 8)]
+DISCIPLINE_IDS = [f"skb2022.disiplin.{n}" for n in range(1, 13)]
+PP94_IDS = [f"pp94.5n.{n}" for n in range(1, 8)]
+ALL_IDS = ETHICS_IDS + DISCIPLINE_IDS + PP94_IDS + STATUTE_IDS
+
+
+@pytest.fixture(scope="module")
+def book():
+    return load_rulebook()
+
+
+def test_counts_per_instrument(book):
+    assert len(book.by_instrument("skb2022_ethics")) == 7
+    assert len(book.by_instrument("skb2022_discipline")) == 12
+    assert len(book.by_instrument("pp94_2021")) == 7
+    assert {r.id for r in book.by_instrument("uu10_2016")} | {r.id for r in book.by_instrument("uu7_2017")} == set(
+        STATUTE_IDS
+    )
+
+
+def test_ids_are_exactly_the_stable_list_in_a_stable_order(book):
+    # Cases and statistics store these ids: renaming or reordering one is a breaking change.
+    assert list(book.ids) == ALL_IDS
+    assert len(set(book.ids)) == len(book.ids)
+    assert [r.id for r in book] == ALL_IDS
+    assert list(load_rulebook(DATA_DIR).ids) == ALL_IDS  # a fresh parse gives the same order
+
+
+def test_every_rule_has_one_valid_family_and_bilingual_texts(book):
+    for rule in book:
+        assert isinstance(rule.family, Family)
+        for text in (rule.title, rule.explanation):
+            assert text.id.strip() and text.en.strip()
+            assert text.id != text.en, rule.id
+        assert rule.subjects and all(isinstance(s, Subject) for s in rule.subjects)
+        assert rule.legal_basis and rule.sources and rule.keywords
+
+
+def test_families_file_labels_all_nine(book):
+    assert {f.id for f in book.families} == set(Family)
+    assert book.family("ktp_support").label.en == "KTP support"
+    assert all(f.label.id and f.label.en for f in book.families)
+
+
+def test_every_family_is_used(book):
+    # A family with no rule would be invisible to screening and statistics.
+    assert all(book.by_family(f) for f in Family)
+
+
+def test_skb_rules_have_three_forbidden_and_three_allowed_indonesian_examples(book):
+    skb = [r for r in book if book.instrument(r.instrument).kind is InstrumentKind.DECREE]
+    assert len(skb) == 19
+    indonesian = re.compile(r"\b(yang|dan|di|ke|dengan|tanpa|untuk|sebagai|saat|ASN|PNS|kita|calon|dukung|atau|tentang|bersama|tidak|ikut|pasangan|seperti|sesuai|sebelum|sementara|kampanye)\b")
+    english = re.compile(r"\b(the|with|of|is|are|without)\b", re.IGNORECASE)
+    for rule in skb:
+        assert len(rule.examples.forbidden) >= 3, rule.id
+        assert len(rule.examples.allowed) >= 3, rule.id
+        for ex in rule.examples.forbidden + rule.examples.allowed:
+            assert indonesian.search(ex.text) and not english.search(ex.text), (rule.id, ex.text)
+
+
+def test_allowed_examples_cover_the_questions_asns_really_ask(book):
+    allowed = " ".join(ex.text for r in book for ex in r.examples.allowed).lower()
+    for phrase in ("tps", "kpu", "bilik suara", "like"):
+        assert phrase in allowed, phrase
+
+
+def test_keywords_include_informal_variants(book):
+    words = {w.lower() for r in book for w in r.keywords}
+    for w in ("like", "nge-like", "share", "repost", "foto bareng", "salam dua jari", "kampanye", "deklarasi",
+              "baliho", "spanduk", "mobil dinas", "fotokopi ktp", "pengurus partai"):
+        assert w in words, w
+
+
+def test_ethics_rules_are_moral_sanctions_before_candidates_are_set(book):
+    for rid in ETHICS_IDS:
+        rule = book[rid]
+        assert rule.sanction.kind is SanctionKind.MORAL
+        assert rule.sanction.level is SanctionLevel.MORAL_TERBUKA_ATAU_TERTUTUP
+        assert rule.period is Period.BEFORE_CANDIDATES_SET
+        assert any("PP 42/2004" in b for b in rule.legal_basis)
+
+
+def test_discipline_levels_match_the_brief(book):
+    expected = {1: "berat", 2: "berat", 3: "sedang", 4: "berat", 5: "ptdh", 6: "berat", 7: "berat", 8: "berat",
+                9: "sedang", 10: "berat", 11: "berat", 12: "berat"}
+    for n, level in expected.items():
+        assert book[f"skb2022.disiplin.{n}"].sanction.level.value == level, n
+    assert book["skb2022.disiplin.5"].sanction.kind is SanctionKind.DISMISSAL
+    assert book["skb2022.disiplin.9"].period is Period.BEFORE_CANDIDATES_SET
+    assert book["skb2022.disiplin.10"].period is Period.AFTER_CANDIDATES_SET
+
+
+def test_pp94_levels_and_subjects(book):
+    for n in range(1, 8):
+        rule = book[f"pp94.5n.{n}"]
+        assert rule.sanction.level.value == ("sedang" if n <= 2 else "berat")
+        assert rule.subjects == (Subject.PNS,)
+    assert book["pp94.5n.4"].family is Family.STATE_RESOURCES
+
+
+def test_disputed_rules_carry_their_alternatives_with_sources(book):
+    disputed = {r.id for r in book if r.disputed}
+    assert disputed == {"skb2022.disiplin.8", "skb2022.disiplin.9"}
+    r8 = book["skb2022.disiplin.8"].disputed
+    assert r8.field == "sanction.level"
+    assert {a.value for a in r8.alternatives} == {"berat", "sedang"}
+    assert any("Tribun" in s for a in r8.alternatives if a.value == "sedang" for s in a.sources)
+    r9 = book["skb2022.disiplin.9"].disputed
+    assert {a.value for a in r9.alternatives} == {"sedang", "berat"}
+    for d in (r8, r9):
+        assert all(a.sources for a in d.alternatives)
+
+
+def test_criminal_penalties_follow_the_brief(book):
+    s188 = book["uu10_2016.188"].sanction
+    assert s188.kind is SanctionKind.CRIMINAL
+    assert (s188.prison_months.min, s188.prison_months.max) == (1, 6)
+    assert (s188.fine_rupiah.min, s188.fine_rupiah.max) == (600_000, 6_000_000)
+    assert s188.combination.value == "and_or"
+    s494 = book["uu7_2017.494"].sanction
+    assert (s494.prison_months.max, s494.fine_rupiah.max) == (12, 12_000_000)
+    for rid in ("uu10_2016.71.1", "uu10_2016.71.2", "uu10_2016.71.3"):
+        assert book[rid].sanction.prison_months == s188.prison_months
+
+
+def test_unverified_rules_say_why_and_guess_no_penalty(book):
+    unverified = [r for r in book if not r.verified]
+    assert {r.id for r in unverified} >= {"uu10_2016.189", "uu10_2016.190", "uu7_2017.490", "uu7_2017.493"}
+    for rule in unverified:
+        assert rule.note is not None
+        if rule.sanction.kind is SanctionKind.CRIMINAL:
+            assert rule.sanction.prison_months is None and rule.sanction.fine_rupiah is None
+
+
+def test_related_ids_resolve(book):
+    for rule in book:
+        for ref in rule.related:
+            assert ref in book and ref != rule.id
+
+
+def test_applicable_follows_the_calendar_split(book):
+    before = {r.id for r in book.applicable(subject="pns", candidates_set=False)}
+    campaign = {r.id for r in book.applicable(subject="pns", candidates_set=True, in_campaign=True)}
+    after_not_campaign = {r.id for r in book.applicable(subject="pns", candidates_set=True, in_campaign=False)}
+    assert "skb2022.etik.4" in before and "skb2022.etik.4" not in campaign
+    assert "skb2022.disiplin.6" in campaign and "skb2022.disiplin.6" not in before
+    assert "pp94.5n.1" in campaign and "pp94.5n.1" not in after_not_campaign
+    assert "skb2022.disiplin.5" in before and "skb2022.disiplin.5" in campaign  # any_time
+    village = {r.id for r in book.applicable(subject=Subject.VILLAGE_HEAD)}
+    assert "uu7_2017.490" in village and "skb2022.etik.1" not in village
+
+
+def test_version_combines_data_version_and_content_hash(book):
+    assert book.data_version == "2024.1"
+    assert book.version == f"2024.1+{book.content_hash[:12]}"
+    assert re.fullmatch(r"[0-9a-f]{64}", book.content_hash)
+    assert load_rulebook(DATA_DIR).content_hash == book.content_hash
+
+
+def test_rulebook_is_immutable(book):
+    with pytest.raises(AttributeError):
+        book.rules = ()  # type: ignore[misc]
+    with pytest.raises(AttributeError):
+        book["skb2022.etik.1"].family = Family.PARTY  # type: ignore[misc]
+    with pytest.raises(TypeError):
+        book.by_id["x"] = None  # type: ignore[index]
+    assert book.get("nope") is None
+    with pytest.raises(KeyError):
+        book["nope"]
+
+
+def test_round_trip_to_dict_gives_the_same_rule(book):
+    from netra.rulebook.schema import Ctx, parse_rule
+
+    for rule in book:
+        again = parse_rule(Ctx("<round trip>"), rule.to_dict(), None, book.instrument(rule.instrument))
+        assert again == rule
+
+
+def test_examples_name_no_real_person(book):
+    # Fictional candidates only: the examples' candidate names come from a short allow-list.
+    names = re.compile(r"\b(?:calon (?:bupati|wali kota|gubernur) )([A-Z][a-z]+ [A-Z][a-z]+)")
+    found = {m.group(1) for r in book for ex in r.examples.forbidden + r.examples.allowed for m in names.finditer(ex.text)}
+    assert found <= {"Budi Santosa"}
