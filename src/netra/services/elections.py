@@ -9,4 +9,4 @@ from functools import cache
 def election_choices() -> dict[str, str]:
     from netra.elections import load_elections
 
-    return {e.id: e.name for e in load_elections()}
+    return {e.id: e.name.id for e in load_elections()}

@@ -12,7 +12,13 @@ DEFAULT = "id"
 
 @cache
 def catalog(lang: str) -> dict[str, str]:
-    return json.loads(resources.files("netra.web").joinpath("locales", f"{lang}.json").read_text(encoding="utf-8"))
+    """locales/<lang>.json plus every locales/<capability>.<lang>.json, so each capability keeps its own text."""
+    folder = resources.files("netra.web").joinpath("locales")
+    merged: dict[str, str] = {}
+    for entry in sorted(folder.iterdir(), key=lambda e: e.name):
+        if entry.name == f"{lang}.json" or entry.name.endswith(f".{lang}.json"):
+            merged.update(json.loads(entry.read_text(encoding="utf-8")))
+    return merged
 
 
 def translate(lang: str, key: str, **values: object) -> str:

@@ -1,0 +1,128 @@
+"""Taking a workflow step on a stored case: scope check, domain rules, optimistic lock, history and audit."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from functools import cache
+
+from sqlalchemy import select, update
+
+from netra.accounts.model import Account
+from netra.cases import (
+    Actor, CaseState, ClockStatus, ConcurrentChange, ReportedPerson, TransitionRecord, WorkflowError, apply,
+)
+from netra.cases import status as clock_status
+from netra.elections import load_elections
+from netra.regions.model import TimeZone
+from netra.rulebook import load_rulebook
+from netra.services.case_queries import in_scope
+from netra.storage import audit_log
+from netra.storage.database import Database
+from netra.storage.evidence_store import EvidenceStore
+from netra.storage.tables import CaseEventRow, CaseRow, EvidenceRow, RegionRow
+
+
+class CaseNotFound(LookupError):
+    """Missing or outside the account's scope: the caller cannot tell which, by design."""
+
+
+def aware(value: datetime) -> datetime:
+    return value if value.tzinfo else value.replace(tzinfo=timezone.utc)  # SQLite drops the zone; we store UTC
+
+
+@cache
+def _election_kinds() -> dict[str, str]:
+    return {e.id: e.kind for e in load_elections()}
+
+
+def election_kind(election_id: str) -> str:
+    return _election_kinds().get(election_id, "pilkada")
+
+
+def case_state(session, case: CaseRow) -> CaseState:
+    events = session.execute(
+        select(CaseEventRow.action, CaseEventRow.to_status, CaseEventRow.at)
+        .where(CaseEventRow.case_id == case.id).order_by(CaseEventRow.at, CaseEventRow.id)
+    ).all()
+    tz = TimeZone(session.scalar(select(RegionRow.timezone).where(RegionRow.code == case.region_code)))
+    return CaseState.from_events(
+        [(a, s, aware(at)) for a, s, at in events], id=case.id, version=case.version,
+        election_kind=election_kind(case.election_id), tz_name=tz.zoneinfo.key, origin=case.origin,
+        subject=ReportedPerson(case.reported_nip, case.reported_name, case.reported_agency),
+        event_date=case.event_date,
+    )
+
+
+def clocks_for(db: Database, case_ids: list[int], now: datetime | None = None) -> dict[int, ClockStatus | None]:
+    """The running legal clock of each case, for worklists."""
+    now = now or datetime.now(timezone.utc)
+    with db.transaction() as session:
+        cases = session.scalars(select(CaseRow).where(CaseRow.id.in_(case_ids))).all()
+        return {c.id: clock_status(case_state(session, c), now) for c in cases}
+
+
+@dataclass(frozen=True)
+class StepResult:
+    record: TransitionRecord
+    version: int
+
+
+def take_step(
+    db: Database,
+    store: EvidenceStore,
+    account: Account,
+    case_id: int,
+    action: str,
+    expected_version: int,
+    reason: str = "",
+    public_reason: str = "",
+    payload: dict | None = None,
+    documents: list[tuple[str, bytes]] | None = None,
+    now: datetime | None = None,
+) -> StepResult:
+    """Apply one workflow action. Raises CaseNotFound, WorkflowError (Indonesian message) or EvidenceRejected;
+    on any of them nothing is stored."""
+    from netra.intake.evidence import check_batch
+
+    now = now or datetime.now(timezone.utc)
+    checked = check_batch(documents or [])
+    for _, content in documents or []:
+        store.put(content)
+    rulebook = load_rulebook()
+    with db.transaction() as session:
+        case = session.scalar(in_scope(select(CaseRow), account).where(CaseRow.id == case_id))
+        if case is None:
+            raise CaseNotFound(case_id)
+        state, record = apply(
+            case_state(session, case), action, Actor(account.id, account.full_name, account.role.value), now,
+            reason=reason, payload=payload or {}, documents=[e.sha256 for e in checked],
+            expected_version=expected_version, known_rule_ids=set(rulebook.ids),
+        )
+        # The domain checked the version we read; the guarded UPDATE makes the check hold against a writer who
+        # committed in between.
+        changed = session.execute(
+            update(CaseRow).where(CaseRow.id == case_id, CaseRow.version == expected_version)
+            .values(status=state.state.value, version=state.version, updated_at=now)
+        ).rowcount
+        if changed != 1:
+            current = session.scalar(select(CaseRow.version).where(CaseRow.id == case_id))
+            raise ConcurrentChange(current=current, expected=expected_version)
+        session.add_all(
+            EvidenceRow(case_id=case_id, report_id=None, sha256=e.sha256, filename=e.filename,
+                        media_type=e.kind.media_type, size=e.size, added_by=f"user:{account.id}", added_at=now)
+            for e in checked
+        )
+        session.add(CaseEventRow(
+            case_id=case_id, action=record.action, from_status=record.from_state.value,
+            to_status=record.to_state.value, actor_id=account.id, actor_role=account.role.value, at=now,
+            reason=record.reason, public_reason=public_reason.strip(), payload=record.payload,
+            documents=list(record.documents),
+        ))
+        audit_log.append(session, f"user:{account.id}", "transition", f"case:{case_id}", at=now, detail={
+            "action": record.action, "from": record.from_state.value, "to": record.to_state.value,
+            "documents": list(record.documents)})
+        return StepResult(record, state.version)
+
+
+__all__ = ["CaseNotFound", "StepResult", "WorkflowError", "case_state", "clocks_for", "election_kind", "take_step"]
