@@ -77,11 +77,12 @@ def _summary(row: CaseRow, region_name: str, status_since: datetime | None) -> C
                        row.created_at, row.updated_at, status_since or row.created_at)
 
 
-def list_cases(db: Database, account: Account, status: str | None = None, limit: int = 200) -> list[CaseSummary]:
+def list_cases(db: Database, account: Account, statuses: tuple[str, ...] | None = None,
+               limit: int = 200) -> list[CaseSummary]:
     query = in_scope(select(CaseRow, RegionRow.name).join(RegionRow, RegionRow.code == CaseRow.region_code), account)
     query = query.where(CaseRow.merged_into_id.is_(None))
-    if status:
-        query = query.where(CaseRow.status == status)
+    if statuses:
+        query = query.where(CaseRow.status.in_(statuses))
     with db.transaction() as session:
         rows = session.execute(query.order_by(CaseRow.updated_at.desc()).limit(limit)).all()
         return [_summary(case, name, case.updated_at) for case, name in rows]

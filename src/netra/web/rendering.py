@@ -7,6 +7,7 @@ from importlib import resources
 from fastapi import Request
 from fastapi.templating import Jinja2Templates
 
+from netra.cases import label as domain_label
 from netra.web.i18n import pick_language, translate
 from netra.web.security import csrf_token, current_account
 
@@ -24,6 +25,7 @@ def render(request: Request, name: str, context: dict | None = None, status_code
     full = {
         "lang": lang,
         "t": lambda key, **kw: translate(lang, key, **kw),
+        "label": lambda name: getattr(domain_label(name), lang),  # states, actions, destinations
         "csrf_token": csrf_token(request),
         "account": account,
         **(context or {}),

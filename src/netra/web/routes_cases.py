@@ -2,12 +2,19 @@
 
 from __future__ import annotations
 
+from datetime import datetime, timezone
+
 from fastapi import APIRouter, Depends, HTTPException, Request
-from fastapi.responses import Response
+from fastapi.responses import RedirectResponse, Response
 from sqlalchemy import select
+from starlette.datastructures import UploadFile
 
 from netra.accounts.model import Account
+from netra.cases import DESTINATIONS, TRANSITIONS, State, WorkflowError, allowed_actions, local_text
+from netra.intake.evidence import EvidenceRejected
+from netra.rulebook import load_rulebook
 from netra.services.case_queries import get_case, in_scope, list_cases
+from netra.services.case_workflow import CaseNotFound, clocks_for, take_step
 from netra.storage import audit_log
 from netra.storage.evidence_store import EvidenceStore
 from netra.storage.tables import CaseRow, EvidenceRow
@@ -16,16 +23,27 @@ from netra.web.security import require_account
 
 router = APIRouter(include_in_schema=False)
 
-CASE_STATUSES = ("received", "registered", "not_registered", "under_review", "recommended_to_bkn", "not_a_violation",
-                 "forwarded", "verified_by_bkn", "validated_by_bawaslu", "sent_to_ppk", "sanction_imposed",
-                 "not_followed_up", "personnel_data_blocked", "closed")
+CASE_STATUSES = tuple(s.value for s in State)
+# Recommended but not (yet) sanctioned: the follow-up gap leaders must see (Pilkada 2024: 1,158 suspected, 19 sanctioned).
+FOLLOW_UP_GAP = ("recommended_to_bkn", "verified_by_bkn", "validated_by_bawaslu", "sent_to_ppk", "not_followed_up",
+                 "personnel_data_blocked")
+VIEWS = ("all", "overdue", "due_soon", "gap")
 
 
 @router.get("/perkara")
-def worklist(request: Request, status: str | None = None, account: Account = Depends(require_account)):
-    cases = list_cases(request.app.state.db, account, status=status or None)
-    return render(request, "cases_list.html", {"account": account, "cases": cases, "status": status or "",
-                                               "statuses": CASE_STATUSES})
+def worklist(request: Request, status: str | None = None, view: str = "all",
+             account: Account = Depends(require_account)):
+    db = request.app.state.db
+    statuses = FOLLOW_UP_GAP if view == "gap" else ((status,) if status in CASE_STATUSES else None)
+    cases = list_cases(db, account, statuses=statuses)
+    clocks = clocks_for(db, [c.id for c in cases])
+    if view == "overdue":
+        cases = [c for c in cases if clocks.get(c.id) and clocks[c.id].overdue]
+    elif view == "due_soon":
+        cases = [c for c in cases if clocks.get(c.id) and clocks[c.id].due_soon and not clocks[c.id].overdue]
+    return render(request, "cases_list.html", {
+        "account": account, "cases": cases, "status": status or "", "statuses": CASE_STATUSES, "clocks": clocks,
+        "view": view if view in VIEWS else "all", "views": VIEWS, "local_text": local_text})
 
 
 @router.get("/perkara/{case_id}")
@@ -33,7 +51,50 @@ def case_page(case_id: int, request: Request, account: Account = Depends(require
     detail = get_case(request.app.state.db, account, case_id)
     if detail is None:
         raise HTTPException(404)
-    return render(request, "case_detail.html", {"account": account, "case": detail})
+    return _detail(request, account, detail)
+
+
+def _detail(request: Request, account: Account, detail, error: str | None = None, status_code: int = 200):
+    db = request.app.state.db
+    actions = allowed_actions(detail.summary.status, account.role.value)
+    requires = {t.action: {r.value for r in t.requires} for t in TRANSITIONS}
+    return render(request, "case_detail.html", {
+        "account": account, "case": detail, "actions": actions, "requires": requires, "error": error,
+        "clock": clocks_for(db, [detail.summary.id]).get(detail.summary.id), "local_text": local_text,
+        "rules": list(load_rulebook()), "destinations": DESTINATIONS,
+    }, status_code=status_code)
+
+
+@router.post("/perkara/{case_id}/langkah")
+async def take_action(case_id: int, request: Request, account: Account = Depends(require_account)):
+    form = await request.form()
+    text = lambda name: str(form.get(name) or "").strip()  # noqa: E731
+    action = text("action")
+    payload: dict = {}
+    if rule_ids := [str(v) for v in form.getlist("rule_ids") if str(v).strip()]:
+        payload["rule_ids"] = rule_ids
+    for key in ("destination", "ppk", "rule_id"):
+        if text(key):
+            payload[key] = text(key)
+    if text("sanction_level") or text("sanction_description"):
+        payload["sanction"] = {"kind": text("sanction_kind"), "level": text("sanction_level"),
+                               "description": text("sanction_description")}
+    documents = [(f.filename or "", await f.read()) for f in form.getlist("documents")
+                 if isinstance(f, UploadFile) and f.filename]
+    settings = request.app.state.settings
+    version = int(text("expected_version")) if text("expected_version").isdigit() else 0
+    try:
+        take_step(request.app.state.db, EvidenceStore(settings.data_dir / "evidence"), account, case_id, action,
+                  version, reason=text("reason"), public_reason=text("public_reason"), payload=payload,
+                  documents=documents, now=datetime.now(timezone.utc))
+    except CaseNotFound:
+        raise HTTPException(404) from None
+    except (WorkflowError, EvidenceRejected) as exc:
+        detail = get_case(request.app.state.db, account, case_id)
+        if detail is None:
+            raise HTTPException(404) from None
+        return _detail(request, account, detail, error=str(exc), status_code=409)
+    return RedirectResponse(f"/perkara/{case_id}?ok={action}", status_code=303)
 
 
 @router.post("/perkara/{case_id}/identitas/{report_id}")
@@ -44,7 +105,7 @@ def reveal_identity(case_id: int, report_id: int, request: Request, account: Acc
         raise HTTPException(404)
     if not any(r.id == report_id and r.identity_visible for r in detail.reports):
         raise HTTPException(403)
-    return render(request, "case_detail.html", {"account": account, "case": detail})
+    return _detail(request, account, detail)
 
 
 @router.get("/perkara/{case_id}/bukti/{evidence_id}")
