@@ -13,6 +13,7 @@ from netra.accounts.model import Account
 from netra.cases import DESTINATIONS, TRANSITIONS, State, WorkflowError, allowed_actions, local_text
 from netra.intake.evidence import EvidenceRejected
 from netra.rulebook import load_rulebook
+from netra.services.case_exports import export_rows, to_csv, to_xlsx
 from netra.services.case_queries import get_case, in_scope, list_cases
 from netra.services.case_workflow import CaseNotFound, clocks_for, take_step
 from netra.storage import audit_log
@@ -30,20 +31,38 @@ FOLLOW_UP_GAP = ("recommended_to_bkn", "verified_by_bkn", "validated_by_bawaslu"
 VIEWS = ("all", "overdue", "due_soon", "gap")
 
 
-@router.get("/perkara")
-def worklist(request: Request, status: str | None = None, view: str = "all",
-             account: Account = Depends(require_account)):
+def _filtered(request: Request, account: Account, status: str | None, view: str, limit: int = 200):
     db = request.app.state.db
     statuses = FOLLOW_UP_GAP if view == "gap" else ((status,) if status in CASE_STATUSES else None)
-    cases = list_cases(db, account, statuses=statuses)
+    cases = list_cases(db, account, statuses=statuses, limit=limit)
     clocks = clocks_for(db, [c.id for c in cases])
     if view == "overdue":
         cases = [c for c in cases if clocks.get(c.id) and clocks[c.id].overdue]
     elif view == "due_soon":
         cases = [c for c in cases if clocks.get(c.id) and clocks[c.id].due_soon and not clocks[c.id].overdue]
+    return cases, clocks
+
+
+@router.get("/perkara")
+def worklist(request: Request, status: str | None = None, view: str = "all",
+             account: Account = Depends(require_account)):
+    cases, clocks = _filtered(request, account, status, view)
     return render(request, "cases_list.html", {
         "account": account, "cases": cases, "status": status or "", "statuses": CASE_STATUSES, "clocks": clocks,
         "view": view if view in VIEWS else "all", "views": VIEWS, "local_text": local_text})
+
+
+@router.get("/ekspor/perkara.{fmt}")
+def export_cases(fmt: str, request: Request, status: str | None = None, view: str = "all",
+                 account: Account = Depends(require_account)):
+    if fmt not in ("csv", "xlsx"):
+        raise HTTPException(404)
+    cases, clocks = _filtered(request, account, status, view, limit=100_000)
+    rows = export_rows(request.app.state.db, account, cases, clocks, {"status": status, "view": view})
+    body, media = (to_csv(rows), "text/csv; charset=utf-8") if fmt == "csv" else (
+        to_xlsx(rows), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+    return Response(body, media_type=media,
+                    headers={"content-disposition": f'attachment; filename="perkara-netra.{fmt}"'})
 
 
 @router.get("/perkara/{case_id}")
