@@ -1,0 +1,409 @@
+"""The fast stage: rule patterns, ballot numbers, candidates and actor phrases found in one pass over tokens.
+
+Patterns come from two places and are matched on NORMALISED tokens (see ``text.py``):
+
+* the rulebook (``netra.rulebook``): every rule's ``keywords``, so each hit names the rule and its family;
+* the screening lexicon (``data/lexicon.yaml``): support/against/reporting/neutral cues, bound roles,
+  unbinders ("mantan", "anak Pak ..."), state property that implies an official actor, and extra act phrases
+  per family;
+* the candidate registry (names, aliases, hashtags, slogans).
+
+All phrases live in one ``PhraseIndex`` keyed by first token, so a text is scanned once with dictionary look-ups
+(no regex per pattern). Spans are token ranges; ``Tokens.span`` turns them into original-text offsets.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from netra.screening.candidates import Candidate, CandidateRegistry
+from netra.screening.text import CAP, HAND, HASHTAG, NUM, NUMWORD, ZERO_PADDED, Lexicon, Normaliser, Tokens
+
+WILD_NUM = "\x00num"
+FAMILIES = ("social_media", "campaign", "state_resources", "official_action", "campaign_props", "party",
+            "candidacy", "ktp_support", "partisan_event")
+_DASHES = {"-", "–", "—", "‑"}
+_HONORIFICS = {"pak", "bu", "mas", "mbak", "bang", "kak", "cak", "abah", "haji", "ustadz"}
+_SKIP_BEFORE_ROLE = {"pak", "bu", "seorang", "oknum", "sang", "si", "para", "yang", "dua", "sesama", "beberapa"}
+_NUMBER_MAX = 20
+
+
+class PhraseIndex:
+    """Phrases (tuples of normalised tokens) -> payloads, matched by first token."""
+
+    def __init__(self) -> None:
+        self._by_first: dict[str, dict[tuple[str, ...], list[tuple]]] = {}
+        self._compiled: dict[str, list[tuple[tuple[str, ...], int, tuple, bool]]] | None = None
+
+    def add(self, toks: tuple[str, ...], payload: tuple) -> None:
+        if not toks:
+            return
+        self._by_first.setdefault(toks[0], {}).setdefault(toks[1:], []).append(payload)
+        self._compiled = None
+
+    def compile(self) -> None:
+        out = {}
+        for first, rests in self._by_first.items():
+            items = [(rest, len(rest), tuple(dict.fromkeys(payloads)), WILD_NUM in rest)
+                     for rest, payloads in rests.items()]
+            items.sort(key=lambda x: -x[1])
+            out[first] = items
+        self._compiled = out
+
+    def scan(self, tk: Tokens) -> list[tuple[int, int, tuple]]:
+        if self._compiled is None:
+            self.compile()
+        index = self._compiled
+        norm = tk.norm
+        flags = tk.flags
+        n = len(norm)
+        hits = []
+        for i in range(n):
+            entries = index.get(norm[i])
+            if entries is None:
+                continue
+            for rest, k, payloads, wild in entries:
+                if k == 0:
+                    hits.append((i, i + 1, payloads))
+                    continue
+                if i + 1 + k > n:
+                    continue
+                if wild:
+                    ok = True
+                    for d in range(k):
+                        want = rest[d]
+                        if want == WILD_NUM:
+                            if not flags[i + 1 + d] & NUM:
+                                ok = False
+                                break
+                        elif norm[i + 1 + d] != want:
+                            ok = False
+                            break
+                    if ok:
+                        hits.append((i, i + 1 + k, payloads))
+                elif tuple(norm[i + 1:i + 1 + k]) == rest:
+                    hits.append((i, i + 1 + k, payloads))
+        return hits
+
+
+@dataclass(slots=True)
+class RoleHit:
+    start: int  # token range of the actor phrase (widened over honorifics, first-person markers, NIP digits)
+    end: int
+    kind: str  # asn | village | security
+    bound: bool  # False when an unbinder says this person is not (or no longer) bound
+    first_person: bool  # "sebagai guru PNS", "sy PNS", "aku ASN"
+    core: tuple[int, int] = (0, 0)  # the role words themselves
+
+
+@dataclass(slots=True)
+class Analysis:
+    tokens: Tokens
+    cues: dict[str, list[tuple[int, int]]] = field(default_factory=dict)
+    rule_hits: dict[str, list[tuple[int, int]]] = field(default_factory=dict)
+    family_hits: dict[str, list[tuple[int, int]]] = field(default_factory=dict)
+    roles: list[RoleHit] = field(default_factory=list)
+    implied: list[tuple[int, int, str]] = field(default_factory=list)
+    unknown_actor: bool = False
+    unbound_phrase: tuple[int, int] | None = None
+    ballots: list[tuple[int, int, int, bool]] = field(default_factory=list)  # (i, j, number, strong)
+    pairs: list[tuple[int, int]] = field(default_factory=list)
+    persons: list[tuple[int, int]] = field(default_factory=list)
+    candidates: list[tuple[int, int, int]] = field(default_factory=list)  # (i, j, registry index)
+
+    @property
+    def has_partisan_signal(self) -> bool:
+        return bool(self.ballots or self.pairs or self.candidates or self.cues.get("support")
+                    or self.cues.get("against") or self.persons)
+
+    def bound_roles(self) -> list[RoleHit]:
+        return [r for r in self.roles if r.bound]
+
+
+class Analyzer:
+    """Builds the phrase index once (rulebook + lexicon + registry) and analyses texts."""
+
+    def __init__(self, lexicon: Lexicon, rulebook=None, registry: CandidateRegistry | None = None):
+        self.lexicon = lexicon
+        self.registry = registry or CandidateRegistry()
+        extra = set()
+        for cand in self.registry:
+            for phrase in cand.phrases():
+                extra.update(w.lower() for w in _words(phrase))
+        self.rule_keywords: dict[str, tuple[str, ...]] = {}
+        self.rule_family: dict[str, str] = {}
+        if rulebook is not None:
+            for rule in rulebook.rules:
+                fam = rule.family.value if hasattr(rule.family, "value") else str(rule.family)
+                self.rule_family[rule.id] = fam
+                self.rule_keywords[rule.id] = tuple(rule.keywords)
+                for kw in rule.keywords:
+                    extra.update(w.lower() for w in _words(kw))
+        self.normaliser = Normaliser(lexicon, extra)
+        self.index = PhraseIndex()
+        self._build()
+
+    # --- building -------------------------------------------------------------------------------------------
+    def _phrase(self, text: str) -> tuple[str, ...]:
+        parts: list[str] = []
+        for word in text.split():
+            if word == "<num>":
+                parts.append(WILD_NUM)
+            else:
+                parts.extend(self.normaliser.tokens(word).norm)
+        return tuple(parts)
+
+    def _build(self) -> None:
+        lex = self.lexicon
+        add = self.index.add
+        for kind, phrases in lex.cues.items():
+            for p in phrases:
+                add(self._phrase(p), ("cue", kind))
+        # "salam 2 jari" / "2 jari" are support cues whatever the number
+        add(self._phrase("salam <num> jari"), ("cue", "support"))
+        add(self._phrase("<num> jari"), ("cue", "support"))
+        for kind, phrases in lex.roles.items():
+            for p in phrases:
+                add(self._phrase(p), ("role", kind))
+        for p in lex.unbinders_after:
+            add(self._phrase(p), ("unb_after",))
+        for p in lex.unbinder_phrases:
+            add(self._phrase(p), ("unb",))
+        for fam, phrases in lex.implied_actor.items():
+            for p in phrases:
+                add(self._phrase(p), ("implied", fam))
+        for fam, phrases in lex.family_cues.items():
+            for p in phrases:
+                add(self._phrase(p), ("fam", fam))
+        role_phrases = {self._phrase(p) for phrases in lex.roles.values() for p in phrases}
+        for rule_id, keywords in self.rule_keywords.items():
+            fam = self.rule_family[rule_id]
+            for kw in keywords:
+                toks = self._phrase(kw)
+                if len(toks) == 1 and len(toks[0]) < 2:
+                    continue  # "X" (the platform) would match every stray letter
+                if toks in role_phrases:
+                    continue  # "kepala desa", "ASN": who acted, not what was done (see roles)
+                add(toks, ("rule", rule_id, fam))
+        for idx, cand in enumerate(self.registry.candidates):
+            for p in cand.phrases():
+                toks = self._phrase(p)
+                if toks:
+                    add(toks, ("cand", idx))
+        self.index.compile()
+
+    # --- analysing ------------------------------------------------------------------------------------------
+    def analyse(self, text: str) -> Analysis:
+        tk = self.normaliser.tokens(text)
+        a = Analysis(tk)
+        norm = tk.norm
+        n = len(norm)
+        cues = a.cues
+        unb_after: list[int] = []
+        role_raw: list[tuple[int, int, str]] = []
+        for i, j, payloads in self.index.scan(tk):
+            for p in payloads:
+                kind = p[0]
+                if kind == "cue":
+                    cues.setdefault(p[1], []).append((i, j))
+                elif kind == "rule":
+                    a.rule_hits.setdefault(p[1], []).append((i, j))
+                    a.family_hits.setdefault(p[2], []).append((i, j))
+                elif kind == "fam":
+                    a.family_hits.setdefault(p[1], []).append((i, j))
+                elif kind == "role":
+                    role_raw.append((i, j, p[1]))
+                elif kind == "implied":
+                    a.implied.append((i, j, p[1]))
+                elif kind == "cand":
+                    a.candidates.append((i, j, p[1]))
+                elif kind == "unb_after":
+                    unb_after.append(i)
+                elif kind == "unb":
+                    a.unbound_phrase = (i, j)
+        for i, j in cues.get("third_party", ()):
+            if j - i >= 2:  # "akun anonim", "tidak tahu siapa", "tidak dikenal"
+                a.unknown_actor = True
+        if role_raw:
+            a.roles = self._roles(tk, role_raw, unb_after, a.unbound_phrase)
+        self._ballots(tk, a)
+        self._names(tk, a)
+        return a
+
+    def _roles(self, tk: Tokens, raw: list[tuple[int, int, str]], unb_after: list[int],
+               unbound_phrase: tuple[int, int] | None) -> list[RoleHit]:
+        norm = tk.norm
+        n = len(norm)
+        # keep the longest role phrase where phrases overlap
+        raw.sort(key=lambda r: (r[0], -(r[1] - r[0])))
+        kept: list[tuple[int, int, str]] = []
+        for i, j, kind in raw:
+            if kept and i < kept[-1][1]:
+                if j - i > kept[-1][1] - kept[-1][0] and i == kept[-1][0]:
+                    kept[-1] = (i, j, kind)
+                continue
+            kept.append((i, j, kind))
+        occupations = self.lexicon.occupations
+        unb_before = self.lexicon.unbinders_before
+        out = []
+        for i, j, kind in kept:
+            core = (i, j)
+            s = i
+            # widen over occupation words written before a bare status word ("penyuluh pertanian PNS")
+            while s > 0 and i - s < 3 and norm[s - 1] in occupations:
+                s -= 1
+            bound = True
+            # look back past honorifics for an unbinder ("anak Pak Camat", "mantan kades", "bukan PNS")
+            k = s - 1
+            steps = 0
+            while k >= 0 and steps < 3:
+                w = norm[k]
+                if w in unb_before:
+                    bound = False
+                    break
+                if w not in _SKIP_BEFORE_ROLE:
+                    break
+                k -= 1
+                steps += 1
+            # "mantan kades yg sudah purna", "Sy sudah resmi mundur dari PNS"
+            if bound and any(j <= u <= j + 4 for u in unb_after):
+                bound = False
+            if bound and unbound_phrase is not None and abs(unbound_phrase[0] - i) <= 4:
+                bound = False
+            # honorific directly before ("Pak Camat", "Bu Lurah")
+            if s > 0 and norm[s - 1] in _HONORIFICS:
+                s -= 1
+            first_person = False
+            if s > 0 and norm[s - 1] in ("sebagai", "selaku", "saya", "kami"):
+                s -= 1
+                first_person = True
+                if s > 0 and norm[s - 1] in ("saya", "kami", "walaupun"):
+                    s -= 1
+            elif s > 1 and norm[s - 2] in ("saya", "kami") and norm[s - 1] in ("sudah", "juga", "ini", "itu", "para"):
+                first_person = True
+                s -= 2
+            e = j
+            if norm[i] == "nip":
+                # "NIP sy 19880415 201101 2 003": take the digits
+                while e < n and e - j < 6 and (norm[e].isdecimal() or norm[e] == "saya"):
+                    e += 1
+            elif e < n and norm[e] == "kami":
+                e += 1  # "Sekdes kami", "Pak Camat kami"
+            out.append(RoleHit(s, e, kind, bound, first_person, core))
+        return out
+
+    def _ballots(self, tk: Tokens, a: Analysis) -> None:
+        norm = tk.norm
+        flags = tk.flags
+        nums = tk.nums
+        text = tk.text
+        ctx = self.lexicon.ballot_context
+        n = len(norm)
+        out = a.ballots
+        for i in range(n):
+            fl = flags[i]
+            if fl & HAND:
+                out.append((i, i + 1, nums[i], True))
+                continue
+            if not fl & NUM:
+                continue
+            value = nums[i]
+            if not 0 < value <= _NUMBER_MAX:
+                continue
+            prev = norm[i - 1] if i > 0 else ""
+            prev2 = norm[i - 2] if i > 1 else ""
+            prev3 = norm[i - 3] if i > 2 else ""
+            nxt = norm[i + 1] if i + 1 < n else ""
+            s = i
+            e = i + 1
+            strong = False
+            if prev in ctx and not (fl & NUMWORD and prev not in ("nomor", "urut", "paslon")):
+                strong = True
+                s = i - 1
+                while s > 0 and i - s < 3 and norm[s - 1] in ctx:
+                    s -= 1
+            elif prev in ("ke", "yang") and (prev2 in ctx or prev3 in ctx):
+                strong = True
+                s = i - 2 if prev2 in ctx else i - 3
+            elif nxt == "jari":
+                strong = True
+                e = i + 2
+                if prev == "salam":
+                    s = i - 1
+            elif fl & HASHTAG:
+                # "#3", "#03Menang", "#PilihPaslon02": a small number inside a hashtag
+                strong = bool(fl & ZERO_PADDED) or _alone_in_hashtag(tk, i)
+                if not strong:
+                    continue
+            elif fl & ZERO_PADDED and value <= 9:
+                if _clock_or_date(text, tk.start[i], tk.end[i]):
+                    continue
+                strong = False
+            else:
+                continue
+            if fl & ZERO_PADDED and not fl & HASHTAG and _clock_or_date(text, tk.start[i], tk.end[i]):
+                continue
+            out.append((s, e, value, strong))
+
+    def _names(self, tk: Tokens, a: Analysis) -> None:
+        norm = tk.norm
+        flags = tk.flags
+        text = tk.text
+        known = self.normaliser.known
+        n = len(norm)
+        for i in range(n - 1):
+            f1 = flags[i]
+            if not f1 & CAP or f1 & (NUM | HASHTAG):
+                continue
+            w1 = norm[i]
+            if w1 in _HONORIFICS:
+                f2 = flags[i + 1]
+                if f2 & CAP and not f2 & NUM and norm[i + 1] not in known and norm[i + 1].isalpha():
+                    a.persons.append((i, i + 2))
+                continue
+            f2 = flags[i + 1]
+            if not f2 & CAP or f2 & (NUM | HASHTAG) or not w1.isalpha() or not norm[i + 1].isalpha():
+                continue
+            gap = text[tk.end[i]:tk.start[i + 1]].strip()
+            if gap in _DASHES and len(w1) > 2 and len(norm[i + 1]) > 2:
+                a.pairs.append((i, i + 2))
+
+    # --- candidates -----------------------------------------------------------------------------------------
+    def candidate_hits(self, a: Analysis, region: str | None, day) -> list[tuple[int, int, Candidate]]:
+        regs = self.registry.candidates
+        out = []
+        for i, j, idx in a.candidates:
+            cand = regs[idx]
+            if cand.covers(region) and cand.active_on(day):
+                out.append((i, j, cand))
+        return out
+
+
+def _words(phrase: str) -> Iterable[str]:
+    word = []
+    for ch in phrase:
+        if ch.isalnum():
+            word.append(ch)
+        elif word:
+            yield "".join(word)
+            word = []
+    if word:
+        yield "".join(word)
+
+
+def _alone_in_hashtag(tk: Tokens, i: int) -> bool:
+    """The number is the whole hashtag ("#3")."""
+    s = tk.start[i]
+    e = tk.end[i]
+    text = tk.text
+    return s > 0 and text[s - 1] == "#" and (e >= len(text) or not text[e].isalnum())
+
+
+def _clock_or_date(text: str, s: int, e: int) -> bool:
+    """"02.00", "07:30", "27/11", "02-03": a time or date, not a ballot number."""
+    if e + 1 < len(text) and text[e] in ".:/-" and text[e + 1].isdecimal():
+        return True
+    if s >= 2 and text[s - 1] in ".:/-" and text[s - 2].isdecimal():
+        return True
+    return False

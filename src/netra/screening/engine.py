@@ -1,0 +1,310 @@
+"""The screener: fast rule stage + learned stage + the actor rule, combined into one ``Result`` per item.
+
+Decision (in this order):
+
+1. ``author.is_asn == false``: never a violation (score 0). Citizens, volunteers, cadres and candidates may
+   campaign.
+2. Who acted: ``author.is_asn == true`` binds the author (except for ``source: report``, where the author is the
+   reporter and the actor must come from the text); otherwise the text must say it: a bound role ("sebagai
+   guru PNS", "Pak Camat", "kades", "perangkat desa", NIP ...) not cancelled by an unbinder ("mantan",
+   "anak Pak Camat", "sudah pensiun"), or state property / official levers whose partisan use implies an
+   official ("mobil dinas plat merah", "bansos ... cuma dibagi ke relawan").
+3. What was done: the learned ``act`` probability (text features plus rule-pattern features). Reporting,
+   reminders, socialisation, pledges and neutral civic messages score low however many campaign words they
+   hold.
+4. A violation needs a bound actor, ``act >= threshold`` and at least one evidence span from the rule stage
+   (pattern matches; the model's strongest words only when no pattern matched).
+
+``score`` is the probability of a violation: ``act`` for a bound actor, ``act × unknown_actor_prior`` when no
+actor is named, and 0 when the actor is known not to be bound.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from functools import lru_cache
+from typing import Any
+
+from netra.screening.analysis import Analysis, Analyzer
+from netra.screening.candidates import CandidateRegistry
+from netra.screening.items import Actor, CandidateRef, Item, Result, Span
+from netra.screening.model import MODEL_PATH, LinearModel, extract_features
+from netra.screening.stages import StageInfo, StageResolver
+from netra.screening.text import Lexicon
+
+SUBJECTS = {"asn": ("pns", "pppk"), "village": ("village_head", "village_official"), "security": ("tni_polri",)}
+FAMILY_LABELS_ID = {
+    "social_media": "kampanye di media sosial",
+    "campaign": "keikutsertaan dalam kampanye",
+    "state_resources": "penggunaan fasilitas negara",
+    "official_action": "keputusan atau tindakan jabatan yang berpihak",
+    "campaign_props": "pemasangan atau pembagian alat peraga kampanye",
+    "party": "keterlibatan dalam partai politik",
+    "candidacy": "pencalonan tanpa mundur atau CLTN",
+    "ktp_support": "dukungan KTP untuk calon perseorangan",
+    "partisan_event": "kegiatan yang berpihak pada calon",
+}
+_NEGATORS = {"jangan", "tidak", "tolak", "bukan", "asal", "anti"}
+_SENTENCE_BREAK = set(".!?\n")
+_MAX_RULES = 4
+
+
+class Screener:
+    """Screens items against the rulebook; build once and reuse (it is immutable after construction)."""
+
+    def __init__(self, *, rulebook=None, registry: CandidateRegistry | None = None,
+                 model: LinearModel | str | None = None, lexicon: Lexicon | None = None,
+                 stages: StageResolver | None | str = "packaged", threshold: float = 0.5, unknown_actor_prior: float = 0.1):
+        if rulebook is None:
+            from netra.rulebook import load_rulebook
+
+            rulebook = load_rulebook()
+        self.rulebook = rulebook
+        self.registry = registry if registry is not None else CandidateRegistry.demo()
+        self.lexicon = lexicon or Lexicon.load()
+        self.analyzer = Analyzer(self.lexicon, rulebook, self.registry)
+        if model is None or isinstance(model, (str, bytes)) or hasattr(model, "__fspath__"):
+            model = LinearModel.load(model or MODEL_PATH)
+        self.model = model
+        self.stages = StageResolver.packaged() if stages == "packaged" else (stages or StageResolver(None))
+        self.threshold = threshold
+        self.unknown_actor_prior = unknown_actor_prior
+        self._role_kinds: dict[str, str] = {}
+        self._rules_by_family = {}
+        for rule in rulebook.rules:
+            fam = rule.family.value if hasattr(rule.family, "value") else str(rule.family)
+            self._rules_by_family.setdefault(fam, []).append(rule)
+
+    # --- public ---------------------------------------------------------------------------------------------
+    def screen(self, item: Item | dict) -> Result:
+        if not isinstance(item, Item):
+            item = Item.from_dict(item)
+        return self._screen(item)
+
+    def screen_many(self, items: Iterable[Item | dict]) -> Iterator[Result]:
+        for item in items:
+            yield self.screen(item)
+
+    # --- the decision ---------------------------------------------------------------------------------------
+    def _screen(self, item: Item) -> Result:
+        text = item.text
+        a = self.analyzer.analyse(text)
+        tk = a.tokens
+        actor = self._actor(item, a)
+        candidate = self._candidate(item, a)
+        info = self.stages.resolve(item.created_at, item.region, candidate.election if candidate else None) \
+            if item.created_at else None
+        stage = info.label if info else None
+
+        if item.author.is_asn is False:
+            return Result(item.id, False, 0.0, None, (), (), actor, candidate, stage,
+                          "Penulis bukan ASN atau perangkat desa (author.is_asn = false), sehingga dukungan "
+                          "politiknya bukan pelanggaran netralitas.")
+
+        scores = self.model.score(extract_features(a), explain=actor.bound)
+        act = scores.act
+        if actor.bound:
+            score = act
+        elif actor.basis == "none":
+            score = act * self.unknown_actor_prior
+        else:
+            score = 0.0
+        score = round(score, 4)
+
+        if not actor.bound or act < self.threshold:
+            return Result(item.id, False, score, None, (), (), actor, candidate, stage,
+                          self._reason_clear(a, actor, act))
+
+        family = scores.best_family
+        spans = self._act_spans(a, family)
+        if not spans:
+            spans = self._model_spans(a, scores.contributions or {})
+        if not spans:
+            return Result(item.id, False, score, None, (), (), actor, candidate, stage,
+                          "Model menilai ada indikasi keberpihakan, tetapi tidak ada frasa bukti yang cukup; "
+                          "perlu ditinjau manual.")
+        evidence = []
+        if actor.basis == "text" and actor.start is not None:
+            evidence.append(Span(actor.start, actor.end, text[actor.start:actor.end]))
+        for s, e in self._merge(tk, spans):
+            start, end = tk.start[s], tk.end[e - 1]
+            evidence.append(Span(start, end, text[start:end]))
+        evidence.sort(key=lambda sp: (sp.start, sp.end))
+        rules = self._rules(family, actor.kind, a, info)
+        return Result(item.id, True, score, family, rules, tuple(evidence), actor, candidate, stage,
+                      self._reason_violation(actor, family, candidate))
+
+    # --- actor ----------------------------------------------------------------------------------------------
+    def _actor(self, item: Item, a: Analysis) -> Actor:
+        author = item.author
+        if author.is_asn is False:
+            return Actor(author.role, False, "author.is_asn")
+        if author.is_asn is True and item.source != "report":
+            return Actor(author.role or "penulis (ASN)", True, "author.is_asn", kind=self._role_kind(author.role))
+        tk = a.tokens
+        text = tk.text
+        bound = [r for r in a.roles if r.bound]
+        if bound:
+            pick = next((r for r in bound if r.first_person), bound[0])
+            s, e = tk.start[pick.start], tk.end[pick.end - 1]
+            return Actor(text[s:e], True, "text", s, e, pick.kind)
+        if a.implied and not a.unknown_actor:
+            i, j, _ = a.implied[0]
+            s, e = tk.start[i], tk.end[j - 1]
+            return Actor(text[s:e], True, "text", s, e, "asn")
+        if a.roles:
+            r = a.roles[0]
+            s, e = tk.start[r.start], tk.end[r.end - 1]
+            return Actor(text[s:e], False, "text", s, e, r.kind)
+        if a.unbound_phrase is not None:
+            i, j = a.unbound_phrase
+            s, e = tk.start[i], tk.end[j - 1]
+            return Actor(text[s:e], False, "text", s, e, None)
+        return Actor(None, False, "none")
+
+    def _role_kind(self, role: str | None) -> str:
+        if not role:
+            return "asn"
+        kind = self._role_kinds.get(role)
+        if kind is None:
+            a = self.analyzer.analyse(role)
+            kind = a.roles[0].kind if a.roles else "asn"
+            if len(self._role_kinds) < 10_000:
+                self._role_kinds[role] = kind
+        return kind
+
+    # --- candidate ------------------------------------------------------------------------------------------
+    def _candidate(self, item: Item, a: Analysis) -> CandidateRef | None:
+        tk = a.tokens
+        text = tk.text
+        norm = tk.norm
+        region, day = item.region, item.created_at
+
+        def negated(i: int) -> bool:
+            return any(norm[k] in _NEGATORS for k in range(max(0, i - 2), i))
+
+        hits = self.analyzer.candidate_hits(a, region, day) if a.candidates else []
+        if hits:
+            hits.sort(key=lambda h: (negated(h[0]), h[0]))
+            i, j, cand = hits[0]
+            return CandidateRef(cand.label, cand.name, cand.election, text[tk.start[i]:tk.end[j - 1]])
+        if a.ballots:
+            ballots = sorted(a.ballots, key=lambda b: (negated(b[0]), not b[3], b[0]))
+            i, j, number, _ = ballots[0]
+            cand = self.registry.by_number(number, region, day)
+            return CandidateRef(f"{number:02d}", cand.name if cand else None, cand.election if cand else None,
+                                text[tk.start[i]:tk.end[j - 1]])
+        if a.pairs:
+            i, j = a.pairs[0]
+            return CandidateRef(None, None, None, text[tk.start[i]:tk.end[j - 1]])
+        return None
+
+    # --- evidence -------------------------------------------------------------------------------------------
+    def _act_spans(self, a: Analysis, family: str) -> list[tuple[int, int]]:
+        spans: list[tuple[int, int]] = []
+        for kind in self.lexicon.evidence_cues:
+            spans.extend(a.cues.get(kind, ()))
+        spans.extend((i, j) for i, j, _, _ in a.ballots)
+        spans.extend((i, j) for i, j, _ in a.candidates)
+        spans.extend(a.pairs)
+        spans.extend(a.persons)
+        spans.extend(a.family_hits.get(family, ()))
+        if family in ("state_resources", "official_action"):
+            spans.extend((i, j) for i, j, fam in a.implied)
+        role_tokens = set()
+        for r in a.roles:
+            role_tokens.update(range(r.core[0], r.core[1]))
+        return [s for s in set(spans) if not role_tokens.issuperset(range(s[0], s[1]))]
+
+    def _model_spans(self, a: Analysis, contributions: dict[str, float]) -> list[tuple[int, int]]:
+        """Fallback evidence: the words whose features pushed the act score up the most."""
+        norm = a.tokens.norm
+        best = sorted(((v, f) for f, v in contributions.items() if v > 0 and f[:2] in ("w:", "b:")),
+                      reverse=True)[:3]
+        spans = []
+        for _, f in best:
+            words = f[2:].split(" ")
+            k = len(words)
+            for i in range(len(norm) - k + 1):
+                if norm[i:i + k] == words:
+                    spans.append((i, i + k))
+                    break
+        return spans
+
+    @staticmethod
+    def _merge(tk, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+        """Merge overlapping spans, and spans one token apart within a sentence, into readable phrases."""
+        text = tk.text
+        out: list[list[int]] = []
+        for s, e in sorted(spans):
+            if out:
+                ps, pe = out[-1]
+                if s <= pe or (s <= pe + 1 and not (_SENTENCE_BREAK & set(text[tk.end[pe - 1]:tk.start[s]]))):
+                    out[-1][1] = max(pe, e)
+                    continue
+            out.append([s, e])
+        return [(s, e) for s, e in out]
+
+    # --- rules ----------------------------------------------------------------------------------------------
+    def _rules(self, family: str, kind: str | None, a: Analysis, info: StageInfo | None) -> tuple[str, ...]:
+        subjects = SUBJECTS.get(kind or "asn", SUBJECTS["asn"])
+        rules = [r for r in self._rules_by_family.get(family, ()) if any(r.binds(s) for s in subjects)]
+        if info is not None and info.candidates_set is not None:
+            in_campaign = bool(info.in_campaign)
+            dated = [r for r in rules
+                     if r.period.applies(candidates_set=info.candidates_set or in_campaign, in_campaign=in_campaign)]
+            rules = dated or rules
+        hits = a.rule_hits
+        with_hits = [r for r in rules if hits.get(r.id)]
+        if with_hits:
+            with_hits.sort(key=lambda r: -len({s for s in hits[r.id]}))
+            return tuple(r.id for r in with_hits[:_MAX_RULES])
+        fallback = [r.id for r in rules if r.id.startswith("skb2022.disiplin.")] or [r.id for r in rules]
+        return tuple(fallback[:2])
+
+    # --- reasons (one Indonesian sentence) ------------------------------------------------------------------
+    def _reason_violation(self, actor: Actor, family: str, candidate: CandidateRef | None) -> str:
+        who = f"Pelaku ({actor.text})" if actor.text else "Pelaku"
+        basis = "menurut data penulis" if actor.basis == "author.is_asn" else "menurut teks"
+        target = ""
+        if candidate is not None:
+            if candidate.name:
+                target = f" untuk {candidate.name}"
+            elif candidate.number:
+                target = f" untuk nomor urut {candidate.number}"
+            elif candidate.text:
+                target = f" untuk {candidate.text}"
+        return (f"{who} terikat aturan netralitas {basis}, dan teks menunjukkan "
+                f"{FAMILY_LABELS_ID.get(family, family)}{target}.")
+
+    def _reason_clear(self, a: Analysis, actor: Actor, act: float) -> str:
+        if actor.basis == "text" and not actor.bound:
+            return (f"Orang yang disebut (\"{actor.text}\") tidak atau tidak lagi terikat aturan netralitas, "
+                    "sehingga ini bukan pelanggaran netralitas.")
+        if not actor.bound:
+            if act >= self.threshold:
+                return ("Teks menunjukkan dukungan politik, tetapi tidak menyebut pelaku yang terikat netralitas "
+                        "(ASN, kepala desa atau perangkat desa).")
+            return "Tidak ditemukan tindakan keberpihakan yang dilarang, dan pelaku yang terikat tidak disebut."
+        if a.cues.get("reporting"):
+            return ("Teks memberitakan, mengingatkan atau menyosialisasikan aturan, bukan melakukan tindakan "
+                    "keberpihakan.")
+        if a.cues.get("neutral") and not (a.candidates or a.pairs):
+            return "Pesan kewargaan yang netral tanpa dukungan kepada calon tertentu, bukan pelanggaran."
+        return "Tidak ditemukan tindakan keberpihakan yang dilarang dalam teks."
+
+
+@lru_cache(maxsize=1)
+def default_screener() -> Screener:
+    """The packaged screener: shipped rulebook, demo candidate registry, shipped model."""
+    return Screener()
+
+
+def screen(item: Item | dict, screener: Screener | None = None) -> Result:
+    """Screen one item (an ``Item`` or a dict in the input format)."""
+    return (screener or default_screener()).screen(item)
+
+
+def screen_many(items: Iterable[Item | dict], screener: Screener | None = None) -> Iterator[Result]:
+    """Screen items lazily, in order (constant memory)."""
+    return (screener or default_screener()).screen_many(items)

@@ -1,0 +1,179 @@
+"""Input items and output results: the stable contract of the screener (see README.md in this folder)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+SOURCES = ("post", "report", "news")
+_REGION_RE = re.compile(r"^\d{2}(\.\d{2}){0,3}$")
+
+
+class ItemError(ValueError):
+    """An input record that cannot be screened; the message is one sentence for the errors file."""
+
+    def __init__(self, message: str, item_id: str | None = None):
+        super().__init__(message)
+        self.item_id = item_id
+
+
+@dataclass(frozen=True, slots=True)
+class Author:
+    is_asn: bool | None = None
+    role: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Item:
+    id: str
+    text: str
+    source: str = "post"
+    author: Author = field(default_factory=Author)
+    created_at: dt.date | None = None
+    region: str | None = None
+
+    @classmethod
+    def from_dict(cls, data: Any) -> Item:
+        """Validate one input record (a JSON object or a CSV row already mapped to the same fields)."""
+        if not isinstance(data, dict):
+            raise ItemError(f"expected a JSON object, got {type(data).__name__}")
+        raw_id = data.get("id")
+        if raw_id is None or (isinstance(raw_id, str) and not raw_id.strip()):
+            raise ItemError("missing id")
+        if not isinstance(raw_id, str):
+            raise ItemError(f"id must be a string, got {_kind(raw_id)}", None)
+        item_id = raw_id
+        text = data.get("text")
+        if text is None:
+            raise ItemError("missing text", item_id)
+        if not isinstance(text, str):
+            raise ItemError(f"text must be a string, got {_kind(text)}", item_id)
+        if not text.strip():
+            raise ItemError("text is empty", item_id)
+        if "\udc80" <= max(text) and any("\udc80" <= ch <= "\udcff" for ch in text):
+            raise ItemError("text is not valid UTF-8", item_id)
+        source = data.get("source")
+        if source is None or source == "":
+            source = "post"
+        if source not in SOURCES:
+            raise ItemError(f"source must be one of post, report, news; got {source!r}", item_id)
+        author = _author(data.get("author"), item_id)
+        created = _date(data.get("created_at"), item_id)
+        region = data.get("region")
+        if region == "":
+            region = None
+        if region is not None and (not isinstance(region, str) or not _REGION_RE.match(region)):
+            raise ItemError(f"region must be a Kemendagri code such as 33.20, got {region!r}", item_id)
+        return cls(item_id, text, source, author, created, region)
+
+
+def _kind(value: Any) -> str:
+    return {bool: "a boolean", int: "a number", float: "a number", list: "a list", dict: "an object"}.get(
+        type(value), type(value).__name__)
+
+
+_TRUE = {"true", "1", "yes", "ya", "y"}
+_FALSE = {"false", "0", "no", "tidak", "n"}
+
+
+def _author(value: Any, item_id: str) -> Author:
+    if value is None:
+        return Author()
+    if not isinstance(value, dict):
+        raise ItemError(f"author must be an object, got {_kind(value)}", item_id)
+    is_asn = value.get("is_asn")
+    if isinstance(is_asn, str):  # CSV cells
+        low = is_asn.strip().lower()
+        if low in _TRUE:
+            is_asn = True
+        elif low in _FALSE:
+            is_asn = False
+        elif low in ("", "null", "none"):
+            is_asn = None
+        else:
+            raise ItemError(f"author.is_asn must be true, false or null, got {is_asn!r}", item_id)
+    if is_asn is not None and not isinstance(is_asn, bool):
+        raise ItemError(f"author.is_asn must be true, false or null, got {is_asn!r}", item_id)
+    role = value.get("role")
+    if role is not None and not isinstance(role, str):
+        raise ItemError(f"author.role must be text, got {_kind(role)}", item_id)
+    return Author(is_asn, (role or None) and role.strip() or None)
+
+
+def _date(value: Any, item_id: str) -> dt.date | None:
+    if value is None or value == "":
+        return None
+    if not isinstance(value, str):
+        raise ItemError(f"created_at must be an ISO date string, got {_kind(value)}", item_id)
+    text = value.strip()
+    try:
+        if len(text) == 10:
+            return dt.date.fromisoformat(text)
+        return dt.datetime.fromisoformat(text.replace("Z", "+00:00")).date()
+    except ValueError:
+        raise ItemError(f"created_at is not an ISO date: {value!r}", item_id) from None
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    start: int
+    end: int
+    text: str
+
+    def to_dict(self) -> dict:
+        return {"start": self.start, "end": self.end, "text": self.text}
+
+
+@dataclass(frozen=True, slots=True)
+class Actor:
+    text: str | None
+    bound: bool
+    basis: str  # "author.is_asn" | "text" | "none"
+    start: int | None = None
+    end: int | None = None
+    kind: str | None = None  # asn | village | security (when known)
+
+    def to_dict(self) -> dict:
+        return {"text": self.text, "bound": self.bound, "basis": self.basis, "start": self.start,
+                "end": self.end, "kind": self.kind}
+
+
+@dataclass(frozen=True, slots=True)
+class CandidateRef:
+    number: str | None  # two digits, "02"
+    name: str | None
+    election: str | None
+    text: str | None  # the words that named it
+
+    def to_dict(self) -> dict:
+        return {"number": self.number, "name": self.name, "election": self.election, "text": self.text}
+
+
+@dataclass(frozen=True, slots=True)
+class Result:
+    id: str
+    violation: bool
+    score: float
+    family: str | None
+    rules: tuple[str, ...]
+    evidence: tuple[Span, ...]
+    actor: Actor
+    candidate: CandidateRef | None
+    stage: str | None
+    reason: str
+
+    def to_dict(self) -> dict:
+        return {
+            "id": self.id,
+            "violation": self.violation,
+            "score": self.score,
+            "family": self.family,
+            "rules": list(self.rules),
+            "evidence": [s.to_dict() for s in self.evidence],
+            "actor": self.actor.to_dict(),
+            "candidate": self.candidate.to_dict() if self.candidate else None,
+            "stage": self.stage,
+            "reason": self.reason,
+        }
