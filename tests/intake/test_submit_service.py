@@ -93,3 +93,33 @@ def test_history_shows_public_reasons_only(db, store):
     history = report_status(db, receipt.tracking_code, receipt.secret).history
     assert [h.reason for h in history][-1] == "Laporan memenuhi syarat dan diregistrasi."
     assert all("internal" not in h.reason for h in history)
+
+
+def test_reporter_supplements_missing_parts_without_overwriting(db, store):
+    from netra.services.intake import supplement_report
+
+    receipt = submit_report(db, store, draft(reporter_name="", declaration=False), [], "token-" + "h" * 20, KEY,
+                            ELECTIONS, now=NOW)
+    additions = ReportDraft(description="", region_code="", election_id="", reporter_name="Warga Baru",
+                            event_place="Tempat lain", reported_name="Kades Fiktif", reported_position="Kepala Desa",
+                            declaration=True, links=("https://example.org/bukti",))
+    status = supplement_report(db, store, receipt.tracking_code, receipt.secret, additions, [("b.jpg", JPEG)],
+                               ELECTIONS, now=NOW)
+    missing = {r.key for r in status.requirements if not r.met}
+    assert {"declaration", "evidence", "reported_party"}.isdisjoint(missing)
+    with db.transaction() as s:
+        row = s.scalar(select(ReportRow))
+        assert row.reporter_name == "Warga Baru" and row.event_place == "Balai Desa"  # stated place kept
+        assert s.scalar(select(CaseRow.reported_name)) == "Kades Fiktif"
+    assert supplement_report(db, store, receipt.tracking_code, "salah", additions, [], ELECTIONS) is None
+
+
+def test_bad_supplement_changes_nothing(db, store):
+    from netra.services.intake import supplement_report
+
+    receipt = submit_report(db, store, draft(), [], "token-" + "i" * 20, KEY, ELECTIONS, now=NOW)
+    bad = ReportDraft(description="", region_code="", election_id="", reported_nip="123", reporter_address="Jl. X")
+    with pytest.raises(ReportInvalid):
+        supplement_report(db, store, receipt.tracking_code, receipt.secret, bad, [], ELECTIONS, now=NOW)
+    with db.transaction() as s:
+        assert s.scalar(select(ReportRow.reporter_address)) == ""

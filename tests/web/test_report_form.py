@@ -84,3 +84,25 @@ def test_form_without_csrf_is_refused(client, app):
     data.pop("csrf_token")
     assert client.post("/lapor", data=data).status_code == 403
     assert stored_reports(app) == 0
+
+
+def test_reporter_completes_a_report_from_the_status_page(client, app):
+    data = form_fields(client) | {"declaration": ""}
+    data.pop("declaration")
+    page = client.post("/lapor", data=data)
+    code = re.search(r'data-testid="tracking-code">([^<]+)<', page.text).group(1)
+    secret = re.search(r'data-testid="secret">([^<]+)<', page.text).group(1)
+    status = client.post("/lapor/status", data={"csrf_token": data["csrf_token"], "tracking_code": code,
+                                                "secret": secret})
+    assert 'data-testid="supplement-form"' in status.text and 'name="declaration"' in status.text
+    bad = client.post("/lapor/lengkapi", data={"csrf_token": data["csrf_token"], "tracking_code": code,
+                                               "secret": secret, "reported_nip": "99"})
+    assert bad.status_code == 422 and "NIP harus 18 angka." in bad.text
+    done = client.post("/lapor/lengkapi", data={"csrf_token": data["csrf_token"], "tracking_code": code,
+                                                "secret": secret, "declaration": "on", "reporter_name": "Warga"},
+                       files=[("evidence", ("b.jpg", JPEG, "image/jpeg"))])
+    assert done.status_code == 200 and 'data-testid="supplemented"' in done.text
+    assert "✔ Pernyataan kebenaran" in done.text
+    wrong = client.post("/lapor/lengkapi", data={"csrf_token": data["csrf_token"], "tracking_code": code,
+                                                 "secret": "salah", "declaration": "on"})
+    assert wrong.status_code == 404

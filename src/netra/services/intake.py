@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime, timezone
 
 from sqlalchemy import select
@@ -170,3 +170,55 @@ def report_status(db: Database, tracking_code: str, secret: str) -> ReportStatus
             history=[PublicHistoryEntry(e.at, e.to_status, e.public_reason) for e in events],
             evidence=[(e.filename, e.sha256) for e in evidence],
         )
+
+
+# What a reporter may add later: only empty fields are filled, nothing already stated is overwritten.
+SUPPLEMENTABLE = ("reporter_name", "reporter_address", "reporter_contact", "reporter_id_number", "reported_name",
+                  "reported_nip", "reported_position", "reported_agency", "event_place", "event_date")
+
+
+def supplement_report(
+    db: Database, store: EvidenceStore, tracking_code: str, secret: str, additions: ReportDraft,
+    files: list[tuple[str, bytes]], elections: set[str], now: datetime | None = None,
+) -> ReportStatus | None:
+    """Add missing parts to a stored report. None when the code/secret is wrong; ReportInvalid or
+    EvidenceRejected for bad input, with nothing changed."""
+    now = now or datetime.now(timezone.utc)
+    code = normalise_code(tracking_code)
+    additions = additions.normalised()
+    with db.transaction() as session:
+        row = session.scalar(select(ReportRow).where(ReportRow.tracking_code == code)) if code else None
+        if row is None or not secret_matches(secret, row.secret_hash):
+            return None
+        merged = draft_of(row)
+        regions, _ = _known(session, elections)
+    filled = {k: getattr(additions, k) for k in SUPPLEMENTABLE if getattr(additions, k) and not getattr(merged, k)}
+    new_links = [u for u in additions.links if u not in merged.links]
+    candidate = replace(merged, **filled, links=merged.links + tuple(new_links),
+                        declaration=merged.declaration or additions.declaration)
+    errors = validation_errors(candidate, now.date(), regions, elections)
+    if errors:
+        raise ReportInvalid(errors)
+    checked = check_batch(files)
+    for _, content in files:
+        if content:
+            store.put(content)
+    with db.transaction() as session:
+        row = session.scalar(select(ReportRow).where(ReportRow.tracking_code == code))
+        for key, value in filled.items():
+            setattr(row, key, value)
+        case = session.get(CaseRow, row.case_id)
+        for key in ("reported_name", "reported_nip", "reported_position", "reported_agency", "event_date"):
+            if key in filled and not getattr(case, key):
+                setattr(case, key, filled[key])
+        row.links = list(candidate.links)
+        row.declaration = candidate.declaration
+        session.add_all(
+            EvidenceRow(case_id=row.case_id, report_id=row.id, sha256=e.sha256, filename=e.filename,
+                        media_type=e.kind.media_type, size=e.size, added_by="pelapor", added_at=now)
+            for e in checked
+        )
+        audit_log.append(session, "pelapor", "change", f"case:{row.case_id}", at=now, detail={
+            "report": code, "fields": sorted(filled), "links_added": len(new_links),
+            "evidence": [e.sha256 for e in checked], "declaration": candidate.declaration})
+    return report_status(db, code, secret)

@@ -13,7 +13,7 @@ from netra.intake.evidence import MAX_FILES, MAX_TOTAL_BYTES, EvidenceRejected
 from netra.intake.report import ReportDraft
 from netra.intake.tracking import new_submission_token
 from netra.services.elections import election_choices
-from netra.services.intake import ReportInvalid, report_status, submit_report
+from netra.services.intake import ReportInvalid, report_status, submit_report, supplement_report
 from netra.storage.evidence_store import EvidenceStore
 from netra.storage.repositories import RegionRepository
 from netra.web.rendering import render
@@ -130,5 +130,44 @@ async def status_lookup(request: Request):
     form = await request.form()
     code, secret = str(form.get("tracking_code") or ""), str(form.get("secret") or "")
     status = report_status(request.app.state.db, code, secret)
-    return render(request, "report_status.html", {"status": status, "error": status is None, "code": code},
+    return render(request, "report_status.html", {"status": status, "error": status is None, "code": code,
+                                                  "secret": secret, "errors": {}},
                   status_code=200 if status else 404)
+
+
+@router.post("/lapor/lengkapi")
+async def supplement(request: Request):
+    """The reporter adds what the completeness check says is missing."""
+    form = await request.form()
+    code, secret = str(form.get("tracking_code") or ""), str(form.get("secret") or "")
+    errors: dict[str, str] = {}
+    fields = {k: str(form.get(k) or "") for k in ("reporter_name", "reporter_address", "reporter_contact",
+                                                  "reporter_id_number", "reported_name", "reported_nip",
+                                                  "reported_position", "reported_agency", "event_place")}
+    additions = ReportDraft(description="", region_code="", election_id="", **fields,
+                            event_date=_date(str(form.get("event_date") or ""), "event_date", errors),
+                            links=tuple(str(form.get("links") or "").split()),
+                            declaration=form.get("declaration") == "on")
+    files = [(f.filename or "", await f.read()) for f in form.getlist("evidence")
+             if isinstance(f, UploadFile) and f.filename]
+    db = request.app.state.db
+    if not errors:
+        settings = request.app.state.settings
+        try:
+            status = supplement_report(db, EvidenceStore(settings.data_dir / "evidence"), code, secret, additions,
+                                       files, set(election_choices()))
+        except ReportInvalid as exc:
+            errors = exc.errors
+        except EvidenceRejected as exc:
+            errors = {"evidence": str(exc)}
+        else:
+            if status is None:
+                return render(request, "report_status.html", {"status": None, "error": True, "code": code},
+                              status_code=404)
+            return render(request, "report_status.html", {"status": status, "error": False, "code": code,
+                                                          "secret": secret, "errors": {}, "supplemented": True})
+    status = report_status(db, code, secret)
+    if status is None:
+        return render(request, "report_status.html", {"status": None, "error": True, "code": code}, status_code=404)
+    return render(request, "report_status.html", {"status": status, "error": False, "code": code, "secret": secret,
+                                                  "errors": errors}, status_code=422)
