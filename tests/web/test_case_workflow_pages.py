@@ -87,3 +87,40 @@ def test_worklist_views_show_overdue_and_gap(client, app, make_account):
         act(client, fresh, action, **fields)
     gap = client.get("/perkara?view=gap").text
     assert f'data-case-id="{fresh}"' in gap and f'data-case-id="{late}"' not in gap
+
+
+def report_about(app, nip, token, day):
+    draft = ReportDraft(description="Guru PNS membagikan unggahan kampanye paslon nomor urut 3 di grup sekolah.",
+                        region_code="33.20", election_id="pilkada2024", reported_name="Guru Fiktif",
+                        reported_nip=nip, event_date=date(2024, 10, day))
+    submit_report(app.state.db, EvidenceStore(app.state.settings.data_dir / "evidence"), draft, [],
+                  token + "-" * 20, "k", {"pilkada2024"})
+    with app.state.db.transaction() as s:
+        return s.scalar(select(CaseRow.id).order_by(CaseRow.id.desc()))
+
+
+def test_related_reports_are_linked_into_one_case(client, app, make_account):
+    first = report_about(app, "198001012005011001", "r1", 1)
+    second = report_about(app, "198001012005011001", "r2", 3)
+    unrelated = report_about(app, "197502022000032002", "r3", 2)
+    make_account("bawaslu.jepara", Role.BAWASLU)
+    login(client, "bawaslu.jepara")
+    page = client.get(f"/perkara/{first}").text
+    assert f'data-testid="link-{second}"' in page and f'data-testid="link-{unrelated}"' not in page
+    linked = client.post(f"/perkara/{first}/gabung", data={"csrf_token": csrf_of(page), "other_id": str(second),
+                                                           "expected_version": "1", "reason": "Kejadian sama"})
+    assert linked.status_code == 200 and linked.text.count("Laporan NTR-") == 2
+    listed = client.get("/perkara").text
+    assert listed.count('data-case-id="') == 2  # the absorbed case no longer shows on its own
+
+
+def test_other_roles_cannot_link(client, app, make_account):
+    first = report_about(app, "198001012005011001", "r4", 1)
+    second = report_about(app, "198001012005011001", "r5", 2)
+    make_account("bkn.jepara", Role.BKN)
+    login(client, "bkn.jepara")
+    page = client.get(f"/perkara/{first}").text
+    assert 'data-testid="related"' not in page
+    refused = client.post(f"/perkara/{first}/gabung", data={"csrf_token": csrf_of(page), "other_id": str(second),
+                                                            "expected_version": "1"})
+    assert refused.status_code == 409 and "tidak berwenang" in refused.text

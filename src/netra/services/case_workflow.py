@@ -20,7 +20,7 @@ from netra.services.case_queries import in_scope
 from netra.storage import audit_log
 from netra.storage.database import Database
 from netra.storage.evidence_store import EvidenceStore
-from netra.storage.tables import CaseEventRow, CaseRow, EvidenceRow, RegionRow
+from netra.storage.tables import CaseEventRow, CaseRow, EvidenceRow, RegionRow, ReportRow
 
 
 class CaseNotFound(LookupError):
@@ -125,4 +125,57 @@ def take_step(
         return StepResult(record, state.version)
 
 
-__all__ = ["CaseNotFound", "StepResult", "WorkflowError", "case_state", "clocks_for", "election_kind", "take_step"]
+
+
+def related_cases(db: Database, account: Account, case_id: int, limit: int = 500) -> list[tuple[int, str]]:
+    """Cases in scope that may be handled together with this one (same person, near event dates)."""
+    from netra.cases import can_merge
+
+    with db.transaction() as session:
+        case = session.scalar(in_scope(select(CaseRow), account).where(CaseRow.id == case_id))
+        if case is None:
+            raise CaseNotFound(case_id)
+        this = case_state(session, case)
+        others = session.scalars(in_scope(select(CaseRow), account).where(
+            CaseRow.id != case_id, CaseRow.merged_into_id.is_(None),
+            CaseRow.status.in_(("received", "registered", "under_review"))).order_by(CaseRow.id.desc()).limit(limit))
+        return [(o.id, o.reported_name) for o in others if can_merge(this, case_state(session, o))]
+
+
+def link_cases(db: Database, account: Account, case_id: int, other_id: int, expected_version: int,
+               reason: str, now: datetime | None = None) -> int:
+    """Handle two related reports as one case. Only Bawaslu links; returns the surviving case's id."""
+    from netra.cases import BAWASLU, RoleNotAllowed, merge
+
+    now = now or datetime.now(timezone.utc)
+    if account.role.value != BAWASLU:
+        raise RoleNotAllowed(f"Peran {account.role.value} tidak berwenang menggabungkan perkara.")
+    with db.transaction() as session:
+        rows = {c.id: c for c in session.scalars(in_scope(select(CaseRow), account)
+                                                 .where(CaseRow.id.in_((case_id, other_id))))}
+        if len(rows) != 2 or rows[other_id].merged_into_id or rows[case_id].merged_into_id:
+            raise CaseNotFound(other_id)
+        if rows[case_id].version != expected_version:
+            raise ConcurrentChange(current=rows[case_id].version, expected=expected_version)
+        states = {i: case_state(session, rows[i]) for i in rows}
+        survivor = merge(states[case_id], states[other_id])
+        absorbed_id = other_id if survivor.id == case_id else case_id
+        kept, gone = rows[survivor.id], rows[absorbed_id]
+        for row, expected in ((kept, kept.version), (gone, gone.version)):
+            if session.execute(update(CaseRow).where(CaseRow.id == row.id, CaseRow.version == expected)
+                               .values(version=expected + 1, updated_at=now)).rowcount != 1:
+                raise ConcurrentChange(current=None, expected=expected)
+        session.execute(update(CaseRow).where(CaseRow.id == gone.id).values(merged_into_id=kept.id))
+        session.execute(update(CaseRow).where(CaseRow.id == kept.id).values(
+            reported_nip=survivor.subject.nip, event_date=survivor.event_date))
+        session.execute(update(ReportRow).where(ReportRow.case_id == gone.id).values(case_id=kept.id))
+        session.execute(update(EvidenceRow).where(EvidenceRow.case_id == gone.id).values(case_id=kept.id))
+        for target, other in ((kept.id, gone.id), (gone.id, kept.id)):
+            session.add(CaseEventRow(
+                case_id=target, action="link", from_status=rows[target].status, to_status=rows[target].status,
+                actor_id=account.id, actor_role=account.role.value, at=now, reason=reason.strip(),
+                public_reason="Laporan digabungkan dengan laporan lain tentang terlapor dan kejadian yang sama.",
+                payload={"linked_case": other, "survivor": kept.id}, documents=[]))
+        audit_log.append(session, f"user:{account.id}", "change", f"case:{kept.id}", at=now,
+                         detail={"linked": gone.id, "reason": reason.strip()})
+        return kept.id

@@ -15,7 +15,7 @@ from netra.intake.evidence import EvidenceRejected
 from netra.rulebook import load_rulebook
 from netra.services.case_exports import export_rows, to_csv, to_xlsx
 from netra.services.case_queries import get_case, in_scope, list_cases
-from netra.services.case_workflow import CaseNotFound, clocks_for, take_step
+from netra.services.case_workflow import CaseNotFound, clocks_for, link_cases, related_cases, take_step
 from netra.storage import audit_log
 from netra.storage.evidence_store import EvidenceStore
 from netra.storage.tables import CaseRow, EvidenceRow
@@ -81,7 +81,27 @@ def _detail(request: Request, account: Account, detail, error: str | None = None
         "account": account, "case": detail, "actions": actions, "requires": requires, "error": error,
         "clock": clocks_for(db, [detail.summary.id]).get(detail.summary.id), "local_text": local_text,
         "rules": list(load_rulebook()), "destinations": DESTINATIONS,
+        "related": related_cases(db, account, detail.summary.id) if account.role.value == "bawaslu" else [],
     }, status_code=status_code)
+
+
+@router.post("/perkara/{case_id}/gabung")
+async def link(case_id: int, request: Request, account: Account = Depends(require_account)):
+    form = await request.form()
+    other, version = str(form.get("other_id") or ""), str(form.get("expected_version") or "")
+    db = request.app.state.db
+    try:
+        if not (other.isdigit() and version.isdigit()):
+            raise CaseNotFound(case_id)
+        survivor = link_cases(db, account, case_id, int(other), int(version), str(form.get("reason") or ""))
+    except CaseNotFound:
+        raise HTTPException(404) from None
+    except WorkflowError as exc:
+        detail = get_case(db, account, case_id)
+        if detail is None:
+            raise HTTPException(404) from None
+        return _detail(request, account, detail, error=str(exc), status_code=409)
+    return RedirectResponse(f"/perkara/{survivor}?ok=link", status_code=303)
 
 
 @router.post("/perkara/{case_id}/langkah")
