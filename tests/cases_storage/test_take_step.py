@@ -71,6 +71,7 @@ def test_full_path_to_sanction_and_closure(db, store, people, case_id):
         case = s.get(CaseRow, case_id)
         events = s.scalars(select(CaseEventRow).where(CaseEventRow.case_id == case_id).order_by(CaseEventRow.id)).all()
         assert case.status == "closed" and case.version == version
+        assert case.family == "social_media"  # from the rule the recommendation rests on
         assert [e.action for e in events] == ["submit"] + [a for _, a, *_ in path]
         assert events[-2].payload["sanction"]["level"] == "berat" and events[-2].actor_role == "ppk"
         assert audit_log.verify(s) == (1 + len(path), [])

@@ -11,6 +11,7 @@ from netra.intake.identifiers import clean, nik_problem, nip_problem
 MAX_TEXT = {"description": 10_000, "event_place": 300, "reporter_address": 500, "reporter_name": 200,
             "reporter_contact": 200, "reported_name": 200, "reported_position": 200, "reported_agency": 200}
 MAX_LINKS = 10
+CHANNELS = ("", "social_media", "offline")
 REPORTING_DAYS = 7  # UU 10/2016 Pasal 134 and UU 7/2017 Pasal 454: 7 days from when the event became known
 _URL = re.compile(r"^https?://[^\s/$.?#][^\s]{1,2000}$", re.IGNORECASE)
 
@@ -34,6 +35,7 @@ class ReportDraft:
     known_date: date | None = None
     links: tuple[str, ...] = field(default_factory=tuple)
     declaration: bool = False  # stands in for the signature an online form cannot carry
+    channel: str = ""  # "social_media", "offline" or "" when the reporter does not say
 
     def normalised(self) -> "ReportDraft":
         return replace(
@@ -73,6 +75,8 @@ def validation_errors(draft: ReportDraft, today: date, known_regions: set[str], 
             errors[name] = "Tanggal terlalu lama; periksa kembali."
     if draft.event_date and draft.known_date and draft.known_date < draft.event_date:
         errors["known_date"] = "Tanggal diketahui tidak boleh sebelum tanggal kejadian."
+    if draft.channel not in CHANNELS:
+        errors["channel"] = "Pilih media sosial/daring atau luar jaringan."
     if len(draft.links) > MAX_LINKS:
         errors["links"] = f"Paling banyak {MAX_LINKS} tautan."
     elif bad := [u for u in draft.links if not _URL.match(u)]:

@@ -101,9 +101,12 @@ def take_step(
         )
         # The domain checked the version we read; the guarded UPDATE makes the check hold against a writer who
         # committed in between.
+        values = dict(status=state.state.value, version=state.version, updated_at=now)
+        decided = record.payload.get("rule_ids") or ([record.payload["rule_id"]] if record.payload.get("rule_id") else [])
+        if decided:  # the family follows the rule the decision rests on
+            values["family"] = rulebook[decided[0]].family.value
         changed = session.execute(
-            update(CaseRow).where(CaseRow.id == case_id, CaseRow.version == expected_version)
-            .values(status=state.state.value, version=state.version, updated_at=now)
+            update(CaseRow).where(CaseRow.id == case_id, CaseRow.version == expected_version).values(**values)
         ).rowcount
         if changed != 1:
             current = session.scalar(select(CaseRow.version).where(CaseRow.id == case_id))

@@ -99,7 +99,7 @@ def submit_report(
                 origin="report", status=RECEIVED, version=1, region_code=draft.region_code,
                 election_id=draft.election_id, reported_name=draft.reported_name, reported_nip=draft.reported_nip,
                 reported_position=draft.reported_position, reported_agency=draft.reported_agency,
-                event_date=draft.event_date, created_at=now, updated_at=now,
+                event_date=draft.event_date, created_at=now, updated_at=now, channel=draft.channel or None,
             )
             session.add(case)
             session.flush()

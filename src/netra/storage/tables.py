@@ -64,6 +64,8 @@ class CaseRow(Base):
     reported_agency: Mapped[str] = mapped_column(String(200), default="")
     event_date: Mapped[date | None] = mapped_column(Date)
     merged_into_id: Mapped[int | None] = mapped_column(ForeignKey("cases.id"))
+    family: Mapped[str | None] = mapped_column(String(20), index=True)  # from the rules a decision rests on
+    channel: Mapped[str | None] = mapped_column(String(20))  # "social_media" or "offline", when known
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
 

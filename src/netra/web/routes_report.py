@@ -76,8 +76,9 @@ async def submit(request: Request):
     if len(values["submission_token"]) < 16:
         values["submission_token"] = new_submission_token()
         errors["form"] = "Formulir tidak lengkap; silakan kirim ulang."
+    values["channel"] = str(form.get("channel") or "")
     draft = ReportDraft(
-        **{k: values[k] for k in TEXT_FIELDS},
+        **{k: values[k] for k in TEXT_FIELDS}, channel=values["channel"],
         confidential=values["confidential"], declaration=values["declaration"],
         event_date=_date(values["event_date"], "event_date", errors),
         known_date=_date(values["known_date"], "known_date", errors),
