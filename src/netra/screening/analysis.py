@@ -111,6 +111,8 @@ class Analysis:
     pairs: list[tuple[int, int]] = field(default_factory=list)
     persons: list[tuple[int, int]] = field(default_factory=list)
     candidates: list[tuple[int, int, int]] = field(default_factory=list)  # (i, j, registry index)
+    tag_names: list[tuple[int, int]] = field(default_factory=list)  # hashtags made of (unknown) names
+    tag_support: list[tuple[int, int]] = field(default_factory=list)  # name hashtags with a support word/year
 
     @property
     def has_partisan_signal(self) -> bool:
@@ -141,6 +143,9 @@ class Analyzer:
                 for kw in rule.keywords:
                     extra.update(w.lower() for w in _words(kw))
         self.normaliser = Normaliser(lexicon, extra)
+        self._tag_support_words = frozenset(
+            w for p in lexicon.cues.get("support", ()) for w in self.normaliser.tokens(p).norm
+        ) | {"menang", "presiden", "presidenku", "istimewa", "lanjutkan", "juara", "pilihanku", "hebat"}
         self.index = PhraseIndex()
         self._build()
 
@@ -229,7 +234,40 @@ class Analyzer:
             a.roles = self._roles(tk, role_raw, unb_after, a.unbound_phrase)
         self._ballots(tk, a)
         self._names(tk, a)
+        if tk.hashtags:
+            self._hashtags(tk, a)
         return a
+
+    def _hashtags(self, tk: Tokens, a: Analysis) -> None:
+        """Hashtags built from names ("#HendraWulan") and those adding a support word or a year
+        ("#HendraWulan2024", "#BudiSariMenang", "#hendrawulan2024")."""
+        norm = tk.norm
+        flags = tk.flags
+        text = tk.text
+        known = self.normaliser.known
+        support = self._tag_support_words
+        n = len(norm)
+        i = 0
+        while i < n:
+            if not flags[i] & HASHTAG:
+                i += 1
+                continue
+            j = i + 1
+            while j < n and flags[j] & HASHTAG and text[tk.end[j - 1]:tk.start[j]] == "":
+                j += 1
+            names = 0
+            backing = False
+            for k in range(i, j):
+                w = norm[k]
+                if w.isalpha() and len(w) >= 3 and w not in known:
+                    names += 1
+                elif w in support or (w.isdecimal() and len(w) == 4 and w.startswith("20")):
+                    backing = True
+            if names:
+                a.tag_names.append((i, j))
+                if backing:
+                    a.tag_support.append((i, j))
+            i = j
 
     def _roles(self, tk: Tokens, raw: list[tuple[int, int, str]], unb_after: list[int],
                unbound_phrase: tuple[int, int] | None) -> list[RoleHit]:

@@ -54,7 +54,8 @@ class Screener:
 
     def __init__(self, *, rulebook=None, registry: CandidateRegistry | None = None,
                  model: LinearModel | str | None = None, lexicon: Lexicon | None = None,
-                 stages: StageResolver | None | str = "packaged", threshold: float = 0.5, unknown_actor_prior: float = 0.1):
+                 stages: StageResolver | None | str = "packaged", threshold: float = 0.5, unknown_actor_prior: float = 0.1,
+                 support_floor: float | None = 0.6):
         if rulebook is None:
             from netra.rulebook import load_rulebook
 
@@ -69,7 +70,9 @@ class Screener:
         self.stages = StageResolver.packaged() if stages == "packaged" else (stages or StageResolver(None))
         self.threshold = threshold
         self.unknown_actor_prior = unknown_actor_prior
+        self.support_floor = support_floor
         self._role_kinds: dict[str, str] = {}
+        self._rules_for: dict[tuple[str, str], list] = {}
         self._rules_by_family = {}
         for rule in rulebook.rules:
             fam = rule.family.value if hasattr(rule.family, "value") else str(rule.family)
@@ -101,8 +104,10 @@ class Screener:
                           "Penulis bukan ASN atau perangkat desa (author.is_asn = false), sehingga dukungan "
                           "politiknya bukan pelanggaran netralitas.")
 
-        scores = self.model.score(extract_features(a), explain=actor.bound)
+        scores = self.model.score(extract_features(a))
         act = scores.act
+        if self.support_floor and act < self.support_floor and _explicit_support(a):
+            act = self.support_floor
         if actor.bound:
             score = act
         elif actor.basis == "none":
@@ -118,7 +123,7 @@ class Screener:
         family = scores.best_family
         spans = self._act_spans(a, family)
         if not spans:
-            spans = self._model_spans(a, scores.contributions or {})
+            spans = self._model_spans(a, scores.contributions)
         if not spans:
             return Result(item.id, False, score, None, (), (), actor, candidate, stage,
                           "Model menilai ada indikasi keberpihakan, tetapi tidak ada frasa bukti yang cukup; "
@@ -247,8 +252,12 @@ class Screener:
 
     # --- rules ----------------------------------------------------------------------------------------------
     def _rules(self, family: str, kind: str | None, a: Analysis, info: StageInfo | None) -> tuple[str, ...]:
-        subjects = SUBJECTS.get(kind or "asn", SUBJECTS["asn"])
-        rules = [r for r in self._rules_by_family.get(family, ()) if any(r.binds(s) for s in subjects)]
+        key = (family, kind or "asn")
+        rules = self._rules_for.get(key)
+        if rules is None:
+            subjects = SUBJECTS.get(kind or "asn", SUBJECTS["asn"])
+            rules = [r for r in self._rules_by_family.get(family, ()) if any(r.binds(s) for s in subjects)]
+            self._rules_for[key] = rules
         if info is not None and info.candidates_set is not None:
             in_campaign = bool(info.in_campaign)
             dated = [r for r in rules
@@ -292,6 +301,25 @@ class Screener:
         if a.cues.get("neutral") and not (a.candidates or a.pairs):
             return "Pesan kewargaan yang netral tanpa dukungan kepada calon tertentu, bukan pelanggaran."
         return "Tidak ditemukan tindakan keberpihakan yang dilarang dalam teks."
+
+
+def _explicit_support(a: Analysis) -> bool:
+    """A support (or against) phrase right next to a candidate, or a campaign hashtag, outside any reporting
+    context: "coblos no 2", "menangkan pasangan Hendra–Wulan", "jangan pilih 01", "#HendraWulan2024"."""
+    if a.cues.get("reporting"):
+        return False
+    if a.tag_support:
+        return True
+    targets = [*a.pairs, *a.persons, *a.tag_names, *((i, j) for i, j, _ in a.candidates),
+               *((b[0], b[1]) for b in a.ballots if b[3])]
+    if not targets:
+        return False
+    for cue in ("support", "against"):
+        for i, j in a.cues.get(cue, ()):
+            for ti, tj in targets:
+                if (0 <= ti - j <= 2) or (0 <= i - tj <= 1) or (ti <= i < tj):
+                    return True
+    return False
 
 
 @lru_cache(maxsize=1)

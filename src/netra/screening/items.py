@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 SOURCES = ("post", "report", "news")
+_SURROGATE_RE = re.compile("[\udc80-\udcff]")  # bytes a decoder could not read (surrogateescape)
 _REGION_RE = re.compile(r"^\d{2}(\.\d{2}){0,3}$")
 
 
@@ -52,8 +53,8 @@ class Item:
             raise ItemError(f"text must be a string, got {_kind(text)}", item_id)
         if not text.strip():
             raise ItemError("text is empty", item_id)
-        if "\udc80" <= max(text) and any("\udc80" <= ch <= "\udcff" for ch in text):
-            raise ItemError("text is not valid UTF-8", item_id)
+        if _SURROGATE_RE.search(text):
+            raise ItemError("text has bytes that are not valid in the file's encoding (UTF-8 expected)", item_id)
         source = data.get("source")
         if source is None or source == "":
             source = "post"

@@ -19,8 +19,6 @@ from __future__ import annotations
 
 import json
 import math
-from collections import Counter
-from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
@@ -62,6 +60,26 @@ def extract_features(a: Analysis) -> list[str]:
             feats.append("c:ballot_strong")
         if any(tk.flags[b[0]] & 8 for b in a.ballots):
             feats.append("c:hand")
+    targets = [(i, j) for i, j in a.pairs] + [(i, j) for i, j in a.persons] + \
+        [(i, j) for i, j, _ in a.candidates] + [(b[0], b[1]) for b in a.ballots] + a.tag_names
+    if targets:
+        for cue in ("support", "against"):
+            for i, j in a.cues.get(cue, ()):
+                if any(i - 4 <= tj and ti <= j + 4 for ti, tj in targets):
+                    feats.append("c:" + cue + "_near_target")
+                    break
+    if a.tag_names:
+        feats.append("c:tag_name")
+    if a.tag_support:
+        feats.append("c:tag_support")
+    text = tk.text
+    if "!" in text:
+        feats.append("c:exclaim")
+    if "?" in text:
+        feats.append("c:question")
+    words = [k for k in range(n) if not tk.flags[k] & 3 and len(norm[k]) > 3 and norm[k].isalpha()]
+    if len(words) >= 5 and sum(1 for k in words if tk.flags[k] & 32) >= 0.6 * len(words):
+        feats.append("c:titlecase")
     if a.pairs:
         feats.append("c:pair")
     if a.persons:
@@ -92,15 +110,38 @@ def extract_features(a: Analysis) -> list[str]:
     return feats
 
 
-@dataclass
 class Scores:
-    act: float
-    family: dict[str, float]
-    contributions: dict[str, float] | None = None  # feature -> contribution to the act logit (when asked)
+    """The model's output for one text: ``act`` now, ``family`` and ``contributions`` computed on demand."""
+
+    __slots__ = ("act", "_model", "_counts", "_norm", "_family")
+
+    def __init__(self, act: float, model: LinearModel, counts: dict[int, int], norm: float):
+        self.act = act
+        self._model = model
+        self._counts = counts
+        self._norm = norm
+        self._family: dict[str, float] | None = None
+
+    @property
+    def family(self) -> dict[str, float]:
+        if self._family is None:
+            self._family = self._model._family_probs(self._counts, self._norm)
+        return self._family
 
     @property
     def best_family(self) -> str:
-        return max(self.family, key=self.family.get)
+        fam = self.family
+        return max(fam, key=fam.get)
+
+    @property
+    def contributions(self) -> dict[str, float]:
+        """Feature -> its contribution to the act logit."""
+        m = self._model
+        out = {}
+        for i, c in self._counts.items():
+            x = (1.0 + math.log(c)) * m._idf[i] / self._norm if self._norm else 0.0
+            out[m.vocabulary[i]] = x * m._act[i]
+        return out
 
 
 class LinearModel:
@@ -118,6 +159,8 @@ class LinearModel:
         self.family_coef = np.asarray(family_coef, dtype=np.float64).reshape(len(self.vocabulary), -1) \
             if len(self.vocabulary) else np.zeros((0, len(self.family_classes)))
         self.family_bias = np.asarray(family_bias, dtype=np.float64)
+        self._idf = [float(x) for x in self.idf]  # plain lists: faster than numpy for a few dozen features
+        self._act = [float(x) for x in self.act_coef]
         self.meta = dict(meta or {})
         unknown = set(self.family_classes) - set(FAMILIES)
         if unknown:
@@ -156,39 +199,46 @@ class LinearModel:
         tmp.replace(path)
 
     # --- scoring --------------------------------------------------------------------------------------------
-    def _vector(self, feats: list[str]) -> tuple[np.ndarray, np.ndarray, list[str]]:
+    def _counts(self, feats: list[str]) -> tuple[dict[int, int], float]:
         index = self.index
-        counts = Counter(f for f in feats if f in index)
-        if not counts:
-            return np.zeros(0, dtype=np.intp), np.zeros(0), []
-        names = list(counts)
-        idx = np.fromiter((index[f] for f in names), dtype=np.intp, count=len(names))
-        tf = np.fromiter((counts[f] for f in names), dtype=np.float64, count=len(names))
-        x = (1.0 + np.log(tf)) * self.idf[idx]
-        norm = math.sqrt(float(x @ x))
-        if norm > 0:
-            x /= norm
-        return idx, x, names
+        counts: dict[int, int] = {}
+        for f in feats:
+            i = index.get(f)
+            if i is not None:
+                counts[i] = counts.get(i, 0) + 1
+        idf = self._idf
+        sq = 0.0
+        for i, c in counts.items():
+            x = idf[i] if c == 1 else (1.0 + math.log(c)) * idf[i]
+            sq += x * x
+        return counts, math.sqrt(sq)
 
     def act_probability(self, feats: list[str]) -> float:
-        idx, x, _ = self._vector(feats)
-        z = float(x @ self.act_coef[idx]) + self.act_bias if len(idx) else self.act_bias
-        return _sigmoid(z)
+        return self.score(feats).act
 
-    def score(self, feats: list[str], explain: bool = False) -> Scores:
-        idx, x, names = self._vector(feats)
-        if len(idx):
-            contrib = x * self.act_coef[idx]
-            z = float(contrib.sum()) + self.act_bias
+    def score(self, feats: list[str]) -> Scores:
+        counts, norm = self._counts(feats)
+        z = self.act_bias
+        if norm > 0:
+            idf = self._idf
+            act = self._act
+            dot = 0.0
+            for i, c in counts.items():
+                x = idf[i] if c == 1 else (1.0 + math.log(c)) * idf[i]
+                dot += x * act[i]
+            z += dot / norm
+        return Scores(_sigmoid(z), self, counts, norm)
+
+    def _family_probs(self, counts: dict[int, int], norm: float) -> dict[str, float]:
+        if counts and norm > 0:
+            idx = np.fromiter(counts.keys(), dtype=np.intp, count=len(counts))
+            tf = np.fromiter(counts.values(), dtype=np.float64, count=len(counts))
+            x = (1.0 + np.log(tf)) * self.idf[idx] / norm
             logits = x @ self.family_coef[idx] + self.family_bias
         else:
-            contrib = np.zeros(0)
-            z = self.act_bias
             logits = self.family_bias.copy()
         probs = _softmax(logits)
-        fam = {c: float(p) for c, p in zip(self.family_classes, probs)}
-        contributions = {names[k]: float(contrib[k]) for k in range(len(names))} if explain else None
-        return Scores(_sigmoid(z), fam, contributions)
+        return {c: float(p) for c, p in zip(self.family_classes, probs)}
 
 
 def _sigmoid(z: float) -> float:

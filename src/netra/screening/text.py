@@ -304,40 +304,56 @@ class Normaliser:
         end: list[int] = []
         flags: list[int] = []
         nums: list[int] = []
+        add_norm, add_start, add_end, add_flags, add_nums = (norm.append, start.append, end.append, flags.append,
+                                                             nums.append)
         urls = mentions = hashtags = 0
         hand = self.hand_signs
+        word_cache = self._word_cache
+        norm_word = self.norm_word
         for m in _TOKEN_RE.finditer(text):
-            kind = m.lastgroup
-            s = m.start()
-            if kind == "word":
-                for t, rs, re_, fl, num in self.norm_word(m.group()):
-                    norm.append(t)
-                    start.append(s + rs)
-                    end.append(s + re_)
-                    flags.append(fl)
-                    nums.append(num)
-            elif kind == "hashtag":
-                hashtags += 1
-                for t, rs, re_, fl, num in self.norm_hashtag(m.group()):
-                    norm.append(t)
-                    start.append(s + rs)
-                    end.append(s + re_)
-                    flags.append(fl)
-                    nums.append(num)
-            elif kind == "emoji":
+            kind = m.lastindex
+            if kind == 4:  # word
                 g = m.group()
-                value = hand.get(g[0])
+                entries = word_cache.get(g)
+                if entries is None:
+                    entries = norm_word(g)
+                s = m.start()
+                if len(entries) == 1:  # one entry always spans the whole raw token
+                    t, _, _, fl, num = entries[0]
+                    add_norm(t)
+                    add_start(s)
+                    add_end(m.end())
+                    add_flags(fl)
+                    add_nums(num)
+                    continue
+                for t, rs, re_, fl, num in entries:
+                    add_norm(t)
+                    add_start(s + rs)
+                    add_end(s + re_)
+                    add_flags(fl)
+                    add_nums(num)
+            elif kind == 3:  # hashtag
+                hashtags += 1
+                s = m.start()
+                for t, rs, re_, fl, num in self.norm_hashtag(m.group()):
+                    add_norm(t)
+                    add_start(s + rs)
+                    add_end(s + re_)
+                    add_flags(fl)
+                    add_nums(num)
+            elif kind == 5:  # emoji
+                value = hand.get(text[m.start()])
                 if value is not None:
-                    norm.append("handsign")
-                    flags.append(HAND)
-                    nums.append(value)
+                    add_norm("handsign")
+                    add_flags(HAND)
+                    add_nums(value)
                 else:
-                    norm.append("emoji")
-                    flags.append(0)
-                    nums.append(0)
-                start.append(s)
-                end.append(m.end())
-            elif kind == "url":
+                    add_norm("emoji")
+                    add_flags(0)
+                    add_nums(0)
+                add_start(m.start())
+                add_end(m.end())
+            elif kind == 1:
                 urls += 1
             else:
                 mentions += 1

@@ -1,6 +1,7 @@
 """Training the learned stage with scikit-learn (imported here only: screening itself needs numpy alone).
 
-Labels come from the dev corpus (``corpus/dev_corpus.jsonl``) and, optionally, reviewer decisions:
+Labels come from the dev corpus (``corpus/dev_corpus.jsonl``), its hand-written supplement
+(``corpus/supplement.jsonl``, see ``corpus/build_supplement.py``) and, optionally, reviewer decisions:
 
 * ``act`` (does the text show a partisan act, whoever did it?) is ``violation`` OR the negative is one where
   the same act was done by someone unbound (``negative_kind`` citizen, volunteer, candidate, retired,
@@ -23,6 +24,7 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Iterable
 from dataclasses import dataclass
+from pathlib import Path
 
 import numpy as np
 
@@ -32,6 +34,7 @@ from netra.screening.model import LinearModel, extract_features
 ACT_KINDS = frozenset({"citizen", "volunteer", "candidate", "retired", "unbound_null", "report_unbound",
                        "report_unknown_actor"})
 HELDOUT_MOD = 5
+SUPPLEMENT = Path(__file__).resolve().parent / "corpus" / "supplement.jsonl"
 
 DEFAULTS = {"min_df": 2, "C_act": 4.0, "C_family": 8.0}
 
@@ -198,13 +201,11 @@ def read_decisions(path) -> tuple[list[dict], list[DecisionError]]:
 
 def train_model(*, extra: list[dict] | None = None, corpus_path=None, current_model=None, out_path=None,
                 progress=None, **params) -> TrainReport:
-    """Retrain from the dev corpus plus reviewer decisions and report before/after on the held-out split.
+    """Retrain from the dev corpus (+ supplement) plus reviewer decisions; report before/after on the held-out split.
 
     ``current_model``: path of the model to compare against (default: the packaged one, when present).
     ``out_path``: where to write the new model (None: do not write).
     """
-    from pathlib import Path
-
     from netra.rulebook import load_rulebook
     from netra.screening.candidates import CandidateRegistry
     from netra.screening.corpus import DEV_CORPUS, load_dev_corpus
@@ -217,7 +218,8 @@ def train_model(*, extra: list[dict] | None = None, corpus_path=None, current_mo
         if progress:
             progress(msg)
 
-    corpus = list(load_dev_corpus(corpus_path or DEV_CORPUS))
+    paths = [Path(corpus_path)] if corpus_path else [DEV_CORPUS, SUPPLEMENT]
+    corpus = [rec for p in paths for rec in load_dev_corpus(p)]
     extra = list(extra or [])
     train, held = split(corpus + extra)
     rulebook = load_rulebook()
@@ -227,7 +229,7 @@ def train_model(*, extra: list[dict] | None = None, corpus_path=None, current_mo
     step(f"features for {len(train)} training items")
     exs = examples(train, analyzer)
     step("fitting")
-    meta = {"corpus": Path(corpus_path or DEV_CORPUS).name, "extra_items": len(extra),
+    meta = {"corpus": [p.name for p in paths], "extra_items": len(extra),
             "split": f"held out when int(sha1(id)[:8], 16) % {HELDOUT_MOD} == 0"}
     model = fit(exs, meta=meta, **params)
     step(f"scoring {len(held)} held-out items")
