@@ -51,14 +51,10 @@ def run(
     port: int = typer.Option(8000, min=1, max=65535, help="Port to listen on."),
 ) -> None:
     """Migrate, load reference and demo data (idempotent), print the demo accounts, and serve."""
-    from netra.cli.setup_commands import print_credentials
-    from netra.demo.accounts import ensure_demo_accounts
-    from netra.services.reference import load_regions
+    from netra.cli.setup_commands import load_demo
 
     settings = ctx.obj
     _check_port(host, port)
     db = open_database(settings, migrate=True)
-    result = load_regions(db)
-    console.print(f"Regions: {result.total} ({result.added} added).")
-    print_credentials(ensure_demo_accounts(db, settings.data_dir))
+    load_demo(db, settings)
     _serve(settings, db, host, port)

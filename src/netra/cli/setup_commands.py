@@ -49,12 +49,20 @@ def create_admin(
 @demo_app.command("load")
 @clean_errors
 def demo_load(ctx: typer.Context) -> None:
-    """Load regions and the demo accounts, then print the demo credentials (idempotent)."""
-    from netra.demo.accounts import ensure_demo_accounts
-
+    """Load regions, demo cases and the demo accounts, then print the demo credentials (idempotent)."""
     settings = ctx.obj
-    db = open_database(settings, migrate=True)
-    load_regions(db)
+    load_demo(open_database(settings, migrate=True), settings)
+
+
+def load_demo(db, settings) -> None:
+    from netra.demo.accounts import ensure_demo_accounts
+    from netra.demo.cases import ensure_demo_cases
+
+    result = load_regions(db)
+    console.print(f"Regions: {result.total} ({result.added} added).")
+    with console.status("Creating demo cases…"):
+        added = ensure_demo_cases(db)
+    console.print(f"Demo cases: {added} added." if added else "Demo cases: already present.")
     print_credentials(ensure_demo_accounts(db, settings.data_dir))
 
 

@@ -17,6 +17,7 @@ from sqlalchemy import Date, DateTime, func, insert, select, text
 
 import netra
 from netra.storage.database import Database
+from netra.storage.db import resync_id_sequences
 from netra.storage.evidence_store import EvidenceStore
 from netra.storage.tables import AuditHeadRow, Base, EvidenceRow
 
@@ -132,10 +133,5 @@ def restore_backup(db: Database, store: EvidenceStore, source: Path) -> dict:
                                         .values(seq=row["seq"], hash=row["hash"]))
                 elif rows:
                     session.execute(insert(table), rows)
-            if db.engine.dialect.name == "postgresql":
-                for table in _tables():
-                    if "id" in table.columns and table.columns["id"].autoincrement is not False:
-                        session.execute(text(
-                            f"SELECT setval(pg_get_serial_sequence('{table.name}', 'id'), "
-                            f"COALESCE((SELECT MAX(id) FROM {table.name}), 0) + 1, false)"))
+            resync_id_sequences(session, _tables())
     return manifest

@@ -62,3 +62,14 @@ def check_connection(engine: Engine) -> None:
 
 def session_factory(engine: Engine) -> sessionmaker[Session]:
     return sessionmaker(engine, expire_on_commit=False)
+
+
+def resync_id_sequences(session: Session, tables) -> None:
+    """After inserting rows with explicit ids, move PostgreSQL's id sequences past them (SQLite needs nothing)."""
+    if session.get_bind().dialect.name != "postgresql":
+        return
+    for table in tables:
+        if "id" in table.columns and table.columns["id"].autoincrement is not False:
+            session.execute(text(
+                f"SELECT setval(pg_get_serial_sequence('{table.name}', 'id'), "
+                f"COALESCE((SELECT MAX(id) FROM {table.name}), 0) + 1, false)"))
