@@ -124,3 +124,38 @@ def test_other_roles_cannot_link(client, app, make_account):
     refused = client.post(f"/perkara/{first}/gabung", data={"csrf_token": csrf_of(page), "other_id": str(second),
                                                             "expected_version": "1"})
     assert refused.status_code == 409 and "tidak berwenang" in refused.text
+
+
+def pdf_text(content: bytes) -> str:
+    import io
+
+    from pypdf import PdfReader
+
+    return " ".join(page.extract_text() for page in PdfReader(io.BytesIO(content)).pages)
+
+
+def test_recommendation_letter_and_summary_cite_evidence_hashes(client, app, make_account):
+    jpeg = b"\xff\xd8\xff\xe0\x00\x10JFIF\x00" + b"x" * 300
+    draft = ReportDraft(description="Camat hadir dan berorasi dalam deklarasi paslon nomor urut 2.",
+                        region_code="33.20", election_id="pilkada2024", reporter_name="Pelapor Rahasia",
+                        confidential=True, reported_name="Camat Fiktif", event_date=date(2024, 10, 2))
+    receipt_store = EvidenceStore(app.state.settings.data_dir / "evidence")
+    submit_report(app.state.db, receipt_store, draft, [("foto.jpg", jpeg)], "pdf-" + "p" * 20, "k", {"pilkada2024"})
+    with app.state.db.transaction() as s:
+        case_id = s.scalar(select(CaseRow.id).order_by(CaseRow.id.desc()))
+    make_account("bawaslu.jepara", Role.BAWASLU)
+    login(client, "bawaslu.jepara")
+    assert client.get(f"/perkara/{case_id}/surat-rekomendasi.pdf").status_code == 404  # nothing recommended yet
+    for action, fields in (("register", {}), ("start_review", {}),
+                           ("recommend", {"reason": "Hadir dan berorasi.", "rule_ids": "skb2022.disiplin.4"})):
+        act(client, case_id, action, **fields)
+    import hashlib
+
+    digest = hashlib.sha256(jpeg).hexdigest()
+    letter = client.get(f"/perkara/{case_id}/surat-rekomendasi.pdf")
+    assert letter.headers["content-type"] == "application/pdf"
+    text = pdf_text(letter.content).replace("\n", "")
+    assert "skb2022.disiplin.4" in text and "Camat Fiktif" in text and digest in text.replace(" ", "")
+    summary = pdf_text(client.get(f"/perkara/{case_id}/ringkasan.pdf").content)
+    assert "dirahasiakan" in summary and "Pelapor Rahasia" not in summary
+    assert client.get(f"/perkara/{case_id}/lain.pdf").status_code == 404

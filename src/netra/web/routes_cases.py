@@ -13,6 +13,7 @@ from netra.accounts.model import Account
 from netra.cases import DESTINATIONS, TRANSITIONS, State, WorkflowError, allowed_actions, local_text
 from netra.intake.evidence import EvidenceRejected
 from netra.rulebook import load_rulebook
+from netra.services.case_documents import NoRecommendation, case_summary, recommendation_letter
 from netra.services.case_exports import export_rows, to_csv, to_xlsx
 from netra.services.case_queries import get_case, in_scope, list_cases
 from netra.services.case_workflow import CaseNotFound, clocks_for, link_cases, related_cases, take_step
@@ -134,6 +135,23 @@ async def take_action(case_id: int, request: Request, account: Account = Depends
             raise HTTPException(404) from None
         return _detail(request, account, detail, error=str(exc), status_code=409)
     return RedirectResponse(f"/perkara/{case_id}?ok={action}", status_code=303)
+
+
+@router.get("/perkara/{case_id}/{document}.pdf")
+def case_document(case_id: int, document: str, request: Request, account: Account = Depends(require_account)):
+    makers = {"surat-rekomendasi": recommendation_letter, "ringkasan": case_summary}
+    db = request.app.state.db
+    detail = get_case(db, account, case_id)
+    if detail is None or document not in makers:
+        raise HTTPException(404)
+    try:
+        pdf = makers[document](detail)
+    except NoRecommendation:
+        raise HTTPException(404) from None
+    with db.transaction() as session:
+        audit_log.append(session, f"user:{account.id}", "download", f"case:{case_id}", {"document": document})
+    return Response(pdf, media_type="application/pdf",
+                    headers={"content-disposition": f'attachment; filename="{document}-{case_id}.pdf"'})
 
 
 @router.post("/perkara/{case_id}/identitas/{report_id}")
