@@ -1,0 +1,106 @@
+"""The election stage a question is about: from a date (parameter or written in the question) and the election
+calendars, or from words such as "masa kampanye" or "sebelum penetapan calon"."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from netra.elections import BEFORE_SCHEDULE, Election, Elections
+from netra.guidance.model import StageInfo
+
+MONTHS = {
+    "januari": 1, "jan": 1, "februari": 2, "pebruari": 2, "feb": 2, "maret": 3, "mar": 3, "april": 4, "apr": 4,
+    "mei": 5, "juni": 6, "jun": 6, "juli": 7, "jul": 7, "agustus": 8, "agu": 8, "agt": 8, "ags": 8,
+    "september": 9, "sep": 9, "sept": 9, "oktober": 10, "okt": 10, "november": 11, "nov": 11, "nop": 11,
+    "desember": 12, "des": 12,
+}
+NUMBER_WORDS = {
+    "satu": 1, "dua": 2, "tiga": 3, "empat": 4, "lima": 5, "enam": 6, "tujuh": 7, "delapan": 8, "sembilan": 9,
+    "sepuluh": 10, "sebelas": 11, "dua belas": 12, "setahun": 12, "sebulan": 1,
+}
+_ISO = re.compile(r"\b(20\d\d)-(\d{1,2})-(\d{1,2})\b")
+_DMY = re.compile(r"\b(\d{1,2})[/.-](\d{1,2})[/.-](20\d\d)\b")
+_D_MONTH_Y = re.compile(r"\b(\d{1,2})\s+([a-z]+)\.?\s+(20\d\d)\b")
+_MONTHS_BEFORE = re.compile(
+    r"\b(\d{1,2}|" + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True)) + r")\s*(?:bulan|bln)\s+"
+    r"(?:sebelum|menjelang)\s+(?:tanggal\s+)?penetapan"
+)
+
+# Words that tell the stage without a date. Order matters: the first phrase found wins.
+_PHRASES: tuple[tuple[re.Pattern[str], bool | None, bool | None, str], ...] = (
+    (re.compile(r"\bmasa\s+kampanye\b|\bselama\s+kampanye\b|\bmasa\s+kampanye\s+pilkada\b"), True, True, "campaign"),
+    (re.compile(r"\bmasa\s+tenang\b"), True, False, "quiet"),
+    (re.compile(r"\bhari\s+(?:h|pencoblosan|pemungutan\s+suara|coblosan)\b"), True, False, "voting"),
+    (re.compile(r"\b(?:sebelum|menjelang|belum)\s+(?:ada\s+)?(?:penetapan|ditetapkan|pendaftaran|mendaftar)\b"),
+     False, False, "before_set"),
+    (re.compile(r"\b(?:setelah|sesudah|sejak|sudah|pasca)\s+(?:penetapan|ditetapkan|pengundian)\b"),
+     True, None, "after_set"),
+)
+
+
+def dates_in(text: str) -> list[date]:
+    """Explicit calendar dates written in `text` (ISO, d/m/yyyy, "10 Oktober 2024")."""
+    low = text.lower()
+    found: list[date] = []
+    for m in _ISO.finditer(low):
+        _add(found, int(m.group(1)), int(m.group(2)), int(m.group(3)))
+    for m in _DMY.finditer(low):
+        _add(found, int(m.group(3)), int(m.group(2)), int(m.group(1)))
+    for m in _D_MONTH_Y.finditer(low):
+        month = MONTHS.get(m.group(2))
+        if month:
+            _add(found, int(m.group(3)), month, int(m.group(1)))
+    return found
+
+
+def _add(found: list[date], y: int, m: int, d: int) -> None:
+    try:
+        found.append(date(y, m, d))
+    except ValueError:
+        pass
+
+
+def months_before_set(text: str) -> int | None:
+    """"dua bulan sebelum penetapan" -> 2."""
+    m = _MONTHS_BEFORE.search(text.lower())
+    if not m:
+        return None
+    value = m.group(1)
+    return int(value) if value.isdigit() else NUMBER_WORDS.get(value)
+
+
+def phrase_stage(text: str) -> tuple[bool | None, bool | None, str] | None:
+    low = text.lower()
+    for pattern, cs, ic, fact in _PHRASES:
+        if pattern.search(low):
+            return cs, ic, fact
+    return None
+
+
+def pick_election(elections: Elections, day: date, hint: str | None) -> Election | None:
+    """The election a day most plausibly concerns: the hinted kind if it has one, else the one running on that day,
+    else the next one to start, else the last one to end."""
+    pool = [e for e in elections if hint is None or e.kind.value == hint] or list(elections)
+    running = [e for e in pool if e.is_running(day)]
+    if running:
+        return running[0]
+    upcoming = sorted((e for e in pool if e.stage_on(day).id == BEFORE_SCHEDULE), key=lambda e: e.first_day)
+    if upcoming:
+        return upcoming[0]
+    past = sorted(pool, key=lambda e: e.last_day)
+    return past[-1] if past else None
+
+
+def stage_on(election: Election, day: date) -> StageInfo:
+    stage = election.stage_on(day)
+    return StageInfo(
+        source="date",
+        candidates_set=election.candidates_set(day),
+        in_campaign=election.in_campaign(day),
+        day=day,
+        election_id=election.id,
+        election_name=election.name,
+        stage_id=stage.id,
+        stage_name=stage.name,
+    )

@@ -1,0 +1,214 @@
+"""The "Bolehkah?" engine: bad input, informal spelling, stage and status, data validation."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from pathlib import Path
+
+import pytest
+import yaml
+
+from netra.guidance import (
+    MAX_QUESTION_CHARS,
+    GuidanceDataError,
+    GuidanceError,
+    Lexicon,
+    Verdict,
+    answer,
+    load_patterns,
+)
+from netra.guidance.engine import DATA_DIR
+from netra.rulebook import load_rulebook
+
+
+# --- bad input ------------------------------------------------------------------------------------------------------
+@pytest.mark.parametrize("question", ["", "   ", "\n\t", None])
+def test_empty_questions_are_refused_in_indonesian(question):
+    with pytest.raises(GuidanceError) as err:
+        answer(question)
+    assert err.value.code == "empty"
+    assert "Pertanyaan masih kosong" in err.value.message
+
+
+def test_over_long_questions_are_refused():
+    long = "Bolehkah PNS ikut kampanye?" + "." * (MAX_QUESTION_CHARS + 1 - len("Bolehkah PNS ikut kampanye?"))
+    assert len(long) == MAX_QUESTION_CHARS + 1
+    with pytest.raises(GuidanceError) as err:
+        answer(long)
+    assert err.value.code == "too_long"
+    assert "terlalu panjang" in err.value.message and str(MAX_QUESTION_CHARS) in err.value.message
+
+
+def test_exactly_the_limit_is_accepted():
+    question = "Bolehkah PNS ikut kampanye paslon?"
+    question = question + "." * (MAX_QUESTION_CHARS - len(question))
+    assert answer(question).verdict is Verdict.NOT_ALLOWED
+
+
+@pytest.mark.parametrize("question", [
+    "Can a civil servant like a candidate's post on Facebook?",
+    "Is it allowed to attend a campaign rally?",
+    "May teachers put up banners for a candidate at home?",
+])
+def test_english_questions_are_refused(question):
+    with pytest.raises(GuidanceError) as err:
+        answer(question)
+    assert err.value.code == "english"
+    assert "bahasa Indonesia" in err.value.message
+
+
+@pytest.mark.parametrize("question", ["asdkj qwelkj zxcmn", "???", "12345 678", "xkcd zzzz qwrt plmk"])
+def test_gibberish_is_refused(question):
+    with pytest.raises(GuidanceError) as err:
+        answer(question)
+    assert err.value.code == "not_indonesian"
+
+
+def test_english_loanwords_in_indonesian_are_fine():
+    a = answer("PNS like post paslon boleh?")
+    assert a.verdict is Verdict.NOT_ALLOWED
+
+
+def test_unknown_subject_and_election_are_refused():
+    with pytest.raises(GuidanceError) as err:
+        answer("Bolehkah ASN ikut kampanye?", subject="menteri")
+    assert err.value.code == "bad_subject"
+    with pytest.raises(GuidanceError) as err:
+        answer("Bolehkah ASN ikut kampanye?", election="pilkada2029")
+    assert err.value.code == "bad_election"
+
+
+# --- the issue's examples -------------------------------------------------------------------------------------------
+def test_liking_a_candidate_post_is_not_allowed_with_both_sanctions():
+    a = answer("boleh gak sih PNS nge-like postingan paslon?")
+    assert a.verdict is Verdict.NOT_ALLOWED
+    assert set(a.rule_ids[:2]) == {"skb2022.etik.4", "skb2022.disiplin.6"}
+    assert {r.id for r in a.primary} == {"skb2022.etik.4", "skb2022.disiplin.6"}
+    assert any("bergantung pada tahapan" in n.id for n in a.notes)
+    assert a.legal_basis and a.reason.id.startswith("Tidak boleh") and a.reason.en.startswith("Not allowed")
+    assert a.subject == "pns" and a.subject_source == "question"
+
+
+def test_two_finger_photo_is_not_allowed():
+    a = answer("guru PPPK ikut foto salam dua jari sama cagub")
+    assert a.verdict is Verdict.NOT_ALLOWED
+    assert a.rule_ids[0] in ("skb2022.etik.5", "skb2022.disiplin.7")
+    assert a.subject == "pppk"
+
+
+def test_voting_is_allowed_with_a_basis_and_a_caution():
+    a = answer("ASN boleh datang ke TPS nyoblos?")
+    assert a.verdict is Verdict.ALLOWED
+    assert a.pattern is not None and a.pattern.id == "vote"
+    assert a.basis and a.caution is not None
+    assert a.evidence is not None and a.evidence.kind == "allowed"
+
+
+# --- stage and status -----------------------------------------------------------------------------------------------
+def test_the_date_picks_the_rule_of_the_stage():
+    before = answer("PNS like postingan calon bupati", when=date(2024, 8, 1))
+    after = answer("PNS like postingan calon bupati", when=date(2024, 10, 10))
+    assert before.rule_ids[0] == "skb2022.etik.4"
+    assert after.rule_ids[0] == "skb2022.disiplin.6"
+    assert before.stage.candidates_set is False and after.stage.candidates_set is True
+    assert after.stage.in_campaign is True and after.stage.election_id == "pilkada2024"
+    assert len(before.primary) == 1 and before.primary[0].sanction.kind.value == "moral"
+
+
+def test_a_date_written_in_the_question_is_used():
+    a = answer("PNS share postingan timses calon bupati tanggal 10 Oktober 2024")
+    assert a.stage is not None and a.stage.day == date(2024, 10, 10) and a.stage.source == "date"
+
+
+def test_stage_words_are_used():
+    a = answer("PNS foto bareng caleg pas masa kampanye")
+    assert a.stage is not None and a.stage.source == "phrase" and a.stage.in_campaign is True
+
+
+def test_a_campaign_only_rule_outside_the_campaign_depends():
+    a = answer("PNS pakai mobil dinas untuk mengantar massa kampanye", when=date(2024, 6, 1), election="pilkada2024")
+    assert a.rule_ids[0] == "pp94.5n.4"
+    assert a.verdict is Verdict.DEPENDS
+    assert "Tergantung waktunya" in a.reason.id
+
+
+def test_tni_polri_do_not_vote():
+    a = answer("ASN boleh nyoblos di TPS?", subject="tni_polri")
+    assert a.verdict is Verdict.NOT_ALLOWED
+    assert any(not c.verified for c in a.basis)
+
+
+def test_citizens_may_campaign():
+    assert answer("warga biasa boleh ikut kampanye paslon?").verdict is Verdict.ALLOWED
+
+
+def test_non_asn_staff_get_the_circular_note():
+    a = answer("honorer boleh ikut kampanye paslon?", subject="non_asn")
+    assert a.verdict is Verdict.NOT_ALLOWED
+    assert any("SE MenPANRB 01/2023" in n.id for n in a.notes)
+
+
+def test_replacing_officials_uses_the_calendar():
+    inside = answer("bupati rotasi pejabat", when=date(2024, 8, 1), election="pilkada2024")
+    before = answer("bupati rotasi pejabat", when=date(2024, 1, 1), election="pilkada2024")
+    unknown = answer("bupati rotasi pejabat, kapan tidak boleh?")
+    assert inside.verdict is Verdict.NOT_ALLOWED and "2024-03-22" in inside.reason.id
+    assert before.verdict is Verdict.ALLOWED
+    assert unknown.verdict is Verdict.DEPENDS
+
+
+def test_unrelated_questions_are_not_given_a_confident_rule():
+    a = answer("bolehkah saya makan siang di kantor?")
+    assert a.verdict is Verdict.DEPENDS and not a.confident and not a.primary
+
+
+def test_answers_serialise_to_json_in_both_languages():
+    a = answer("ASN boleh ngasih fotokopi KTP buat dukung calon independen?")
+    for lang in ("id", "en"):
+        data = json.loads(json.dumps(a.to_dict(lang)))
+        assert data["verdict"] == "not_allowed"
+        assert data["rules"][0]["url"].startswith("/aturan/")
+        assert data["sanctions"] and data["legal_basis"]
+
+
+# --- text folding ---------------------------------------------------------------------------------------------------
+@pytest.mark.parametrize("text,concept", [
+    ("nge-like", "like"), ("ngelike", "like"), ("salam dua jari", "hand_sign"), ("✌️", "hand_sign"),
+    ("nyoblos", "vote"), ("timses", "winteam"), ("mobil plat merah", "state_facility"), ("bolehhh gaaak", None),
+    ("guru2", "teacher"), ("hak pilihnya", "vote"),
+])
+def test_informal_spelling_folds_to_concepts(text, concept):
+    analysis = Lexicon.load().analyse(text)
+    if concept:
+        assert concept in analysis.concepts
+    else:
+        assert "tidak" in analysis.words and "boleh" in analysis.words
+
+
+# --- data validation ------------------------------------------------------------------------------------------------
+def _patterns_with(tmp_path: Path, change) -> Path:
+    raw = yaml.safe_load((DATA_DIR / "allowed.yaml").read_text(encoding="utf-8"))
+    change(raw["patterns"][0])
+    path = tmp_path / "allowed.yaml"
+    path.write_text(yaml.safe_dump(raw, allow_unicode=True), encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize("change,problem", [
+    (lambda p: p["requires"].append(["no_such_concept"]), "unknown concept"),
+    (lambda p: p.update(rules=["skb2022.etik.99"]), "unknown rule id"),
+    (lambda p: p.update(verdict="maybe"), "verdict"),
+    (lambda p: p.pop("reason"), "reason"),
+    (lambda p: p.update(colour="red"), "unknown field"),
+])
+def test_bad_pattern_data_fails_loading_with_the_pattern_named(tmp_path, change, problem):
+    path = _patterns_with(tmp_path, change)
+    with pytest.raises(GuidanceDataError) as err:
+        load_patterns(path, rulebook=load_rulebook(), lexicon=Lexicon.load())
+    assert problem in str(err.value) and "private_vehicle_to_vote" in str(err.value)
+
+
+def test_shipped_patterns_load():
+    patterns = load_patterns(DATA_DIR / "allowed.yaml", rulebook=load_rulebook(), lexicon=Lexicon.load())
+    assert sum(p.verdict is Verdict.ALLOWED for p in patterns) >= 15
