@@ -1,0 +1,171 @@
+"""Every route × every role × in-scope / out-of-scope region, with the expected allow or deny.
+
+A route that is not listed in ROUTES fails `test_every_route_has_a_rule`, so nothing new ships without an
+access decision.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, datetime, timezone
+
+import pytest
+from fastapi.testclient import TestClient
+from sqlalchemy import select
+
+from netra.accounts.roles import Role
+from netra.intake.report import ReportDraft
+from netra.services.accounts import create_account
+from netra.services.case_workflow import take_step
+from netra.services.intake import submit_report
+from netra.storage.database import Database
+from netra.storage.evidence_store import EvidenceStore
+from netra.storage.tables import CaseRow, EvidenceRow, ReportRow
+from netra.web.app import create_app
+
+PASSWORD = "kata-sandi-matriks"
+JPEG = b"\xff\xd8\xff\xe0\x00\x10JFIF\x00" + b"m" * 200
+ROLES = [r.value for r in Role]
+WHO = ["anonymous"] + [f"{r}:{s}" for r in ROLES for s in ("in", "out")]
+
+
+@dataclass
+class World:
+    a: int  # received case with a confidential report and evidence
+    b: int  # related to a: same person, near date (linkable)
+    c: int  # recommended to BKN: has a recommendation letter
+    report_a: int
+    evidence_a: int
+
+
+def build_world(app) -> World:
+    db, store = app.state.db, EvidenceStore(app.state.settings.data_dir / "evidence")
+    ids = []
+    for n, day in ((1, 1), (2, 2), (3, 5)):
+        draft = ReportDraft(description="Lurah mengajak warga memilih paslon nomor urut 1 dalam rapat RT.",
+                            region_code="33.20", election_id="pilkada2024", reporter_name=f"Pelapor {n}",
+                            confidential=True, reported_name="Lurah Fiktif", reported_nip="198001012005011001",
+                            event_date=date(2024, 10, day))
+        submit_report(db, store, draft, [("f.jpg", JPEG + bytes([n]))], f"matrix-{n}-" + "m" * 20, "k", {"pilkada2024"})
+        with db.transaction() as s:
+            ids.append(s.scalar(select(CaseRow.id).order_by(CaseRow.id.desc())))
+    officer = create_account(db, "setup.bawaslu", "", PASSWORD, Role.BAWASLU, ["33.20"])
+    now = datetime.now(timezone.utc)
+    for action, version, extra in (("register", 1, {}), ("start_review", 2, {}),
+                                   ("recommend", 3, {"reason": "x", "payload": {"rule_ids": ["skb2022.disiplin.6"]}})):
+        take_step(db, store, officer, ids[2], action, version, now=now, **extra)
+    with db.transaction() as s:
+        report_a = s.scalar(select(ReportRow.id).where(ReportRow.case_id == ids[0]))
+        evidence_a = s.scalar(select(EvidenceRow.id).where(EvidenceRow.case_id == ids[0]))
+    return World(ids[0], ids[1], ids[2], report_a, evidence_a)
+
+
+def version(app, case_id):
+    with app.state.db.transaction() as s:
+        return str(s.get(CaseRow, case_id).version)
+
+
+# (method, path template) → (how to call it, expected status for each kind of caller).
+# expectation(who) gets "anonymous" or "<role>:<in|out>".
+def anyone(code):
+    return lambda who: code
+
+
+def signed_in(code=200):
+    return lambda who: 303 if who == "anonymous" else code
+
+
+def scoped(code_in=200, only_role=None, other_role_code=None):
+    def expect(who):
+        if who == "anonymous":
+            return 303
+        role, scope = who.split(":")
+        if scope == "out":
+            return 404
+        if only_role and role != only_role:
+            return other_role_code
+        return code_in
+    return expect
+
+
+ROUTES = {
+    ("GET", "/"): (lambda w, app: ("GET", "/", None), anyone(200)),
+    ("GET", "/openapi.json"): (lambda w, app: ("GET", "/openapi.json", None), anyone(200)),
+    ("GET", "/docs"): (lambda w, app: ("GET", "/docs", None), anyone(200)),
+    ("GET", "/static"): (lambda w, app: ("GET", "/static/app.css", None), anyone(200)),
+    ("GET", "/health"): (lambda w, app: ("GET", "/health", None), anyone(200)),
+    ("GET", "/api/regions"): (lambda w, app: ("GET", "/api/regions", None), anyone(200)),
+    ("GET", "/bahasa/{lang}"): (lambda w, app: ("GET", "/bahasa/en", None), anyone(303)),
+    ("GET", "/masuk"): (lambda w, app: ("GET", "/masuk", None), anyone(200)),
+    ("GET", "/lapor"): (lambda w, app: ("GET", "/lapor", None), anyone(200)),
+    ("POST", "/lapor"): (lambda w, app: ("POST", "/lapor", {"description": "x"}), anyone(422)),
+    ("POST", "/lapor/tanda-terima"): (lambda w, app: ("POST", "/lapor/tanda-terima", {"tracking_code": "NTR-0000-0000", "secret": "x"}), anyone(404)),
+    ("GET", "/lapor/status"): (lambda w, app: ("GET", "/lapor/status", None), anyone(200)),
+    ("POST", "/lapor/status"): (lambda w, app: ("POST", "/lapor/status", {"tracking_code": "NTR-0000-0000", "secret": "x"}), anyone(404)),
+    ("POST", "/lapor/lengkapi"): (lambda w, app: ("POST", "/lapor/lengkapi", {"tracking_code": "NTR-0000-0000", "secret": "x"}), anyone(404)),
+    ("GET", "/wilayah"): (lambda w, app: ("GET", "/wilayah", None), signed_in()),
+    ("GET", "/perkara"): (lambda w, app: ("GET", "/perkara", None), signed_in()),
+    ("GET", "/ekspor/perkara.{fmt}"): (lambda w, app: ("GET", "/ekspor/perkara.csv", None), signed_in()),
+    ("GET", "/perkara/{case_id}"): (lambda w, app: ("GET", f"/perkara/{w.a}", None), scoped()),
+    ("GET", "/perkara/{case_id}/{document}.pdf"): (lambda w, app: ("GET", f"/perkara/{w.c}/surat-rekomendasi.pdf", None), scoped()),
+    ("GET", "/perkara/{case_id}/bukti/{evidence_id}"): (lambda w, app: ("GET", f"/perkara/{w.a}/bukti/{w.evidence_a}", None), scoped()),
+    ("POST", "/perkara/{case_id}/identitas/{report_id}"): (
+        lambda w, app: ("POST", f"/perkara/{w.a}/identitas/{w.report_a}", {}), scoped(200, "bawaslu", 403)),
+    ("POST", "/perkara/{case_id}/gabung"): (
+        lambda w, app: ("POST", f"/perkara/{w.a}/gabung", {"other_id": str(w.b), "expected_version": version(app, w.a)}),
+        scoped(303, "bawaslu", 409)),
+    ("POST", "/perkara/{case_id}/langkah"): (
+        lambda w, app: ("POST", f"/perkara/{w.a}/langkah", {"action": "register", "expected_version": version(app, w.a)}),
+        scoped(303, "bawaslu", 409)),
+    # Last: signing in and out changes the session.
+    ("POST", "/masuk"): (lambda w, app: ("POST", "/masuk", {"username": "tidak.ada", "password": "salah-sekali-123"}), anyone(401)),
+    ("POST", "/keluar"): (lambda w, app: ("POST", "/keluar", {}), anyone(303)),
+}
+
+
+def app_routes(app):
+    def walk(routes):
+        for r in routes:
+            if hasattr(r, "original_router"):
+                yield from walk(r.original_router.routes)
+            else:
+                yield r
+    for route in walk(app.routes):
+        for method in sorted(getattr(route, "methods", None) or {"GET"}):
+            if method != "HEAD":
+                yield method, route.path
+
+
+@pytest.fixture
+def app(settings):
+    return create_app(settings, Database(settings.database_url))
+
+
+def test_every_route_has_a_rule(app):
+    missing = sorted(set(app_routes(app)) - set(ROUTES))
+    assert not missing, f"routes without an access rule in tests/security/test_access_matrix.py: {missing}"
+
+
+@pytest.mark.parametrize("who", WHO)
+def test_route_access(app, who):
+    world = build_world(app)
+    with TestClient(app) as client:
+        if who != "anonymous":
+            role, scope = who.split(":")
+            create_account(app.state.db, f"m.{role}", "", PASSWORD, Role(role), ["33.20" if scope == "in" else "64.02"])
+            token = re.search(r'name="csrf_token" value="([^"]+)"', client.get("/masuk").text).group(1)
+            assert client.post("/masuk", data={"username": f"m.{role}", "password": PASSWORD, "csrf_token": token},
+                               follow_redirects=False).status_code == 303
+        results = {}
+        for key, (make, expect) in ROUTES.items():
+            method, url, data = make(world, app)
+            token = client.cookies.get("netra_session") and re.search(
+                r'name="csrf_token" value="([^"]+)"', client.get("/masuk").text).group(1)
+            if method == "GET":
+                response = client.get(url, follow_redirects=False)
+            else:
+                response = client.post(url, data={**data, "csrf_token": token or ""}, follow_redirects=False)
+            results[key] = (response.status_code, expect(who))
+        wrong = {k: v for k, v in results.items() if v[0] != v[1]}
+        assert not wrong, f"{who}: (got, expected) {wrong}"
