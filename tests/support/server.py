@@ -20,19 +20,29 @@ def free_port() -> int:
 
 
 class LiveServer:
-    def __init__(self, data_dir: Path, database_url: str | None = None):
+    def __init__(self, data_dir: Path, database_url: str | None = None, command: str = "run",
+                 env: dict[str, str] | None = None):
         self.data_dir = data_dir
         self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}"
-        env = dict(os.environ, NETRA_DATA_DIR=str(data_dir))
+        self.command = command
+        self.env = dict(os.environ, NETRA_DATA_DIR=str(data_dir), **(env or {}))
         if database_url:
-            env["NETRA_DATABASE_URL"] = database_url
-        self.log = open(data_dir.parent / f"server-{self.port}.log", "w")
+            self.env["NETRA_DATABASE_URL"] = database_url
+        self.log = open(data_dir.parent / f"server-{self.port}.log", "a")
+        self.start()
+
+    def start(self) -> None:
         self.process = subprocess.Popen(
-            [sys.executable, "-m", "netra.cli.main", "run", "--port", str(self.port)],
-            env=env, stdout=self.log, stderr=subprocess.STDOUT,
+            [sys.executable, "-m", "netra.cli.main", self.command, "--port", str(self.port)],
+            env=self.env, stdout=self.log, stderr=subprocess.STDOUT,
         )
         self._wait()
+
+    def kill(self) -> None:
+        """SIGKILL: no shutdown handlers, no flushing, as in a power cut of the process."""
+        self.process.kill()
+        self.process.wait(timeout=15)
 
     def _wait(self, timeout: float = 60) -> None:
         deadline = time.monotonic() + timeout

@@ -39,9 +39,14 @@ def serve(
     host: str = typer.Option("127.0.0.1", help="Address to listen on."),
     port: int = typer.Option(8000, min=1, max=65535, help="Port to listen on."),
 ) -> None:
-    """Serve the web UI and API on an already prepared database."""
+    """Migrate, make sure the reference regions are loaded, and serve the web UI and API (no demo data)."""
+    from netra.services.reference import load_regions
+
     settings = ctx.obj
-    _serve(settings, open_database(settings, migrate=True), host, port)
+    _check_port(host, port)
+    db = open_database(settings, migrate=True)
+    load_regions(db)
+    _serve(settings, db, host, port)
 
 
 @clean_errors
