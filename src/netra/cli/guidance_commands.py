@@ -1,0 +1,97 @@
+"""`netra bolehkah "pertanyaan"` and `netra pedoman --out FILE.pdf`: guidance from the rulebook, offline."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from pathlib import Path
+
+import typer
+from rich.panel import Panel
+from rich.table import Table
+
+from netra.cli.context import console, fail
+
+VERDICT_STYLE = {"allowed": ("BOLEH", "bold green"), "not_allowed": ("TIDAK BOLEH", "bold red"),
+                 "depends": ("TERGANTUNG", "bold yellow")}
+VERDICT_STYLE_EN = {"allowed": "ALLOWED", "not_allowed": "NOT ALLOWED", "depends": "IT DEPENDS"}
+
+
+def _parse_day(value: str | None) -> date | None:
+    if not value:
+        return None
+    try:
+        return datetime.strptime(value, "%Y-%m-%d").date()
+    except ValueError:
+        fail(f"Tanggal tidak valid: {value!r} (format TTTT-BB-HH, misalnya 2024-10-10).")
+    return None
+
+
+def ask(
+    question: str = typer.Argument(..., help='Pertanyaan dalam bahasa Indonesia, misalnya "boleh gak PNS nge-like postingan paslon?"'),
+    when: str = typer.Option(None, "--tanggal", "--when", help="Tanggal perbuatan (TTTT-BB-HH); tahapan diambil dari kalender pemilihan."),
+    subject: str = typer.Option(None, "--status", "--subject", help="pns, pppk, non_asn, village_head, village_official, tni_polri atau citizen."),
+    election: str = typer.Option(None, "--pemilihan", "--election", help="Id pemilihan, misalnya pilkada2024 atau pemilu2024."),
+    lang: str = typer.Option("id", "--lang", help="Bahasa jawaban: id atau en."),
+    as_json: bool = typer.Option(False, "--json", help="Cetak jawaban sebagai JSON."),
+) -> None:
+    """Bolehkah? Jawab pertanyaan netralitas ASN: putusan, aturan, sanksi, dan dasar hukum."""
+    import json
+
+    from netra.guidance import GuidanceError, default_engine
+
+    day = _parse_day(when)
+    try:
+        answer = default_engine().answer(question, when=day, subject=subject, election=election)
+    except GuidanceError as exc:
+        fail(exc.text(lang), code=2)
+        return
+    if as_json:
+        console.print_json(json.dumps(answer.to_dict(lang), ensure_ascii=False))
+        return
+    label, style = VERDICT_STYLE[answer.verdict.value]
+    if lang == "en":
+        label = VERDICT_STYLE_EN[answer.verdict.value]
+    body = [answer.reason.get(lang)]
+    if answer.caution:
+        body.append(("Mind: " if lang == "en" else "Perhatikan: ") + answer.caution.get(lang))
+    body += [n.get(lang) for n in answer.notes]
+    console.print(Panel("\n\n".join(body), title=f"[{style}]{label}[/]", title_align="left", border_style=style.split()[-1]))
+
+    if answer.matches:
+        table = Table(title="Aturan yang paling cocok" if lang != "en" else "Closest rules", show_lines=False)
+        table.add_column("#", justify="right")
+        table.add_column("Id")
+        table.add_column("Aturan" if lang != "en" else "Rule")
+        table.add_column("Skor" if lang != "en" else "Score", justify="right")
+        for n, m in enumerate(answer.matches[:3], start=1):
+            table.add_row(str(n), m.rule.id, m.rule.title.get(lang), f"{m.score:.2f}")
+        console.print(table)
+    if answer.primary:
+        console.print("[bold]" + ("Sanction" if lang == "en" else "Sanksi") + "[/]")
+        for rule in answer.primary:
+            console.print(f"  {rule.id}: {rule.sanction.consists_of.get(lang)}", highlight=False)
+    console.print("[bold]" + ("Legal basis" if lang == "en" else "Dasar hukum") + "[/]")
+    for item in answer.legal_basis:
+        console.print(f"  • {item}", highlight=False)
+    if answer.evidence:
+        console.print(f"[dim]{answer.evidence.rule_id}: “{answer.evidence.text}”[/]", highlight=False)
+    console.print(f"[dim]Buku aturan {answer.rulebook_version} · /aturan untuk daftar lengkap[/]", highlight=False)
+
+
+def pedoman(
+    out: Path = typer.Option(..., "--out", "-o", help="Berkas PDF yang ditulis, misalnya pedoman.pdf."),
+    lang: str = typer.Option("id", "--lang", help="Bahasa pedoman: id atau en."),
+) -> None:
+    """Tulis pedoman rinci netralitas ASN (seluruh buku aturan, per jenis perbuatan) sebagai PDF."""
+    from netra.guidance.guideline import guideline_pdf
+    from netra.rulebook import load_rulebook
+
+    if out.suffix.lower() != ".pdf":
+        fail(f"{out} harus berakhiran .pdf.")
+    if out.parent and not out.parent.exists():
+        fail(f"Folder {out.parent} tidak ada.")
+    book = load_rulebook()
+    data = guideline_pdf(book, lang="en" if lang == "en" else "id")
+    out.write_bytes(data)
+    console.print(f"Pedoman ditulis ke {out} ({len(data) // 1024} KB, {len(book)} aturan, versi {book.version}).",
+                  highlight=False)

@@ -1,0 +1,252 @@
+"""Public guidance pages: "Bolehkah?" (page, HTMX partial and JSON API), the rule browser, and the printable
+guideline (HTML and PDF). No sign-in: everything here is public information."""
+
+from __future__ import annotations
+
+from datetime import date
+from functools import lru_cache
+from typing import Any
+
+from fastapi import APIRouter, Body, Query, Request
+from fastapi.responses import JSONResponse, Response
+from pydantic import BaseModel, Field
+
+from netra.elections import load_elections
+from netra.guidance import SUBJECT_CHOICES, GuidanceError, default_engine
+from netra.guidance.guideline import Labels, guideline_outline, guideline_pdf
+from netra.rulebook import Rulebook, load_rulebook
+from netra.web.i18n import pick_language
+from netra.web.rendering import render
+
+router = APIRouter()
+
+
+def current_rulebook() -> Rulebook:
+    """The rulebook the public pages show (the packaged one; administrator overrides come through here later)."""
+    return load_rulebook()
+
+
+@lru_cache(maxsize=1)
+def _election_choices() -> tuple[tuple[str, Any], ...]:
+    return tuple((e.id, e.name) for e in load_elections())
+
+
+def _lang(request: Request) -> str:
+    return pick_language(request.cookies.get("lang"))
+
+
+# --- "Bolehkah?" page ---------------------------------------------------------------------------------------------------
+def _ask(values: dict[str, str]) -> tuple[Any, GuidanceError | None]:
+    when = None
+    if values.get("when"):
+        try:
+            when = date.fromisoformat(values["when"])
+        except ValueError:
+            return None, GuidanceError("bad_date", "Tanggal tidak valid (format TTTT-BB-HH).",
+                                       "Invalid date (format YYYY-MM-DD).")
+    try:
+        result = default_engine().answer(values.get("q", ""), when=when, subject=values.get("subject") or None,
+                                         election=values.get("election") or None)
+    except GuidanceError as exc:
+        return None, exc
+    return result, None
+
+
+def _page(request: Request, values: dict[str, str], result=None, error: GuidanceError | None = None,
+          status_code: int = 200):
+    return render(request, "guidance_page.html", {
+        "values": values, "answer": result, "error": error, "subjects": SUBJECT_CHOICES,
+        "elections": _election_choices(), "examples": EXAMPLES,
+    }, status_code=status_code)
+
+
+EXAMPLES = (
+    "boleh gak sih PNS nge-like postingan paslon?",
+    "guru PPPK ikut foto salam dua jari sama cagub",
+    "ASN boleh datang ke TPS nyoblos?",
+    "Bolehkah kepala dinas mengimbau stafnya tetap netral dan menggunakan hak pilih?",
+)
+
+
+@router.get("/bolehkah", include_in_schema=False)
+def guidance_page(request: Request, q: str | None = None, when: str | None = None, subject: str | None = None,
+                  election: str | None = None):
+    values = {"q": q or "", "when": when or "", "subject": subject or "", "election": election or ""}
+    if q is None:
+        return _page(request, values)
+    result, error = _ask(values)
+    return _page(request, values, result, error, 422 if error else 200)
+
+
+@router.post("/bolehkah", include_in_schema=False)
+async def guidance_submit(request: Request):
+    form = await request.form()
+    values = {k: str(form.get(k) or "") for k in ("q", "when", "subject", "election")}
+    result, error = _ask(values)
+    if request.headers.get("hx-request") == "true":
+        # HTMX swaps only successful responses, so the partial (answer or message) always comes with 200.
+        return render(request, "guidance_answer.html", {"answer": result, "error": error, "values": values})
+    return _page(request, values, result, error, 422 if error else 200)
+
+
+# --- JSON API ---------------------------------------------------------------------------------------------------------
+class GuidanceQuery(BaseModel):
+    question: str = Field(description="The question in Indonesian, informal spelling welcome (at most 2,000 characters).",
+                          examples=["boleh gak sih PNS nge-like postingan paslon?"])
+    when: date | None = Field(None, description="Day of the act; the election calendar then decides the stage.")
+    subject: str | None = Field(None, description=f"Status of the person: one of {', '.join(SUBJECT_CHOICES)}.")
+    election: str | None = Field(None, description="Election id, e.g. pilkada2024 or pemilu2024 (default: from the date).")
+    lang: str = Field("id", description="Language of reason, notes and titles: id or en.")
+
+
+class RuleOut(BaseModel):
+    id: str
+    title: str
+    family: str
+    score: float
+    applies: bool | None = Field(description="Whether the rule applies at the stage asked about (null: stage unknown).")
+    binds_subject: bool | None
+    url: str
+
+
+class SanctionOut(BaseModel):
+    rule_id: str
+    kind: str
+    level: str
+    consists_of: str
+    imposed_by: str | None
+    disputed: bool
+
+
+class CitationOut(BaseModel):
+    cite: str
+    verified: bool
+
+
+class EvidenceOut(BaseModel):
+    rule_id: str
+    text: str
+    why: str | None
+    kind: str
+
+
+class GuidanceOut(BaseModel):
+    question: str
+    verdict: str = Field(description="allowed, not_allowed or depends")
+    reason: str
+    reason_id: str
+    reason_en: str
+    notes: list[str]
+    caution: str | None
+    confident: bool = Field(description="False when no rule clearly matched.")
+    rules: list[RuleOut] = Field(description="Matching rules, best first.")
+    primary_rules: list[str] = Field(description="The rule(s) whose sanction and legal basis are reported.")
+    sanctions: list[SanctionOut]
+    legal_basis: list[str]
+    basis: list[CitationOut] = Field(description="Basis of an allowed/depends pattern; verified=false: not yet checked.")
+    pattern: str | None
+    evidence: EvidenceOut | None
+    subject: str | None
+    subject_source: str | None
+    stage: dict | None
+    rulebook_version: str
+
+
+class GuidanceProblem(BaseModel):
+    detail: str = Field(description="What is wrong, in Indonesian.")
+    detail_en: str
+    code: str = Field(description="empty, too_long, english, not_indonesian, bad_subject or bad_election")
+
+
+_API_DOC = {
+    "response_model": GuidanceOut,
+    "tags": ["guidance"],
+    "responses": {422: {"model": GuidanceProblem, "description": "Empty, too long or non-Indonesian question, or a bad parameter."}},
+}
+
+
+def _api_answer(query: GuidanceQuery):
+    try:
+        result = default_engine().answer(query.question, when=query.when, subject=query.subject,
+                                         election=query.election)
+    except GuidanceError as exc:
+        return JSONResponse({"detail": exc.message, "detail_en": exc.message_en, "code": exc.code}, status_code=422)
+    return result.to_dict("en" if query.lang == "en" else "id")
+
+
+@router.get("/api/guidance", summary="Bolehkah? (GET)", **_API_DOC)
+def guidance_api_get(
+    q: str = Query(..., description="The question in Indonesian (at most 2,000 characters)."),
+    when: date | None = Query(None, description="Day of the act (YYYY-MM-DD)."),
+    subject: str | None = Query(None, description=f"One of {', '.join(SUBJECT_CHOICES)}."),
+    election: str | None = Query(None, description="Election id, e.g. pilkada2024."),
+    lang: str = Query("id", description="id or en"),
+):
+    """Answer a "Bolehkah?" question: verdict (allowed / not_allowed / depends), the matching rules ranked, the
+    reason, the sanction and the legal basis. Works offline from the rulebook; no account needed."""
+    return _api_answer(GuidanceQuery(question=q, when=when, subject=subject, election=election, lang=lang))
+
+
+@router.post("/api/guidance", summary="Bolehkah? (POST)", **_API_DOC)
+def guidance_api_post(query: GuidanceQuery = Body(...)):
+    """The same as GET, with the question in a JSON body (better for long questions)."""
+    return _api_answer(query)
+
+
+# --- rule browser -------------------------------------------------------------------------------------------------------
+@router.get("/aturan", include_in_schema=False)
+def rules_list(request: Request, family: str | None = None, instrument: str | None = None):
+    book = current_rulebook()
+    families = [f.id.value for f in book.families]
+    instruments = [i.id for i in book.instruments]
+    chosen_family = family if family in families else None
+    chosen_instrument = instrument if instrument in instruments else None
+    groups = []
+    for info in book.families:
+        if chosen_family and info.id.value != chosen_family:
+            continue
+        rules = [r for r in book.by_family(info.id) if not chosen_instrument or r.instrument == chosen_instrument]
+        if rules:
+            groups.append((info, rules))
+    return render(request, "rules_list.html", {
+        "book": book, "groups": groups, "family": chosen_family or "", "instrument": chosen_instrument or "",
+        "unknown_filter": (family and not chosen_family) or (instrument and not chosen_instrument),
+        "count": sum(len(rules) for _, rules in groups), "L": Labels(_lang(request)),
+    })
+
+
+@router.get("/aturan/{rule_id}", include_in_schema=False)
+def rule_detail(request: Request, rule_id: str):
+    book = current_rulebook()
+    rule = book.get(rule_id)
+    if rule is None:
+        return render(request, "rules_not_found.html", {"rule_id": rule_id}, status_code=404)
+    related = [book[r] for r in rule.related if r in book]
+    referenced_by = [r for r in book if rule.id in r.related and r.id not in rule.related]
+    return render(request, "rules_detail.html", {
+        "book": book, "rule": rule, "family": book.family(rule.family), "instrument": book.instrument(rule.instrument),
+        "related": related, "referenced_by": referenced_by, "L": Labels(_lang(request)),
+    })
+
+
+# --- printable guideline ------------------------------------------------------------------------------------------------
+@router.get("/pedoman", include_in_schema=False)
+def guideline_page(request: Request):
+    book = current_rulebook()
+    return render(request, "guideline_document.html",
+                  {"book": book, "outline": guideline_outline(book), "L": Labels(_lang(request))})
+
+
+@router.get("/pedoman.pdf", include_in_schema=False)
+def guideline_download(request: Request):
+    book = current_rulebook()
+    lang = _lang(request)
+    pdf = _pdf(book.version, lang)
+    name = "pedoman-netralitas-asn.pdf" if lang == "id" else "asn-neutrality-guideline.pdf"
+    return Response(pdf, media_type="application/pdf",
+                    headers={"Content-Disposition": f'inline; filename="{name}"', "Cache-Control": "no-cache"})
+
+
+@lru_cache(maxsize=4)
+def _pdf(version: str, lang: str) -> bytes:  # keyed by version: a changed rulebook gives a new document
+    return guideline_pdf(current_rulebook(), lang=lang)
