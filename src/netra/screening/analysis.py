@@ -111,6 +111,7 @@ class Analysis:
     pairs: list[tuple[int, int]] = field(default_factory=list)
     persons: list[tuple[int, int]] = field(default_factory=list)
     candidates: list[tuple[int, int, int]] = field(default_factory=list)  # (i, j, registry index)
+    proper_nouns: int = 0  # capitalised words the lexicon does not know, not opening a sentence
     tag_names: list[tuple[int, int]] = field(default_factory=list)  # hashtags made of (unknown) names
     tag_support: list[tuple[int, int]] = field(default_factory=list)  # name hashtags with a support word/year
 
@@ -171,6 +172,9 @@ class Analyzer:
         for kind, phrases in lex.roles.items():
             for p in phrases:
                 add(self._phrase(p), ("role", kind))
+        for office in lex.agencies:
+            for head in ("pegawai", "staf", "petugas", "kepala", "kabid", "kasi", "sekretaris", "karyawan"):
+                add(self._phrase(f"{head} {office}"), ("role", "asn"))
         for p in lex.unbinders_after:
             add(self._phrase(p), ("unb_after",))
         for p in lex.unbinder_phrases:
@@ -182,6 +186,7 @@ class Analyzer:
             for p in phrases:
                 add(self._phrase(p), ("fam", fam))
         role_phrases = {self._phrase(p) for phrases in lex.roles.values() for p in phrases}
+        role_phrases |= {self._phrase(f"kepala {office}") for office in lex.agencies}
         for rule_id, keywords in self.rule_keywords.items():
             fam = self.rule_family[rule_id]
             for kw in keywords:
@@ -385,27 +390,33 @@ class Analyzer:
             out.append((s, e, value, strong))
 
     def _names(self, tk: Tokens, a: Analysis) -> None:
-        norm = tk.norm
+        """Proper nouns, "Pak X"/"Bu X" persons and "X–Y" pairs, from capitalised tokens only."""
         flags = tk.flags
+        caps = [i for i, f in enumerate(flags) if f & CAP and not f & (NUM | HASHTAG)]
+        if not caps:
+            return
+        norm = tk.norm
         text = tk.text
         known = self.normaliser.known
         n = len(norm)
-        for i in range(n - 1):
-            f1 = flags[i]
-            if not f1 & CAP or f1 & (NUM | HASHTAG):
+        proper = 0
+        capset = set(caps)
+        for i in caps:
+            w = norm[i]
+            unknown = w not in known and len(w) > 2 and w.isalpha()
+            if unknown and i > 0 and text[tk.start[i] - 2:tk.start[i]].strip() not in (".", "!", "?", ""):
+                proper += 1
+            if i + 1 >= n or i + 1 not in capset:
                 continue
-            w1 = norm[i]
-            if w1 in _HONORIFICS:
-                f2 = flags[i + 1]
-                if f2 & CAP and not f2 & NUM and norm[i + 1] not in known and norm[i + 1].isalpha():
+            w2 = norm[i + 1]
+            if w in _HONORIFICS:
+                if w2 not in known and w2.isalpha():
                     a.persons.append((i, i + 2))
                 continue
-            f2 = flags[i + 1]
-            if not f2 & CAP or f2 & (NUM | HASHTAG) or not w1.isalpha() or not norm[i + 1].isalpha():
-                continue
-            gap = text[tk.end[i]:tk.start[i + 1]].strip()
-            if gap in _DASHES and len(w1) > 2 and len(norm[i + 1]) > 2:
+            if len(w) > 2 and len(w2) > 2 and w.isalpha() and w2.isalpha() \
+                    and text[tk.end[i]:tk.start[i + 1]].strip() in _DASHES:
                 a.pairs.append((i, i + 2))
+        a.proper_nouns = proper
 
     # --- candidates -----------------------------------------------------------------------------------------
     def candidate_hits(self, a: Analysis, region: str | None, day) -> list[tuple[int, int, Candidate]]:

@@ -30,7 +30,7 @@ from netra.screening.candidates import CandidateRegistry
 from netra.screening.items import Actor, CandidateRef, Item, Result, Span
 from netra.screening.model import MODEL_PATH, LinearModel, extract_features
 from netra.screening.stages import StageInfo, StageResolver
-from netra.screening.text import Lexicon
+from netra.screening.text import HAND, HASHTAG, ZERO_PADDED, Lexicon
 
 SUBJECTS = {"asn": ("pns", "pppk"), "village": ("village_head", "village_official"), "security": ("tni_polri",)}
 FAMILY_LABELS_ID = {
@@ -108,6 +108,8 @@ class Screener:
         act = scores.act
         if self.support_floor and act < self.support_floor and _explicit_support(a):
             act = self.support_floor
+        if act >= self.threshold and (_reporting_context(a) or not _election_anchor(a)):
+            act = min(act, REPORTING_CAP)
         if actor.bound:
             score = act
         elif actor.basis == "none":
@@ -303,10 +305,50 @@ class Screener:
         return "Tidak ditemukan tindakan keberpihakan yang dilarang dalam teks."
 
 
+REPORTING_CAP = 0.45
+
+
+def _reporting_context(a: Analysis) -> bool:
+    """Two or more distinct reporting or prohibition phrases ("Bawaslu ... diduga", "mengingatkan ... agar
+    tidak ikut"): the text reports on, or warns against, an act rather than doing it."""
+    tk = a.tokens
+    seen = set()
+    for kind in ("reporting", "prohibition"):
+        for i, j in a.cues.get(kind, ()):
+            seen.add(" ".join(tk.norm[i:j]))
+            if len(seen) >= 2:
+                return True
+    return False
+
+
+def _election_anchor(a: Analysis) -> bool:
+    """Something ties the text to an election: an election word, a candidate (registry, "Pak X", "X–Y", a name
+    hashtag), or a ballot number that reads as one ("02", "#3", "paslon 3", "coblos no 2", "no 1" next to a
+    support word). A bare "nomor 2" or a lone ✌️ is not partisan ("antrean nomor 2", "juara 2 ✌️")."""
+    if a.cues.get("election") or a.candidates or a.pairs or a.persons or a.tag_names:
+        return True
+    tk = a.tokens
+    if tk.mentions or a.proper_nouns:
+        return True  # people or parties named: the model weighs what is said about them
+    if not a.ballots:
+        return False
+    flags, norm = tk.flags, tk.norm
+    support = bool(a.cues.get("support") or a.cues.get("against") or a.family_hits)
+    for i, j, _, strong in a.ballots:
+        last = j - 1
+        if flags[last] & HAND:
+            continue
+        if flags[last] & (ZERO_PADDED | HASHTAG):
+            return True
+        if strong and (j - i > 1 and norm[i] != "nomor" or support):
+            return True
+    return False
+
+
 def _explicit_support(a: Analysis) -> bool:
     """A support (or against) phrase right next to a candidate, or a campaign hashtag, outside any reporting
     context: "coblos no 2", "menangkan pasangan Hendra–Wulan", "jangan pilih 01", "#HendraWulan2024"."""
-    if a.cues.get("reporting"):
+    if a.cues.get("reporting") or a.cues.get("prohibition"):
         return False
     if a.tag_support:
         return True

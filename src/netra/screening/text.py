@@ -73,6 +73,7 @@ class Lexicon:
     implied_actor: dict[str, tuple[str, ...]]
     family_cues: dict[str, tuple[str, ...]]
     occupations: frozenset[str] = frozenset()
+    agencies: tuple[str, ...] = ()
     raw: dict[str, Any] = field(repr=False, compare=False, default_factory=dict)
 
     @classmethod
@@ -101,13 +102,14 @@ class Lexicon:
             implied_actor={str(k): strs(v) for k, v in (data.get("implied_actor") or {}).items()},
             family_cues={str(k): strs(v) for k, v in (data.get("family_cues") or {}).items()},
             occupations=frozenset(str(x).lower() for x in data.get("occupations") or ()),
+            agencies=strs(data.get("agencies")),
             raw=data,
         )
 
     def words(self) -> set[str]:
         """Every word the lexicon knows (used to split lowercase hashtags and to undo elongations)."""
         out: set[str] = set(self.slang) | set(self.slang.values()) | set(self.numbers) | set(self.ballot_context)
-        groups = [*self.cues.values(), *self.roles.values(), *self.implied_actor.values(),
+        groups = [*self.cues.values(), *self.roles.values(), *self.implied_actor.values(), self.agencies,
                   *self.family_cues.values(), self.unbinders_after, self.unbinder_phrases]
         for group in groups:
             for phrase in group:
@@ -313,16 +315,16 @@ class Normaliser:
         for m in _TOKEN_RE.finditer(text):
             kind = m.lastindex
             if kind == 4:  # word
-                g = m.group()
+                s, e = m.span()
+                g = text[s:e]
                 entries = word_cache.get(g)
                 if entries is None:
                     entries = norm_word(g)
-                s = m.start()
                 if len(entries) == 1:  # one entry always spans the whole raw token
                     t, _, _, fl, num = entries[0]
                     add_norm(t)
                     add_start(s)
-                    add_end(m.end())
+                    add_end(e)
                     add_flags(fl)
                     add_nums(num)
                     continue
