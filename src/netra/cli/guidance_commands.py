@@ -58,7 +58,10 @@ def ask(
     console.print(Panel("\n\n".join(body), title=f"[{style}]{label}[/]", title_align="left", border_style=style.split()[-1]))
 
     if answer.matches:
-        table = Table(title="Aturan yang paling cocok" if lang != "en" else "Closest rules", show_lines=False)
+        related = answer.pattern is not None and answer.verdict.value == "allowed"
+        titles = {("id", False): "Aturan yang paling cocok", ("en", False): "Closest rules",
+                  ("id", True): "Aturan terkait (batas yang perlu dijaga)", ("en", True): "Related rules (the line not to cross)"}
+        table = Table(title=titles[("en" if lang == "en" else "id", related)], show_lines=False)
         table.add_column("#", justify="right")
         table.add_column("Id")
         table.add_column("Aturan" if lang != "en" else "Rule")
