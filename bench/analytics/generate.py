@@ -189,8 +189,8 @@ def pad_audit_entries(conn, total_target: int, progress=print) -> int:
     cur.execute(
         "INSERT INTO case_events (id, case_id, action, from_status, to_status, actor_id, actor_role, at, reason, "
         "public_reason, payload, documents) "
-        "SELECT %s + g, 1 + (g * 7919) %% %s, 'link', c.status, c.status, NULL, 'bawaslu', c.updated_at, '', '', "
-        "'{}'::json, '[]'::json FROM generate_series(1, %s) g JOIN cases c ON c.id = 1 + (g * 7919) %% %s",
+        "SELECT %s + g, 1 + (g::bigint * 7919) %% %s, 'link', c.status, c.status, NULL, 'bawaslu', c.updated_at, '', '', "
+        "'{}'::json, '[]'::json FROM generate_series(1, %s) g JOIN cases c ON c.id = 1 + (g::bigint * 7919) %% %s",
         (max_id, n_cases, missing, n_cases))
     cur.execute("SELECT setval(pg_get_serial_sequence('case_events', 'id'), (SELECT max(id) FROM case_events))")
     conn.commit()

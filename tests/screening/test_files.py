@@ -53,6 +53,9 @@ def test_bad_lines_are_reported_and_the_rest_screened(run_cli, tmp_path):
         b"[1, 2, 3]\n",                                     # 10 not an object
         _jsonl([GOOD[1]]),                                  # 11 good
         _jsonl([{"id": 7, "text": "numeric id"}]),          # 12 id not a string
+        b'{"id": "sur", "text": "lone \\ud800 escape"}\n',  # 13 not Unicode text
+        b'{"id": "\\udc80x", "text": "ok"}\n',               # 14 id not Unicode text
+        b'{"id": "pair", "text": "emoji \\ud83d\\ude00 ok, coblos no 2"}\n',  # 15 good: a valid pair
     ]
     src = tmp_path / "in.jsonl"
     src.write_bytes(b"".join(lines))
@@ -61,9 +64,9 @@ def test_bad_lines_are_reported_and_the_rest_screened(run_cli, tmp_path):
     res = run_cli("screen", str(src), "--out", str(out), "--errors", str(errors))
     assert res.exit_code == 1
     assert "Traceback" not in res.output
-    assert [r["id"] for r in _read(out)] == ["g1", "g2"]
+    assert [r["id"] for r in _read(out)] == ["g1", "g2", "pair"]
     errs = _read(errors)
-    assert [e["line"] for e in errs] == [2, 3, 4, 5, 7, 8, 9, 10, 12]
+    assert [e["line"] for e in errs] == [2, 3, 4, 5, 7, 8, 9, 10, 12, 13, 14]
     by_line = {e["line"]: e for e in errs}
     assert "malformed JSON" in by_line[2]["error"]
     assert by_line[3]["id"] == "g1" and "duplicate id" in by_line[3]["error"] and "line 1" in by_line[3]["error"]
@@ -73,6 +76,7 @@ def test_bad_lines_are_reported_and_the_rest_screened(run_cli, tmp_path):
     assert "source" in by_line[8]["error"] and "created_at" in by_line[9]["error"]
     assert "JSON object" in by_line[10]["error"]
     assert "id must be a string" in by_line[12]["error"]
+    assert "not valid Unicode" in by_line[13]["error"] and "not valid Unicode" in by_line[14]["error"]
     # every bad line is also on stderr, with its line number
     for e in errs:
         assert f"line {e['line']}" in res.output

@@ -78,3 +78,13 @@ def test_is_asn_false_never_flags_even_with_a_bound_role_in_the_text(screener):
                          "author": {"is_asn": False}})
     assert r.violation is False and r.score == 0.0
     assert r.actor.basis == "author.is_asn" and r.actor.bound is False
+
+
+def test_is_asn_false_never_flags_any_corpus_text(screener):
+    from netra.screening.corpus import load_dev_corpus
+
+    for rec in load_dev_corpus():
+        for source in ("post", "report", "news"):
+            r = screener.screen({"id": rec["id"], "text": rec["text"], "source": source,
+                                 "author": {"is_asn": False, "role": None}})
+            assert r.violation is False and r.score == 0.0 and r.evidence == ()

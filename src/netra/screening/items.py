@@ -8,7 +8,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 SOURCES = ("post", "report", "news")
-_SURROGATE_RE = re.compile("[\udc80-\udcff]")  # bytes a decoder could not read (surrogateescape)
+# bytes a decoder could not read (surrogateescape), or a lone "\ud800"-style escape in JSON: not text
+_SURROGATE_RE = re.compile("[\ud800-\udfff]")
 _REGION_RE = re.compile(r"^\d{2}(\.\d{2}){0,3}$")
 
 
@@ -45,6 +46,8 @@ class Item:
             raise ItemError("missing id")
         if not isinstance(raw_id, str):
             raise ItemError(f"id must be a string, got {_kind(raw_id)}", None)
+        if _SURROGATE_RE.search(raw_id):
+            raise ItemError("id is not valid Unicode text (undecodable bytes or a lone surrogate escape)")
         item_id = raw_id
         text = data.get("text")
         if text is None:
@@ -54,7 +57,7 @@ class Item:
         if not text.strip():
             raise ItemError("text is empty", item_id)
         if _SURROGATE_RE.search(text):
-            raise ItemError("text has bytes that are not valid in the file's encoding (UTF-8 expected)", item_id)
+            raise ItemError("text is not valid Unicode text (undecodable bytes or a lone surrogate escape)", item_id)
         source = data.get("source")
         if source is None or source == "":
             source = "post"
@@ -100,6 +103,8 @@ def _author(value: Any, item_id: str) -> Author:
     role = value.get("role")
     if role is not None and not isinstance(role, str):
         raise ItemError(f"author.role must be text, got {_kind(role)}", item_id)
+    if role is not None and _SURROGATE_RE.search(role):
+        raise ItemError("author.role is not valid Unicode text", item_id)
     return Author(is_asn, (role or None) and role.strip() or None)
 
 

@@ -255,6 +255,8 @@ def decode_record(line: int, payload: Any) -> Item | LineError:
         return Item.from_dict(payload)
     except ItemError as exc:
         item_id = payload.get("id") if isinstance(payload, dict) else None
+        if isinstance(item_id, str):  # undecodable bytes in the id: report them escaped, e.g. "\udc80x"
+            item_id = item_id.encode("utf-8", "backslashreplace").decode("utf-8")
         return LineError(line, item_id if isinstance(item_id, str) else None, str(exc))
     except RecursionError:
         return LineError(line, None, "record is nested too deeply")
