@@ -72,7 +72,8 @@ def _build_screener(config: dict):
 
 @screen_app.command("run")
 def run(
-    input: Path = typer.Argument(..., help="JSON Lines (.jsonl), CSV (.csv) or Parquet (.parquet or a folder)."),
+    input: Path = typer.Argument(..., metavar="INPUT",
+                                 help="JSON Lines (.jsonl), CSV (.csv) or Parquet (.parquet or a folder)."),
     out: Path = typer.Option(..., "--out", "-o", help="Where to write one JSON result per input record."),
     errors: Path = typer.Option(None, "--errors", help="JSONL file for bad lines (default: OUT.errors.jsonl "
                                                       "when there are any)."),
@@ -145,7 +146,8 @@ def _size(path: Path, kind: str) -> int | None:
 
 @screen_app.command("eval")
 def eval_(
-    file: Path = typer.Argument(..., help="Labelled JSON Lines: the input fields plus violation (and family)."),
+    file: Path = typer.Argument(..., metavar="FILE",
+                                help="Labelled JSON Lines: the input fields plus violation (and family)."),
     as_asn: bool = typer.Option(False, "--as-asn", help="Read every text as written by an ASN (is_asn=true)."),
     model: Path = typer.Option(None, "--model", help="Model file (default: the packaged one)."),
     candidates: Path = typer.Option(None, "--candidates", help="Candidate registry CSV (default: demo registry)."),
@@ -204,10 +206,11 @@ def eval_(
 def train(
     extra: Path = typer.Option(None, "--extra", help="Reviewer decisions (JSONL: id, text, violation, family)."),
     out: Path = typer.Option(None, "--out", help="Where to write the model (default: the packaged model file)."),
-    corpus: Path = typer.Option(None, "--corpus", help="Labelled corpus (default: the packaged dev corpus)."),
+    corpus: Path = typer.Option(None, "--corpus", help="Labelled corpus JSONL (default: the packaged dev corpus "
+                                                       "and its supplement)."),
     dry_run: bool = typer.Option(False, "--dry-run", help="Train and report, but write nothing."),
 ) -> None:
-    """Retrain on the dev corpus (+ reviewer decisions), report before/after on the held-out split, write the model."""
+    """Retrain on the dev corpus, its supplement and reviewer decisions; report before/after; write the model."""
     from netra.screening.model import MODEL_PATH
     from netra.screening.training import read_decisions, train_model
 

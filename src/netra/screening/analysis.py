@@ -387,6 +387,8 @@ class Analyzer:
                 continue
             if fl & ZERO_PADDED and not fl & HASHTAG and _clock_or_date(text, tk.start[i], tk.end[i]):
                 continue
+            if nxt == "jari":
+                e = max(e, i + 2)  # "salam 3 jari"
             out.append((s, e, value, strong))
 
     def _names(self, tk: Tokens, a: Analysis) -> None:
