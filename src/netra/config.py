@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import os
 import secrets
 from dataclasses import dataclass
@@ -37,6 +38,7 @@ class Settings:
         except OSError as exc:
             raise ConfigError(f"Cannot create the data directory {self.data_dir}: {exc.strerror}.") from exc
 
+    @functools.cache
     def secret_key(self) -> str:
         """The session-signing key, created once per data directory and kept out of the code."""
         self.ensure_data_dir()

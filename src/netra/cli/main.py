@@ -6,7 +6,7 @@ from pathlib import Path
 
 import typer
 
-from netra.cli import audit_commands, backup_commands, db_commands, serve_commands, setup_commands
+from netra.cli import audit_commands, backup_commands, db_commands, guidance_commands, serve_commands, setup_commands
 from netra.config import Settings
 
 app = typer.Typer(
@@ -35,6 +35,8 @@ app.add_typer(setup_commands.demo_app, name="demo")
 app.command("serve")(serve_commands.serve)
 app.command("run")(serve_commands.run)
 app.command("backup")(backup_commands.backup)
+app.command("bolehkah")(guidance_commands.ask)
+app.command("pedoman")(guidance_commands.pedoman)
 app.command("restore")(backup_commands.restore)
 
 if __name__ == "__main__":

@@ -56,9 +56,11 @@ class ReportStatus:
     evidence: list[tuple[str, str]]  # (filename, sha256)
 
 
-def _known(session, elections: set[str]) -> tuple[set[str], set[str]]:
-    regions = set(session.scalars(select(RegionRow.code).where(RegionRow.parent_code.is_not(None))))
-    return regions, elections
+def _known(session, region_code: str, elections: set[str]) -> tuple[set[str], set[str]]:
+    """The known-region set validation needs, narrowed to the one region asked about (one indexed lookup)."""
+    found = session.scalar(select(RegionRow.code).where(RegionRow.code == region_code,
+                                                        RegionRow.parent_code.is_not(None)))
+    return ({found} if found else set()), elections
 
 
 def _existing(session, submission_token: str, server_key: str) -> Receipt | None:
@@ -85,7 +87,7 @@ def submit_report(
     with db.transaction() as session:
         if (again := _existing(session, submission_token, server_key)) is not None:
             return again
-        errors = validation_errors(draft, today, *_known(session, elections))
+        errors = validation_errors(draft, today, *_known(session, draft.region_code, elections))
     if errors:
         raise ReportInvalid(errors)
     checked: list[CheckedEvidence] = check_batch(files)  # raises EvidenceRejected with a clear message
@@ -191,7 +193,7 @@ def supplement_report(
         if row is None or not secret_matches(secret, row.secret_hash):
             return None
         merged = draft_of(row)
-        regions, _ = _known(session, elections)
+        regions, _ = _known(session, merged.region_code, elections)
     filled = {k: getattr(additions, k) for k in SUPPLEMENTABLE if getattr(additions, k) and not getattr(merged, k)}
     new_links = [u for u in additions.links if u not in merged.links]
     candidate = replace(merged, **filled, links=merged.links + tuple(new_links),

@@ -16,8 +16,8 @@ router = APIRouter(include_in_schema=False)
 # The home page's map of the product; a capability gets its link when its pages exist.
 CAPABILITIES = [
     {"key": "cap.report", "href": "/lapor"},
-    {"key": "cap.guidance", "href": None},
-    {"key": "cap.rules", "href": None},
+    {"key": "cap.guidance", "href": "/bolehkah"},
+    {"key": "cap.rules", "href": "/aturan"},
     {"key": "cap.screening", "href": None},
     {"key": "cap.cases", "href": None},
     {"key": "cap.stats", "href": None},

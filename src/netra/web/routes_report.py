@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import time
 from datetime import date
 
 from fastapi import APIRouter, Request
@@ -26,11 +27,20 @@ TEXT_FIELDS = ("description", "region_code", "election_id", "reporter_name", "re
                "event_place")
 
 
+_REGION_CACHE_SECONDS = 300
+
+
 def _regions_by_province(request: Request):
+    """Reference data for the form's region picker, cached briefly: it changes only when regions are reloaded."""
+    cached = getattr(request.app.state, "region_choices", None)
+    if cached and time.monotonic() - cached[0] < _REGION_CACHE_SECONDS:
+        return cached[1]
     with request.app.state.db.transaction() as session:
         regions = RegionRepository(session).all()
     provinces = [r for r in regions if r.parent_code is None]
-    return [(p, [r for r in regions if r.parent_code == p.code]) for p in provinces]
+    choices = [(p, [r for r in regions if r.parent_code == p.code]) for p in provinces]
+    request.app.state.region_choices = (time.monotonic(), choices)
+    return choices
 
 
 def _form(request: Request, values: dict, errors: dict | None = None, status_code: int = 200):
