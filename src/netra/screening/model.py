@@ -77,9 +77,16 @@ def extract_features(a: Analysis) -> list[str]:
         feats.append("c:exclaim")
     if "?" in text:
         feats.append("c:question")
-    words = [k for k in range(n) if not tk.flags[k] & 3 and len(norm[k]) > 3 and norm[k].isalpha()]
-    if len(words) >= 5 and sum(1 for k in words if tk.flags[k] & 32) >= 0.6 * len(words):
-        feats.append("c:titlecase")
+    if n >= 5:  # headline style: most longer words capitalised
+        total = caps = 0
+        for w, f in zip(norm, tk.flags):
+            if f & 3 or len(w) <= 3:  # hashtags, numbers, short words
+                continue
+            total += 1
+            if f & 32:
+                caps += 1
+        if total >= 5 and caps >= 0.6 * total:
+            feats.append("c:titlecase")
     if a.pairs:
         feats.append("c:pair")
     if a.persons:
@@ -161,6 +168,7 @@ class LinearModel:
         self.family_bias = np.asarray(family_bias, dtype=np.float64)
         self._idf = [float(x) for x in self.idf]  # plain lists: faster than numpy for a few dozen features
         self._act = [float(x) for x in self.act_coef]
+        self._family_scaled = self.idf[:, None] * self.family_coef if len(self.vocabulary) else self.family_coef
         self.meta = dict(meta or {})
         unknown = set(self.family_classes) - set(FAMILIES)
         if unknown:
@@ -231,14 +239,15 @@ class LinearModel:
 
     def _family_probs(self, counts: dict[int, int], norm: float) -> dict[str, float]:
         if counts and norm > 0:
-            idx = np.fromiter(counts.keys(), dtype=np.intp, count=len(counts))
-            tf = np.fromiter(counts.values(), dtype=np.float64, count=len(counts))
-            x = (1.0 + np.log(tf)) * self.idf[idx] / norm
-            logits = x @ self.family_coef[idx] + self.family_bias
+            rows = self._family_scaled[list(counts)]  # idf-scaled weights of the features present
+            tf = [1.0 if c == 1 else 1.0 + math.log(c) for c in counts.values()]
+            logits = (np.dot(tf, rows) / norm + self.family_bias).tolist()
         else:
-            logits = self.family_bias.copy()
-        probs = _softmax(logits)
-        return {c: float(p) for c, p in zip(self.family_classes, probs)}
+            logits = self.family_bias.tolist()
+        top = max(logits)
+        exps = [math.exp(v - top) for v in logits]
+        total = sum(exps)
+        return {c: e / total for c, e in zip(self.family_classes, exps)}
 
 
 def _sigmoid(z: float) -> float:

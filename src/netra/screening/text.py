@@ -301,13 +301,8 @@ class Normaliser:
 
     # --- whole texts ----------------------------------------------------------------------------------------
     def tokens(self, text: str) -> Tokens:
-        norm: list[str] = []
-        start: list[int] = []
-        end: list[int] = []
-        flags: list[int] = []
-        nums: list[int] = []
-        add_norm, add_start, add_end, add_flags, add_nums = (norm.append, start.append, end.append, flags.append,
-                                                             nums.append)
+        toks: list[tuple] = []  # (norm, start, end, flags, num), transposed into columns at the end
+        add = toks.append
         urls = mentions = hashtags = 0
         hand = self.hand_signs
         word_cache = self._word_cache
@@ -322,43 +317,30 @@ class Normaliser:
                     entries = norm_word(g)
                 if len(entries) == 1:  # one entry always spans the whole raw token
                     t, _, _, fl, num = entries[0]
-                    add_norm(t)
-                    add_start(s)
-                    add_end(e)
-                    add_flags(fl)
-                    add_nums(num)
+                    add((t, s, e, fl, num))
                     continue
                 for t, rs, re_, fl, num in entries:
-                    add_norm(t)
-                    add_start(s + rs)
-                    add_end(s + re_)
-                    add_flags(fl)
-                    add_nums(num)
+                    add((t, s + rs, s + re_, fl, num))
             elif kind == 3:  # hashtag
                 hashtags += 1
                 s = m.start()
                 for t, rs, re_, fl, num in self.norm_hashtag(m.group()):
-                    add_norm(t)
-                    add_start(s + rs)
-                    add_end(s + re_)
-                    add_flags(fl)
-                    add_nums(num)
+                    add((t, s + rs, s + re_, fl, num))
             elif kind == 5:  # emoji
-                value = hand.get(text[m.start()])
+                s, e = m.span()
+                value = hand.get(text[s])
                 if value is not None:
-                    add_norm("handsign")
-                    add_flags(HAND)
-                    add_nums(value)
+                    add(("handsign", s, e, HAND, value))
                 else:
-                    add_norm("emoji")
-                    add_flags(0)
-                    add_nums(0)
-                add_start(m.start())
-                add_end(m.end())
+                    add(("emoji", s, e, 0, 0))
             elif kind == 1:
                 urls += 1
             else:
                 mentions += 1
+        if toks:
+            norm, start, end, flags, nums = map(list, zip(*toks))
+        else:
+            norm, start, end, flags, nums = [], [], [], [], []
         return Tokens(text, norm, start, end, flags, nums, urls, mentions, hashtags)
 
     def phrase(self, phrase: str) -> tuple[str, ...]:
