@@ -1,90 +1,77 @@
 """Statistics over stored cases: the queries behind the dashboard (/dasbor), the public statistics (/statistik),
 their CSV/JSON exports and the printable report.
 
-Every query starts from ``cases`` narrowed by the same filters (``_filtered``): merged-away cases never count, an
-officer sees only the regions in scope (``case_queries.in_scope``), the public sees everything but only through
-``public_tables`` (small-cell suppression). Each chart is one grouped query; the database does the counting, Python
-only rolls regencies up to provinces and days up to weeks. Event-derived figures (funnel times, PPK, rules) read
-``case_events``, the append-only history, so they can never disagree with it.
-
-Indexes that keep these queries fast at a million cases are declared at the end of ``storage/tables.py`` and
-created by migration 0006; see bench/analytics.
+Every query reads ``case_stats`` (one flattened row per live case, see ``facts``) narrowed by the same filters
+(``_filtered``): an officer sees only the regions in scope (the rule of ``case_queries.in_scope``), the public sees
+everything but only through ``public_tables`` (small-cell suppression). Each chart is one grouped query on that
+single table; Python only rolls regencies up to provinces and days up to weeks. Every entry point first calls
+``sync`` so the table reflects every committed change. Measured at a million cases in bench/analytics.
 """
 
 from __future__ import annotations
 
 import csv
 import io
-import json
 from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta, timezone
 from functools import cache
 from typing import Any
 
-from sqlalchemy import Select, and_, case, func, literal, or_, select, true
-from sqlalchemy.orm import aliased
+from sqlalchemy import Select, and_, false, func, or_, select
 
 from netra.accounts.model import Account
 from netra.analytics import (
-    FUNNEL, STATUS_GROUPS, Filters, THRESHOLD, cutoffs, median_days, positions, stage_windows, suppress,
+    FUNNEL, STATUS_GROUPS, THRESHOLD, Filters, cutoffs, median_days, positions, stage_windows, suppress,
     suppress_hierarchy, suppressed_value,
 )
 from netra.cases import State, default_rules, label as case_label
 from netra.elections import load_elections
 from netra.rulebook import load_rulebook
-from netra.services.case_queries import in_scope
+from netra.services.analytics import facts
 from netra.storage.database import Database
-from netra.storage.tables import CaseEventRow, CaseRow, RegionRow
+from netra.storage.tables import CaseStatsRow, CaseStatsRuleRow
 
 SCHEMA_VERSION = 1
-OPENING = ("submit", "record_finding")
-REGISTERED = ("register", "record_finding")  # a finding is registered when it is recorded
 UNKNOWN = "unknown"
 
 
 # ------------------------------------------------------------------------------------------------ filtering
 
-
-def position_sql(column=CaseRow.reported_position):
-    """SQL twin of ``netra.analytics.positions.position_group``: the same ordered keyword table as a CASE."""
-    padded = literal(" ") + func.lower(func.coalesce(column, "")) + literal(" ")
-    whens = [(or_(*[padded.like(f"%{k}%") for k in g.keywords]), g.id) for g in positions.GROUPS if g.keywords]
-    return case(*whens, else_=positions.OTHER)
+S = CaseStatsRow
 
 
-def region_condition(code: str):
-    return CaseRow.region_code == code if "." in code else or_(
-        CaseRow.region_code == code, CaseRow.region_code.startswith(code + "."))
+def _place(code: str):
+    return S.region_code == code if "." in code else S.province_code == code
 
 
 def _filtered(query: Select, f: Filters, account: Account | None) -> Select:
-    """Apply scope and filters to a query over CaseRow. `account` None means the public, national view."""
-    query = query.where(CaseRow.merged_into_id.is_(None))
+    """Apply scope and filters to a query over case_stats. `account` None means the public, national view.
+    The scope rule is case_queries.in_scope's: a province in scope covers its regencies and cities."""
     if account is not None:
-        query = in_scope(query, account)
+        query = query.where(or_(*[_place(code) for code in account.scope]) if account.scope else false())
     if f.election:
-        query = query.where(CaseRow.election_id == f.election)
+        query = query.where(S.election_id == f.election)
     if f.region:
-        query = query.where(region_condition(f.region))
+        query = query.where(_place(f.region))
     if f.stage:
         windows = stage_windows(f.stage, f.election)
-        query = query.where(or_(*[and_(CaseRow.election_id == w.election, CaseRow.event_date >= w.start,
-                                       CaseRow.event_date <= w.end) for w in windows]) if windows else False)
+        query = query.where(or_(*[and_(S.election_id == w.election, S.event_date >= w.start, S.event_date <= w.end)
+                                  for w in windows]) if windows else false())
     for name in ("family", "channel", "origin"):
         if getattr(f, name):
-            query = query.where(getattr(CaseRow, name) == getattr(f, name))
+            query = query.where(getattr(S, name) == getattr(f, name))
     if f.position:
-        query = query.where(position_sql() == f.position)
+        query = query.where(S.position_group == f.position)
     if f.date_from:
-        query = query.where(CaseRow.event_date >= f.date_from)
+        query = query.where(S.event_date >= f.date_from)
     if f.date_to:
-        query = query.where(CaseRow.event_date <= f.date_to)
+        query = query.where(S.event_date <= f.date_to)
     return query
 
 
 def _grouped(session, column, f: Filters, account: Account | None) -> dict[Any, int]:
-    query = _filtered(select(column.label("k"), func.count().label("n")).select_from(CaseRow), f, account)
+    query = _filtered(select(column.label("k"), func.count().label("n")).select_from(S), f, account)
     return {k: n for k, n in session.execute(query.group_by(column))}
 
 
@@ -177,31 +164,33 @@ def _simple(key: str) -> tuple[str, str]:
 
 
 def summary_tables(session, f: Filters, account: Account | None) -> list[Table]:
-    """Counts by status (and status group), family, channel, origin and position group."""
-    status = {str(k): n for k, n in _grouped(session, CaseRow.status, f, account).items()}
+    """Counts by status (and status group), family, channel, origin and position group, from one grouped scan."""
+    dims = (S.status, S.family, S.channel, S.origin, S.position_group)
+    query = _filtered(select(*dims, func.count()).select_from(S), f, account).group_by(*dims)
+    status, fam, chan, orig, pos = (defaultdict(int) for _ in range(5))
+    for st, fa, ch, og, po, n in session.execute(query):
+        status[str(st)] += n
+        fam[fa or UNKNOWN] += n
+        chan[ch or UNKNOWN] += n
+        orig[str(og)] += n
+        pos[str(po)] += n
     groups = {g: sum(status.get(s, 0) for s in members) for g, members in STATUS_GROUPS.items()}
     total = sum(status.values())
-    tables = [
+    return [
         Table("summary", ["key", "label_id", "label_en", "count"],
               [{"key": "total", "label_id": "Jumlah perkara", "label_en": "Cases", "count": total}]),
-        _labelled("status_group", {k: v for k, v in groups.items()}, list(STATUS_GROUPS), _simple),
-        _labelled("status", status, [s.value for s in State], _simple),
+        _labelled("status_group", groups, list(STATUS_GROUPS), _simple),
+        _labelled("status", dict(status), [s.value for s in State], _simple),
+        _labelled("family", dict(fam), [x.id.value for x in load_rulebook().families] + [UNKNOWN], _family_label),
+        _labelled("channel", dict(chan), ["social_media", "offline", UNKNOWN], _simple),
+        _labelled("origin", dict(orig), ["report", "finding"], _simple),
+        _labelled("position", dict(pos), list(positions.IDS), lambda k: (positions.label(k).id, positions.label(k).en)),
     ]
-    fam = {(k or UNKNOWN): n for k, n in _grouped(session, CaseRow.family, f, account).items()}
-    tables.append(_labelled("family", fam, [x.id.value for x in load_rulebook().families] + [UNKNOWN], _family_label))
-    chan = {(k or UNKNOWN): n for k, n in _grouped(session, CaseRow.channel, f, account).items()}
-    tables.append(_labelled("channel", chan, ["social_media", "offline", UNKNOWN], _simple))
-    orig = {str(k): n for k, n in _grouped(session, CaseRow.origin, f, account).items()}
-    tables.append(_labelled("origin", orig, ["report", "finding"], _simple))
-    pos = {str(k): n for k, n in _grouped(session, position_sql(), f, account).items()}
-    tables.append(_labelled("position", pos, list(positions.IDS),
-                            lambda k: (positions.label(k).id, positions.label(k).en)))
-    return tables
 
 
 def region_tables(session, f: Filters, account: Account | None) -> list[Table]:
     """Counts by province and by regency/city (regencies rolled up to their province in Python)."""
-    by_code = _grouped(session, CaseRow.region_code, f, account)
+    by_code = _grouped(session, S.region_code, f, account)
     names = _region_names()
     provinces: dict[str, int] = defaultdict(int)
     regency_rows = []
@@ -220,7 +209,7 @@ def week_start(day: date) -> date:
 
 def trend_table(session, f: Filters, account: Account | None) -> Table:
     """Cases by week of the event date (Monday first); the election stages go along as meta for the time axis."""
-    by_day = _grouped(session, CaseRow.event_date, f, account)
+    by_day = _grouped(session, S.event_date, f, account)
     weeks: dict[str, int] = defaultdict(int)
     for day, n in by_day.items():
         if day is None:
@@ -255,53 +244,44 @@ def _aware(value):
 
 
 def funnel_table(session, f: Filters, account: Account | None) -> Table:
-    """Cases that reached each step, and the median days each step took (from the first event of the step before;
-    the registration step is timed on reports only, since a finding is registered when it is recorded)."""
-    e = CaseEventRow
-    first = lambda actions: func.min(case((e.action.in_(actions), e.at)))  # noqa: E731
-    per_case = _filtered(
-        select(e.case_id.label("case_id"), CaseRow.origin.label("origin"),
-               first(OPENING).label("opened"), first(("register",)).label("registered"),
-               first(("record_finding",)).label("found"), first(("recommend",)).label("recommended"),
-               first(("impose_sanction",)).label("sanctioned"))
-        .select_from(e).join(CaseRow, CaseRow.id == e.case_id)
-        .where(e.action.in_(OPENING + REGISTERED + ("recommend", "impose_sanction"))), f, account,
-    ).group_by(e.case_id, CaseRow.origin)
-    steps = per_case.subquery()
+    """Cases that reached each step, and the median days each step took: registration is timed from the report
+    (findings are registered when recorded, so they are not timed), recommendation from registration, sanction
+    from recommendation. Medians are exact (percentile_cont on PostgreSQL, Python on SQLite)."""
     if session.get_bind().dialect.name == "postgresql":
-        def med(a, b, where=true()):
-            seconds = func.extract("epoch", b - a) / 86400.0
-            return func.percentile_cont(0.5).within_group(seconds).filter(and_(a.isnot(None), b.isnot(None), where))
+        def days(a, b):
+            return func.extract("epoch", b - a) / 86400.0
 
-        def timed(a, b, where=true()):
-            return func.count().filter(and_(a.isnot(None), b.isnot(None), where))
+        def med(a, b, *where):
+            return func.percentile_cont(0.5).within_group(days(a, b)).filter(and_(a.isnot(None), b.isnot(None), *where))
 
-        s = steps.c
-        registered_at = func.coalesce(s.registered, s.found)
-        row = session.execute(select(
-            func.count(), func.count(registered_at), func.count(s.recommended), func.count(s.sanctioned),
-            med(s.opened, s.registered, s.origin == "report"), timed(s.opened, s.registered, s.origin == "report"),
-            med(registered_at, s.recommended), timed(registered_at, s.recommended),
-            med(s.recommended, s.sanctioned), timed(s.recommended, s.sanctioned),
-        ).select_from(steps)).one()
+        def timed(a, b, *where):
+            return func.count().filter(and_(a.isnot(None), b.isnot(None), *where))
+
+        report = S.origin == "report"
+        row = session.execute(_filtered(select(
+            func.count(), func.count(S.registered_at), func.count(S.recommended_at), func.count(S.sanctioned_at),
+            med(S.opened_at, S.registered_at, report), timed(S.opened_at, S.registered_at, report),
+            med(S.registered_at, S.recommended_at), timed(S.registered_at, S.recommended_at),
+            med(S.recommended_at, S.sanctioned_at), timed(S.recommended_at, S.sanctioned_at),
+        ).select_from(S), f, account)).one()
         counts = list(row[:4])
         medians = [None, *(round(float(row[i]), 1) if row[i] is not None else None for i in (4, 6, 8))]
         timed_n = [None, row[5], row[7], row[9]]
     else:
-        rows = session.execute(select(steps)).all()
+        rows = session.execute(_filtered(select(S.origin, S.opened_at, S.registered_at, S.recommended_at,
+                                                S.sanctioned_at).select_from(S), f, account)).all()
         counts, durations = [0, 0, 0, 0], [[], [], []]
-        for _, origin, opened, registered, found, recommended, sanctioned in rows:
-            opened, registered, found = _aware(opened), _aware(registered), _aware(found)
+        for origin, opened, registered, recommended, sanctioned in rows:
+            opened, registered = _aware(opened), _aware(registered)
             recommended, sanctioned = _aware(recommended), _aware(sanctioned)
-            reg = registered or found
             counts[0] += 1
-            counts[1] += reg is not None
+            counts[1] += registered is not None
             counts[2] += recommended is not None
             counts[3] += sanctioned is not None
             if origin == "report" and opened and registered:
                 durations[0].append(_seconds(registered - opened) / 86400)
-            if reg and recommended:
-                durations[1].append(_seconds(recommended - reg) / 86400)
+            if registered and recommended:
+                durations[1].append(_seconds(recommended - registered) / 86400)
             if recommended and sanctioned:
                 durations[2].append(_seconds(sanctioned - recommended) / 86400)
         medians = [None, *(median_days(d) for d in durations)]
@@ -311,77 +291,30 @@ def funnel_table(session, f: Filters, account: Account | None) -> Table:
     return Table("funnel", ["key", "label_id", "label_en", "count", "median_days", "timed_cases"], rows)
 
 
-def _overdue_cases(f: Filters, account: Account | None, now: datetime):
-    """A subquery of the overdue cases: (case_id, status, agency, region_code, ppk_event_id).
-
-    One pass over the history of the cases whose status runs a clock: per case the first entry into each clock's
-    start states and the last clarification; a HAVING clause then keeps the cases past the cut-off of their clock,
-    time zone and extension (netra.analytics.clocks). Returns None when no clock applies."""
-    rules = default_rules()
-    kinds = {e.id: e.kind.value for e in load_elections()}
-    e = CaseEventRow
-    start_of, ext_of, running = {}, {}, set()
-    for rule in rules.clocks:
-        key = tuple(sorted(s.value for s in rule.start_states))
-        start_of.setdefault(key, func.min(case((e.to_status.in_(key), e.at))))
-        if rule.extension_action:
-            ext_of.setdefault(rule.extension_action, func.max(case((e.action == rule.extension_action, e.at))))
-        running |= {s.value for s in rule.runs_in}
+def _overdue_condition(now: datetime):
+    """Cases whose running clock is past due at `now`: one cut-off per clock, zone and extension."""
     conditions = []
-    for cut in cutoffs(now, rules):
-        rule = cut.rule
-        election_ids = [i for i, k in kinds.items() if k == rule.election_kind]
-        if not election_ids:
-            continue
-        started = start_of[tuple(sorted(s.value for s in rule.start_states))]
-        before = cut.before.astimezone(timezone.utc)
-        cond = [CaseRow.election_id.in_(election_ids), CaseRow.status.in_([s.value for s in rule.runs_in]),
-                RegionRow.timezone == cut.zone, started < before]
-        if rule.extension_action:
-            last = ext_of[rule.extension_action]
-            extended = and_(last.isnot(None), last >= started)
-            cond.append(extended if cut.extended else ~func.coalesce(extended, False))
-        conditions.append(and_(*cond))
-    if not conditions:
-        return None
-    ppk_event = func.max(case((e.action == "send_to_ppk", e.id)))
-    query = (select(CaseRow.id.label("case_id"), CaseRow.status.label("status"),
-                    CaseRow.reported_agency.label("agency"), CaseRow.region_code.label("region_code"),
-                    ppk_event.label("ppk_event_id"))
-             .select_from(CaseRow).join(RegionRow, RegionRow.code == CaseRow.region_code)
-             .join(e, e.case_id == CaseRow.id).where(CaseRow.status.in_(sorted(running))))
-    query = _filtered(query, f, account).group_by(
-        CaseRow.id, CaseRow.status, CaseRow.reported_agency, CaseRow.region_code, CaseRow.election_id,
-        RegionRow.timezone).having(or_(*conditions))
-    return query.subquery("overdue")
-
-
-def _clock_of_status() -> dict[str, str]:
-    return {s.value: r.id for r in default_rules().clocks for s in r.runs_in}
+    for cut in cutoffs(now, default_rules()):
+        conditions.append(and_(S.clock == f"{cut.rule.election_kind}:{cut.rule.id}", S.clock_zone == cut.zone,
+                               S.clock_extended.is_(cut.extended), S.clock_started_at < cut.before.astimezone(timezone.utc)))
+    return or_(*conditions) if conditions else false()
 
 
 def overdue_tables(session, f: Filters, account: Account | None, now: datetime | None = None,
                    include_ppk: bool = True) -> list[Table]:
     """Cases whose running legal clock has expired, by clock, by agency of the reported person and by PPK (the
-    `ppk` of the send_to_ppk step). Same answer as ``netra.cases.status`` per case, computed in the database."""
+    `ppk` of the send_to_ppk step). Agrees with ``netra.cases.status`` case by case (tests check it)."""
     now = now or datetime.now(timezone.utc)
-    overdue = _overdue_cases(f, account, now)
+    late = _overdue_condition(now)
     by_clock: dict[str, int] = defaultdict(int)
     by_agency: dict[str, int] = defaultdict(int)
     by_ppk: dict[str, int] = defaultdict(int)
-    clock_of = _clock_of_status()
-    if overdue is not None:
-        for status, agency, n in session.execute(
-                select(overdue.c.status, overdue.c.agency, func.count()).group_by(overdue.c.status, overdue.c.agency)):
-            by_clock[clock_of.get(status, status)] += n
-            by_agency[(agency or "").strip() or UNKNOWN] += n
-        if include_ppk:
-            p = aliased(CaseEventRow)
-            ppk = p.payload["ppk"].as_string()
-            for name, n in session.execute(
-                    select(ppk, func.count()).select_from(overdue).join(p, p.id == overdue.c.ppk_event_id)
-                    .group_by(ppk)):
-                by_ppk[(name or "").strip() or UNKNOWN] += n
+    query = _filtered(select(S.clock, S.agency, S.ppk, func.count()).select_from(S).where(late), f, account)
+    for clock, agency, ppk, n in session.execute(query.group_by(S.clock, S.agency, S.ppk)):
+        by_clock[clock.split(":", 1)[1]] += n
+        by_agency[agency or UNKNOWN] += n
+        if ppk:
+            by_ppk[ppk] += n
     labels = {r.id: (r.label.id, r.label.en) for r in default_rules().clocks}
     order = lambda d: sorted(d.items(), key=lambda kv: (-kv[1], kv[0]))  # noqa: E731
     tables = [
@@ -396,25 +329,22 @@ def overdue_tables(session, f: Filters, account: Account | None, now: datetime |
 
 
 def rules_table(session, f: Filters, account: Account | None, limit: int | None = 15) -> Table:
-    """Rules most often violated: cases recommended on each rule (payload rule_ids of `recommend`) and cases
+    """Rules most often violated: cases recommended on each rule (every rule id of the `recommend` step) and cases
     sanctioned on it (rule_id of `impose_sanction`)."""
-    e = CaseEventRow
-    query = _filtered(select(e.case_id, e.action, e.payload).select_from(e).join(CaseRow, CaseRow.id == e.case_id)
-                      .where(e.action.in_(("recommend", "impose_sanction"))), f, account)
-    recommended: dict[str, set] = defaultdict(set)
-    sanctioned: dict[str, set] = defaultdict(set)
-    if session.get_bind().dialect.name == "postgresql":
-        recommended, sanctioned = _rules_pg(session, f, account)
-    else:
-        for case_id, action, payload in session.execute(query):
-            payload = payload if isinstance(payload, dict) else json.loads(payload or "{}")
-            if action == "recommend":
-                for rule_id in payload.get("rule_ids") or []:
-                    recommended[str(rule_id)].add(case_id)
-            elif payload.get("rule_id"):
-                sanctioned[str(payload["rule_id"])].add(case_id)
-        recommended = {k: len(v) for k, v in recommended.items()}
-        sanctioned = {k: len(v) for k, v in sanctioned.items()}
+    recommended: dict[str, int] = defaultdict(int)
+    sanctioned: dict[str, int] = defaultdict(int)
+    for rule, n in session.execute(_filtered(select(S.recommended_rule, func.count()).select_from(S)
+                                             .where(S.recommended_rule.isnot(None)), f, account)
+                                   .group_by(S.recommended_rule)):
+        recommended[rule] += n
+    for rule, n in session.execute(_filtered(select(CaseStatsRuleRow.rule_id, func.count()).select_from(S)
+                                             .join(CaseStatsRuleRow, CaseStatsRuleRow.case_id == S.case_id), f, account)
+                                   .group_by(CaseStatsRuleRow.rule_id)):
+        recommended[rule] += n
+    for rule, n in session.execute(_filtered(select(S.sanction_rule, func.count()).select_from(S)
+                                             .where(S.sanction_rule.isnot(None)), f, account)
+                                   .group_by(S.sanction_rule)):
+        sanctioned[rule] += n
     book = load_rulebook()
     keys = sorted(set(recommended) | set(sanctioned), key=lambda k: (-recommended.get(k, 0), -sanctioned.get(k, 0), k))
     rows = []
@@ -426,21 +356,6 @@ def rules_table(session, f: Filters, account: Account | None, limit: int | None 
     return Table("rules", ["key", "title_id", "title_en", "family", "recommended", "sanctioned"], rows)
 
 
-def _rules_pg(session, f: Filters, account: Account | None) -> tuple[dict[str, int], dict[str, int]]:
-    from sqlalchemy import column, text  # noqa: F401
-
-    e = CaseEventRow
-    element = func.json_array_elements_text(e.payload["rule_ids"]).table_valued("value").lateral("r")
-    rec_q = _filtered(select(element.c.value, func.count(func.distinct(e.case_id)))
-                      .select_from(e).join(CaseRow, CaseRow.id == e.case_id).join(element, true())
-                      .where(e.action == "recommend"), f, account).group_by(element.c.value)
-    sanction_rule = e.payload["rule_id"].as_string()
-    san_q = _filtered(select(sanction_rule, func.count(func.distinct(e.case_id)))
-                      .select_from(e).join(CaseRow, CaseRow.id == e.case_id)
-                      .where(e.action == "impose_sanction", sanction_rule.isnot(None)), f, account).group_by(sanction_rule)
-    return dict(session.execute(rec_q).all()), dict(session.execute(san_q).all())
-
-
 # ------------------------------------------------------------------------------------------------ whole views
 
 CHARTS = ("summary", "status_group", "status", "family", "channel", "origin", "position", "province", "regency",
@@ -449,8 +364,15 @@ PUBLIC_CHARTS = ("summary", "status_group", "status", "family", "channel", "orig
                  "regency", "week", "funnel", "overdue_clock", "overdue_province", "rules")
 
 
+def sync(db: Database) -> int:
+    """Catch case_stats up with every committed case change (see facts.py); its own short transaction."""
+    with db.transaction() as session:
+        return facts.sync(session)
+
+
 def chart(db: Database, name: str, f: Filters, account: Account | None, now: datetime | None = None) -> Table:
     """One chart's table (what the per-chart CSV and JSON endpoints serve)."""
+    sync(db)
     with db.transaction() as session:
         if name in ("summary", "status_group", "status", "family", "channel", "origin", "position"):
             return {t.name: t for t in summary_tables(session, f, account)}[name]
@@ -468,6 +390,7 @@ def chart(db: Database, name: str, f: Filters, account: Account | None, now: dat
 
 
 def dashboard(db: Database, f: Filters, account: Account | None, now: datetime | None = None) -> dict[str, Table]:
+    sync(db)
     with db.transaction() as session:
         tables = [*summary_tables(session, f, account), *region_tables(session, f, account),
                   trend_table(session, f, account), funnel_table(session, f, account),
@@ -491,6 +414,7 @@ def _suppress_column(rows: list[dict], column: str, groups: dict[str, str] | Non
 def public_tables(db: Database, f: Filters, now: datetime | None = None) -> dict[str, Table]:
     """The national view without personal data and with every group below THRESHOLD cases suppressed (and the
     cells that would give a suppressed one away). Free-text fields (agency, PPK) are left out: they may hold names."""
+    sync(db)
     with db.transaction() as session:
         tables = {t.name: t for t in [*summary_tables(session, f, None), *region_tables(session, f, None),
                                       trend_table(session, f, None), funnel_table(session, f, None),
@@ -565,14 +489,12 @@ def public_tables(db: Database, f: Filters, now: datetime | None = None) -> dict
 
 def _overdue_by_province(session, f: Filters, now: datetime | None) -> Table:
     """Overdue cases by province (for the public: no free-text agency or PPK names)."""
-    overdue = _overdue_cases(f, None, now or datetime.now(timezone.utc))
-    by_province: dict[str, int] = defaultdict(int)
-    if overdue is not None:
-        for code, n in session.execute(select(overdue.c.region_code, func.count()).group_by(overdue.c.region_code)):
-            by_province[code.split(".", 1)[0]] += n
+    late = _overdue_condition(now or datetime.now(timezone.utc))
     names = _region_names()
+    rows = session.execute(_filtered(select(S.province_code, func.count()).select_from(S).where(late), f, None)
+                           .group_by(S.province_code)).all()
     return Table("overdue_province", ["key", "name", "count"],
-                 [{"key": p, "name": names.get(p, (p,))[0], "count": n} for p, n in sorted(by_province.items())])
+                 [{"key": p, "name": names.get(p, (p,))[0], "count": n} for p, n in sorted(rows)])
 
 
 def public_document(tables: dict[str, Table], f: Filters, generated_at: datetime) -> dict[str, Any]:
