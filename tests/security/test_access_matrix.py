@@ -89,6 +89,10 @@ def scoped(code_in=200, only_role=None, other_role_code=None):
     return expect
 
 
+def role_only(role, code_ok, other=403):
+    return lambda who: 303 if who == "anonymous" else (code_ok if who.split(":")[0] == role else other)
+
+
 ROUTES = {
     ("GET", "/"): (lambda w, app: ("GET", "/", None), anyone(200)),
     ("GET", "/openapi.json"): (lambda w, app: ("GET", "/openapi.json", None), anyone(200)),
@@ -126,6 +130,12 @@ ROUTES = {
     ("POST", "/perkara/{case_id}/langkah"): (
         lambda w, app: ("POST", f"/perkara/{w.a}/langkah", {"action": "register", "expected_version": version(app, w.a)}),
         scoped(303, "bawaslu", 409)),
+    ("GET", "/antrean"): (lambda w, app: ("GET", "/antrean", None), role_only("bawaslu", 200)),
+    ("POST", "/antrean/ambil"): (lambda w, app: ("POST", "/antrean/ambil", {}), role_only("bawaslu", 303)),
+    ("POST", "/antrean/{item_id}/putuskan"): (
+        lambda w, app: ("POST", "/antrean/1/putuskan", {"decision": "confirm"}), role_only("bawaslu", 409)),
+    ("POST", "/antrean/impor"): (lambda w, app: ("POST", "/antrean/impor", {}), role_only("bawaslu", 422)),
+    ("POST", "/api/screen"): (lambda w, app: ("POST", "/api/screen", {}), anyone(422)),
     # Last: signing in and out changes the session.
     ("POST", "/masuk"): (lambda w, app: ("POST", "/masuk", {"username": "tidak.ada", "password": "salah-sekali-123"}), anyone(401)),
     ("POST", "/keluar"): (lambda w, app: ("POST", "/keluar", {}), anyone(303)),

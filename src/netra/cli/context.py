@@ -44,8 +44,11 @@ def settings_from(ctx: typer.Context) -> Settings:
 def open_database(settings: Settings, migrate: bool = False) -> Database:
     settings.ensure_data_dir()
     db = Database(settings.database_url)
-    if migrate:
+    if migrate:  # schema and reference regions together: every command that writes needs both
+        from netra.services.reference import load_regions
+
         db.migrate()
+        load_regions(db)
     else:
         db.check()
     return db

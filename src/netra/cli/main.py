@@ -6,7 +6,10 @@ from pathlib import Path
 
 import typer
 
-from netra.cli import audit_commands, backup_commands, db_commands, guidance_commands, serve_commands, setup_commands
+from netra.cli import (
+    audit_commands, backup_commands, db_commands, guidance_commands, queue_commands, screen_commands,
+    serve_commands, setup_commands,
+)
 from netra.config import Settings
 
 app = typer.Typer(
@@ -29,6 +32,9 @@ def main(
 
 app.add_typer(db_commands.app, name="db")
 app.add_typer(audit_commands.app, name="audit")
+app.add_typer(queue_commands.app, name="queue")
+app.add_typer(screen_commands.screen_app, name="screen")
+app.add_typer(screen_commands.model_app, name="model")
 app.add_typer(setup_commands.regions_app, name="regions")
 app.add_typer(setup_commands.users_app, name="users")
 app.add_typer(setup_commands.demo_app, name="demo")

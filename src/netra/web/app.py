@@ -17,7 +17,9 @@ from starlette.middleware.sessions import SessionMiddleware
 import netra
 from netra.config import Settings
 from netra.storage.database import Database
-from netra.web import routes_api, routes_auth, routes_cases, routes_guidance, routes_pages, routes_report
+from netra.web import (
+    routes_api, routes_auth, routes_cases, routes_guidance, routes_monitoring, routes_pages, routes_report,
+)
 from netra.web.ratelimit import RateLimiter, parse_rate
 from netra.web.rendering import render, wants_html
 from netra.web.security import LoginRequired, SecurityHeaders, verify_csrf
@@ -46,6 +48,7 @@ def create_app(settings: Settings, db: Database | None = None) -> FastAPI:
     app.include_router(routes_report.router)
     app.include_router(routes_cases.router)
     app.include_router(routes_guidance.router)
+    app.include_router(routes_monitoring.router)
 
     @app.get("/docs", include_in_schema=False)
     def swagger_ui() -> HTMLResponse:

@@ -18,8 +18,8 @@ CAPABILITIES = [
     {"key": "cap.report", "href": "/lapor"},
     {"key": "cap.guidance", "href": "/bolehkah"},
     {"key": "cap.rules", "href": "/aturan"},
-    {"key": "cap.screening", "href": None},
-    {"key": "cap.cases", "href": None},
+    {"key": "cap.screening", "href": "/antrean"},
+    {"key": "cap.cases", "href": "/perkara"},
     {"key": "cap.stats", "href": None},
 ]
 

@@ -1,0 +1,119 @@
+"""The monitoring queue for Bawaslu officers, and the screening API."""
+
+from __future__ import annotations
+
+import json
+from datetime import datetime, timezone
+
+from fastapi import APIRouter, Depends, HTTPException, Request
+from fastapi.responses import RedirectResponse
+from pydantic import BaseModel, Field
+from starlette.datastructures import UploadFile
+
+from netra.accounts.model import Account
+from netra.accounts.roles import Role
+from netra.screening import Item, ItemError, screen_many
+from netra.services.elections import election_choices
+from netra.services.monitoring import QueueError, check_out, decide, my_items, queue_counts, screen_and_queue
+from netra.web.rendering import render
+from netra.web.security import require_account
+
+router = APIRouter()
+MAX_API_ITEMS = 1000
+MAX_UPLOAD_BYTES = 20 * 1024 * 1024
+
+
+def _officer(account: Account = Depends(require_account)) -> Account:
+    if account.role is not Role.BAWASLU:
+        raise HTTPException(403)
+    return account
+
+
+def _page(request: Request, account: Account, message: str | None = None, error: str | None = None,
+          status_code: int = 200):
+    db = request.app.state.db
+    return render(request, "monitoring_queue.html", {
+        "account": account, "counts": queue_counts(db, account), "items": my_items(db, account),
+        "message": message, "error": error, "elections": election_choices(),
+    }, status_code=status_code)
+
+
+@router.get("/antrean", include_in_schema=False)
+def queue_page(request: Request, account: Account = Depends(_officer)):
+    return _page(request, account, message=request.query_params.get("pesan"))
+
+
+@router.post("/antrean/ambil", include_in_schema=False)
+def take_batch(request: Request, account: Account = Depends(_officer)):
+    claimed = check_out(request.app.state.db, account, 10)
+    return RedirectResponse(f"/antrean?pesan={len(claimed)}+item+diambil", status_code=303)
+
+
+@router.post("/antrean/{item_id}/putuskan", include_in_schema=False)
+async def decide_item(item_id: int, request: Request, account: Account = Depends(_officer)):
+    form = await request.form()
+    decision = str(form.get("decision") or "")
+    try:
+        case_id = decide(request.app.state.db, account, item_id, decision, str(form.get("reason") or ""))
+    except QueueError as exc:
+        return _page(request, account, error=str(exc), status_code=409)
+    if case_id:
+        return RedirectResponse(f"/perkara/{case_id}?ok=record_finding", status_code=303)
+    return RedirectResponse("/antrean?pesan=Tanda+ditolak+dan+dicatat", status_code=303)
+
+
+@router.post("/antrean/impor", include_in_schema=False)
+async def import_file(request: Request, account: Account = Depends(_officer)):
+    """Upload JSON Lines in the `netra screen` input format; flagged items join the queue."""
+    form = await request.form()
+    upload = form.get("file")
+    region, election = str(form.get("region_code") or ""), str(form.get("election_id") or "")
+    if election not in election_choices():
+        return _page(request, account, error="Pilih pemilihan.", status_code=422)
+    if region not in account.scope and not any(region.startswith(s + ".") for s in account.scope):
+        return _page(request, account, error="Wilayah bawaan harus berada dalam cakupan Anda.", status_code=422)
+    if not isinstance(upload, UploadFile):
+        return _page(request, account, error="Pilih berkas JSON Lines.", status_code=422)
+    content = await upload.read(MAX_UPLOAD_BYTES + 1)
+    if len(content) > MAX_UPLOAD_BYTES:
+        return _page(request, account, error="Berkas lebih dari 20 MB; gunakan `netra queue import`.", status_code=413)
+    records, bad = [], []
+    for n, line in enumerate(content.decode("utf-8", errors="replace").splitlines(), start=1):
+        if not line.strip():
+            continue
+        try:
+            record = json.loads(line)
+            if not isinstance(record, dict):
+                raise ValueError
+            records.append(record)
+        except ValueError:
+            bad.append(n)
+    summary = screen_and_queue(request.app.state.db, records, f"web:{account.username}:{upload.filename}",
+                               election, default_region=region)
+    message = (f"{summary.screened} disaring, {summary.queued} masuk antrean, {summary.duplicates} duplikat, "
+               f"{len(summary.rejected) + len(bad)} baris ditolak"
+               + (f" (baris JSON rusak: {', '.join(map(str, bad[:10]))})" if bad else ""))
+    return _page(request, account, message=message)
+
+
+class ScreenRequest(BaseModel):
+    items: list[dict] = Field(..., max_length=MAX_API_ITEMS,
+                              description="Items in the `netra screen` input format: id, text, source, author, "
+                                          "created_at, region.")
+
+
+@router.post("/api/screen", tags=["screening"])
+def screen_api(body: ScreenRequest):
+    """Screen up to 1,000 items; one result per item, in order (the `netra screen` output format). Items that
+    are malformed come back as {"id", "error"} in their place. Nothing is stored."""
+    results: list[dict] = []
+    valid: list[tuple[int, Item]] = []
+    for i, raw in enumerate(body.items):
+        try:
+            valid.append((i, Item.from_dict(raw)))
+            results.append({})
+        except (ItemError, TypeError, ValueError) as exc:
+            results.append({"id": str(raw.get("id", "")) if isinstance(raw, dict) else "", "error": str(exc)})
+    for (i, _), result in zip(valid, screen_many(item for _, item in valid)):
+        results[i] = result.to_dict()
+    return {"results": results, "screened_at": datetime.now(timezone.utc).isoformat()}

@@ -1,0 +1,93 @@
+"""The monitoring queue on real databases: only flags are queued, checkouts are exclusive, decisions open
+finding cases and become training labels."""
+
+from datetime import datetime, timedelta, timezone
+
+import pytest
+from sqlalchemy import select
+
+from netra.accounts.roles import Role
+from netra.services.accounts import create_account
+from netra.services.monitoring import QueueError, check_out, decide, decision_labels, my_items, queue_counts, screen_and_queue
+from netra.storage import audit_log
+from netra.storage.tables import CaseEventRow, CaseRow
+
+NOW = datetime(2024, 10, 12, 3, 0, tzinfo=timezone.utc)
+RECORDS = [
+    {"id": "p1", "text": "Sbg guru PNS, coblos no 2 ✌️ #PilihBudiSari", "created_at": "2024-10-10"},
+    {"id": "p2", "text": "Camat kami ikut deklarasi paslon nomor urut 1, mantappp", "created_at": "2024-10-11"},
+    {"id": "p3", "text": "Ayo datang ke TPS tanggal 27 November, gunakan hak pilihmu!", "created_at": "2024-10-11"},
+    {"id": "p4", "text": "Bawaslu Jepara mengingatkan ASN wajib netral selama Pilkada 2024.", "source": "news"},
+    {"id": "p5", "text": "Kepala Dinas share poster paslon 02 di grup WA kantor #MenangBersama", "region": "64.02"},
+]
+
+
+@pytest.fixture
+def officers(db):
+    return {
+        "a": create_account(db, "bawaslu.a", "", "kata-sandi-panjang", Role.BAWASLU, ["33.20"]),
+        "b": create_account(db, "bawaslu.b", "", "kata-sandi-panjang", Role.BAWASLU, ["33"]),
+        "kukar": create_account(db, "bawaslu.kukar", "", "kata-sandi-panjang", Role.BAWASLU, ["64.02"]),
+        "bkn": create_account(db, "bkn.a", "", "kata-sandi-panjang", Role.BKN, ["33.20"]),
+    }
+
+
+def test_only_flagged_items_are_queued_once(db, officers):
+    first = screen_and_queue(db, RECORDS + [{"text": "tanpa id"}], "batch-1", "pilkada2024", "33.20", now=NOW)
+    assert first.screened == 5 and first.rejected and "baris 6" in first.rejected[0]
+    assert first.queued == 3  # the civic message and the news item are not flags
+    again = screen_and_queue(db, RECORDS, "batch-1", "pilkada2024", "33.20", now=NOW)
+    assert again.queued == 0 and again.duplicates == 3
+    assert queue_counts(db, officers["a"], NOW)["pending"] == 2
+    assert queue_counts(db, officers["kukar"], NOW)["pending"] == 1
+
+
+def test_checkout_is_exclusive_until_it_expires(db, officers):
+    screen_and_queue(db, RECORDS, "batch-2", "pilkada2024", "33.20", now=NOW)
+    mine = check_out(db, officers["a"], 10, now=NOW)
+    assert len(mine) == 2
+    assert check_out(db, officers["b"], 10, now=NOW) == []
+    with pytest.raises(QueueError, match="Ambil item"):
+        decide(db, officers["b"], mine[0], "dismiss", "bukan ASN", now=NOW)
+    later = NOW + timedelta(minutes=31)
+    assert sorted(check_out(db, officers["b"], 10, now=later)) == sorted(mine)
+    with pytest.raises(QueueError):
+        check_out(db, officers["bkn"], 10, now=NOW)
+
+
+def test_confirm_opens_a_finding_case_and_dismiss_needs_a_reason(db, officers):
+    screen_and_queue(db, RECORDS, "batch-3", "pilkada2024", "33.20", now=NOW)
+    first, second = check_out(db, officers["a"], 2, now=NOW)
+    case_id = decide(db, officers["a"], first, "confirm", "Akun terverifikasi milik guru PNS.", now=NOW)
+    with pytest.raises(QueueError, match="alasan"):
+        decide(db, officers["a"], second, "dismiss", "", now=NOW)
+    assert decide(db, officers["a"], second, "dismiss", "Akun parodi, bukan ASN.", now=NOW) is None
+    with db.transaction() as s:
+        case = s.get(CaseRow, case_id)
+        event = s.scalars(select(CaseEventRow).where(CaseEventRow.case_id == case_id)).one()
+        assert (case.origin, case.status, case.region_code) == ("finding", "registered", "33.20")
+        assert event.action == "record_finding" and event.payload["rules"] and event.payload["evidence"]
+        assert audit_log.verify(s)[1] == []
+    assert my_items(db, officers["a"], NOW) == []
+    labels = {item["label_note"]: item["violation"] for item in decision_labels(db)}
+    assert labels == {"reviewer decision: Akun terverifikasi milik guru PNS.": True,
+                      "reviewer decision: Akun parodi, bukan ASN.": False}
+    with pytest.raises(QueueError, match="sudah diputuskan"):
+        decide(db, officers["a"], second, "confirm", "", now=NOW)
+
+
+def test_cli_import_and_labels(tmp_path, database_url):
+    import json
+    import subprocess
+    import sys
+
+    source = tmp_path / "posts.jsonl"
+    source.write_text("\n".join(json.dumps(r) for r in RECORDS) + "\nbukan json\n")
+    cmd = [sys.executable, "-m", "netra.cli.main", "--data-dir", str(tmp_path), "--database-url", database_url]
+    first = subprocess.run(cmd + ["queue", "import", str(source), "--election", "pilkada2024", "--region", "33.20"],
+                           capture_output=True, text=True)
+    assert first.returncode == 1 and "line 6: not valid JSON" in first.stderr and "queued 3" in first.stdout
+    assert "Traceback" not in first.stderr
+    labels = subprocess.run(cmd + ["queue", "labels", "--out", str(tmp_path / "labels.jsonl")],
+                            capture_output=True, text=True)
+    assert labels.returncode == 0 and "0 reviewer decision(s)" in labels.stdout
