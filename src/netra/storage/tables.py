@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date, datetime, timezone
 
-from sqlalchemy import JSON, Boolean, Date, DateTime, Float, ForeignKey, Integer, String, Text, UniqueConstraint
+from sqlalchemy import JSON, Boolean, Date, DateTime, Float, ForeignKey, Index, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 
@@ -203,3 +203,52 @@ class LoginFailureRow(Base):
     username: Mapped[str] = mapped_column(String(64), index=True)
     ip: Mapped[str] = mapped_column(String(45), index=True)
     at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+
+
+class CaseStatsRow(Base):
+    """One row per live (not merged-away) case, flattened for statistics: what the dashboard filters and counts on,
+    and what the case history says about it (when each funnel step happened, which legal clock runs since when,
+    which PPK it went to). Derived data, rebuilt from `cases` + `case_events` by netra.services.analytics.facts,
+    which catches up on every case change recorded in the audit log (`audit_seq`: the entry last applied)."""
+
+    __tablename__ = "case_stats"
+
+    case_id: Mapped[int] = mapped_column(ForeignKey("cases.id", ondelete="CASCADE"), primary_key=True,
+                                         autoincrement=False)
+    audit_seq: Mapped[int] = mapped_column(Integer, default=0, index=True)
+    province_code: Mapped[str] = mapped_column(String(2))
+    region_code: Mapped[str] = mapped_column(String(13))
+    election_id: Mapped[str] = mapped_column(String(40))
+    event_date: Mapped[date | None] = mapped_column(Date)
+    status: Mapped[str] = mapped_column(String(32))
+    family: Mapped[str | None] = mapped_column(String(20))
+    channel: Mapped[str | None] = mapped_column(String(20))
+    origin: Mapped[str] = mapped_column(String(10))
+    position_group: Mapped[str] = mapped_column(String(20))
+    agency: Mapped[str] = mapped_column(String(200), default="")
+    opened_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    registered_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))  # reports: the register step
+    recommended_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    sanctioned_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    recommended_rule: Mapped[str | None] = mapped_column(String(60))  # the first rule of the recommendation
+    sanction_rule: Mapped[str | None] = mapped_column(String(60))
+    clock: Mapped[str | None] = mapped_column(String(60))  # "<election kind>:<clock id>" running now, if any
+    clock_zone: Mapped[str | None] = mapped_column(String(4))
+    clock_started_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    clock_extended: Mapped[bool] = mapped_column(Boolean, default=False)
+    ppk: Mapped[str] = mapped_column(String(200), default="")
+
+
+class CaseStatsRuleRow(Base):
+    """Further rules of a recommendation that named more than one (the first is CaseStatsRow.recommended_rule)."""
+
+    __tablename__ = "case_stats_rules"
+
+    case_id: Mapped[int] = mapped_column(ForeignKey("case_stats.case_id", ondelete="CASCADE"), primary_key=True)
+    rule_id: Mapped[str] = mapped_column(String(60), primary_key=True)
+
+
+# Statistics read case_stats by scope (province, region) and election; the clock index serves the overdue lists.
+Index("ix_case_stats_scope", CaseStatsRow.province_code, CaseStatsRow.region_code, CaseStatsRow.election_id)
+Index("ix_case_stats_election", CaseStatsRow.election_id, CaseStatsRow.event_date)
+Index("ix_case_stats_clock", CaseStatsRow.clock, CaseStatsRow.clock_zone, CaseStatsRow.clock_started_at)
