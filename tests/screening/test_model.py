@@ -101,7 +101,8 @@ def test_model_train_cli_reports_before_and_after(run_cli, tmp_path):
     out = tmp_path / "model.json"
     res = run_cli("model", "train", "--extra", str(extra), "--out", str(out))
     assert res.exit_code == 0, res.output
-    assert "before" in res.output and "after" in res.output and "F1" in res.output
+    # before = the packaged model, after = the new one, both on the held-out split
+    assert "before  precision" in res.output and "after   precision" in res.output and "F1" in res.output
     assert LinearModel.load(out).meta["extra_items"] == 2
 
 

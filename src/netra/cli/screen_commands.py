@@ -230,7 +230,8 @@ def train(
                   transient=True, disable=not err_console.is_terminal) as progress:
         task = progress.add_task("starting", total=None)
         try:
-            report = train_model(extra=decisions, corpus_path=corpus, current_model=out or MODEL_PATH,
+            current = out if out is not None and out.is_file() else MODEL_PATH
+            report = train_model(extra=decisions, corpus_path=corpus, current_model=current,
                                  out_path=target, progress=lambda msg: progress.update(task, description=msg))
         except (ValueError, OSError) as exc:
             _fail(f"training failed: {exc}")
