@@ -1,0 +1,150 @@
+"""Every statistic checked against the stored cases and history, on SQLite and PostgreSQL."""
+
+from __future__ import annotations
+
+from collections import Counter
+from datetime import timedelta
+
+import pytest
+from sqlalchemy import select
+
+from netra.accounts.roles import Role
+from netra.analytics import THRESHOLD, Filters, position_group
+from netra.demo.cases import DEMO_TODAY, ensure_demo_cases
+from netra.services import analytics
+from netra.services.accounts import create_account
+from netra.services.case_workflow import clocks_for, take_step
+from netra.storage.evidence_store import EvidenceStore
+from netra.storage.tables import CaseEventRow, CaseRow, CaseStatsRow
+
+NOW = DEMO_TODAY
+
+
+@pytest.fixture
+def demo_db(db):
+    ensure_demo_cases(db, count=400)
+    return db
+
+
+def _cases(db, prefix=""):
+    with db.transaction() as s:
+        return [c for c in s.scalars(select(CaseRow).where(CaseRow.merged_into_id.is_(None)))
+                if c.region_code == prefix or c.region_code.startswith(prefix)]
+
+
+def _events(db):
+    with db.transaction() as s:
+        return s.execute(select(CaseEventRow.case_id, CaseEventRow.action, CaseEventRow.payload)
+                         .order_by(CaseEventRow.at, CaseEventRow.id)).all()
+
+
+def _rows(table, key="key", value="count"):
+    return {r[key]: r[value] for r in table.rows}
+
+
+def test_counts_match_the_cases(demo_db):
+    tables = analytics.dashboard(demo_db, Filters(), None, NOW)
+    cases = _cases(demo_db)
+    assert tables["summary"].rows[0]["count"] == len(cases)
+    assert _rows(tables["status"]) == dict(Counter(c.status for c in cases))
+    assert _rows(tables["family"]) == dict(Counter(c.family or "unknown" for c in cases))
+    assert _rows(tables["channel"]) == dict(Counter(c.channel or "unknown" for c in cases))
+    assert _rows(tables["origin"]) == dict(Counter(c.origin for c in cases))
+    assert _rows(tables["position"]) == dict(Counter(position_group(c.reported_position) for c in cases))
+    assert _rows(tables["regency"]) == dict(Counter(c.region_code for c in cases))
+    assert _rows(tables["province"]) == dict(Counter(c.region_code.split(".")[0] for c in cases))
+    weeks = Counter((c.event_date - timedelta(days=c.event_date.weekday())).isoformat() for c in cases)
+    assert {k: v for k, v in _rows(tables["week"]).items() if v} == dict(weeks)
+
+
+def test_funnel_and_rules_match_the_history(demo_db):
+    tables = analytics.dashboard(demo_db, Filters(election="pilkada2024"), None, NOW)
+    ids = {c.id for c in _cases(demo_db) if c.election_id == "pilkada2024"}
+    reached = {a: set() for a in ("register", "record_finding", "recommend", "impose_sanction")}
+    recommended, sanctioned = Counter(), Counter()
+    for case_id, action, payload in _events(demo_db):
+        if case_id in ids and action in reached:
+            if case_id not in reached[action]:
+                if action == "recommend":
+                    recommended.update(payload["rule_ids"])
+                if action == "impose_sanction":
+                    sanctioned[payload["rule_id"]] += 1
+            reached[action].add(case_id)
+    funnel = _rows(tables["funnel"])
+    assert funnel == {"reported": len(ids), "registered": len(reached["register"] | reached["record_finding"]),
+                      "recommended": len(reached["recommend"]), "sanctioned": len(reached["impose_sanction"])}
+    assert all(r["median_days"] is not None and r["median_days"] > 0 for r in tables["funnel"].rows[1:])
+    assert {r["key"]: r["recommended"] for r in tables["rules"].rows} == {
+        k: recommended[k] for k in {r["key"] for r in tables["rules"].rows}}
+    assert {r["key"]: r["sanctioned"] for r in tables["rules"].rows if r["sanctioned"]} == {
+        k: v for k, v in sanctioned.items() if k in {r["key"] for r in tables["rules"].rows}}
+
+
+def test_overdue_matches_each_case_clock(demo_db):
+    tables = analytics.dashboard(demo_db, Filters(), None, NOW)
+    cases = {c.id: c for c in _cases(demo_db)}
+    clocks = clocks_for(demo_db, list(cases), NOW)
+    late = [i for i, clock in clocks.items() if clock is not None and clock.overdue]
+    assert late, "the demo data has overdue cases"
+    assert sum(_rows(tables["overdue_clock"]).values()) == len(late)
+    assert _rows(tables["overdue_clock"]) == dict(Counter(clocks[i].rule.id for i in late))
+    assert _rows(tables["overdue_agency"]) == dict(Counter(cases[i].reported_agency for i in late))
+    assert sum(_rows(tables["overdue_ppk"]).values()) == sum(1 for i in late if clocks[i].rule.id == "ppk_followup")
+
+
+def test_an_officer_sees_only_the_regions_in_scope(demo_db):
+    officer = create_account(demo_db, "dasbor.jateng", "", "kata-sandi-uji-coba", Role.BAWASLU, ("33",))
+    tables = analytics.dashboard(demo_db, Filters(), officer, NOW)
+    assert set(_rows(tables["province"])) == {"33"}
+    assert tables["summary"].rows[0]["count"] == len(_cases(demo_db, "33."))
+    narrow = create_account(demo_db, "dasbor.jepara", "", "kata-sandi-uji-coba", Role.BAWASLU, ("33.20",))
+    assert set(_rows(analytics.dashboard(demo_db, Filters(region="33.19"), narrow, NOW)["regency"])) == set()
+    assert set(_rows(analytics.dashboard(demo_db, Filters(), narrow, NOW)["regency"])) == {"33.20"}
+
+
+def test_filters_narrow_every_chart(demo_db):
+    f = Filters(election="pilkada2024", stage="campaign", family="social_media", position="functional")
+    tables = analytics.dashboard(demo_db, f, None, NOW)
+    expected = [c for c in _cases(demo_db) if c.election_id == "pilkada2024" and c.family == "social_media"
+                and position_group(c.reported_position) == "functional"
+                and str(c.event_date) >= "2024-09-25" and str(c.event_date) <= "2024-11-23"]
+    assert tables["summary"].rows[0]["count"] == len(expected) > 0
+    assert sum(_rows(tables["regency"]).values()) == len(expected)
+
+
+def test_stats_follow_a_workflow_step_at_once(demo_db, tmp_path):
+    bawaslu = create_account(demo_db, "bawaslu.uji", "", "kata-sandi-uji-coba", Role.BAWASLU, ("33", "64", "12"))
+    analytics.sync(demo_db)
+    case = next(c for c in _cases(demo_db) if c.status == "under_review" and bawaslu.may_see(c.region_code))
+    before = _rows(analytics.chart(demo_db, "status", Filters(), None, NOW))
+    take_step(demo_db, EvidenceStore(tmp_path / "ev"), bawaslu, case.id, "recommend", case.version,
+              reason="Terbukti.", payload={"rule_ids": ["skb2022.disiplin.2", "skb2022.disiplin.6"]}, now=NOW)
+    after = _rows(analytics.chart(demo_db, "status", Filters(), None, NOW))
+    assert after.get("under_review", 0) == before["under_review"] - 1
+    assert after["recommended_to_bkn"] == before.get("recommended_to_bkn", 0) + 1
+    with demo_db.transaction() as s:
+        row = s.get(CaseStatsRow, case.id)
+        assert row.recommended_rule == "skb2022.disiplin.2" and row.clock == "pilkada:bkn_verification"
+    rules = {r["key"]: r["recommended"] for r in analytics.chart(demo_db, "rules", Filters(region=case.region_code),
+                                                                   None, NOW).rows}
+    assert rules.get("skb2022.disiplin.6", 0) >= 1  # the second rule counts too
+
+
+def test_public_tables_hide_small_groups_and_cannot_be_differenced(demo_db):
+    for f in (Filters(), Filters(region="52"), Filters(election="pemilu2024", family="party"),
+              Filters(region="33", stage="quiet_period")):
+        tables = analytics.public_tables(demo_db, f, NOW)
+        total = tables["summary"].rows[0]["count"]
+        for name, table in tables.items():
+            for row in table.rows:
+                for column in ("count", "recommended", "sanctioned", "timed_cases"):
+                    value = row.get(column)
+                    assert value is None or value == 0 or value >= THRESHOLD, (f, name, row)
+        if total is None:
+            continue
+        for name in ("status", "family", "channel", "origin", "position", "week", "province"):
+            rows = tables[name].rows
+            hidden = [r for r in rows if r.get("count_suppressed")]
+            if hidden:
+                remainder = total - sum(r["count"] or 0 for r in rows)
+                assert len(hidden) >= 2 and remainder >= THRESHOLD, (f, name)
