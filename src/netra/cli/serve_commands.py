@@ -33,33 +33,27 @@ def _serve(settings, db, host: str, port: int) -> None:
     uvicorn.run(create_app(settings, db), host=host, port=port, log_config=None, access_log=False)
 
 
-@clean_errors
-def serve(
-    ctx: typer.Context,
-    host: str = typer.Option("127.0.0.1", help="Address to listen on."),
-    port: int = typer.Option(8000, min=1, max=65535, help="Port to listen on."),
-) -> None:
-    """Migrate, make sure the reference regions are loaded, and serve the web UI and API (no demo data)."""
-    from netra.services.reference import load_regions
-
-    settings = ctx.obj
-    _check_port(host, port)
-    db = open_database(settings, migrate=True)
-    load_regions(db)
-    _serve(settings, db, host, port)
+HOST = typer.Option("127.0.0.1", help="Address to listen on.")
+PORT = typer.Option(8000, min=1, max=65535, help="Port to listen on.")
 
 
-@clean_errors
-def run(
-    ctx: typer.Context,
-    host: str = typer.Option("127.0.0.1", help="Address to listen on."),
-    port: int = typer.Option(8000, min=1, max=65535, help="Port to listen on."),
-) -> None:
-    """Migrate, load reference and demo data (idempotent), print the demo accounts, and serve."""
+def _prepare_and_serve(settings, host: str, port: int, demo: bool) -> None:
     from netra.cli.setup_commands import load_demo
 
-    settings = ctx.obj
-    _check_port(host, port)
-    db = open_database(settings, migrate=True)
-    load_demo(db, settings)
+    _check_port(host, port)  # before the slow part, so a busy port fails at once
+    db = open_database(settings, migrate=True)  # also loads the reference regions
+    if demo:
+        load_demo(db, settings)
     _serve(settings, db, host, port)
+
+
+@clean_errors
+def serve(ctx: typer.Context, host: str = HOST, port: int = PORT) -> None:
+    """Migrate, make sure the reference regions are loaded, and serve the web UI and API (no demo data)."""
+    _prepare_and_serve(ctx.obj, host, port, demo=False)
+
+
+@clean_errors
+def run(ctx: typer.Context, host: str = HOST, port: int = PORT) -> None:
+    """Migrate, load reference and demo data (idempotent), print the demo accounts, and serve."""
+    _prepare_and_serve(ctx.obj, host, port, demo=True)
