@@ -13,15 +13,15 @@ import random
 from datetime import date, datetime, time, timedelta, timezone
 
 RULES = {  # family -> SKB 2022 discipline rule ids (a subset is enough for the benchmark)
-    "social_media": ["skb2022.disiplin.02", "skb2022.disiplin.06", "skb2022.disiplin.07"],
-    "partisan_event": ["skb2022.disiplin.08"],
-    "campaign": ["skb2022.disiplin.04", "skb2022.disiplin.09", "skb2022.disiplin.10"],
-    "state_resources": ["pp94.5n.04"],
+    "social_media": ["skb2022.disiplin.2", "skb2022.disiplin.6", "skb2022.disiplin.7"],
+    "partisan_event": ["skb2022.disiplin.8"],
+    "campaign": ["skb2022.disiplin.4", "skb2022.disiplin.9", "skb2022.disiplin.10"],
+    "state_resources": ["pp94.5n.4"],
     "official_action": ["skb2022.disiplin.12"],
-    "campaign_props": ["skb2022.disiplin.01"],
-    "party": ["skb2022.disiplin.05"],
+    "campaign_props": ["skb2022.disiplin.1"],
+    "party": ["skb2022.disiplin.5"],
     "ktp_support": ["skb2022.disiplin.11"],
-    "candidacy": ["skb2022.disiplin.03"],
+    "candidacy": ["skb2022.disiplin.3"],
 }
 FAMILIES = {"social_media": 43, "partisan_event": 22, "campaign": 14, "state_resources": 6, "official_action": 5,
             "campaign_props": 4, "party": 3, "ktp_support": 2, "candidacy": 1}
