@@ -22,7 +22,7 @@ def netra(*args: str, data_dir=None, database_url=None, input: str | None = None
 COMMANDS = [[], ["db"], ["db", "upgrade"], ["regions"], ["regions", "load"], ["users"], ["users", "create-admin"],
             ["demo"], ["demo", "load"], ["serve"], ["run"], ["audit", "verify"], ["backup"], ["restore"],
             ["screen"], ["screen", "eval"], ["model", "train"], ["queue", "import"], ["queue", "labels"],
-            ["bolehkah"], ["pedoman"]]
+            ["bolehkah"], ["pedoman"], ["stats", "rebuild"]]
 
 
 @pytest.mark.parametrize("command", COMMANDS, ids=lambda c: " ".join(c) or "netra")

@@ -76,6 +76,10 @@ def signed_in(code=200):
     return lambda who: 303 if who == "anonymous" else code
 
 
+def signed_in_api(code=200):
+    return lambda who: 401 if who == "anonymous" else code
+
+
 def scoped(code_in=200, only_role=None, other_role_code=None):
     def expect(who):
         if who == "anonymous":
@@ -136,6 +140,16 @@ ROUTES = {
         lambda w, app: ("POST", "/antrean/1/putuskan", {"decision": "confirm"}), role_only("bawaslu", 409)),
     ("POST", "/antrean/impor"): (lambda w, app: ("POST", "/antrean/impor", {}), role_only("bawaslu", 422)),
     ("POST", "/api/screen"): (lambda w, app: ("POST", "/api/screen", {}), anyone(422)),
+    ("GET", "/dasbor"): (lambda w, app: ("GET", "/dasbor", None), signed_in()),
+    ("GET", "/dasbor/laporan.pdf"): (lambda w, app: ("GET", "/dasbor/laporan.pdf", None), signed_in()),
+    ("GET", "/api/stats"): (lambda w, app: ("GET", "/api/stats", None), signed_in_api()),
+    ("GET", "/api/stats/{chart}"): (lambda w, app: ("GET", "/api/stats/family", None), signed_in_api()),
+    ("GET", "/api/stats/{chart}.csv"): (lambda w, app: ("GET", "/api/stats/family.csv", None), signed_in_api()),
+    ("GET", "/statistik"): (lambda w, app: ("GET", "/statistik", None), anyone(200)),
+    ("GET", "/api/public/stats/v1"): (lambda w, app: ("GET", "/api/public/stats/v1", None), anyone(200)),
+    ("GET", "/api/public/stats/v1/{table}"): (lambda w, app: ("GET", "/api/public/stats/v1/family", None), anyone(200)),
+    ("GET", "/api/public/stats/v1/{table}.csv"): (
+        lambda w, app: ("GET", "/api/public/stats/v1/family.csv", None), anyone(200)),
     # Last: signing in and out changes the session.
     ("POST", "/masuk"): (lambda w, app: ("POST", "/masuk", {"username": "tidak.ada", "password": "salah-sekali-123"}), anyone(401)),
     ("POST", "/keluar"): (lambda w, app: ("POST", "/keluar", {}), anyone(303)),

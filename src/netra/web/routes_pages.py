@@ -20,7 +20,7 @@ CAPABILITIES = [
     {"key": "cap.rules", "href": "/aturan"},
     {"key": "cap.screening", "href": "/antrean"},
     {"key": "cap.cases", "href": "/perkara"},
-    {"key": "cap.stats", "href": None},
+    {"key": "cap.stats", "href": "/statistik"},
 ]
 
 
