@@ -22,7 +22,8 @@ def netra(*args: str, data_dir=None, database_url=None, input: str | None = None
 COMMANDS = [[], ["db"], ["db", "upgrade"], ["regions"], ["regions", "load"], ["users"], ["users", "create-admin"],
             ["demo"], ["demo", "load"], ["serve"], ["run"], ["audit", "verify"], ["backup"], ["restore"],
             ["screen"], ["screen", "eval"], ["model", "train"], ["queue", "import"], ["queue", "labels"],
-            ["bolehkah"], ["pedoman"], ["stats", "rebuild"]]
+            ["bolehkah"], ["pedoman"], ["stats", "rebuild"], ["rules", "override"], ["rules", "overrides"],
+            ["elections", "add"], ["elections", "list"]]
 
 
 @pytest.mark.parametrize("command", COMMANDS, ids=lambda c: " ".join(c) or "netra")

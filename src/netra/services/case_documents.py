@@ -17,7 +17,7 @@ from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, Tabl
 from xml.sax.saxutils import escape
 
 from netra.cases import label
-from netra.rulebook import load_rulebook
+from netra.rulebook import Rulebook, load_rulebook
 from netra.services.case_queries import CaseDetail
 
 _styles = getSampleStyleSheet()
@@ -63,12 +63,12 @@ def _person(detail: CaseDetail) -> list[tuple[str, str]]:
             ("Pemilihan", s.election_id), ("Tanggal kejadian", s.event_date.isoformat() if s.event_date else "")]
 
 
-def recommendation_letter(detail: CaseDetail, now: datetime | None = None) -> bytes:
+def recommendation_letter(detail: CaseDetail, now: datetime | None = None, rulebook: Rulebook | None = None) -> bytes:
     now = now or datetime.now(timezone.utc)
     recommend = next((h for h in reversed(detail.history) if h.action == "recommend"), None)
     if recommend is None:
         raise NoRecommendation(detail.summary.id)
-    rulebook = load_rulebook()
+    rulebook = rulebook or load_rulebook()
     story = [
         _p("BADAN PENGAWAS PEMILIHAN UMUM", HEAD),
         _p(f"Rekomendasi Pelanggaran Netralitas Pegawai ASN — Perkara Netra {detail.summary.id}", TITLE),
@@ -96,7 +96,7 @@ def recommendation_letter(detail: CaseDetail, now: datetime | None = None) -> by
     return _build(story)
 
 
-def case_summary(detail: CaseDetail, now: datetime | None = None) -> bytes:
+def case_summary(detail: CaseDetail, now: datetime | None = None, rulebook: Rulebook | None = None) -> bytes:
     now = now or datetime.now(timezone.utc)
     s = detail.summary
     story = [_p(f"Ringkasan Perkara Netra {s.id}", TITLE),

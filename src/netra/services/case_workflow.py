@@ -10,12 +10,12 @@ from sqlalchemy import select, update
 
 from netra.accounts.model import Account
 from netra.cases import (
-    Actor, CaseState, ClockStatus, ConcurrentChange, ReportedPerson, TransitionRecord, WorkflowError, apply,
+    Actor, CaseState, ClockStatus, ConcurrentChange, ReportedPerson, TransitionRecord, apply,
 )
 from netra.cases import status as clock_status
 from netra.elections import load_elections
 from netra.regions.model import TimeZone
-from netra.rulebook import load_rulebook
+from netra.services import reference_data
 from netra.services.case_queries import in_scope
 from netra.storage import audit_log
 from netra.storage.database import Database
@@ -89,7 +89,7 @@ def take_step(
     checked = check_batch(documents or [])
     for _, content in documents or []:
         store.put(content)
-    rulebook = load_rulebook()
+    rulebook = reference_data.rulebook(db)
     with db.transaction() as session:
         case = session.scalar(in_scope(select(CaseRow), account).where(CaseRow.id == case_id))
         if case is None:

@@ -252,3 +252,29 @@ class CaseStatsRuleRow(Base):
 Index("ix_case_stats_scope", CaseStatsRow.province_code, CaseStatsRow.region_code, CaseStatsRow.election_id)
 Index("ix_case_stats_election", CaseStatsRow.election_id, CaseStatsRow.event_date)
 Index("ix_case_stats_clock", CaseStatsRow.clock, CaseStatsRow.clock_zone, CaseStatsRow.clock_started_at)
+
+
+class RuleOverrideRow(Base):
+    """An administrator's correction of a rulebook value (e.g. a disputed sanction level), with who, when, why."""
+
+    __tablename__ = "rule_overrides"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    rule_id: Mapped[str] = mapped_column(String(60), index=True)
+    field: Mapped[str] = mapped_column(String(120))
+    value: Mapped[dict] = mapped_column(JSON)  # {"value": ...}: JSON columns need an object to hold any value
+    by_user: Mapped[str] = mapped_column(String(64))
+    at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    reason: Mapped[str] = mapped_column(Text)
+
+
+class AddedElectionRow(Base):
+    """An election an administrator added beside the packaged calendars, as its validated data."""
+
+    __tablename__ = "added_elections"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    election_id: Mapped[str] = mapped_column(String(40), unique=True)
+    data: Mapped[dict] = mapped_column(JSON)
+    by_user: Mapped[str] = mapped_column(String(64))
+    at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)

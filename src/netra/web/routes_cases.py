@@ -12,7 +12,7 @@ from starlette.datastructures import UploadFile
 from netra.accounts.model import Account
 from netra.cases import DESTINATIONS, TRANSITIONS, State, WorkflowError, allowed_actions, local_text
 from netra.intake.evidence import EvidenceRejected
-from netra.rulebook import load_rulebook
+from netra.services import reference_data
 from netra.services.case_documents import NoRecommendation, case_summary, recommendation_letter
 from netra.services.case_exports import export_rows, to_csv, to_xlsx
 from netra.services.case_queries import get_case, in_scope, list_cases
@@ -81,7 +81,7 @@ def _detail(request: Request, account: Account, detail, error: str | None = None
     return render(request, "case_detail.html", {
         "account": account, "case": detail, "actions": actions, "requires": requires, "error": error,
         "clock": clocks_for(db, [detail.summary.id]).get(detail.summary.id), "local_text": local_text,
-        "rules": list(load_rulebook()), "destinations": DESTINATIONS,
+        "rules": list(reference_data.rulebook(db)), "destinations": DESTINATIONS,
         "related": related_cases(db, account, detail.summary.id) if account.role.value == "bawaslu" else [],
     }, status_code=status_code)
 
@@ -145,7 +145,7 @@ def case_document(case_id: int, document: str, request: Request, account: Accoun
     if detail is None or document not in makers:
         raise HTTPException(404)
     try:
-        pdf = makers[document](detail)
+        pdf = makers[document](detail, rulebook=reference_data.rulebook(db))
     except NoRecommendation:
         raise HTTPException(404) from None
     with db.transaction() as session:

@@ -12,18 +12,19 @@ from fastapi.responses import JSONResponse, Response
 from pydantic import BaseModel, Field
 
 from netra.elections import load_elections
-from netra.guidance import SUBJECT_CHOICES, GuidanceError, default_engine
+from netra.guidance import SUBJECT_CHOICES, GuidanceError
 from netra.guidance.guideline import Labels, guideline_outline, guideline_pdf
-from netra.rulebook import Rulebook, load_rulebook
+from netra.rulebook import Rulebook
+from netra.services import reference_data
 from netra.web.i18n import pick_language
 from netra.web.rendering import render
 
 router = APIRouter()
 
 
-def current_rulebook() -> Rulebook:
-    """The rulebook the public pages show (the packaged one; administrator overrides come through here later)."""
-    return load_rulebook()
+def current_rulebook(request: Request) -> Rulebook:
+    """The rulebook in force: the packaged one with the administrators' recorded corrections."""
+    return reference_data.rulebook(request.app.state.db)
 
 
 @lru_cache(maxsize=1)
@@ -36,7 +37,7 @@ def _lang(request: Request) -> str:
 
 
 # --- "Bolehkah?" page ---------------------------------------------------------------------------------------------------
-def _ask(values: dict[str, str]) -> tuple[Any, GuidanceError | None]:
+def _ask(request: Request, values: dict[str, str]) -> tuple[Any, GuidanceError | None]:
     when = None
     if values.get("when"):
         try:
@@ -45,7 +46,7 @@ def _ask(values: dict[str, str]) -> tuple[Any, GuidanceError | None]:
             return None, GuidanceError("bad_date", "Tanggal tidak valid (format TTTT-BB-HH).",
                                        "Invalid date (format YYYY-MM-DD).")
     try:
-        result = default_engine().answer(values.get("q", ""), when=when, subject=values.get("subject") or None,
+        result = reference_data.guidance_engine(request.app.state.db).answer(values.get("q", ""), when=when, subject=values.get("subject") or None,
                                          election=values.get("election") or None)
     except GuidanceError as exc:
         return None, exc
@@ -74,7 +75,7 @@ def guidance_page(request: Request, q: str | None = None, when: str | None = Non
     values = {"q": q or "", "when": when or "", "subject": subject or "", "election": election or ""}
     if q is None:
         return _page(request, values)
-    result, error = _ask(values)
+    result, error = _ask(request, values)
     return _page(request, values, result, error, 422 if error else 200)
 
 
@@ -82,7 +83,7 @@ def guidance_page(request: Request, q: str | None = None, when: str | None = Non
 async def guidance_submit(request: Request):
     form = await request.form()
     values = {k: str(form.get(k) or "") for k in ("q", "when", "subject", "election")}
-    result, error = _ask(values)
+    result, error = _ask(request, values)
     if request.headers.get("hx-request") == "true":
         # HTMX swaps only successful responses, so the partial (answer or message) always comes with 200.
         return render(request, "guidance_answer.html", {"answer": result, "error": error, "values": values})
@@ -165,9 +166,9 @@ _API_DOC = {
 }
 
 
-def _api_answer(query: GuidanceQuery):
+def _api_answer(request: Request, query: GuidanceQuery):
     try:
-        result = default_engine().answer(query.question, when=query.when, subject=query.subject,
+        result = reference_data.guidance_engine(request.app.state.db).answer(query.question, when=query.when, subject=query.subject,
                                          election=query.election)
     except GuidanceError as exc:
         return JSONResponse({"detail": exc.message, "detail_en": exc.message_en, "code": exc.code}, status_code=422)
@@ -176,6 +177,7 @@ def _api_answer(query: GuidanceQuery):
 
 @router.get("/api/guidance", summary="Bolehkah? (GET)", **_API_DOC)
 def guidance_api_get(
+    request: Request,
     q: str = Query(..., description="The question in Indonesian (at most 2,000 characters)."),
     when: date | None = Query(None, description="Day of the act (YYYY-MM-DD)."),
     subject: str | None = Query(None, description=f"One of {', '.join(SUBJECT_CHOICES)}."),
@@ -184,19 +186,19 @@ def guidance_api_get(
 ):
     """Answer a "Bolehkah?" question: verdict (allowed / not_allowed / depends), the matching rules ranked, the
     reason, the sanction and the legal basis. Works offline from the rulebook; no account needed."""
-    return _api_answer(GuidanceQuery(question=q, when=when, subject=subject, election=election, lang=lang))
+    return _api_answer(request, GuidanceQuery(question=q, when=when, subject=subject, election=election, lang=lang))
 
 
 @router.post("/api/guidance", summary="Bolehkah? (POST)", **_API_DOC)
-def guidance_api_post(query: GuidanceQuery = Body(...)):
+def guidance_api_post(request: Request, query: GuidanceQuery = Body(...)):
     """The same as GET, with the question in a JSON body (better for long questions)."""
-    return _api_answer(query)
+    return _api_answer(request, query)
 
 
 # --- rule browser -------------------------------------------------------------------------------------------------------
 @router.get("/aturan", include_in_schema=False)
 def rules_list(request: Request, family: str | None = None, instrument: str | None = None):
-    book = current_rulebook()
+    book = current_rulebook(request)
     families = [f.id.value for f in book.families]
     instruments = [i.id for i in book.instruments]
     chosen_family = family if family in families else None
@@ -217,7 +219,7 @@ def rules_list(request: Request, family: str | None = None, instrument: str | No
 
 @router.get("/aturan/{rule_id}", include_in_schema=False)
 def rule_detail(request: Request, rule_id: str):
-    book = current_rulebook()
+    book = current_rulebook(request)
     rule = book.get(rule_id)
     if rule is None:
         return render(request, "rules_not_found.html", {"rule_id": rule_id}, status_code=404)
@@ -232,21 +234,23 @@ def rule_detail(request: Request, rule_id: str):
 # --- printable guideline ------------------------------------------------------------------------------------------------
 @router.get("/pedoman", include_in_schema=False)
 def guideline_page(request: Request):
-    book = current_rulebook()
+    book = current_rulebook(request)
     return render(request, "guideline_document.html",
                   {"book": book, "outline": guideline_outline(book), "L": Labels(_lang(request))})
 
 
 @router.get("/pedoman.pdf", include_in_schema=False)
 def guideline_download(request: Request):
-    book = current_rulebook()
+    book = current_rulebook(request)
     lang = _lang(request)
-    pdf = _pdf(book.version, lang)
+    key = (book.version, len(book.overrides), lang)  # a recorded correction gives a new document
+    if key not in _pdfs:
+        _pdfs.clear()
+        _pdfs[key] = guideline_pdf(book, lang=lang)
+    pdf = _pdfs[key]
     name = "pedoman-netralitas-asn.pdf" if lang == "id" else "asn-neutrality-guideline.pdf"
     return Response(pdf, media_type="application/pdf",
                     headers={"Content-Disposition": f'inline; filename="{name}"', "Cache-Control": "no-cache"})
 
 
-@lru_cache(maxsize=4)
-def _pdf(version: str, lang: str) -> bytes:  # keyed by version: a changed rulebook gives a new document
-    return guideline_pdf(current_rulebook(), lang=lang)
+_pdfs: dict[tuple, bytes] = {}

@@ -1,0 +1,98 @@
+"""`netra rules` and `netra elections`: administrators correct the rulebook and add elections without editing code."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import typer
+import yaml
+from rich.table import Table
+from sqlalchemy import select
+
+from netra.cli.context import clean_errors, console, fail, open_database
+
+rules_app = typer.Typer(help="The rulebook in force: packaged rules plus recorded corrections.", no_args_is_help=True)
+elections_app = typer.Typer(help="Election calendars: packaged plus added by administrators.", no_args_is_help=True)
+
+
+def _admin(db, username: str):
+    from netra.storage.repositories import AccountRepository
+
+    with db.transaction() as session:
+        found = AccountRepository(session).credentials(username.strip().lower())
+    if found is None:
+        fail(f"No account '{username}'.")
+    return found[0]
+
+
+@rules_app.command("override")
+@clean_errors
+def override(
+    ctx: typer.Context,
+    rule_id: str = typer.Argument(..., help="e.g. skb2022.disiplin.8"),
+    field: str = typer.Argument(..., help="Dotted path, e.g. sanction.level"),
+    value: str = typer.Argument(..., help="New value (read as YAML: sedang, 12, null, [a, b])."),
+    by: str = typer.Option(..., "--by", help="Username of the administrator making the change."),
+    reason: str = typer.Option(..., "--reason", help="Why, with the source."),
+) -> None:
+    """Correct one rulebook value; recorded with who, when and why, and written to the audit trail."""
+    from netra.services.reference_data import ReferenceDataError, add_override
+
+    db = open_database(ctx.obj, migrate=True)
+    try:
+        book = add_override(db, _admin(db, by), rule_id, field, yaml.safe_load(value), reason)
+    except (ReferenceDataError, yaml.YAMLError) as exc:
+        fail(str(exc))
+    console.print(f"{rule_id}: {field} is now {book[rule_id].value_at(field)!r}.")
+
+
+@rules_app.command("overrides")
+@clean_errors
+def list_overrides(ctx: typer.Context) -> None:
+    """List every recorded correction, oldest first."""
+    from netra.storage.tables import RuleOverrideRow
+
+    db = open_database(ctx.obj, migrate=True)
+    table = Table("rule", "field", "value", "by", "at", "reason")
+    with db.transaction() as session:
+        for r in session.scalars(select(RuleOverrideRow).order_by(RuleOverrideRow.id)):
+            table.add_row(r.rule_id, r.field, json.dumps(r.value["value"], ensure_ascii=False), r.by_user,
+                          f"{r.at:%Y-%m-%d %H:%M}", r.reason)
+    console.print(table)
+
+
+@elections_app.command("add")
+@clean_errors
+def add(
+    ctx: typer.Context,
+    file: Path = typer.Argument(..., exists=True, dir_okay=False, help="YAML in the packaged calendars' format."),
+    by: str = typer.Option(..., "--by", help="Username of the administrator."),
+) -> None:
+    """Add an election and its stages (validated as the packaged calendars are)."""
+    from netra.services.reference_data import ReferenceDataError, add_election
+
+    db = open_database(ctx.obj, migrate=True)
+    try:
+        data = json.loads(json.dumps(yaml.safe_load(file.read_text(encoding="utf-8")), default=str))
+    except yaml.YAMLError as exc:
+        fail(f"{file}: not valid YAML ({exc}).")
+    if not isinstance(data, dict):
+        fail(f"{file}: expected one election as a mapping.")
+    try:
+        elections = add_election(db, _admin(db, by), data)
+    except ReferenceDataError as exc:
+        fail(str(exc))
+    console.print(f"Election '{data.get('id')}' added; {len(list(elections))} elections in force.")
+
+
+@elections_app.command("list")
+@clean_errors
+def list_elections(ctx: typer.Context) -> None:
+    """Every election in force with its stages."""
+    from netra.services.reference_data import elections
+
+    for e in elections(open_database(ctx.obj, migrate=True)):
+        console.print(f"[bold]{e.id}[/] ({e.kind}): {e.name.id}")
+        for s in e.stages:
+            console.print(f"  {s.id}: {s.start} – {s.end}")

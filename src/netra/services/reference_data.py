@@ -1,0 +1,119 @@
+"""The rulebook and election calendars in force: the packaged data plus what administrators recorded.
+
+Administrators correct disputed values (e.g. a sanction level the sources disagree on) and add elections without
+editing code; each change is stored with who, when and why, written to the audit trail, and applied on top of the
+packaged data everywhere the service layer hands out a rulebook or calendar.
+"""
+
+from __future__ import annotations
+
+import threading
+from datetime import datetime, timezone
+from typing import Any
+
+from sqlalchemy import func, select
+
+from netra.accounts.model import Account
+from netra.accounts.roles import Role
+from netra.elections import ElectionDataError, Elections, election_from_dict, load_elections
+from netra.guidance import GuidanceEngine
+from netra.rulebook import Override, Rulebook, RulebookError, load_rulebook
+from netra.storage import audit_log
+from netra.storage.database import Database
+from netra.storage.tables import AddedElectionRow, RuleOverrideRow
+
+_lock = threading.Lock()
+_cache: dict[tuple, Any] = {}
+
+
+class ReferenceDataError(ValueError):
+    """A refused change; the message names what is wrong."""
+
+
+def _version(session) -> tuple:
+    """Changes only when an override or an election is added: a cheap key for the caches below."""
+    return (session.scalar(select(func.max(RuleOverrideRow.id))) or 0,
+            session.scalar(select(func.max(AddedElectionRow.id))) or 0)
+
+
+def _build(db: Database) -> tuple[Rulebook, Elections, tuple]:
+    with db.transaction() as session:
+        key = (id(db), *_version(session))
+        with _lock:
+            if key in _cache:
+                return _cache[key]
+        overrides = [Override(r.rule_id, r.field, r.value["value"], r.by_user, r.at, r.reason)
+                     for r in session.scalars(select(RuleOverrideRow).order_by(RuleOverrideRow.id))]
+        added = [r.data for r in session.scalars(select(AddedElectionRow).order_by(AddedElectionRow.id))]
+    rulebook = load_rulebook().with_overrides(overrides) if overrides else load_rulebook()
+    elections = load_elections()
+    for data in added:
+        elections = elections.with_election(data)
+    with _lock:
+        _cache.clear()  # only the newest version is ever needed
+        _cache[key] = (rulebook, elections, key)
+    return rulebook, elections, key
+
+
+def rulebook(db: Database) -> Rulebook:
+    return _build(db)[0]
+
+
+def elections(db: Database) -> Elections:
+    return _build(db)[1]
+
+
+_engines: dict[tuple, GuidanceEngine] = {}
+
+
+def guidance_engine(db: Database) -> GuidanceEngine:
+    book, cal, key = _build(db)
+    with _lock:
+        if key not in _engines:
+            _engines.clear()
+            _engines[key] = GuidanceEngine(book, cal)
+        return _engines[key]
+
+
+def _require_admin(account: Account) -> None:
+    if account.role is not Role.ADMIN:
+        raise ReferenceDataError("Hanya administrator yang dapat mengubah aturan atau kalender pemilihan.")
+
+
+def add_override(db: Database, account: Account, rule_id: str, field: str, value: Any, reason: str,
+                 now: datetime | None = None) -> Rulebook:
+    """Correct one rulebook value. Refused (nothing stored) when the rule, the field or the value is invalid."""
+    _require_admin(account)
+    now = now or datetime.now(timezone.utc)
+    if not reason.strip():
+        raise ReferenceDataError("Tuliskan alasan dan sumber perubahan.")
+    current = rulebook(db)
+    try:
+        changed = current.with_overrides(Override(rule_id, field, value, account.username, now, reason.strip()))
+    except RulebookError as exc:
+        raise ReferenceDataError(str(exc)) from exc
+    with db.transaction() as session:
+        session.add(RuleOverrideRow(rule_id=rule_id, field=field, value={"value": value}, by_user=account.username,
+                                    at=now, reason=reason.strip()))
+        audit_log.append(session, f"user:{account.id}", "change", f"rule:{rule_id}", at=now,
+                         detail={"field": field, "from": current[rule_id].value_at(field), "to": value,
+                                 "reason": reason.strip()})
+    return changed
+
+
+def add_election(db: Database, account: Account, data: dict, now: datetime | None = None) -> Elections:
+    _require_admin(account)
+    now = now or datetime.now(timezone.utc)
+    current = elections(db)
+    try:
+        election = election_from_dict(data, source="<administrator>")
+        if current.get(election.id) is not None:
+            raise ReferenceDataError(f"Pemilihan '{election.id}' sudah ada.")
+        changed = current.with_election(data)
+    except ElectionDataError as exc:
+        raise ReferenceDataError(str(exc)) from exc
+    with db.transaction() as session:
+        session.add(AddedElectionRow(election_id=election.id, data=data, by_user=account.username, at=now))
+        audit_log.append(session, f"user:{account.id}", "create", f"election:{election.id}", at=now,
+                         detail={"stages": len(election.stages)})
+    return changed
