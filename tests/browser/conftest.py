@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import os
 import shutil
 
@@ -9,6 +10,7 @@ import pytest
 
 from tests.support.server import LiveServer
 
+_databases = itertools.count()
 CHROMIUM_FLAGS = [
     "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
     "--disable-background-networking", "--disable-component-update", "--disable-sync",
@@ -48,7 +50,7 @@ def live_server(request, tmp_path):
     url = None
     if request.param == "postgresql":
         server = request.getfixturevalue("postgres_server")
-        name = f"live_{server.port}_{len(request.node.name)}_{os.getpid()}"
+        name = f"live_{os.getpid()}_{next(_databases)}"
         server.execute(f"CREATE DATABASE {name}")
         url = server.url(name)
     live = LiveServer(tmp_path / "data", url)
