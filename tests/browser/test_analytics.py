@@ -12,7 +12,7 @@ from sqlalchemy import func, select
 
 from netra.storage.database import Database
 from netra.storage.tables import CaseRow
-from tests.analytics.live import AnalyticsLiveServer
+from tests.support.server import LiveServer
 
 pytestmark = pytest.mark.browser
 SCREENS = Path(os.environ.get("NETRA_SCREENS", "/tmp/netra-screens"))
@@ -26,7 +26,7 @@ def stats_server(request, tmp_path):
         name = f"stats_{os.getpid()}_{uuid.uuid4().hex[:10]}"
         server.execute(f"CREATE DATABASE {name}")
         url = server.url(name)
-    live = AnalyticsLiveServer(tmp_path / "data", url)
+    live = LiveServer(tmp_path / "data", url)
     live.database_url = url or f"sqlite:///{tmp_path / 'data' / 'netra.sqlite3'}"
     live.backend = request.param
     yield live

@@ -44,7 +44,7 @@ class LiveServer:
         self.process.kill()
         self.process.wait(timeout=15)
 
-    def _wait(self, timeout: float = 60) -> None:
+    def _wait(self, timeout: float = 180) -> None:
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
             if self.process.poll() is not None:
