@@ -48,7 +48,9 @@ def open_database(settings: Settings, migrate: bool = False) -> Database:
         from netra.services.reference import load_regions
 
         db.migrate()
-        load_regions(db)
+        loaded = load_regions(db)
+        if loaded.added or loaded.updated:
+            console.print(f"Regions: {loaded.added} added, {loaded.updated} updated ({loaded.total} in the source).")
     else:
         db.check()
     return db

@@ -22,7 +22,8 @@ demo_app = typer.Typer(help="Demo data (fictional people in real regions).", no_
 @clean_errors
 def regions_load(ctx: typer.Context) -> None:
     """Load every province and regency/city (idempotent)."""
-    db = open_database(ctx.obj, migrate=True)
+    db = open_database(ctx.obj)  # schema only here: the load below is the one to report
+    db.migrate()
     result = load_regions(db, progress=lambda items: track(items, description="Loading regions", console=console))
     console.print(f"Regions: {result.total} in source, {result.added} added, {result.updated} updated. Source: {SOURCE}.")
 
@@ -58,8 +59,6 @@ def load_demo(db, settings) -> None:
     from netra.demo.accounts import ensure_demo_accounts
     from netra.demo.cases import ensure_demo_cases
 
-    result = load_regions(db)
-    console.print(f"Regions: {result.total} ({result.added} added).")
     with console.status("Creating demo cases…"):
         added = ensure_demo_cases(db)
     console.print(f"Demo cases: {added} added." if added else "Demo cases: already present.")
