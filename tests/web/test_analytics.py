@@ -12,7 +12,6 @@ from sqlalchemy import select
 from netra.accounts.roles import Role
 from netra.demo.cases import ensure_demo_cases
 from netra.storage.tables import CaseRow, ReportRow
-from netra.web import routes_analytics
 from netra.web.app import create_app
 from netra.storage.database import Database
 from tests.web.conftest import login
@@ -21,8 +20,6 @@ from tests.web.conftest import login
 @pytest.fixture
 def app(settings):
     app = create_app(settings, Database(settings.database_url))
-    if not any(getattr(r, "path", None) == "/dasbor" for r in app.routes):
-        app.include_router(routes_analytics.router)
     ensure_demo_cases(app.state.db, count=300)
     return app
 

@@ -14,7 +14,6 @@ from pypdf import PdfReader
 
 from netra.rulebook import load_rulebook
 from netra.storage.database import Database
-from netra.web import routes_guidance
 from netra.web.app import create_app
 from tests.web.conftest import csrf_of
 
@@ -32,8 +31,6 @@ def database_url(tmp_path, sqlite_template):
 @pytest.fixture
 def client(settings):
     app = create_app(settings, Database(settings.database_url))
-    if not any(getattr(r, "path", None) == "/bolehkah" for r in app.routes):
-        app.include_router(routes_guidance.router)
     with TestClient(app) as c:
         yield c
 
