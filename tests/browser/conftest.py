@@ -54,5 +54,7 @@ def live_server(request, tmp_path):
         server.execute(f"CREATE DATABASE {name}")
         url = server.url(name)
     live = LiveServer(tmp_path / "data", url)
+    live.backend = request.param
+    live.database_url = url or f"sqlite:///{tmp_path / 'data' / 'netra.sqlite3'}"
     yield live
     live.stop()

@@ -4,7 +4,6 @@ numbers on the page equal to the database, charts drawn, no CSP violation. Scree
 from __future__ import annotations
 
 import os
-import uuid
 from pathlib import Path
 
 import pytest
@@ -12,25 +11,14 @@ from sqlalchemy import func, select
 
 from netra.storage.database import Database
 from netra.storage.tables import CaseRow
-from tests.support.server import LiveServer
 
 pytestmark = pytest.mark.browser
 SCREENS = Path(os.environ.get("NETRA_SCREENS", "/tmp/netra-screens"))
 
 
-@pytest.fixture(params=["sqlite", "postgresql"])
-def stats_server(request, tmp_path):
-    url = None
-    if request.param == "postgresql":
-        server = request.getfixturevalue("postgres_server")
-        name = f"stats_{os.getpid()}_{uuid.uuid4().hex[:10]}"
-        server.execute(f"CREATE DATABASE {name}")
-        url = server.url(name)
-    live = LiveServer(tmp_path / "data", url)
-    live.database_url = url or f"sqlite:///{tmp_path / 'data' / 'netra.sqlite3'}"
-    live.backend = request.param
-    yield live
-    live.stop()
+@pytest.fixture
+def stats_server(live_server):
+    return live_server
 
 
 def _count(url: str, *where) -> int:
