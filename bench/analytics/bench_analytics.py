@@ -8,8 +8,9 @@ Starts a throwaway PostgreSQL server (like the tests), migrates, loads the regio
 history with COPY (generate.py), builds case_stats once (netra.services.analytics.facts.rebuild), then measures,
 for three scopes (national, one province, one regency):
 
-* ``netra``: each chart function of netra.services.analytics (query on case_stats + Python post-processing),
-  ``--runs`` times; p50 and p95;
+* ``netra``: each chart function of netra.services.analytics, ``--runs`` times; p50 and p95. National and
+  provincial questions read case_rollup (counts per province, election and key); a regency, or any stage, date or
+  category filter, reads case_stats (one row per case). Two such national questions are measured as extras;
 * ``plain SQL``: the same aggregation written directly against cases and case_events (no summary table), measured
   in the same run, ``--baseline-runs`` times (it is slow, so fewer runs; each capped by statement_timeout).
 
@@ -32,7 +33,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 import psycopg  # noqa: E402
 
 import generate  # noqa: E402
-from netra.analytics import Filters  # noqa: E402
+from netra.analytics import Filters, stage_windows  # noqa: E402
 from netra.services import analytics  # noqa: E402
 from netra.services.analytics import facts  # noqa: E402
 from netra.services.reference import load_regions  # noqa: E402
@@ -41,6 +42,9 @@ from netra.storage.database import Database  # noqa: E402
 NOW = datetime(2024, 12, 20, 10, 0, tzinfo=timezone.utc)
 TARGET_MS = 300
 SCOPES = {"national": Filters(), "province 33": Filters(region="33"), "regency 33.20": Filters(region="33.20")}
+# Narrower questions the rollup cannot answer (case_stats is read row by row): measured and printed, not targeted.
+EXTRA_SCOPES = {"national, campaign stage": Filters(stage="campaign"),
+                "national, social media": Filters(family="social_media")}
 
 CHARTS = {
     "summary (status/family/channel/origin/position)": lambda s, f: analytics.summary_tables(s, f, None),
@@ -53,11 +57,17 @@ CHARTS = {
 
 
 def _where(f: Filters) -> str:
+    parts = ["TRUE"]
     if f.region and "." in f.region:
-        return f"c.region_code = '{f.region}'"
-    if f.region:
-        return f"(c.region_code = '{f.region}' OR c.region_code LIKE '{f.region}.%')"
-    return "TRUE"
+        parts.append(f"c.region_code = '{f.region}'")
+    elif f.region:
+        parts.append(f"(c.region_code = '{f.region}' OR c.region_code LIKE '{f.region}.%')")
+    if f.family:
+        parts.append(f"c.family = '{f.family}'")
+    if f.stage:
+        parts.append("(" + " OR ".join(f"(c.election_id = '{w.election}' AND c.event_date BETWEEN '{w.start}' AND "
+                                       f"'{w.end}')" for w in stage_windows(f.stage, f.election)) + ")")
+    return " AND ".join(parts)
 
 
 POSITION_CASE = """CASE
@@ -172,12 +182,15 @@ def report(url: str, args) -> int:
     with db.transaction() as session:
         n = session.execute(analytics.select(analytics.func.count()).select_from(analytics.CaseStatsRow)).scalar()
     analytics.sync(db)
-    print(f"\n{n:,} live cases; {args.runs} runs per netra query, {args.baseline_runs} per plain-SQL query\n")
+    with db.transaction() as session:
+        cells = session.execute(analytics.select(analytics.func.count()).select_from(analytics.CaseRollupRow)).scalar()
+    print(f"\n{n:,} live cases, {cells:,} case_rollup rows; {args.runs} runs per netra query, "
+          f"{args.baseline_runs} per plain-SQL query\n")
     print(f"{'scope':14} {'chart':48} {'netra p50':>10} {'p95':>8} {'plain p50':>10} {'p95':>8}")
-    missed = []
+    missed, extra_slow = [], []
     with psycopg.connect(dsn, autocommit=True) as conn:
         conn.execute("SET statement_timeout = '120s'")
-        for scope, f in SCOPES.items():
+        for scope, f in {**SCOPES, **EXTRA_SCOPES}.items():
             baseline = plain_sql(f)
             for chart, fn in CHARTS.items():
                 def run(fn=fn, f=f):
@@ -191,10 +204,14 @@ def report(url: str, args) -> int:
                 except psycopg.errors.QueryCanceled:
                     plain = f"{'> 120 s':>10} {'':8}"
                 print(f"{scope:14} {chart:48} {p50:10.0f} {p95:8.0f} {plain}", flush=True)
-                if p95 >= TARGET_MS and not scope.startswith("regency"):
+                if p95 >= TARGET_MS and scope in SCOPES:
                     missed.append((scope, chart, p95))
+                elif p95 >= TARGET_MS:
+                    extra_slow.append((scope, chart, p95))
     print(f"\ntarget p95 < {TARGET_MS} ms: " + ("met by every chart" if not missed else
           "missed by " + "; ".join(f"{c} ({s}, {p:.0f} ms)" for s, c, p in missed)))
+    if extra_slow:
+        print("over the target among the extras: " + "; ".join(f"{c} ({s}, {p:.0f} ms)" for s, c, p in extra_slow))
     db.dispose()
     return 1 if missed else 0
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import math
+import statistics
 from collections import Counter
 from datetime import timedelta
 
@@ -15,7 +17,7 @@ from netra.services import analytics
 from netra.services.accounts import create_account
 from netra.services.case_workflow import clocks_for, take_step
 from netra.storage.evidence_store import EvidenceStore
-from netra.storage.tables import CaseEventRow, CaseRow, CaseStatsRow
+from netra.storage.tables import CaseEventRow, CaseRollupRow, CaseRow, CaseStatsRow
 
 NOW = DEMO_TODAY
 
@@ -148,3 +150,86 @@ def test_public_tables_hide_small_groups_and_cannot_be_differenced(demo_db):
             if hidden:
                 remainder = total - sum(r["count"] or 0 for r in rows)
                 assert len(hidden) >= 2 and remainder >= THRESHOLD, (f, name)
+
+
+def _tenths(a, b):
+    return math.floor((b - a).total_seconds() / 8640)
+
+
+def test_funnel_medians_match_the_history(demo_db):
+    """Median step times recomputed from case_events (tenths of a day, rounded down, as documented)."""
+    with demo_db.transaction() as s:
+        cases = {c.id: c for c in s.scalars(select(CaseRow).where(CaseRow.merged_into_id.is_(None)))}
+        firsts: dict[int, dict] = {}
+        for case_id, action, at in s.execute(select(CaseEventRow.case_id, CaseEventRow.action, CaseEventRow.at)
+                                             .order_by(CaseEventRow.at, CaseEventRow.id)):
+            firsts.setdefault(case_id, {}).setdefault(action, at)
+    steps = {"registered": [], "recommended": [], "sanctioned": []}
+    for case_id, case in cases.items():
+        first = firsts.get(case_id, {})
+        opened = first.get("submit") or first.get("record_finding")
+        registered = first.get("register") or first.get("record_finding")
+        if case.origin == "report" and opened and registered:
+            steps["registered"].append(_tenths(opened, registered))
+        if registered and first.get("recommend"):
+            steps["recommended"].append(_tenths(registered, first["recommend"]))
+        if first.get("recommend") and first.get("impose_sanction"):
+            steps["sanctioned"].append(_tenths(first["recommend"], first["impose_sanction"]))
+    funnel = {r["key"]: r for r in analytics.chart(demo_db, "funnel", Filters(), None, NOW).rows}
+    for step, values in steps.items():
+        assert values, step
+        assert funnel[step]["timed_cases"] == len(values)
+        assert funnel[step]["median_days"] == round(statistics.median(values) / 10, 1), step
+
+
+def _without_rollup(monkeypatch):
+    monkeypatch.setattr(analytics.rollup, "usable", lambda f, account: False)
+
+
+def test_rollup_and_case_stats_give_the_same_charts(demo_db, monkeypatch):
+    """Every chart the rollup answers is the same when read from case_stats row by row."""
+    officer = create_account(demo_db, "bkn.prov", "", "kata-sandi-uji-coba", Role.BKN, ("33", "64"))
+    questions = [(Filters(), None), (Filters(region="33"), None), (Filters(election="pemilu2024"), None),
+                 (Filters(election="pilkada2024"), officer), (Filters(region="52"), officer)]
+    assert all(analytics.rollup.usable(f, who) for f, who in questions)
+    rolled = [analytics.dashboard(demo_db, f, who, NOW) for f, who in questions]
+    public = analytics.public_tables(demo_db, Filters(), NOW)
+    _without_rollup(monkeypatch)
+    scanned = [analytics.dashboard(demo_db, f, who, NOW) for f, who in questions]
+    for a, b, (f, who) in zip(rolled, scanned, questions):
+        assert {k: t.rows for k, t in a.items()} == {k: t.rows for k, t in b.items()}, (f, who)
+    assert rolled[0]["summary"].rows[0]["count"] > rolled[1]["summary"].rows[0]["count"] > 0
+    assert {k: t.rows for k, t in public.items()} == {
+        k: t.rows for k, t in analytics.public_tables(demo_db, Filters(), NOW).items()}
+
+
+def _rollup_rows(db):
+    with db.transaction() as s:
+        return sorted(tuple(r) for r in s.execute(select(
+            CaseRollupRow.measure, CaseRollupRow.province_code, CaseRollupRow.election_id, CaseRollupRow.k1,
+            CaseRollupRow.k2, CaseRollupRow.day, CaseRollupRow.n)))
+
+
+def test_rollup_stays_equal_to_a_rebuild_as_cases_change(demo_db, tmp_path, monkeypatch):
+    monkeypatch.setattr(analytics.rollup, "UPSERT_CHUNK", 97)  # several statements per rebuild, as at scale
+    provinces = tuple(sorted({c.region_code[:2] for c in _cases(demo_db)}))
+    bawaslu = create_account(demo_db, "bawaslu.rollup", "", "kata-sandi-uji-coba", Role.BAWASLU, provinces)
+    analytics.sync(demo_db)
+    store = EvidenceStore(tmp_path / "ev")
+    moved = 0
+    for case in [c for c in _cases(demo_db) if bawaslu.may_see(c.region_code)]:
+        if case.status == "under_review":
+            take_step(demo_db, store, bawaslu, case.id, "recommend", case.version, reason="Terbukti.",
+                      payload={"rule_ids": ["skb2022.disiplin.2", "skb2022.disiplin.8"]}, now=NOW)
+        elif case.status == "received":
+            take_step(demo_db, store, bawaslu, case.id, "register", case.version, reason="Lengkap.", now=NOW)
+        else:
+            continue
+        moved += 1
+    assert moved >= 3
+    analytics.sync(demo_db)
+    kept = _rollup_rows(demo_db)
+    with demo_db.transaction() as s:
+        analytics.facts.rebuild(s)
+    assert kept == _rollup_rows(demo_db)
+    assert all(n > 0 for *_, n in kept)

@@ -3,12 +3,15 @@ numbers on the page equal to the database, charts drawn, no CSP violation. Scree
 
 from __future__ import annotations
 
+import json
 import os
 from pathlib import Path
 
 import pytest
+import yaml
 from sqlalchemy import func, select
 
+import netra.regions
 from netra.storage.database import Database
 from netra.storage.tables import CaseRow
 
@@ -60,9 +63,17 @@ def test_public_statistics_page(stats_server, page):
     cell = page.get_by_test_id("count-regency-33.20")
     assert (cell.get_attribute("data-value") == str(jepara)) if jepara >= 5 else cell.inner_text() == "<5"
     assert "Terlapor Fiktif" not in page.content()
+    # The map's rate per 10,000 civil servants: Jawa Tengah's cases over the packaged PNS count, and a dot per regency.
+    pns = yaml.safe_load((Path(netra.regions.__file__).parent / "data" / "workforce.yaml").read_text())["counts"]["33"]
+    assert float(page.get_by_test_id("per_10k-province-33").get_attribute("data-value")) == round(expected * 10_000 / pns, 2)
+    page.click("[data-testid=map-mode-rate]")
+    page.wait_for_selector("[data-chart=map][data-mode=rate]")
+    data = json.loads(page.locator("#stats-data").text_content())
+    assert set(data["tables"]["regency"]["meta"]["points"]) == {r["key"] for r in data["tables"]["regency"]["rows"]}
     assert not problems, problems
     SCREENS.mkdir(parents=True, exist_ok=True)
     page.screenshot(path=str(SCREENS / f"statistik-{stats_server.backend}.png"), full_page=True)
+    page.locator("[data-chart=map]").screenshot(path=str(SCREENS / f"statistik-map-{stats_server.backend}.png"))
 
 
 def test_dashboard_with_filters(stats_server, page):

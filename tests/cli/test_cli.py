@@ -19,7 +19,7 @@ def netra(*args: str, data_dir=None, database_url=None, input: str | None = None
     return subprocess.run(cmd + list(args), capture_output=True, text=True, input=input, timeout=120)
 
 
-COMMANDS = [[], ["db"], ["db", "upgrade"], ["regions"], ["regions", "load"], ["users"], ["users", "create-admin"],
+COMMANDS = [[], ["db"], ["db", "upgrade"], ["regions"], ["regions", "load"], ["regions", "workforce"], ["users"], ["users", "create-admin"],
             ["demo"], ["demo", "load"], ["serve"], ["run"], ["audit", "verify"], ["backup"], ["restore"],
             ["screen"], ["screen", "eval"], ["model", "train"], ["queue", "import"], ["queue", "labels"],
             ["bolehkah"], ["pedoman"], ["stats", "rebuild"], ["rules", "override"], ["rules", "overrides"],

@@ -96,3 +96,29 @@ def list_elections(ctx: typer.Context) -> None:
         console.print(f"[bold]{e.id}[/] ({e.kind}): {e.name.id}")
         for s in e.stages:
             console.print(f"  {s.id}: {s.start} – {s.end}")
+
+
+def regions_workforce(
+    ctx: typer.Context,
+    file: Path = typer.Argument(None, exists=True, dir_okay=False,
+                                help="YAML like src/netra/regions/data/workforce.yaml; omit to show the table in force."),
+    by: str = typer.Option(None, "--by", help="Username of the administrator (needed to install)."),
+    reason: str = typer.Option("", "--reason", help="Why, with the source."),
+) -> None:
+    """Civil servants per region, the denominator of the map's cases per 10,000: show or install."""
+    from netra.services.reference_data import ReferenceDataError, install_workforce, workforce
+
+    db = open_database(ctx.obj, migrate=True)
+    if file is None:
+        table = workforce(db)
+    else:
+        if not by:
+            fail("Installing a table needs --by ADMIN and --reason.")
+        try:
+            table = install_workforce(db, _admin(db, by), file.read_text(encoding="utf-8"), reason)
+        except (ReferenceDataError, UnicodeDecodeError) as exc:
+            fail(str(exc))
+    console.print(f"{table.label_en} ({table.as_of}): {len(table.counts)} regions, {sum(table.counts.values()):,} "
+                  f"in all. Source: {table.source}")
+    for _, en in table.caveats:
+        console.print(f"  caveat: {en}")

@@ -7,6 +7,7 @@ packaged data everywhere the service layer hands out a rulebook or calendar.
 
 from __future__ import annotations
 
+import json
 import threading
 from datetime import datetime, timezone
 from typing import Any
@@ -20,7 +21,9 @@ from netra.guidance import GuidanceEngine
 from netra.rulebook import Override, Rulebook, RulebookError, load_rulebook
 from netra.storage import audit_log
 from netra.storage.database import Database
-from netra.storage.tables import AddedElectionRow, RuleOverrideRow
+from netra.regions import load_reference_regions
+from netra.regions.workforce import Workforce, WorkforceError, load_workforce, parse_workforce
+from netra.storage.tables import AddedElectionRow, RuleOverrideRow, WorkforceTableRow
 
 _lock = threading.Lock()
 _cache: dict[tuple, Any] = {}
@@ -117,3 +120,43 @@ def add_election(db: Database, account: Account, data: dict, now: datetime | Non
         audit_log.append(session, f"user:{account.id}", "create", f"election:{election.id}", at=now,
                          detail={"stages": len(election.stages)})
     return changed
+
+
+# ------------------------------------------------------------------------------------------------ workforce
+
+
+def _region_codes() -> set[str]:
+    return {r.code for r in load_reference_regions()}
+
+
+def workforce(db: Database) -> Workforce:
+    """The civil-servant counts in force: the latest table an administrator installed, else the packaged one."""
+    with db.transaction() as session:
+        row = session.scalars(select(WorkforceTableRow).order_by(WorkforceTableRow.id.desc()).limit(1)).first()
+        key = ("workforce", row.id if row else 0)
+        data = row.data if row else None
+    with _lock:
+        if key not in _cache:
+            _cache[key] = (parse_workforce(json.dumps(data), _region_codes(), "installed workforce table") if data
+                           else load_workforce(None, _region_codes()))
+        return _cache[key]
+
+
+def install_workforce(db: Database, account: Account, text: str, reason: str, now: datetime | None = None) -> Workforce:
+    """Put a civil-servant table in force (YAML as data/workforce.yaml). Refused, storing nothing, when invalid."""
+    _require_admin(account)
+    now = now or datetime.now(timezone.utc)
+    if not reason.strip():
+        raise ReferenceDataError("Tuliskan alasan dan sumber perubahan.")
+    try:
+        table = parse_workforce(text, _region_codes())
+    except WorkforceError as exc:
+        raise ReferenceDataError(str(exc)) from exc
+    data = {"label": {"id": table.label_id, "en": table.label_en}, "as_of": table.as_of, "source": table.source,
+            "caveats": [{"id": i, "en": e} for i, e in table.caveats], "counts": table.counts}
+    with db.transaction() as session:
+        session.add(WorkforceTableRow(data=data, by_user=account.username, at=now, reason=reason.strip()))
+        audit_log.append(session, f"user:{account.id}", "change", "workforce", at=now,
+                         detail={"label": table.label_en, "as_of": table.as_of, "regions": len(table.counts),
+                                 "reason": reason.strip()})
+    return table

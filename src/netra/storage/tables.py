@@ -236,7 +236,13 @@ class CaseStatsRow(Base):
     clock_zone: Mapped[str | None] = mapped_column(String(4))
     clock_started_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
     clock_extended: Mapped[bool] = mapped_column(Boolean, default=False)
+    clock_start_day: Mapped[date | None] = mapped_column(Date)  # local date of clock_started_at in clock_zone
     ppk: Mapped[str] = mapped_column(String(200), default="")
+    # Funnel step durations in tenths of a day, rounded down (report -> registered, registered -> recommended,
+    # recommended -> sanctioned): integers, so medians come from plain GROUP BY counts on either database.
+    registered_tenths: Mapped[int | None] = mapped_column(Integer)
+    recommended_tenths: Mapped[int | None] = mapped_column(Integer)
+    sanctioned_tenths: Mapped[int | None] = mapped_column(Integer)
 
 
 class CaseStatsRuleRow(Base):
@@ -254,6 +260,22 @@ Index("ix_case_stats_election", CaseStatsRow.election_id, CaseStatsRow.event_dat
 Index("ix_case_stats_clock", CaseStatsRow.clock, CaseStatsRow.clock_zone, CaseStatsRow.clock_started_at)
 
 
+class CaseRollupRow(Base):
+    """Counts of live cases per province and election for one measure and key (netra.services.analytics.rollup):
+    the national and provincial charts add up a few thousand of these instead of scanning case_stats. Derived from
+    case_stats and changed with it, in the same transaction, by the cases' count delta."""
+
+    __tablename__ = "case_rollup"
+
+    measure: Mapped[str] = mapped_column(String(20), primary_key=True)
+    province_code: Mapped[str] = mapped_column(String(2), primary_key=True)
+    election_id: Mapped[str] = mapped_column(String(40), primary_key=True)
+    k1: Mapped[str] = mapped_column(String(80), primary_key=True)
+    k2: Mapped[str] = mapped_column(String(200), primary_key=True, default="")
+    day: Mapped[str] = mapped_column(String(10), primary_key=True, default="")  # ISO date or ""
+    n: Mapped[int] = mapped_column(Integer)
+
+
 class RuleOverrideRow(Base):
     """An administrator's correction of a rulebook value (e.g. a disputed sanction level), with who, when, why."""
 
@@ -263,6 +285,19 @@ class RuleOverrideRow(Base):
     rule_id: Mapped[str] = mapped_column(String(60), index=True)
     field: Mapped[str] = mapped_column(String(120))
     value: Mapped[dict] = mapped_column(JSON)  # {"value": ...}: JSON columns need an object to hold any value
+    by_user: Mapped[str] = mapped_column(String(64))
+    at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    reason: Mapped[str] = mapped_column(Text)
+
+
+class WorkforceTableRow(Base):
+    """Civil servants per region as an administrator installed them (the latest row is in force), with who,
+    when and why; without any row the packaged table (netra/regions/data/workforce.yaml) applies."""
+
+    __tablename__ = "workforce_tables"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    data: Mapped[dict] = mapped_column(JSON)  # the validated file, as parsed
     by_user: Mapped[str] = mapped_column(String(64))
     at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
     reason: Mapped[str] = mapped_column(Text)

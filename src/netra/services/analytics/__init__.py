@@ -17,20 +17,25 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta, timezone
 from functools import cache
 from typing import Any
+from zoneinfo import ZoneInfo
 
 from sqlalchemy import Select, and_, false, func, or_, select
 
 from netra.accounts.model import Account
 from netra.analytics import (
-    FUNNEL, STATUS_GROUPS, THRESHOLD, Filters, cutoffs, median_days, positions, stage_windows, suppress,
+    FUNNEL, STATUS_GROUPS, THRESHOLD, Filters, cutoffs, median_of_tenths, positions, stage_windows, suppress,
     suppress_hierarchy, suppressed_value,
 )
+from netra.analytics.clocks import ZONES
 from netra.cases import State, default_rules, label as case_label
 from netra.elections import load_elections
+from netra.regions.points import load_regency_points
+from netra.regions.workforce import Workforce
 from netra.rulebook import load_rulebook
-from netra.services.analytics import facts
+from netra.services import reference_data
+from netra.services.analytics import facts, rollup
 from netra.storage.database import Database
-from netra.storage.tables import CaseStatsRow, CaseStatsRuleRow
+from netra.storage.tables import CaseRollupRow, CaseStatsRow, CaseStatsRuleRow
 
 SCHEMA_VERSION = 1
 UNKNOWN = "unknown"
@@ -39,6 +44,7 @@ UNKNOWN = "unknown"
 # ------------------------------------------------------------------------------------------------ filtering
 
 S = CaseStatsRow
+R = CaseRollupRow
 
 
 def _place(code: str):
@@ -165,15 +171,21 @@ def _simple(key: str) -> tuple[str, str]:
 
 def summary_tables(session, f: Filters, account: Account | None) -> list[Table]:
     """Counts by status (and status group), family, channel, origin and position group, from one grouped scan."""
-    dims = (S.status, S.family, S.channel, S.origin, S.position_group)
-    query = _filtered(select(*dims, func.count()).select_from(S), f, account).group_by(*dims)
     status, fam, chan, orig, pos = (defaultdict(int) for _ in range(5))
-    for st, fa, ch, og, po, n in session.execute(query):
-        status[str(st)] += n
-        fam[fa or UNKNOWN] += n
-        chan[ch or UNKNOWN] += n
-        orig[str(og)] += n
-        pos[str(po)] += n
+    if rollup.usable(f, account):
+        for measure, into in (("status", status), ("family", fam), ("channel", chan), ("origin", orig),
+                              ("position", pos)):
+            for key, n in rollup.summed(session, measure, f, account, R.k1):
+                into[key or UNKNOWN] += int(n)
+    else:
+        dims = (S.status, S.family, S.channel, S.origin, S.position_group)
+        query = _filtered(select(*dims, func.count()).select_from(S), f, account).group_by(*dims)
+        for st, fa, ch, og, po, n in session.execute(query):
+            status[str(st)] += n
+            fam[fa or UNKNOWN] += n
+            chan[ch or UNKNOWN] += n
+            orig[str(og)] += n
+            pos[str(po)] += n
     groups = {g: sum(status.get(s, 0) for s in members) for g, members in STATUS_GROUPS.items()}
     total = sum(status.values())
     return [
@@ -188,8 +200,9 @@ def summary_tables(session, f: Filters, account: Account | None) -> list[Table]:
     ]
 
 
-def region_tables(session, f: Filters, account: Account | None) -> list[Table]:
-    """Counts by province and by regency/city (regencies rolled up to their province in Python)."""
+def region_tables(session, f: Filters, account: Account | None, workforce: Workforce | None = None) -> list[Table]:
+    """Counts by province and by regency/city (regencies rolled up to their province in Python); with a workforce
+    table, also its civil servants and the cases per 10,000 of them where it has a count."""
     by_code = _grouped(session, S.region_code, f, account)
     names = _region_names()
     provinces: dict[str, int] = defaultdict(int)
@@ -199,8 +212,18 @@ def region_tables(session, f: Filters, account: Account | None) -> list[Table]:
         provinces[province] += n
         regency_rows.append({"key": code, "name": names.get(code, (code,))[0], "province": province, "count": n})
     province_rows = [{"key": p, "name": names.get(p, (p,))[0], "count": n} for p, n in sorted(provinces.items())]
-    return [Table("province", ["key", "name", "count"], province_rows),
-            Table("regency", ["key", "name", "province", "count"], regency_rows)]
+    points = load_regency_points()  # where the map draws each regency: its seat, in the province map's coordinates
+    tables = [Table("province", ["key", "name", "count"], province_rows),
+              Table("regency", ["key", "name", "province", "count"], regency_rows,
+                    meta={"points": {r["key"]: points[r["key"]] for r in regency_rows if r["key"] in points}})]
+    if workforce is not None:
+        for table in tables:
+            table.columns += ["workforce", "per_10k"]
+            table.meta["workforce"] = workforce.as_json()
+            for row in table.rows:
+                row["workforce"] = workforce.counts.get(row["key"])
+                row["per_10k"] = workforce.rate(row["key"], row["count"])
+    return tables
 
 
 def week_start(day: date) -> date:
@@ -231,61 +254,31 @@ def trend_table(session, f: Filters, account: Account | None) -> Table:
     return Table("week", ["key", "count"], [{"key": k, "count": weeks[k]} for k in keys], meta={"stages": stages})
 
 
-def _seconds(delta) -> float:
-    return delta.total_seconds() if hasattr(delta, "total_seconds") else float(delta)
-
-
-def _aware(value):
-    if value is None:
-        return None
-    if isinstance(value, str):
-        value = datetime.fromisoformat(value)
-    return value if value.tzinfo else value.replace(tzinfo=timezone.utc)
+STEP_TENTHS = {"registered": S.registered_tenths, "recommended": S.recommended_tenths,
+               "sanctioned": S.sanctioned_tenths}
 
 
 def funnel_table(session, f: Filters, account: Account | None) -> Table:
     """Cases that reached each step, and the median days each step took: registration is timed from the report
     (findings are registered when recorded, so they are not timed), recommendation from registration, sanction
-    from recommendation. Medians are exact (percentile_cont on PostgreSQL, Python on SQLite)."""
-    if session.get_bind().dialect.name == "postgresql":
-        def days(a, b):
-            return func.extract("epoch", b - a) / 86400.0
-
-        def med(a, b, *where):
-            return func.percentile_cont(0.5).within_group(days(a, b)).filter(and_(a.isnot(None), b.isnot(None), *where))
-
-        def timed(a, b, *where):
-            return func.count().filter(and_(a.isnot(None), b.isnot(None), *where))
-
-        report = S.origin == "report"
-        row = session.execute(_filtered(select(
-            func.count(), func.count(S.registered_at), func.count(S.recommended_at), func.count(S.sanctioned_at),
-            med(S.opened_at, S.registered_at, report), timed(S.opened_at, S.registered_at, report),
-            med(S.registered_at, S.recommended_at), timed(S.registered_at, S.recommended_at),
-            med(S.recommended_at, S.sanctioned_at), timed(S.recommended_at, S.sanctioned_at),
-        ).select_from(S), f, account)).one()
-        counts = list(row[:4])
-        medians = [None, *(round(float(row[i]), 1) if row[i] is not None else None for i in (4, 6, 8))]
-        timed_n = [None, row[5], row[7], row[9]]
+    from recommendation. Durations count in tenths of a day (case_stats.*_tenths); medians are exact on those."""
+    histograms: dict[str, dict[int, int]] = {step: defaultdict(int) for step in STEP_TENTHS}
+    if rollup.usable(f, account):
+        reached = {k: int(n) for k, n in rollup.summed(session, "reached", f, account, R.k1)}
+        total = sum(int(n) for _, n in rollup.summed(session, "status", f, account, R.k1))
+        for step, tenths, n in rollup.summed(session, "step_tenths", f, account, R.k1, R.k2):
+            histograms[step][int(tenths)] += int(n)
     else:
-        rows = session.execute(_filtered(select(S.origin, S.opened_at, S.registered_at, S.recommended_at,
-                                                S.sanctioned_at).select_from(S), f, account)).all()
-        counts, durations = [0, 0, 0, 0], [[], [], []]
-        for origin, opened, registered, recommended, sanctioned in rows:
-            opened, registered = _aware(opened), _aware(registered)
-            recommended, sanctioned = _aware(recommended), _aware(sanctioned)
-            counts[0] += 1
-            counts[1] += registered is not None
-            counts[2] += recommended is not None
-            counts[3] += sanctioned is not None
-            if origin == "report" and opened and registered:
-                durations[0].append(_seconds(registered - opened) / 86400)
-            if registered and recommended:
-                durations[1].append(_seconds(recommended - registered) / 86400)
-            if recommended and sanctioned:
-                durations[2].append(_seconds(sanctioned - recommended) / 86400)
-        medians = [None, *(median_days(d) for d in durations)]
-        timed_n = [None, *(len(d) for d in durations)]
+        row = session.execute(_filtered(select(func.count(), func.count(S.registered_at), func.count(S.recommended_at),
+                                                func.count(S.sanctioned_at)).select_from(S), f, account)).one()
+        total, reached = row[0], dict(zip(STEP_TENTHS, row[1:]))
+        for step, column in STEP_TENTHS.items():
+            query = _filtered(select(column, func.count()).select_from(S).where(column.isnot(None)), f, account)
+            for tenths, n in session.execute(query.group_by(column)):
+                histograms[step][int(tenths)] += n
+    counts = [total, *(reached.get(step, 0) for step in STEP_TENTHS)]
+    medians = [None, *(median_of_tenths(histograms[step]) for step in STEP_TENTHS)]
+    timed_n = [None, *(sum(histograms[step].values()) for step in STEP_TENTHS)]
     rows = [{"key": step, "label_id": _simple(step)[0], "label_en": _simple(step)[1], "count": counts[i],
              "median_days": medians[i], "timed_cases": timed_n[i]} for i, step in enumerate(FUNNEL)]
     return Table("funnel", ["key", "label_id", "label_en", "count", "median_days", "timed_cases"], rows)
@@ -300,21 +293,46 @@ def _overdue_condition(now: datetime):
     return or_(*conditions) if conditions else false()
 
 
+def _overdue_rollup_condition(now: datetime):
+    """The same cut-offs on case_rollup: a clock is overdue when its local start day is on or before the last
+    overdue start day of its clock, zone and extension."""
+    conditions = []
+    for cut in cutoffs(now, default_rules()):
+        last_day = (cut.before - timedelta(microseconds=1)).astimezone(ZoneInfo(ZONES[cut.zone])).date()
+        key = rollup.clock_key(f"{cut.rule.election_kind}:{cut.rule.id}", cut.zone, cut.extended)
+        conditions.append(and_(R.k1 == key, R.day <= last_day.isoformat()))
+    return or_(*conditions) if conditions else false()
+
+
+def _clock_id(clock: str) -> str:
+    return clock.split(":", 1)[1]  # "<election kind>:<clock id>"
+
+
 def overdue_tables(session, f: Filters, account: Account | None, now: datetime | None = None,
                    include_ppk: bool = True) -> list[Table]:
     """Cases whose running legal clock has expired, by clock, by agency of the reported person and by PPK (the
     `ppk` of the send_to_ppk step). Agrees with ``netra.cases.status`` case by case (tests check it)."""
     now = now or datetime.now(timezone.utc)
-    late = _overdue_condition(now)
     by_clock: dict[str, int] = defaultdict(int)
     by_agency: dict[str, int] = defaultdict(int)
     by_ppk: dict[str, int] = defaultdict(int)
-    query = _filtered(select(S.clock, S.agency, S.ppk, func.count()).select_from(S).where(late), f, account)
-    for clock, agency, ppk, n in session.execute(query.group_by(S.clock, S.agency, S.ppk)):
-        by_clock[clock.split(":", 1)[1]] += n
-        by_agency[agency or UNKNOWN] += n
-        if ppk:
-            by_ppk[ppk] += n
+    if rollup.usable(f, account):
+        late = _overdue_rollup_condition(now)
+        for measure, into in (("clock", None), ("clock_agency", by_agency), ("clock_ppk", by_ppk)):
+            query_rows = rollup.summed(session, measure, f, account, R.k1, R.k2, where=late)
+            for key, second, n in query_rows:
+                if into is None:
+                    by_clock[_clock_id(key.split("|", 1)[0])] += int(n)
+                else:
+                    into[second or UNKNOWN] += int(n)
+    else:
+        late = _overdue_condition(now)
+        query = _filtered(select(S.clock, S.agency, S.ppk, func.count()).select_from(S).where(late), f, account)
+        for clock, agency, ppk, n in session.execute(query.group_by(S.clock, S.agency, S.ppk)):
+            by_clock[_clock_id(clock)] += n
+            by_agency[agency or UNKNOWN] += n
+            if ppk:
+                by_ppk[ppk] += n
     labels = {r.id: (r.label.id, r.label.en) for r in default_rules().clocks}
     order = lambda d: sorted(d.items(), key=lambda kv: (-kv[1], kv[0]))  # noqa: E731
     tables = [
@@ -333,18 +351,23 @@ def rules_table(session, f: Filters, account: Account | None, limit: int | None 
     sanctioned on it (rule_id of `impose_sanction`)."""
     recommended: dict[str, int] = defaultdict(int)
     sanctioned: dict[str, int] = defaultdict(int)
-    for rule, n in session.execute(_filtered(select(S.recommended_rule, func.count()).select_from(S)
-                                             .where(S.recommended_rule.isnot(None)), f, account)
-                                   .group_by(S.recommended_rule)):
-        recommended[rule] += n
-    for rule, n in session.execute(_filtered(select(CaseStatsRuleRow.rule_id, func.count()).select_from(S)
-                                             .join(CaseStatsRuleRow, CaseStatsRuleRow.case_id == S.case_id), f, account)
-                                   .group_by(CaseStatsRuleRow.rule_id)):
-        recommended[rule] += n
-    for rule, n in session.execute(_filtered(select(S.sanction_rule, func.count()).select_from(S)
-                                             .where(S.sanction_rule.isnot(None)), f, account)
-                                   .group_by(S.sanction_rule)):
-        sanctioned[rule] += n
+    if rollup.usable(f, account):
+        for measure, into in (("rule_rec", recommended), ("rule_sanc", sanctioned)):
+            for rule, n in rollup.summed(session, measure, f, account, R.k1):
+                into[rule] += int(n)
+    else:
+        for rule, n in session.execute(_filtered(select(S.recommended_rule, func.count()).select_from(S)
+                                                 .where(S.recommended_rule.isnot(None)), f, account)
+                                       .group_by(S.recommended_rule)):
+            recommended[rule] += n
+        for rule, n in session.execute(_filtered(select(CaseStatsRuleRow.rule_id, func.count()).select_from(S)
+                                                 .join(CaseStatsRuleRow, CaseStatsRuleRow.case_id == S.case_id), f,
+                                                 account).group_by(CaseStatsRuleRow.rule_id)):
+            recommended[rule] += n
+        for rule, n in session.execute(_filtered(select(S.sanction_rule, func.count()).select_from(S)
+                                                 .where(S.sanction_rule.isnot(None)), f, account)
+                                       .group_by(S.sanction_rule)):
+            sanctioned[rule] += n
     book = load_rulebook()
     keys = sorted(set(recommended) | set(sanctioned), key=lambda k: (-recommended.get(k, 0), -sanctioned.get(k, 0), k))
     rows = []
@@ -377,7 +400,7 @@ def chart(db: Database, name: str, f: Filters, account: Account | None, now: dat
         if name in ("summary", "status_group", "status", "family", "channel", "origin", "position"):
             return {t.name: t for t in summary_tables(session, f, account)}[name]
         if name in ("province", "regency"):
-            return {t.name: t for t in region_tables(session, f, account)}[name]
+            return {t.name: t for t in region_tables(session, f, account, reference_data.workforce(db))}[name]
         if name == "week":
             return trend_table(session, f, account)
         if name == "funnel":
@@ -392,7 +415,7 @@ def chart(db: Database, name: str, f: Filters, account: Account | None, now: dat
 def dashboard(db: Database, f: Filters, account: Account | None, now: datetime | None = None) -> dict[str, Table]:
     sync(db)
     with db.transaction() as session:
-        tables = [*summary_tables(session, f, account), *region_tables(session, f, account),
+        tables = [*summary_tables(session, f, account), *region_tables(session, f, account, reference_data.workforce(db)),
                   trend_table(session, f, account), funnel_table(session, f, account),
                   *overdue_tables(session, f, account, now), rules_table(session, f, account)]
     return {t.name: t for t in tables}
@@ -416,7 +439,8 @@ def public_tables(db: Database, f: Filters, now: datetime | None = None) -> dict
     cells that would give a suppressed one away). Free-text fields (agency, PPK) are left out: they may hold names."""
     sync(db)
     with db.transaction() as session:
-        tables = {t.name: t for t in [*summary_tables(session, f, None), *region_tables(session, f, None),
+        tables = {t.name: t for t in [*summary_tables(session, f, None),
+                                      *region_tables(session, f, None, reference_data.workforce(db)),
                                       trend_table(session, f, None), funnel_table(session, f, None),
                                       rules_table(session, f, None, limit=None)]}
         overdue = overdue_tables(session, f, None, now, include_ppk=False)
@@ -452,6 +476,8 @@ def public_tables(db: Database, f: Filters, now: datetime | None = None) -> dict
             cell = cells[r["key"]]
             r["count"] = None if cell.suppressed else cell.count
             r["count_suppressed"] = cell.suppressed
+            if "per_10k" in r and cell.suppressed:  # the rate and the head count would give the count away
+                r["per_10k"] = None
         out[name] = tables[name]
     funnel = tables["funnel"]
     for r in funnel.rows:
@@ -489,10 +515,14 @@ def public_tables(db: Database, f: Filters, now: datetime | None = None) -> dict
 
 def _overdue_by_province(session, f: Filters, now: datetime | None) -> Table:
     """Overdue cases by province (for the public: no free-text agency or PPK names)."""
-    late = _overdue_condition(now or datetime.now(timezone.utc))
+    now = now or datetime.now(timezone.utc)
     names = _region_names()
-    rows = session.execute(_filtered(select(S.province_code, func.count()).select_from(S).where(late), f, None)
-                           .group_by(S.province_code)).all()
+    if rollup.usable(f, None):
+        rows = [(p, int(n)) for p, n in rollup.summed(session, "clock", f, None, R.province_code,
+                                                      where=_overdue_rollup_condition(now))]
+    else:
+        rows = session.execute(_filtered(select(S.province_code, func.count()).select_from(S)
+                                         .where(_overdue_condition(now)), f, None).group_by(S.province_code)).all()
     return Table("overdue_province", ["key", "name", "count"],
                  [{"key": p, "name": names.get(p, (p,))[0], "count": n} for p, n in sorted(rows)])
 

@@ -10,6 +10,8 @@ The audit log is therefore a complete, ordered change feed. ``sync`` reads the e
 ``case_events`` — the same computation as a full ``rebuild``, which ``sync`` runs when it meets the demo loader's
 entry or finds the table empty while cases exist. Every statistics read calls ``sync`` first, inside its own
 transaction, so a figure never lags a committed change; between changes ``sync`` costs two indexed lookups.
+The same transaction moves the rewritten rows' counts in ``case_rollup`` (see rollup.py), so the two tables never
+disagree.
 
 A row holds what the filters and charts need: region, election, event date, status, family, channel, origin,
 position group (netra.analytics.positions), agency; from the history, the first time the case was opened,
@@ -20,6 +22,7 @@ overdue lists agree with each case page).
 
 from __future__ import annotations
 
+import math
 from collections import defaultdict
 from collections.abc import Iterable
 from datetime import datetime, timezone
@@ -30,7 +33,10 @@ from netra.analytics.positions import position_group
 from netra.cases import CaseState, default_rules
 from netra.elections import load_elections
 from netra.regions.model import TimeZone
-from netra.storage.tables import AuditRow, CaseEventRow, CaseRow, CaseStatsRow, CaseStatsRuleRow, RegionRow
+from netra.services.analytics import rollup
+from netra.storage.tables import (
+    AuditRow, CaseEventRow, CaseRollupRow, CaseRow, CaseStatsRow, CaseStatsRuleRow, RegionRow,
+)
 
 DEMO_MARKER = "demo:cases"
 CHUNK = 2000
@@ -47,6 +53,13 @@ def _aware(value: datetime | None) -> datetime | None:
 
 def _kinds() -> dict[str, str]:
     return {e.id: e.kind.value for e in load_elections()}
+
+
+def _tenths(start: datetime | None, end: datetime | None) -> int | None:
+    """Elapsed time in tenths of a day, rounded down (the unit of the funnel's median step times)."""
+    if start is None or end is None:
+        return None
+    return math.floor((end - start).total_seconds() / 8640)
 
 
 def _row(case: CaseRow, zone: str, events: list[tuple], kinds: dict[str, str], rules, seq: int):
@@ -77,18 +90,24 @@ def _row(case: CaseRow, zone: str, events: list[tuple], kinds: dict[str, str], r
             done = state.performed.get(rule.extension_action) if rule.extension_action else None
             extended = done is not None and done >= started
             clock = f"{kind}:{rule.id}"
+    opened = first.get("submit") or first.get("record_finding")
+    registered = first.get("register") or first.get("record_finding")
+    recommended, sanctioned = first.get("recommend"), first.get("impose_sanction")
+    tz = TimeZone(zone).zoneinfo
     row = dict(
         case_id=case.id, audit_seq=seq, province_code=case.region_code.split(".", 1)[0], region_code=case.region_code,
         election_id=case.election_id, event_date=case.event_date, status=case.status, family=case.family,
         channel=case.channel, origin=case.origin, position_group=position_group(case.reported_position),
         agency=(case.reported_agency or "").strip()[:200],
-        opened_at=first.get("submit") or first.get("record_finding"),
-        registered_at=first.get("register") or first.get("record_finding"),
-        recommended_at=first.get("recommend"), sanctioned_at=first.get("impose_sanction"),
+        opened_at=opened, registered_at=registered, recommended_at=recommended, sanctioned_at=sanctioned,
+        # Findings are registered when recorded, so only reports time the registration step.
+        registered_tenths=_tenths(opened, registered) if case.origin == "report" else None,
+        recommended_tenths=_tenths(registered, recommended), sanctioned_tenths=_tenths(recommended, sanctioned),
         recommended_rule=recommended_rules[0][:60] if recommended_rules else None,
         sanction_rule=sanction_rule[:60] if sanction_rule else None,
         clock=clock, clock_zone=zone if clock else None, clock_started_at=started if clock else None,
         clock_extended=extended, ppk=ppk.strip()[:200],
+        clock_start_day=started.astimezone(tz).date() if clock else None,
     )
     extras = [dict(case_id=case.id, rule_id=r[:60]) for r in dict.fromkeys(recommended_rules[1:])]
     return row, extras
@@ -101,10 +120,13 @@ def refresh(session, case_ids: Iterable[int], seq: int) -> int:
     kinds, rules = _kinds(), default_rules()
     for i in range(0, len(ids), CHUNK):
         chunk = ids[i:i + CHUNK]
+        delta = rollup.counts(session, chunk, sign=-1)  # the old rows' share of the rollup goes ...
         session.execute(delete(CaseStatsRuleRow).where(CaseStatsRuleRow.case_id.in_(chunk)))
         session.execute(delete(CaseStatsRow).where(CaseStatsRow.case_id.in_(chunk)))
         written += _insert(session, select(CaseRow, RegionRow.timezone).join(RegionRow, RegionRow.code == CaseRow.region_code)
                            .where(CaseRow.id.in_(chunk), CaseRow.merged_into_id.is_(None)), chunk, kinds, rules, seq)
+        delta.update(rollup.counts(session, chunk))  # ... and the new rows' comes in, in the same transaction
+        rollup.apply(session, delta)
     return written
 
 
@@ -136,6 +158,7 @@ def rebuild(session, seq: int | None = None, progress=None) -> int:
         seq = session.scalar(select(func.max(AuditRow.seq))) or 0
     session.execute(delete(CaseStatsRuleRow))
     session.execute(delete(CaseStatsRow))
+    session.execute(delete(CaseRollupRow))
     kinds, rules = _kinds(), default_rules()
     written, last = 0, 0
     while True:
@@ -150,6 +173,7 @@ def rebuild(session, seq: int | None = None, progress=None) -> int:
         last = ids[-1]
         if progress:
             progress(written)
+    rollup.rebuild(session)
     return written
 
 

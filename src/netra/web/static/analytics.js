@@ -88,30 +88,66 @@
     });
   }
 
+  // Provinces coloured by cases or by cases per 10,000 civil servants (the buttons [data-map-mode]); regencies and
+  // cities as dots at their seats, sized by cases (no open regency boundaries exist to draw them as areas).
   function map(el) {
     var merge = { "93": "91", "94": "91", "95": "91", "96": "92" }; // 2022 Papuan provinces inside their former one
-    var totals = {}, hidden = {}, names = {};
+    var totals = {}, hidden = {}, names = {}, workforce = {};
     tables.province.rows.forEach(function (r) {
       var code = merge[r.key] || r.key;
       names[code] = names[code] || r.name;
       if (r.count_suppressed) { hidden[code] = true; } else { totals[code] = (totals[code] || 0) + (r.count || 0); }
+      if (r.workforce) { workforce[code] = (workforce[code] || 0) + r.workforce; }
     });
+    var points = (tables.regency.meta && tables.regency.meta.points) || {};
+    var dots = tables.regency.rows.filter(function (r) { return points[r.key]; }).map(function (r) {
+      return { name: r.name, value: points[r.key].concat([r.count_suppressed ? 0 : (r.count || 0)]),
+               shown: shown(r), suppressed: !!r.count_suppressed };
+    });
+    var dotMax = Math.max.apply(null, dots.map(function (d) { return d.value[2]; }).concat([1]));
+    function provinceData(mode) {
+      return Object.keys(Object.assign({}, totals, hidden)).map(function (code) {
+        var rate = !hidden[code] && workforce[code] ? Math.round(totals[code] * 1000000 / workforce[code]) / 100 : null;
+        var v = mode === "rate" ? rate : (hidden[code] ? null : totals[code]);
+        return { name: code, value: v, label: names[code],
+                 shown: hidden[code] ? SUPPRESSED : (mode === "rate" ? (rate === null ? "—" : rate) : totals[code]) };
+      });
+    }
+    var unit = (tables.province.meta && tables.province.meta.workforce) || null;
+    function option(mode) {
+      var data = provinceData(mode);
+      var max = Math.max.apply(null, data.map(function (p) { return p.value || 0; }).concat([mode === "rate" ? 0.01 : 1]));
+      var per = unit ? (en ? " per 10,000 " + unit.label_en : " per 10.000 " + unit.label_id) : "";
+      return {
+        tooltip: { trigger: "item", formatter: function (p) {
+          if (p.seriesType === "scatter") { return p.data.name + ": " + p.data.shown; }
+          return p.data ? (p.data.label + ": " + p.data.shown + (mode === "rate" ? per : "")) : p.name + ": 0"; } },
+        geo: { map: "indonesia-provinces", roam: true, left: 8, right: 8, top: 8, bottom: 8,
+               itemStyle: { areaColor: "#f2f4f7", borderColor: "#8c959f", borderWidth: 0.5 },
+               emphasis: { label: { show: false } }, select: { disabled: true } },
+        visualMap: [{ seriesIndex: 0, min: 0, max: max, left: 0, bottom: 0, calculable: true, itemHeight: 90,
+                      precision: mode === "rate" ? 2 : 0, inRange: { color: ["#dbe9ff", "#1f6feb", "#0a3069"] } }],
+        series: [
+          { type: "map", geoIndex: 0, data: data },
+          { type: "scatter", coordinateSystem: "geo", data: dots, z: 5,
+            symbolSize: function (v) { return v[2] ? 3 + 12 * Math.sqrt(v[2] / dotMax) : 3; },
+            itemStyle: { color: "#d29922", borderColor: "#fff", borderWidth: 0.5, opacity: 0.85 } }
+        ]
+      };
+    }
     fetch(el.getAttribute("data-map")).then(function (r) { return r.text(); }).then(function (svg) {
       window.echarts.registerMap("indonesia-provinces", { svg: svg });
-      var points = Object.keys(Object.assign({}, totals, hidden)).map(function (code) {
-        return { name: code, value: hidden[code] ? null : totals[code], shown: hidden[code] ? SUPPRESSED : totals[code],
-                 label: names[code] };
+      var chart = make(el, option("count"));
+      Array.prototype.forEach.call(document.querySelectorAll("[data-map-mode]"), function (button) {
+        button.addEventListener("click", function () {
+          var mode = button.getAttribute("data-map-mode");
+          chart.setOption(option(mode), true);
+          el.setAttribute("data-mode", mode);
+          Array.prototype.forEach.call(document.querySelectorAll("[data-map-mode]"), function (b) {
+            b.setAttribute("aria-pressed", b === button ? "true" : "false"); });
+        });
       });
-      var max = Math.max.apply(null, points.map(function (p) { return p.value || 0; }).concat([1]));
-      make(el, {
-        tooltip: { trigger: "item", formatter: function (p) {
-          return p.data ? (p.data.label + ": " + p.data.shown) : p.name + ": 0"; } },
-        visualMap: { min: 0, max: max, left: 0, bottom: 0, calculable: true, itemHeight: 90,
-                     inRange: { color: ["#dbe9ff", "#1f6feb", "#0a3069"] } },
-        series: [{ type: "map", map: "indonesia-provinces", roam: true, data: points,
-                   emphasis: { label: { show: false } }, select: { disabled: true },
-                   itemStyle: { areaColor: "#f2f4f7", borderColor: "#8c959f", borderWidth: 0.5 } }]
-      });
+      el.setAttribute("data-mode", "count");
       el.setAttribute("data-ready", "1");
     });
   }
