@@ -102,3 +102,4 @@ def test_pdf_report_for_a_region_and_period(client, make_account):
     text = "".join(p.extract_text() for p in PdfReader(io.BytesIO(response.content)).pages)
     assert "Laporan Statistik" in text and "Kabupaten Jepara" in text and "2024-09-01" in text
     assert "Terlapor Fiktif" not in text
+    assert "Per 10.000" in text and "336097" in text and "PNS 2023" in text  # Jawa Tengah's civil servants, with source

@@ -27,7 +27,7 @@ SECTIONS = [  # (table, heading, columns shown, at most rows)
     ("status_group", "Status perkara", ("label_id", "count"), None),
     ("funnel", "Alur: dilaporkan → diregistrasi → direkomendasikan → disanksi (median hari per langkah)",
      ("label_id", "count", "median_days", "timed_cases"), None),
-    ("province", "Perkara per provinsi", ("key", "name", "count"), None),
+    ("province", "Perkara per provinsi (dan per 10.000 pegawai)", ("key", "name", "count", "workforce", "per_10k"), None),
     ("regency", "Perkara per kabupaten/kota", ("key", "name", "count"), 40),
     ("family", "Jenis pelanggaran", ("label_id", "count"), None),
     ("channel", "Saluran", ("label_id", "count"), None),
@@ -40,7 +40,7 @@ SECTIONS = [  # (table, heading, columns shown, at most rows)
 ]
 HEADERS = {"label_id": "Uraian", "count": "Jumlah", "median_days": "Median hari", "timed_cases": "Perkara diukur",
            "key": "Kode", "name": "Nama", "title_id": "Ketentuan", "recommended": "Direkomendasikan",
-           "sanctioned": "Disanksi"}
+           "sanctioned": "Disanksi", "workforce": "Pegawai", "per_10k": "Per 10.000"}
 
 
 def _p(text, style=BODY) -> Paragraph:
@@ -52,7 +52,8 @@ def _table(table, columns, limit) -> list:
     if not rows:
         return [_p("Tidak ada data.", SMALL)]
     data = [[_p(HEADERS.get(c, c), SMALL) for c in columns]] + [[_p(r.get(c), SMALL) for c in columns] for r in rows]
-    widths = {"key": 2.6 * cm, "count": 2 * cm, "median_days": 2.4 * cm, "timed_cases": 2.4 * cm,
+    widths = {"key": 2.6 * cm, "count": 2 * cm, "workforce": 2.2 * cm, "per_10k": 2.2 * cm, "median_days": 2.4 * cm,
+              "timed_cases": 2.4 * cm,
               "recommended": 2.6 * cm, "sanctioned": 2 * cm}
     fixed = sum(widths.get(c, 0) for c in columns)
     flexible = [c for c in columns if c not in widths]
@@ -95,6 +96,10 @@ def dashboard_pdf(tables, f: Filters, account: Account, now: datetime, region_na
     ]
     for name, heading, columns, limit in SECTIONS:
         story += [_p(heading, HEAD), *_table(tables[name], columns, limit)]
+        workforce = tables[name].meta.get("workforce") if name == "province" else None
+        if workforce:
+            story.append(_p(f"Penyebut per 10.000: {workforce['label_id']} — {workforce['source']} "
+                            + " ".join(c["id"] for c in workforce["caveats"]), SMALL))
     story += [Spacer(1, 8), _p("Batas waktu mengikuti data/deadlines.yaml (dapat dikoreksi administrator). Laporan ini "
                                "tidak memuat nama, NIP, atau identitas pelapor.", SMALL)]
     buffer = io.BytesIO()
