@@ -194,7 +194,7 @@ def report(url: str, args) -> int:
             baseline = plain_sql(f)
             for chart, fn in CHARTS.items():
                 def run(fn=fn, f=f):
-                    with db.transaction() as session:
+                    with analytics.reading(db) as session:  # the app's read transaction (PostgreSQL settings)
                         fn(session, f)
                 run()  # warm-up
                 p50, p95 = measure(run, args.runs)
