@@ -51,6 +51,8 @@ def test_public_statistics_page(stats_server, page):
     page.wait_for_selector("[data-chart=map][data-ready]")
     assert _value(page, "kpi-total") == _count(stats_server.database_url)
     assert page.locator("[data-chart][data-drawn]").count() >= 8
+    SCREENS.mkdir(parents=True, exist_ok=True)
+    page.locator("[data-chart=map]").screenshot(path=str(SCREENS / f"statistik-map-national-{stats_server.backend}.png"))
     page.select_option("[data-testid=filter-region]", "33")
     page.select_option("[data-testid=filter-election]", "pilkada2024")
     page.click("[data-testid=apply-filters]")

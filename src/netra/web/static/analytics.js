@@ -119,10 +119,11 @@
       var max = Math.max.apply(null, data.map(function (p) { return p.value || 0; }).concat([mode === "rate" ? 0.01 : 1]));
       var per = unit ? (en ? " per 10,000 " + unit.label_en : " per 10.000 " + unit.label_id) : "";
       return {
+        animation: false, // drawn at once, so the page (and a screenshot) shows the dots as soon as it is ready
         tooltip: { trigger: "item", formatter: function (p) {
           if (p.seriesType === "scatter") { return p.data.name + ": " + p.data.shown; }
           return p.data ? (p.data.label + ": " + p.data.shown + (mode === "rate" ? per : "")) : p.name + ": 0"; } },
-        geo: { map: "indonesia-provinces", roam: true, left: 8, right: 8, top: 8, bottom: 8,
+        geo: { map: "indonesia-provinces", roam: true, left: 8, right: 8, top: "middle",
                itemStyle: { areaColor: "#f2f4f7", borderColor: "#8c959f", borderWidth: 0.5 },
                emphasis: { label: { show: false } }, select: { disabled: true } },
         visualMap: [{ seriesIndex: 0, min: 0, max: max, left: 0, bottom: 0, calculable: true, itemHeight: 90,
