@@ -103,3 +103,20 @@ def test_pdf_report_for_a_region_and_period(client, make_account):
     assert "Laporan Statistik" in text and "Kabupaten Jepara" in text and "2024-09-01" in text
     assert "Terlapor Fiktif" not in text
     assert "Per 10.000" in text and "336097" in text and "PNS 2023" in text  # Jawa Tengah's civil servants, with source
+
+
+def test_rates_per_10000_follow_the_installed_table_and_hide_with_small_counts(client, app, make_account):
+    from netra.services.reference_data import install_workforce
+
+    packaged = {r["key"]: r for r in client.get("/api/public/stats/v1").json()["tables"]["province"]["rows"]}
+    jateng = packaged["33"]
+    assert jateng["workforce"] == 336_097 and jateng["per_10k"] == round(jateng["count"] * 10_000 / 336_097, 2)
+    assert all(r["per_10k"] is None for r in packaged.values() if r["count_suppressed"])
+    admin = make_account("admin.wf", Role.ADMIN, ("33",))
+    install_workforce(app.state.db, admin, "label: {id: ASN uji, en: test ASN}\nas_of: '2024'\nsource: uji\n"
+                      "counts: {'33': 400000, '33.20': 20000}\n", "uji")
+    doc = client.get("/api/public/stats/v1?region=33").json()["tables"]
+    assert doc["province"]["meta"]["workforce"]["label_id"] == "ASN uji"
+    jepara = next(r for r in doc["regency"]["rows"] if r["key"] == "33.20")
+    assert jepara["per_10k"] == (None if jepara["count_suppressed"] else round(jepara["count"] / 2, 2))
+    assert all(r["per_10k"] is None for r in doc["regency"]["rows"] if r["key"] != "33.20")

@@ -100,11 +100,16 @@
       if (r.workforce) { workforce[code] = (workforce[code] || 0) + r.workforce; }
     });
     var points = (tables.regency.meta && tables.regency.meta.points) || {};
-    var dots = tables.regency.rows.filter(function (r) { return points[r.key]; }).map(function (r) {
-      return { name: r.name, value: points[r.key].concat([r.count_suppressed ? 0 : (r.count || 0)]),
-               shown: shown(r), suppressed: !!r.count_suppressed };
-    });
-    var dotMax = Math.max.apply(null, dots.map(function (d) { return d.value[2]; }).concat([1]));
+    // In rate mode a dot shows its regency's rate when the installed civil-servant table has that regency.
+    var regencyRates = tables.regency.rows.some(function (r) { return r.per_10k !== null && r.per_10k !== undefined; });
+    function dotData(mode) {
+      return tables.regency.rows.filter(function (r) { return points[r.key]; }).map(function (r) {
+        var rated = mode === "rate" && regencyRates;
+        var v = r.count_suppressed ? 0 : (rated ? (r.per_10k || 0) : (r.count || 0));
+        return { name: r.name, value: points[r.key].concat([v]),
+                 shown: r.count_suppressed ? SUPPRESSED : (rated ? (r.per_10k === null ? "—" : r.per_10k) : shown(r)) };
+      });
+    }
     function provinceData(mode) {
       return Object.keys(Object.assign({}, totals, hidden)).map(function (code) {
         var rate = !hidden[code] && workforce[code] ? Math.round(totals[code] * 1000000 / workforce[code]) / 100 : null;
@@ -115,7 +120,8 @@
     }
     var unit = (tables.province.meta && tables.province.meta.workforce) || null;
     function option(mode) {
-      var data = provinceData(mode);
+      var data = provinceData(mode), dots = dotData(mode);
+      var dotMax = Math.max.apply(null, dots.map(function (d) { return d.value[2]; }).concat([0.01]));
       var max = Math.max.apply(null, data.map(function (p) { return p.value || 0; }).concat([mode === "rate" ? 0.01 : 1]));
       var per = unit ? (en ? " per 10,000 " + unit.label_en : " per 10.000 " + unit.label_id) : "";
       return {
@@ -127,12 +133,14 @@
                itemStyle: { areaColor: "#f2f4f7", borderColor: "#8c959f", borderWidth: 0.5 },
                emphasis: { label: { show: false } }, select: { disabled: true } },
         visualMap: [{ seriesIndex: 0, min: 0, max: max, left: 0, bottom: 0, calculable: true, itemHeight: 90,
-                      precision: mode === "rate" ? 2 : 0, inRange: { color: ["#dbe9ff", "#1f6feb", "#0a3069"] } }],
+                      precision: mode === "rate" ? 2 : 0, inRange: { color: ["#dbe9ff", "#1f6feb", "#0a3069"] } },
+                    { seriesIndex: 1, dimension: 2, min: 0, max: dotMax, show: false,
+                      inRange: { color: ["#f5d48a", "#d29922", "#9a3412"] } }],
         series: [
           { type: "map", geoIndex: 0, data: data },
           { type: "scatter", coordinateSystem: "geo", data: dots, z: 5,
             symbolSize: function (v) { return v[2] ? 3 + 12 * Math.sqrt(v[2] / dotMax) : 3; },
-            itemStyle: { color: "#d29922", borderColor: "#fff", borderWidth: 0.5, opacity: 0.85 } }
+            itemStyle: { borderColor: "#fff", borderWidth: 0.5, opacity: 0.9 } }
         ]
       };
     }
