@@ -5,7 +5,7 @@ suppression, overdue cut-offs and medians. The queries themselves live in ``netr
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass, fields, replace
+from dataclasses import dataclass, field, fields, replace
 from datetime import date
 
 from netra.analytics import positions
@@ -41,9 +41,13 @@ class Filters:
     position: str | None = None  # a position group id
     date_from: date | None = None
     date_to: date | None = None
+    # The stage's date windows in the calendars in force (clean_filters fills it); None: look them up in the
+    # packaged calendars.
+    windows: tuple["StageWindow", ...] | None = field(default=None, compare=False, repr=False)
 
     def as_dict(self) -> dict[str, str]:
-        return {f.name: str(getattr(self, f.name)) for f in fields(self) if getattr(self, f.name) is not None}
+        return {f.name: str(getattr(self, f.name)) for f in fields(self)
+                if f.name != "windows" and getattr(self, f.name) is not None}
 
     def without(self, *names: str) -> "Filters":
         return replace(self, **{n: None for n in names})
@@ -66,16 +70,18 @@ def clean_filters(raw: dict[str, str | None], *, families: Iterable[str], electi
             return None
 
     stage_ids = {s.id for e in elections for s in e.stages}
+    election, stage = pick("election", {e.id for e in elections}), pick("stage", stage_ids)
     return Filters(
-        election=pick("election", {e.id for e in elections}),
+        election=election,
         region=pick("region", set(region_codes)) if region_codes is not None else (raw.get("region") or None),
-        stage=pick("stage", stage_ids),
+        stage=stage,
         family=pick("family", set(families)),
         channel=pick("channel", set(CHANNELS)),
         origin=pick("origin", set(ORIGINS)),
         position=pick("position", set(positions.IDS)),
         date_from=day("date_from"),
         date_to=day("date_to"),
+        windows=tuple(stage_windows(stage, election, elections)) if stage else None,
     )
 
 

@@ -25,9 +25,10 @@ def import_items(
     from netra.services.elections import election_choices
     from netra.services.monitoring import screen_and_queue
 
-    if election not in election_choices():
-        fail(f"Unknown election '{election}'; choose one of: {', '.join(election_choices())}.")
     db = open_database(ctx.obj, migrate=True)
+    choices = election_choices(db)
+    if election not in choices:
+        fail(f"Unknown election '{election}'; choose one of: {', '.join(choices)}.")
     records, bad = [], []
     with input.open(encoding="utf-8", errors="replace") as fh:
         for n, line in enumerate(fh, start=1):

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime, timezone
-from functools import cache
 
 from sqlalchemy import select, update
 
@@ -13,10 +12,10 @@ from netra.cases import (
     Actor, CaseState, ClockStatus, ConcurrentChange, ReportedPerson, TransitionRecord, apply,
 )
 from netra.cases import status as clock_status
-from netra.elections import load_elections
 from netra.regions.model import TimeZone
 from netra.services import reference_data
 from netra.services.case_queries import in_scope
+from netra.services.elections import election_kind
 from netra.storage import audit_log
 from netra.storage.database import Database
 from netra.storage.evidence_store import EvidenceStore
@@ -31,15 +30,6 @@ def aware(value: datetime) -> datetime:
     return value if value.tzinfo else value.replace(tzinfo=timezone.utc)  # SQLite drops the zone; we store UTC
 
 
-@cache
-def _election_kinds() -> dict[str, str]:
-    return {e.id: e.kind for e in load_elections()}
-
-
-def election_kind(election_id: str) -> str:
-    return _election_kinds().get(election_id, "pilkada")
-
-
 def case_state(session, case: CaseRow) -> CaseState:
     events = session.execute(
         select(CaseEventRow.action, CaseEventRow.to_status, CaseEventRow.at)
@@ -48,7 +38,7 @@ def case_state(session, case: CaseRow) -> CaseState:
     tz = TimeZone(session.scalar(select(RegionRow.timezone).where(RegionRow.code == case.region_code)))
     return CaseState.from_events(
         [(a, s, aware(at)) for a, s, at in events], id=case.id, version=case.version,
-        election_kind=election_kind(case.election_id), tz_name=tz.zoneinfo.key, origin=case.origin,
+        election_kind=election_kind(session, case.election_id), tz_name=tz.zoneinfo.key, origin=case.origin,
         subject=ReportedPerson(case.reported_nip, case.reported_name, case.reported_agency),
         event_date=case.event_date,
     )

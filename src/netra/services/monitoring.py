@@ -20,7 +20,7 @@ from netra.accounts.roles import Role
 from netra.cases import Actor, open_case
 from netra.regions.model import TimeZone
 from netra.screening import Item, ItemError, screen_many
-from netra.services.case_workflow import election_kind
+from netra.services.elections import election_kind
 from netra.storage import audit_log
 from netra.storage.database import Database
 from netra.storage.tables import CaseEventRow, CaseRow, RegionRow, ScreenedItemRow
@@ -173,7 +173,7 @@ def decide(db: Database, account: Account, item_id: int, decision: str, reason: 
         case_id = None
         if decision == "confirm":
             tz = TimeZone(session.scalar(select(RegionRow.timezone).where(RegionRow.code == item.region_code)))
-            state, record = open_case("finding", now, election_kind(item.election_id), tz.zoneinfo.key,
+            state, record = open_case("finding", now, election_kind(session, item.election_id), tz.zoneinfo.key,
                                       actor=Actor(account.id, account.full_name, "bawaslu"), event_date=item.posted_on,
                                       reason=reason)
             actor = item.result.get("actor") or {}

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import threading
+from functools import cache
 from datetime import datetime, timezone
 from typing import Any
 
@@ -41,13 +42,17 @@ def _version(session) -> tuple:
 
 def _build(db: Database) -> tuple[Rulebook, Elections, tuple]:
     with db.transaction() as session:
-        key = (id(db), *_version(session))
-        with _lock:
-            if key in _cache:
-                return _cache[key]
-        overrides = [Override(r.rule_id, r.field, r.value["value"], r.by_user, r.at, r.reason)
-                     for r in session.scalars(select(RuleOverrideRow).order_by(RuleOverrideRow.id))]
-        added = [r.data for r in session.scalars(select(AddedElectionRow).order_by(AddedElectionRow.id))]
+        return _build_in(session)
+
+
+def _build_in(session) -> tuple[Rulebook, Elections, tuple]:
+    key = (id(session.get_bind()), *_version(session))
+    with _lock:
+        if key in _cache:
+            return _cache[key]
+    overrides = [Override(r.rule_id, r.field, r.value["value"], r.by_user, r.at, r.reason)
+                 for r in session.scalars(select(RuleOverrideRow).order_by(RuleOverrideRow.id))]
+    added = [r.data for r in session.scalars(select(AddedElectionRow).order_by(AddedElectionRow.id))]
     rulebook = load_rulebook().with_overrides(overrides) if overrides else load_rulebook()
     elections = load_elections()
     for data in added:
@@ -56,6 +61,11 @@ def _build(db: Database) -> tuple[Rulebook, Elections, tuple]:
         _cache.clear()  # only the newest version is ever needed
         _cache[key] = (rulebook, elections, key)
     return rulebook, elections, key
+
+
+def elections_in(session) -> Elections:
+    """The calendars in force, read within an open transaction."""
+    return _build_in(session)[1]
 
 
 def rulebook(db: Database) -> Rulebook:
@@ -125,6 +135,7 @@ def add_election(db: Database, account: Account, data: dict, now: datetime | Non
 # ------------------------------------------------------------------------------------------------ workforce
 
 
+@cache
 def _region_codes() -> set[str]:
     return {r.code for r in load_reference_regions()}
 
@@ -132,14 +143,15 @@ def _region_codes() -> set[str]:
 def workforce(db: Database) -> Workforce:
     """The civil-servant counts in force: the latest table an administrator installed, else the packaged one."""
     with db.transaction() as session:
-        row = session.scalars(select(WorkforceTableRow).order_by(WorkforceTableRow.id.desc()).limit(1)).first()
-        key = ("workforce", row.id if row else 0)
-        data = row.data if row else None
-    with _lock:
-        if key not in _cache:
-            _cache[key] = (parse_workforce(json.dumps(data), _region_codes(), "installed workforce table") if data
-                           else load_workforce(None, _region_codes()))
-        return _cache[key]
+        data = session.scalars(select(WorkforceTableRow.data).order_by(WorkforceTableRow.id.desc()).limit(1)).first()
+    if data:
+        return parse_workforce(json.dumps(data), _region_codes(), "installed workforce table")
+    return _packaged_workforce()
+
+
+@cache
+def _packaged_workforce() -> Workforce:
+    return load_workforce(None, _region_codes())
 
 
 def install_workforce(db: Database, account: Account, text: str, reason: str, now: datetime | None = None) -> Workforce:

@@ -18,9 +18,8 @@ from pydantic import BaseModel, Field
 
 from netra.accounts.model import Account
 from netra.analytics import CHANNELS, ORIGINS, Filters, clean_filters, positions, stage_options
-from netra.elections import load_elections
 from netra.rulebook import load_rulebook
-from netra.services import analytics
+from netra.services import analytics, reference_data
 from netra.services.analytics.report import dashboard_pdf
 from netra.storage.repositories import RegionRepository
 from netra.web.rendering import render
@@ -36,7 +35,8 @@ def _families() -> list[str]:
 
 def _filters(request: Request, regions: list[str] | None, allowed: tuple[str, ...] | None = None) -> Filters:
     raw = {k: v for k, v in request.query_params.items() if allowed is None or k in allowed}
-    return clean_filters(raw, families=_families(), region_codes=regions)
+    return clean_filters(raw, families=_families(), region_codes=regions,
+                         elections=reference_data.elections(request.app.state.db))
 
 
 def _scope_regions(request: Request, account: Account):
@@ -49,12 +49,13 @@ def _provinces(request: Request):
         return [r for r in RegionRepository(session).all() if r.parent_code is None]
 
 
-def _choices(regions) -> dict[str, Any]:
+def _choices(request: Request, regions) -> dict[str, Any]:
     book = load_rulebook()
+    elections = reference_data.elections(request.app.state.db)
     return {
-        "elections": [(e.id, e.name.id, e.name.en) for e in load_elections()],
+        "elections": [(e.id, e.name.id, e.name.en) for e in elections],
         "regions": [(r.code, r.name, r.parent_code) for r in regions],
-        "stages": stage_options(),
+        "stages": stage_options(elections),
         "families": [(f.id.value, f.label.id, f.label.en) for f in book.families],
         "channels": [(c, *analytics._simple(c)) for c in CHANNELS],
         "origins": [(o, *analytics._simple(o)) for o in ORIGINS],
@@ -82,7 +83,7 @@ def dashboard_page(request: Request, account: Account = Depends(require_account)
     f = _filters(request, [r.code for r in regions])
     tables = analytics.dashboard(request.app.state.db, f, account)
     return render(request, "dashboard_page.html", {
-        "account": account, "filters": f, "tables": tables, "choices": _choices(regions),
+        "account": account, "filters": f, "tables": tables, "choices": _choices(request, regions),
         "query": _query_string(f), "public": False, "csv_base": "/api/stats/",
         "data": {"public": False, "tables": {n: t.as_json() for n, t in tables.items()}},
     })
@@ -182,7 +183,8 @@ def _public(request: Request) -> tuple[Filters, dict[str, analytics.Table], date
 def public_page(request: Request):
     f, tables, now = _public(request)
     return render(request, "stats_page.html", {
-        "filters": f, "tables": tables, "choices": _choices(_provinces(request)), "query": _query_string(f),
+        "filters": f, "tables": tables, "choices": _choices(request, _provinces(request)),
+        "query": _query_string(f),
         "public": True, "csv_base": "/api/public/stats/v1/", "generated_at": now,
         "data": {"public": True, "tables": {n: t.as_json() for n, t in tables.items()}},
     })

@@ -4,14 +4,12 @@ guideline (HTML and PDF). No sign-in: everything here is public information."""
 from __future__ import annotations
 
 from datetime import date
-from functools import lru_cache
 from typing import Any
 
 from fastapi import APIRouter, Body, Query, Request
 from fastapi.responses import JSONResponse, Response
 from pydantic import BaseModel, Field
 
-from netra.elections import load_elections
 from netra.guidance import SUBJECT_CHOICES, GuidanceError
 from netra.guidance.guideline import Labels, guideline_outline, guideline_pdf
 from netra.rulebook import Rulebook
@@ -27,9 +25,8 @@ def current_rulebook(request: Request) -> Rulebook:
     return reference_data.rulebook(request.app.state.db)
 
 
-@lru_cache(maxsize=1)
-def _election_choices() -> tuple[tuple[str, Any], ...]:
-    return tuple((e.id, e.name) for e in load_elections())
+def _election_choices(request: Request) -> tuple[tuple[str, Any], ...]:
+    return tuple((e.id, e.name) for e in reference_data.elections(request.app.state.db))
 
 
 def _lang(request: Request) -> str:
@@ -57,7 +54,7 @@ def _page(request: Request, values: dict[str, str], result=None, error: Guidance
           status_code: int = 200):
     return render(request, "guidance_page.html", {
         "values": values, "answer": result, "error": error, "subjects": SUBJECT_CHOICES,
-        "elections": _election_choices(), "examples": EXAMPLES,
+        "elections": _election_choices(request), "examples": EXAMPLES,
     }, status_code=status_code)
 
 

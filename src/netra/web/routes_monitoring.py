@@ -34,7 +34,7 @@ def _page(request: Request, account: Account, message: str | None = None, error:
     db = request.app.state.db
     return render(request, "monitoring_queue.html", {
         "account": account, "counts": queue_counts(db, account), "items": my_items(db, account),
-        "message": message, "error": error, "elections": election_choices(),
+        "message": message, "error": error, "elections": election_choices(request.app.state.db),
     }, status_code=status_code)
 
 
@@ -68,7 +68,7 @@ async def import_file(request: Request, account: Account = Depends(_officer)):
     form = await request.form()
     upload = form.get("file")
     region, election = str(form.get("region_code") or ""), str(form.get("election_id") or "")
-    if election not in election_choices():
+    if election not in election_choices(request.app.state.db):
         return _page(request, account, error="Pilih pemilihan.", status_code=422)
     if region not in account.scope and not any(region.startswith(s + ".") for s in account.scope):
         return _page(request, account, error="Wilayah bawaan harus berada dalam cakupan Anda.", status_code=422)

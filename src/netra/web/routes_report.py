@@ -46,7 +46,8 @@ def _regions_by_province(request: Request):
 def _form(request: Request, values: dict, errors: dict | None = None, status_code: int = 200):
     return render(request, "report_form.html", {
         "values": values, "errors": errors or {}, "regions": _regions_by_province(request),
-        "elections": election_choices(), "max_files": MAX_FILES, "max_mb": MAX_TOTAL_BYTES // (1024 * 1024),
+        "elections": election_choices(request.app.state.db), "max_files": MAX_FILES,
+        "max_mb": MAX_TOTAL_BYTES // (1024 * 1024),
         "today": date.today().isoformat(),
     }, status_code=status_code)
 
@@ -101,7 +102,7 @@ async def submit(request: Request):
     try:
         receipt = submit_report(
             request.app.state.db, EvidenceStore(settings.data_dir / "evidence"), draft, files,
-            values["submission_token"], settings.secret_key(), set(election_choices()),
+            values["submission_token"], settings.secret_key(), set(election_choices(request.app.state.db)),
         )
     except ReportInvalid as exc:
         return _form(request, values, exc.errors, 422)
@@ -166,7 +167,7 @@ async def supplement(request: Request):
         settings = request.app.state.settings
         try:
             status = supplement_report(db, EvidenceStore(settings.data_dir / "evidence"), code, secret, additions,
-                                       files, set(election_choices()))
+                                       files, set(election_choices(request.app.state.db)))
         except ReportInvalid as exc:
             errors = exc.errors
         except EvidenceRejected as exc:

@@ -29,7 +29,6 @@ from netra.analytics import (
 )
 from netra.analytics.clocks import ZONES
 from netra.cases import State, default_rules, label as case_label
-from netra.elections import load_elections
 from netra.regions.points import load_regency_points
 from netra.regions.workforce import Workforce
 from netra.rulebook import load_rulebook
@@ -62,7 +61,7 @@ def _filtered(query: Select, f: Filters, account: Account | None) -> Select:
     if f.region:
         query = query.where(_place(f.region))
     if f.stage:
-        windows = stage_windows(f.stage, f.election)
+        windows = f.windows if f.windows is not None else stage_windows(f.stage, f.election)
         query = query.where(or_(*[and_(S.election_id == w.election, S.event_date >= w.start, S.event_date <= w.end)
                                   for w in windows]) if windows else false())
     for name in ("family", "channel", "origin"):
@@ -251,7 +250,8 @@ def trend_table(session, f: Filters, account: Account | None) -> Table:
         keys = sorted(k for k in weeks if k != UNKNOWN) + ([UNKNOWN] if UNKNOWN in weeks else [])
     stages = [{"election": e.id, "stage": s.id, "name_id": s.name.id, "name_en": s.name.en,
                "start": s.start.isoformat(), "end": s.end.isoformat()}
-              for e in load_elections() if not f.election or e.id == f.election for s in e.stages]
+              for e in reference_data.elections_in(session) if not f.election or e.id == f.election
+              for s in e.stages]
     return Table("week", ["key", "count"], [{"key": k, "count": weeks[k]} for k in keys], meta={"stages": stages})
 
 

@@ -31,8 +31,8 @@ from sqlalchemy import delete, func, insert, or_, select, text
 
 from netra.analytics.positions import position_group
 from netra.cases import CaseState, default_rules
-from netra.elections import load_elections
 from netra.regions.model import TimeZone
+from netra.services import reference_data
 from netra.services.analytics import rollup
 from netra.storage.tables import (
     AuditRow, CaseEventRow, CaseRollupRow, CaseRow, CaseStatsRow, CaseStatsRuleRow, RegionRow,
@@ -51,8 +51,8 @@ def _aware(value: datetime | None) -> datetime | None:
     return value if value.tzinfo else value.replace(tzinfo=timezone.utc)
 
 
-def _kinds() -> dict[str, str]:
-    return {e.id: e.kind.value for e in load_elections()}
+def _kinds(session) -> dict[str, str]:
+    return {e.id: e.kind.value for e in reference_data.elections_in(session)}
 
 
 def _tenths(start: datetime | None, end: datetime | None) -> int | None:
@@ -117,7 +117,7 @@ def refresh(session, case_ids: Iterable[int], seq: int) -> int:
     """Recompute the rows of `case_ids` (deleting those of cases merged away or gone); returns rows written."""
     ids = sorted(set(case_ids))
     written = 0
-    kinds, rules = _kinds(), default_rules()
+    kinds, rules = _kinds(session), default_rules()
     for i in range(0, len(ids), CHUNK):
         chunk = ids[i:i + CHUNK]
         delta = rollup.counts(session, chunk, sign=-1)  # the old rows' share of the rollup goes ...
@@ -159,7 +159,7 @@ def rebuild(session, seq: int | None = None, progress=None) -> int:
     session.execute(delete(CaseStatsRuleRow))
     session.execute(delete(CaseStatsRow))
     session.execute(delete(CaseRollupRow))
-    kinds, rules = _kinds(), default_rules()
+    kinds, rules = _kinds(session), default_rules()
     written, last = 0, 0
     while True:
         ids = list(session.scalars(select(CaseRow.id).where(CaseRow.id > last).order_by(CaseRow.id).limit(CHUNK * 5)))
