@@ -190,7 +190,9 @@ def test_rollup_and_case_stats_give_the_same_charts(demo_db, monkeypatch):
     """Every chart the rollup answers is the same when read from case_stats row by row."""
     officer = create_account(demo_db, "bkn.prov", "", "kata-sandi-uji-coba", Role.BKN, ("33", "64"))
     questions = [(Filters(), None), (Filters(region="33"), None), (Filters(election="pemilu2024"), None),
-                 (Filters(election="pilkada2024"), officer), (Filters(region="52"), officer)]
+                 (Filters(election="pilkada2024"), officer), (Filters(region="52"), officer),
+                 (Filters(stage="campaign"), None), (Filters(election="pilkada2024", stage="voting"), officer),
+                 (Filters(region="33", stage="quiet_period"), None)]
     assert all(analytics.rollup.usable(f, who) for f, who in questions)
     rolled = [analytics.dashboard(demo_db, f, who, NOW) for f, who in questions]
     public = analytics.public_tables(demo_db, Filters(), NOW)

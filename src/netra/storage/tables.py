@@ -268,6 +268,7 @@ class CaseRollupRow(Base):
     __tablename__ = "case_rollup"
 
     measure: Mapped[str] = mapped_column(String(20), primary_key=True)
+    stage: Mapped[str] = mapped_column(String(40), primary_key=True, default="")  # "" counts every case
     province_code: Mapped[str] = mapped_column(String(2), primary_key=True)
     election_id: Mapped[str] = mapped_column(String(40), primary_key=True)
     k1: Mapped[str] = mapped_column(String(80), primary_key=True)

@@ -14,7 +14,7 @@ import csv
 import io
 from collections import defaultdict
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timedelta, timezone
 from functools import cache
 from typing import Any
@@ -395,6 +395,13 @@ def sync(db: Database) -> int:
         return facts.sync(session)
 
 
+def _with_windows(f: Filters, session) -> Filters:
+    """The stage filter's date windows in the calendars in force (the rollup's stage keys come from the same)."""
+    if f.stage and f.windows is None:
+        return replace(f, windows=tuple(stage_windows(f.stage, f.election, reference_data.elections_in(session))))
+    return f
+
+
 @contextmanager
 def reading(db: Database):
     """A read transaction for statistics. On PostgreSQL without JIT compilation: at a million cases it cost about
@@ -409,6 +416,7 @@ def chart(db: Database, name: str, f: Filters, account: Account | None, now: dat
     """One chart's table (what the per-chart CSV and JSON endpoints serve)."""
     sync(db)
     with reading(db) as session:
+        f = _with_windows(f, session)
         if name in ("summary", "status_group", "status", "family", "channel", "origin", "position"):
             return {t.name: t for t in summary_tables(session, f, account)}[name]
         if name in ("province", "regency"):
@@ -427,6 +435,7 @@ def chart(db: Database, name: str, f: Filters, account: Account | None, now: dat
 def dashboard(db: Database, f: Filters, account: Account | None, now: datetime | None = None) -> dict[str, Table]:
     sync(db)
     with reading(db) as session:
+        f = _with_windows(f, session)
         tables = [*summary_tables(session, f, account), *region_tables(session, f, account, reference_data.workforce(db)),
                   trend_table(session, f, account), funnel_table(session, f, account),
                   *overdue_tables(session, f, account, now), rules_table(session, f, account)]
@@ -451,6 +460,7 @@ def public_tables(db: Database, f: Filters, now: datetime | None = None) -> dict
     cells that would give a suppressed one away). Free-text fields (agency, PPK) are left out: they may hold names."""
     sync(db)
     with reading(db) as session:
+        f = _with_windows(f, session)
         tables = {t.name: t for t in [*summary_tables(session, f, None),
                                       *region_tables(session, f, None, reference_data.workforce(db)),
                                       trend_table(session, f, None), funnel_table(session, f, None),

@@ -10,26 +10,28 @@ How it stays correct: facts.refresh takes the old rows' contributions away (``co
 a case's case_stats row and adds the new ones after, then ``apply``s the difference, all in the sync transaction;
 facts.rebuild rebuilds it whole. Tests compare it with a rebuild after workflow steps, on both databases.
 
-When: only when the question is about whole provinces: no regency, date, stage or category filter (``usable``);
-anything narrower reads case_stats, which is indexed by region and small once narrowed.
+When: only when the question is about whole provinces: no regency, date or category filter (``usable``); anything
+narrower reads case_stats, which is indexed by region and small once narrowed.
 """
 
 from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable, Sequence
+from datetime import date
 
 from sqlalchemy import delete, func, select
 from sqlalchemy.dialects import postgresql, sqlite
 
 from netra.accounts.model import Account
 from netra.analytics import Filters
+from netra.services import reference_data
 from netra.storage.tables import CaseRollupRow, CaseStatsRow, CaseStatsRuleRow
 
 S = CaseStatsRow
 R = CaseRollupRow
 CHUNK = 20_000
-UPSERT_CHUNK = 4_000  # 7 parameters a row: under SQLite's 32,766 and PostgreSQL's 65,535 per statement
+UPSERT_CHUNK = 4_000  # 8 parameters a row: under SQLite's 32,766 and PostgreSQL's 65,535 per statement
 
 # measure -> what k1 (and k2) hold. "" stands for no value (shown as "unknown").
 MEASURES = {
@@ -42,19 +44,21 @@ MEASURES = {
     "clock_ppk": "as clock; k2: PPK the case was sent to",
 }
 
-_COLUMNS = (S.case_id, S.province_code, S.election_id, S.status, S.family, S.channel, S.origin, S.position_group,
+_COLUMNS = (S.case_id, S.province_code, S.election_id, S.event_date, S.status, S.family, S.channel, S.origin, S.position_group,
             S.agency, S.ppk, S.registered_at, S.recommended_at, S.sanctioned_at, S.registered_tenths,
             S.recommended_tenths, S.sanctioned_tenths, S.recommended_rule, S.sanction_rule, S.clock, S.clock_zone,
             S.clock_extended, S.clock_start_day)
 
-Key = tuple[str, str, str, str, str, str]  # measure, province, election, k1, k2, day
+Key = tuple[str, str, str, str, str, str, str]  # measure, stage, province, election, k1, k2, day
+FIELDS = ("measure", "stage", "province_code", "election_id", "k1", "k2", "day")
 
 
 def clock_key(clock: str, zone: str, extended: bool) -> str:
     return f"{clock}|{zone}|{int(bool(extended))}"
 
 
-def _keys(row) -> Iterable[Key]:
+def _keys(row) -> Iterable[tuple[str, str, str, str, str, str]]:
+    """(measure, province, election, k1, k2, day) of each measure the row counts in."""
     p, e = row.province_code, row.election_id
     yield ("status", p, e, row.status, "", "")
     yield ("family", p, e, row.family or "", "", "")
@@ -80,26 +84,44 @@ def _keys(row) -> Iterable[Key]:
             yield ("clock_ppk", p, e, k1, row.ppk, day)
 
 
+def _stages_of(session):
+    """(election id, event date) -> the stage ids whose window holds the date, in the calendars in force (the same
+    windows as netra.analytics.stage_windows, which the case_stats reading filters on)."""
+    windows: dict[str, list[tuple]] = {}
+    for election in reference_data.elections_in(session):
+        windows[election.id] = [(s.id, s.start, s.end) for s in election.stages]
+
+    def stages(election_id: str, day) -> list[str]:
+        if day is None:
+            return []
+        day = day if isinstance(day, date) else date.fromisoformat(str(day))
+        return [stage for stage, start, end in windows.get(election_id, ()) if start <= day <= end]
+    return stages
+
+
 def counts(session, case_ids: Sequence[int] | None = None, sign: int = 1) -> Counter:
     """Contributions of the case_stats rows of `case_ids` (all rows when None), times `sign`."""
     out: Counter = Counter()
+    stages_of = _stages_of(session)
     query = select(*_COLUMNS)
-    extra = select(S.province_code, S.election_id, CaseStatsRuleRow.rule_id).join(
+    extra = select(S.province_code, S.election_id, S.event_date, CaseStatsRuleRow.rule_id).join(
         CaseStatsRuleRow, CaseStatsRuleRow.case_id == S.case_id)
     if case_ids is not None:
         query, extra = query.where(S.case_id.in_(case_ids)), extra.where(S.case_id.in_(case_ids))
     for row in session.execute(query.execution_options(yield_per=CHUNK)):
-        for key in _keys(row):
-            out[key] += sign
-    for province, election, rule in session.execute(extra):
-        out[("rule_rec", province, election, rule, "", "")] += sign
+        stages = ["", *stages_of(row.election_id, row.event_date)]
+        for measure, *rest in _keys(row):
+            for stage in stages:
+                out[(measure, stage, *rest)] += sign
+    for province, election, day, rule in session.execute(extra):
+        for stage in ["", *stages_of(election, day)]:
+            out[("rule_rec", stage, province, election, rule, "", "")] += sign
     return out
 
 
 def apply(session, delta: Counter) -> None:
     """Add `delta` to the stored counts (upsert), then drop keys that reached zero."""
-    changes = [dict(zip(("measure", "province_code", "election_id", "k1", "k2", "day"), k), n=n)
-               for k, n in delta.items() if n]
+    changes = [dict(zip(FIELDS, k), n=n) for k, n in delta.items() if n]
     if not changes:
         return
     dialect = session.get_bind().dialect.name
@@ -107,7 +129,7 @@ def apply(session, delta: Counter) -> None:
     for i in range(0, len(changes), UPSERT_CHUNK):
         stmt = insert(R).values(changes[i:i + UPSERT_CHUNK])
         session.execute(stmt.on_conflict_do_update(
-            index_elements=[R.measure, R.province_code, R.election_id, R.k1, R.k2, R.day],
+            index_elements=[getattr(R, name) for name in FIELDS],
             set_={"n": R.n + stmt.excluded.n}))
     session.execute(delete(R).where(R.n == 0))
 
@@ -119,7 +141,7 @@ def rebuild(session) -> None:
 
 def usable(f: Filters, account: Account | None) -> bool:
     """True when the question covers whole provinces only, which is all the rollup can answer."""
-    if any((f.stage, f.family, f.channel, f.origin, f.position, f.date_from, f.date_to)):
+    if any((f.family, f.channel, f.origin, f.position, f.date_from, f.date_to)):
         return False
     if f.region and "." in f.region:
         return False
@@ -128,7 +150,7 @@ def usable(f: Filters, account: Account | None) -> bool:
 
 def summed(session, measure: str, f: Filters, account: Account | None, *group, where=None) -> list[tuple]:
     """(group columns..., n) of `measure` within the scope and the province/election filters (and `where`)."""
-    query = select(*group, func.coalesce(func.sum(R.n), 0)).where(R.measure == measure)
+    query = select(*group, func.coalesce(func.sum(R.n), 0)).where(R.measure == measure, R.stage == (f.stage or ""))
     if where is not None:
         query = query.where(where)
     if account is not None:
