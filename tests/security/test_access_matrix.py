@@ -139,6 +139,13 @@ ROUTES = {
     ("POST", "/antrean/{item_id}/putuskan"): (
         lambda w, app: ("POST", "/antrean/1/putuskan", {"decision": "confirm"}), role_only("bawaslu", 409)),
     ("POST", "/antrean/impor"): (lambda w, app: ("POST", "/antrean/impor", {}), role_only("bawaslu", 422)),
+    ("GET", "/admin/referensi"): (lambda w, app: ("GET", "/admin/referensi", None), role_only("admin", 200)),
+    ("POST", "/admin/referensi/aturan"): (
+        lambda w, app: ("POST", "/admin/referensi/aturan", {}), role_only("admin", 422)),
+    ("POST", "/admin/referensi/pemilihan"): (
+        lambda w, app: ("POST", "/admin/referensi/pemilihan", {}), role_only("admin", 422)),
+    ("POST", "/admin/referensi/pegawai"): (
+        lambda w, app: ("POST", "/admin/referensi/pegawai", {}), role_only("admin", 422)),
     ("POST", "/api/screen"): (lambda w, app: ("POST", "/api/screen", {}), anyone(422)),
     ("GET", "/dasbor"): (lambda w, app: ("GET", "/dasbor", None), signed_in()),
     ("GET", "/dasbor/laporan.pdf"): (lambda w, app: ("GET", "/dasbor/laporan.pdf", None), signed_in()),

@@ -436,7 +436,8 @@ def dashboard(db: Database, f: Filters, account: Account | None, now: datetime |
     sync(db)
     with reading(db) as session:
         f = _with_windows(f, session)
-        tables = [*summary_tables(session, f, account), *region_tables(session, f, account, reference_data.workforce(db)),
+        tables = [*summary_tables(session, f, account),
+                  *region_tables(session, f, account, reference_data.workforce(db)),
                   trend_table(session, f, account), funnel_table(session, f, account),
                   *overdue_tables(session, f, account, now), rules_table(session, f, account)]
     return {t.name: t for t in tables}

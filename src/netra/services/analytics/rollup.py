@@ -1,10 +1,12 @@
 """case_rollup: live-case counts per province and election for each measure the national and provincial charts need.
 
-Why: at a million cases, every chart scanning case_stats costs 0.2–1 s on two cores (bench/analytics). Counts per
-(province, election, key) are a few thousand rows, so a chart over the whole country adds those up instead.
+Why: at a million cases, a chart scanning case_stats costs 0.2–1 s on two cores (bench/analytics). Most charts'
+counts per (province, election, key) are a few thousand rows, so a chart over the whole country adds those up.
 
-What: each case_stats row contributes 1 to one key of every measure (MEASURES); `day` holds the local start date
-of a running legal clock, so the overdue lists apply the same per-clock cut-off dates as netra.analytics.clocks.
+What: each case_stats row contributes 1 to one key of every measure (MEASURES), once with stage "" and once more
+for each stage of its election's calendar that holds its event date, so a stage filter reads rows of its own.
+`day` holds the local start date of a running legal clock, so the overdue lists apply the same per-clock cut-off
+dates as netra.analytics.clocks (these measures are the large ones: a key per agency or PPK and start day).
 
 How it stays correct: facts.refresh takes the old rows' contributions away (``counts(sign=-1)``) before it rewrites
 a case's case_stats row and adds the new ones after, then ``apply``s the difference, all in the sync transaction;
@@ -44,13 +46,12 @@ MEASURES = {
     "clock_ppk": "as clock; k2: PPK the case was sent to",
 }
 
-_COLUMNS = (S.case_id, S.province_code, S.election_id, S.event_date, S.status, S.family, S.channel, S.origin, S.position_group,
-            S.agency, S.ppk, S.registered_at, S.recommended_at, S.sanctioned_at, S.registered_tenths,
+_COLUMNS = (S.case_id, S.province_code, S.election_id, S.event_date, S.status, S.family, S.channel, S.origin,
+            S.position_group, S.agency, S.ppk, S.registered_at, S.recommended_at, S.sanctioned_at, S.registered_tenths,
             S.recommended_tenths, S.sanctioned_tenths, S.recommended_rule, S.sanction_rule, S.clock, S.clock_zone,
             S.clock_extended, S.clock_start_day)
 
-Key = tuple[str, str, str, str, str, str, str]  # measure, stage, province, election, k1, k2, day
-FIELDS = ("measure", "stage", "province_code", "election_id", "k1", "k2", "day")
+FIELDS = ("measure", "stage", "province_code", "election_id", "k1", "k2", "day")  # a count's key, in order
 
 
 def clock_key(clock: str, zone: str, extended: bool) -> str:
