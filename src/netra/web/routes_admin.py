@@ -1,0 +1,198 @@
+"""Administrators' reference data page: rulebook corrections, added elections and the civil-servant table.
+
+The same service functions as `netra rules override`, `netra elections add` and `netra regions workforce` do the
+checking, storing and auditing; this module only reads the forms, turns pasted YAML into data with an Indonesian
+message when it cannot, and shows the page again with the input kept when a change is refused.
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import datetime, timezone
+from typing import Any
+
+import yaml
+from fastapi import APIRouter, Depends, HTTPException, Request
+from fastapi.responses import RedirectResponse
+from sqlalchemy import select
+
+from netra.accounts.model import Account
+from netra.accounts.roles import Role
+from netra.services import reference_data
+from netra.services.reference_data import ReferenceDataError
+from netra.storage.tables import AddedElectionRow, RuleOverrideRow, WorkforceTableRow
+from netra.web.rendering import render
+from netra.web.security import require_account
+
+router = APIRouter(include_in_schema=False)
+
+PAGE = "/admin/referensi"
+MAX_TEXT = 200_000  # characters of pasted YAML: a table of every province and regency is about 15,000
+MAX_NODES = 100_000  # values in pasted YAML once anchors are expanded (stops "billion laughs" pastes)
+OK_KEYS = {"aturan": "admin.ok.rule", "pemilihan": "admin.ok.election", "pegawai": "admin.ok.workforce"}
+# Fields administrators usually correct; any existing dotted path is accepted.
+COMMON_FIELDS = ("sanction.level", "sanction.kind", "period", "subjects", "legal_basis", "sanction.consists_of.id",
+                 "sanction.consists_of.en", "explanation.id", "explanation.en")
+
+
+class FormError(ValueError):
+    """Input refused before it reaches the service; the message is shown as is."""
+
+
+def _admin(account: Account = Depends(require_account)) -> Account:
+    if account.role is not Role.ADMIN:
+        raise HTTPException(403)
+    return account
+
+
+def _page(request: Request, account: Account, *, ok: str | None = None, form: str | None = None,
+          error: str | None = None, values: dict[str, str] | None = None, status_code: int = 200):
+    db = request.app.state.db
+    book = reference_data.rulebook(db)
+    table = reference_data.workforce(db)
+    with db.transaction() as session:
+        overrides = [
+            {"rule_id": r.rule_id, "field": r.field, "value": json.dumps(r.value.get("value"), ensure_ascii=False),
+             "by": r.by_user, "at": _utc(r.at), "reason": r.reason}
+            for r in session.scalars(select(RuleOverrideRow).order_by(RuleOverrideRow.id.desc()))]
+        added = [_election_row(r)
+                 for r in session.scalars(select(AddedElectionRow).order_by(AddedElectionRow.id.desc()))]
+        latest = session.scalars(select(WorkforceTableRow).order_by(WorkforceTableRow.id.desc()).limit(1)).first()
+        installed = latest and {"by": latest.by_user, "at": _utc(latest.at), "reason": latest.reason}
+    return render(request, "admin_reference.html", {
+        "account": account, "ok_key": OK_KEYS.get(ok or ""), "form": form, "error": error, "values": values or {},
+        "rules": [(r.id, r.title) for r in book.rules], "common_fields": COMMON_FIELDS, "overrides": overrides,
+        "added": added, "packaged_elections": [e.id for e in reference_data.elections(db)
+                                               if e.id not in {a["id"] for a in added}],
+        "workforce": table, "workforce_total": sum(table.counts.values()), "installed": installed,
+    }, status_code=status_code)
+
+
+def _election_row(row: AddedElectionRow) -> dict[str, Any]:
+    data = row.data or {}
+    name = data.get("name") if isinstance(data.get("name"), dict) else {}
+    return {"id": row.election_id, "name_id": name.get("id", ""), "name_en": name.get("en", ""),
+            "kind": data.get("kind", ""), "stages": len(data.get("stages") or []), "by": row.by_user,
+            "at": _utc(row.at)}
+
+
+def _utc(at: datetime) -> datetime:
+    """SQLite hands back naive UTC, PostgreSQL aware times: shown as UTC either way."""
+    return at.replace(tzinfo=timezone.utc) if at.tzinfo is None else at.astimezone(timezone.utc)
+
+
+def _refused(request: Request, account: Account, form: str, error: str, values: dict[str, str]):
+    return _page(request, account, form=form, error=error, values=values, status_code=422)
+
+
+async def _fields(request: Request, *names: str) -> dict[str, str]:
+    form = await request.form()
+    return {n: str(form.get(n) or "") for n in names}
+
+
+def _read_yaml(text: str, what: str) -> Any:
+    """Pasted YAML as plain JSON-able data (dates become text, as in the CLI), or FormError in Indonesian."""
+    if not text.strip():
+        raise FormError(f"Tuliskan {what.lower()} dalam format YAML.")
+    if len(text) > MAX_TEXT:
+        raise FormError(f"{what} terlalu panjang (lebih dari {MAX_TEXT:,} karakter).".replace(",", "."))
+    try:
+        data = yaml.safe_load(text)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        where = f" pada baris {mark.line + 1}, kolom {mark.column + 1}" if mark is not None else ""
+        problem = getattr(exc, "problem", None) or exc.__class__.__name__
+        raise FormError(f"{what} bukan YAML yang sah{where} ({problem}). Periksa indentasi, titik dua, "
+                        "dan tanda kutip.") from None
+    if not _small_enough(data):
+        raise FormError(f"{what} terlalu besar setelah anchor/alias YAML diuraikan.")
+    return json.loads(json.dumps(data, default=str))
+
+
+def _detail(exc: ReferenceDataError) -> str:
+    """The service's reason without the where-prefix meant for files ("override #1 of ... by ...", "line 1")."""
+    cause = exc.__cause__
+    problem = getattr(cause, "problem", None)
+    if problem:
+        field = getattr(cause, "field", None)
+        return f"kolom '{field}': {problem}" if field else problem
+    return str(exc).removeprefix("workforce file: ")
+
+
+def _small_enough(data: Any) -> bool:
+    budget = [MAX_NODES]
+    stack = [data]
+    while stack:
+        item = stack.pop()
+        budget[0] -= 1
+        if budget[0] < 0:
+            return False
+        if isinstance(item, dict):
+            stack.extend(item.keys())
+            stack.extend(item.values())
+        elif isinstance(item, list):
+            stack.extend(item)
+    return True
+
+
+@router.get(PAGE)
+def reference_page(request: Request, account: Account = Depends(_admin)):
+    return _page(request, account, ok=request.query_params.get("ok"))
+
+
+@router.post(PAGE + "/aturan")
+async def add_rule_override(request: Request, account: Account = Depends(_admin)):
+    values = await _fields(request, "rule_id", "field", "value", "reason")
+    try:
+        if not values["field"].strip():
+            raise FormError("Tuliskan kolom yang dikoreksi, misalnya sanction.level.")
+        if not values["value"].strip():
+            raise FormError("Tuliskan nilai baru (tulis null untuk mengosongkan kolom).")
+        value = _read_yaml(values["value"], "Nilai baru")
+        reference_data.add_override(request.app.state.db, account, values["rule_id"].strip(),
+                                    values["field"].strip(), value, values["reason"])
+    except FormError as exc:
+        return _refused(request, account, "rule", str(exc), values)
+    except ReferenceDataError as exc:
+        return _refused(request, account, "rule", f"Koreksi tidak dicatat: {_detail(exc)}", values)
+    except (TypeError, AttributeError, KeyError):
+        return _refused(request, account, "rule", "Koreksi tidak dicatat: nilai tidak sesuai bentuk kolom itu.", values)
+    return RedirectResponse(f"{PAGE}?ok=aturan#aturan", status_code=303)
+
+
+@router.post(PAGE + "/pemilihan")
+async def add_election(request: Request, account: Account = Depends(_admin)):
+    values = await _fields(request, "election_yaml")
+    try:
+        data = _read_yaml(values["election_yaml"], "Data pemilihan")
+        if not isinstance(data, dict):
+            raise FormError("Tempelkan satu pemilihan sebagai pemetaan YAML (id, kind, name, legal_basis, sources, "
+                            "applies_to, stages), seperti berkas kalender bawaan.")
+        reference_data.add_election(request.app.state.db, account, data)
+    except FormError as exc:
+        return _refused(request, account, "election", str(exc), values)
+    except ReferenceDataError as exc:
+        return _refused(request, account, "election", f"Pemilihan tidak ditambahkan: {_detail(exc)}", values)
+    except (TypeError, AttributeError, KeyError):
+        return _refused(request, account, "election",
+                        "Pemilihan tidak ditambahkan: isian tidak sesuai format kalender bawaan.", values)
+    return RedirectResponse(f"{PAGE}?ok=pemilihan#pemilihan", status_code=303)
+
+
+@router.post(PAGE + "/pegawai")
+async def install_workforce(request: Request, account: Account = Depends(_admin)):
+    values = await _fields(request, "workforce_yaml", "reason")
+    try:
+        if not values["reason"].strip():
+            raise FormError("Tuliskan alasan dan sumber perubahan.")
+        _read_yaml(values["workforce_yaml"], "Tabel pegawai")  # an Indonesian message for broken YAML
+        reference_data.install_workforce(request.app.state.db, account, values["workforce_yaml"], values["reason"])
+    except FormError as exc:
+        return _refused(request, account, "workforce", str(exc), values)
+    except ReferenceDataError as exc:
+        return _refused(request, account, "workforce", f"Tabel pegawai tidak dipasang: {_detail(exc)}", values)
+    except (TypeError, AttributeError, KeyError):
+        return _refused(request, account, "workforce",
+                        "Tabel pegawai tidak dipasang: isian tidak sesuai format (caveats harus berupa daftar "
+                        "dengan id dan en).", values)
+    return RedirectResponse(f"{PAGE}?ok=pegawai#pegawai", status_code=303)
