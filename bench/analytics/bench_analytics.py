@@ -9,8 +9,9 @@ history with COPY (generate.py), builds case_stats once (netra.services.analytic
 for three scopes (national, one province, one regency):
 
 * ``netra``: each chart function of netra.services.analytics, ``--runs`` times; p50 and p95. National and
-  provincial questions read case_rollup (counts per province, election and key); a regency, or any stage, date or
-  category filter, reads case_stats (one row per case). Two such national questions are measured as extras;
+  provincial questions, with or without a stage, read case_rollup (counts per stage, province, election and key);
+  a regency, a period or a category filter reads case_stats (one row per case). Two such national questions are
+  measured as extras;
 * ``plain SQL``: the same aggregation written directly against cases and case_events (no summary table), measured
   in the same run, ``--baseline-runs`` times (it is slow, so fewer runs; each capped by statement_timeout).
 
@@ -23,7 +24,7 @@ import argparse
 import statistics
 import sys
 import time
-from datetime import datetime, timezone
+from datetime import date, datetime, timezone
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[2]
@@ -41,10 +42,11 @@ from netra.storage.database import Database  # noqa: E402
 
 NOW = datetime(2024, 12, 20, 10, 0, tzinfo=timezone.utc)
 TARGET_MS = 300
-SCOPES = {"national": Filters(), "province 33": Filters(region="33"), "regency 33.20": Filters(region="33.20")}
-# Narrower questions the rollup cannot answer (case_stats is read row by row): measured and printed, not targeted.
-EXTRA_SCOPES = {"national, campaign stage": Filters(stage="campaign"),
-                "national, social media": Filters(family="social_media")}
+SCOPES = {"national": Filters(), "province 33": Filters(region="33"), "regency 33.20": Filters(region="33.20"),
+          "national, campaign stage": Filters(stage="campaign")}
+# Questions the rollup cannot answer (case_stats is read row by row): measured and printed, not targeted.
+EXTRA_SCOPES = {"national, social media": Filters(family="social_media"),
+                "national, Oct-Nov 2024": Filters(date_from=date(2024, 10, 1), date_to=date(2024, 11, 30))}
 
 CHARTS = {
     "summary (status/family/channel/origin/position)": lambda s, f: analytics.summary_tables(s, f, None),
@@ -64,6 +66,10 @@ def _where(f: Filters) -> str:
         parts.append(f"(c.region_code = '{f.region}' OR c.region_code LIKE '{f.region}.%')")
     if f.family:
         parts.append(f"c.family = '{f.family}'")
+    if f.date_from:
+        parts.append(f"c.event_date >= '{f.date_from}'")
+    if f.date_to:
+        parts.append(f"c.event_date <= '{f.date_to}'")
     if f.stage:
         parts.append("(" + " OR ".join(f"(c.election_id = '{w.election}' AND c.event_date BETWEEN '{w.start}' AND "
                                        f"'{w.end}')" for w in stage_windows(f.stage, f.election)) + ")")

@@ -38,6 +38,8 @@ def test_the_packaged_table_covers_every_province_with_its_source():
     ({"source": " "}, "source is required"),
     ({"label": {"id": "x"}}, "label needs"),
     ({"counts": {}}, "counts must map"),
+    ({"caveats": 5}, "caveats must be a list"),
+    ({"caveats": ["teks"]}, "each caveat needs"),
 ])
 def test_bad_tables_are_refused_with_the_reason(change, message):
     with pytest.raises(WorkforceError, match=message):

@@ -66,6 +66,8 @@ def parse_workforce(text: str, known_codes: set[str], where: str = "workforce fi
             raise WorkforceError(f"{where}: the count for {code} must be a whole number above zero, not {n!r}.")
         clean[code] = n
     caveats = []
+    if not isinstance(data.get("caveats") or [], list):
+        raise WorkforceError(f"{where}: caveats must be a list of {{id, en}} texts.")
     for item in data.get("caveats") or []:
         if not isinstance(item, dict) or not item.get("id") or not item.get("en"):
             raise WorkforceError(f"{where}: each caveat needs an id and an en text.")
