@@ -175,7 +175,7 @@ def test_a_workforce_table_is_installed_shown_and_audited(client, app, admin):
     ("label: {id: x, en: y}\n", "r", "Tabel pegawai tidak dipasang"),
     ("", "r", "Tuliskan tabel pegawai dalam format YAML"),
     (WORKFORCE.replace("caveats:\n  - {id: Data uji, en: Test data}", "caveats: 5"), "r",
-     "caveats harus berupa daftar"),
+     "caveats must be a list"),
 ])
 def test_bad_workforce_tables_are_refused_with_input_kept(client, app, admin, text, reason, message):
     response = post(client, "/pegawai", {"workforce_yaml": text, "reason": reason})

@@ -191,8 +191,4 @@ async def install_workforce(request: Request, account: Account = Depends(_admin)
         return _refused(request, account, "workforce", str(exc), values)
     except ReferenceDataError as exc:
         return _refused(request, account, "workforce", f"Tabel pegawai tidak dipasang: {_detail(exc)}", values)
-    except (TypeError, AttributeError, KeyError):
-        return _refused(request, account, "workforce",
-                        "Tabel pegawai tidak dipasang: isian tidak sesuai format (caveats harus berupa daftar "
-                        "dengan id dan en).", values)
     return RedirectResponse(f"{PAGE}?ok=pegawai#pegawai", status_code=303)
