@@ -120,3 +120,5 @@ def test_rates_per_10000_follow_the_installed_table_and_hide_with_small_counts(c
     jepara = next(r for r in doc["regency"]["rows"] if r["key"] == "33.20")
     assert jepara["per_10k"] == (None if jepara["count_suppressed"] else round(jepara["count"] / 2, 2))
     assert all(r["per_10k"] is None for r in doc["regency"]["rows"] if r["key"] != "33.20")
+    page = client.get("/statistik?region=33").text
+    assert 'data-testid="workforce-regency-33.20" data-value="20000"' in page  # the regency table shows the rate
