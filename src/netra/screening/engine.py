@@ -32,6 +32,7 @@ from netra.screening.model import MODEL_PATH, LinearModel, extract_features
 from netra.screening.stages import StageInfo, StageResolver
 from netra.screening.text import HAND, HASHTAG, ZERO_PADDED, Lexicon
 
+_STATUTE_KIND = {"uu10_2016": "pilkada", "uu7_2017": "pemilu"}  # other sources (SKB, PP 94/2021) bind in both
 SUBJECTS = {"asn": ("pns", "pppk"), "village": ("village_head", "village_official"), "security": ("tni_polri",)}
 FAMILY_LABELS_ID = {
     "social_media": "kampanye di media sosial",
@@ -258,8 +259,16 @@ class Screener:
         rules = self._rules_for.get(key)
         if rules is None:
             subjects = SUBJECTS.get(kind or "asn", SUBJECTS["asn"])
-            rules = [r for r in self._rules_by_family.get(family, ()) if any(r.binds(s) for s in subjects)]
+
+            def binding(fam: str) -> list:
+                return [r for r in self._rules_by_family.get(fam, ()) if any(r.binds(s) for s in subjects)]
+            # No rule of this family binds the actor (a village head's post, say: the SKB binds PNS/PPPK only):
+            # the statutes' general bans on acts that favour a candidate (UU 10/2016 Pasal 71(1), UU 7/2017
+            # Pasal 282/490) do, so every flag still names a rule.
+            rules = binding(family) or binding("official_action")
             self._rules_for[key] = rules
+        if info is not None and info.kind:  # the statute of the election in question, where the date tells
+            rules = [r for r in rules if _STATUTE_KIND.get(r.id.split(".", 1)[0], info.kind) == info.kind] or rules
         if info is not None and info.candidates_set is not None:
             in_campaign = bool(info.in_campaign)
             dated = [r for r in rules

@@ -21,6 +21,7 @@ class StageInfo:
     stage: str
     candidates_set: bool | None
     in_campaign: bool | None
+    kind: str | None = None  # "pilkada" or "pemilu": which statute (UU 10/2016 or UU 7/2017) governs it
 
 
 class StageResolver:
@@ -78,7 +79,8 @@ class StageResolver:
             campaign = election.in_campaign(day)
         except Exception:
             campaign = None
-        return StageInfo(f"{election.id}:{stage.id}", election.id, stage.id, cands, campaign)
+        kind = getattr(getattr(election, "kind", None), "value", None)
+        return StageInfo(f"{election.id}:{stage.id}", election.id, stage.id, cands, campaign, kind)
 
 
 def _near(election, day: dt.date) -> bool:

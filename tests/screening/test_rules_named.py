@@ -1,0 +1,28 @@
+"""Every automated flag names a rule (the due-process promise), and the rule is the statute of the election the
+post's date falls in: UU 10/2016 for the Pilkada, UU 7/2017 for the Pemilu."""
+
+from __future__ import annotations
+
+import pytest
+
+from netra.screening.corpus import load_dev_corpus
+
+FIELDS = ("id", "text", "source", "author", "created_at", "region")
+
+
+def test_every_flag_on_the_dev_corpus_names_a_rule(screener):
+    flagged = 0
+    for item in load_dev_corpus():
+        result = screener.screen({k: item[k] for k in FIELDS if k in item})
+        if result.violation:
+            flagged += 1
+            assert result.rules, (item["id"], item["text"])
+    assert flagged > 400
+
+
+@pytest.mark.parametrize("day,law", [("2024-11-01", "uu10_2016."), ("2024-01-20", "uu7_2017.")])
+def test_a_village_head_backing_a_candidate_online_gets_the_statute_of_that_election(screener, day, law):
+    result = screener.screen({"id": "kades", "text": "Pak Kades Sukamaju posting dukung paslon nomor 2 di FB, ayo "
+                              "warga coblos 02", "created_at": day, "region": "33.20"})
+    assert result.violation and result.actor.kind == "village" and result.family == "social_media"
+    assert result.rules and all(r.startswith(law) for r in result.rules), result.rules
