@@ -14,6 +14,7 @@ def sign_in(page, base, username, password):
 
 
 def sign_out(page):
+    page.click("[data-testid=account-menu]")
     page.click("text=Keluar")
     page.wait_for_url("**/?keluar=1")
 

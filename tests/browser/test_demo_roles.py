@@ -28,6 +28,7 @@ def test_each_demo_role_sees_only_its_region(live_server, page):
         assert len(rows) == 1 and REGION_NAMES[slug] in rows[0], (username, rows)
         other = REGION_NAMES["kukar" if slug == "jepara" else "jepara"]
         assert other not in page.content()
+        page.click("[data-testid=account-menu]")
         page.click("text=Keluar")
         page.wait_for_url("**/?keluar=1")
         assert page.get_by_test_id("who").count() == 0
