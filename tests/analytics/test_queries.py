@@ -8,7 +8,7 @@ from collections import Counter
 from datetime import timedelta
 
 import pytest
-from sqlalchemy import select
+from sqlalchemy import select, update
 
 from netra.accounts.roles import Role
 from netra.analytics import THRESHOLD, Filters, position_group
@@ -208,8 +208,8 @@ def test_rollup_and_case_stats_give_the_same_charts(demo_db, monkeypatch):
 def _rollup_rows(db):
     with db.transaction() as s:
         return sorted(tuple(r) for r in s.execute(select(
-            CaseRollupRow.measure, CaseRollupRow.province_code, CaseRollupRow.election_id, CaseRollupRow.k1,
-            CaseRollupRow.k2, CaseRollupRow.day, CaseRollupRow.n)))
+            CaseRollupRow.measure, CaseRollupRow.stage, CaseRollupRow.province_code, CaseRollupRow.election_id,
+            CaseRollupRow.k1, CaseRollupRow.k2, CaseRollupRow.day, CaseRollupRow.n)))
 
 
 def test_rollup_stays_equal_to_a_rebuild_as_cases_change(demo_db, tmp_path, monkeypatch):
@@ -235,3 +235,17 @@ def test_rollup_stays_equal_to_a_rebuild_as_cases_change(demo_db, tmp_path, monk
         analytics.facts.rebuild(s)
     assert kept == _rollup_rows(demo_db)
     assert all(n > 0 for *_, n in kept)
+
+
+def test_new_deadline_rules_or_calendars_rebuild_the_statistics(demo_db, monkeypatch):
+    analytics.sync(demo_db)
+    good = _rollup_rows(demo_db)
+    with demo_db.transaction() as s:  # a stale count, as rows computed under older rules would be
+        s.execute(update(CaseRollupRow).where(CaseRollupRow.measure == "status").values(n=CaseRollupRow.n + 7))
+    analytics.sync(demo_db)
+    assert _rollup_rows(demo_db) != good  # same rules: nothing to recompute
+    monkeypatch.setattr(analytics.facts, "rules_fingerprint", lambda: "a-later-release")
+    analytics.sync(demo_db)
+    assert [r for r in _rollup_rows(demo_db) if r[0] != "_built_with"] == [r for r in good if r[0] != "_built_with"]
+    with demo_db.transaction() as s:
+        assert analytics.rollup.stored_fingerprint(s) == "a-later-release"

@@ -11,7 +11,8 @@ The audit log is therefore a complete, ordered change feed. ``sync`` reads the e
 entry or finds the table empty while cases exist. Every statistics read calls ``sync`` first, inside its own
 transaction, so a figure never lags a committed change; between changes ``sync`` costs two indexed lookups.
 The same transaction moves the rewritten rows' counts in ``case_rollup`` (see rollup.py), so the two tables never
-disagree.
+disagree. Rows also depend on the packaged deadline rules and calendars: a release that changes them is noticed by
+``rules_fingerprint`` and rebuilds both tables on the first read.
 
 A row holds what the filters and charts need: region, election, event date, status, family, channel, origin,
 position group (netra.analytics.positions), agency; from the history, the first time the case was opened,
@@ -22,10 +23,13 @@ overdue lists agree with each case page).
 
 from __future__ import annotations
 
+import hashlib
 import math
 from collections import defaultdict
 from collections.abc import Iterable
 from datetime import datetime, timezone
+from functools import cache
+from importlib import resources
 
 from sqlalchemy import delete, func, insert, or_, select, text
 
@@ -173,8 +177,21 @@ def rebuild(session, seq: int | None = None, progress=None) -> int:
         last = ids[-1]
         if progress:
             progress(written)
-    rollup.rebuild(session)
+    rollup.rebuild(session, rules_fingerprint())
     return written
+
+
+@cache
+def rules_fingerprint() -> str:
+    """What the stored rows were computed with besides the cases: the packaged deadline rules (which clock runs)
+    and calendars (which stage a date is in). A release that changes either rebuilds the tables on first read.
+    Elections an administrator adds are new ids, so they never change the rows of existing cases."""
+    digest = hashlib.sha256()
+    for package, folder in (("netra.cases", "data"), ("netra.elections", "data")):
+        for entry in sorted(resources.files(package).joinpath(folder).iterdir(), key=lambda e: e.name):
+            if entry.name.endswith(".yaml"):
+                digest.update(entry.name.encode() + b"\0" + entry.read_bytes())
+    return digest.hexdigest()[:32]
 
 
 def _case_ids(entity: str, detail) -> list[int]:
@@ -195,6 +212,8 @@ def sync(session) -> int:
         if session.scalar(select(CaseRow.id).limit(1)) is None:
             return 0
         return rebuild(session)
+    if rollup.stored_fingerprint(session) != rules_fingerprint():
+        return rebuild(session)  # new deadline rules or corrected calendars: clocks and stage keys are recomputed
     entries = session.execute(
         select(AuditRow.seq, AuditRow.entity, AuditRow.detail)
         .where(AuditRow.seq > applied, or_(AuditRow.entity.startswith("case:"), AuditRow.entity == DEMO_MARKER))
@@ -208,4 +227,4 @@ def sync(session) -> int:
     return refresh(session, ids, last)
 
 
-__all__ = ["DEMO_MARKER", "rebuild", "refresh", "sync"]
+__all__ = ["DEMO_MARKER", "rebuild", "refresh", "rules_fingerprint", "sync"]

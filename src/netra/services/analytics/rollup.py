@@ -136,9 +136,19 @@ def apply(session, delta: Counter) -> None:
     session.execute(delete(R).where(R.n == 0))
 
 
-def rebuild(session) -> None:
+FINGERPRINT = "_built_with"  # a bookkeeping row (measure), never summed: what the rows were computed with
+
+
+def rebuild(session, fingerprint: str = "") -> None:
     session.execute(delete(R))
     apply(session, counts(session))
+    session.add(R(measure=FINGERPRINT, stage="", province_code="", election_id="", k1=fingerprint[:80], k2="",
+                  day="", n=1))
+    session.flush()
+
+
+def stored_fingerprint(session) -> str | None:
+    return session.scalar(select(R.k1).where(R.measure == FINGERPRINT))
 
 
 def usable(f: Filters, account: Account | None) -> bool:
@@ -164,4 +174,4 @@ def summed(session, measure: str, f: Filters, account: Account | None, *group, w
     return session.execute(query.group_by(*group) if group else query).all()
 
 
-__all__ = ["MEASURES", "apply", "clock_key", "counts", "rebuild", "summed", "usable"]
+__all__ = ["MEASURES", "apply", "clock_key", "counts", "rebuild", "stored_fingerprint", "summed", "usable"]
