@@ -1,6 +1,7 @@
 """Pure analytics domain: position groups, suppression (primary and secondary), overdue cut-offs."""
 
 from datetime import datetime, timedelta, timezone
+from zoneinfo import ZoneInfo
 
 import pytest
 from hypothesis import given, settings
@@ -73,3 +74,4 @@ def test_cutoffs_agree_with_the_case_clock(minutes_before, tz_name, state, clari
     cut = next(c for c in cutoffs(now, default_rules()) if c.rule.election_kind == "pilkada" and c.zone == zone
                and c.rule == clock.rule and c.extended == clock.extended)
     assert (started < cut.before) == clock.overdue
+    assert (started.astimezone(ZoneInfo(tz_name)).date() <= cut.last_day) == clock.overdue  # the rollup's test

@@ -26,6 +26,7 @@ class Cutoff:
     zone: str  # WIB, WITA or WIT
     extended: bool
     before: datetime  # the clock is overdue when it started before this instant
+    last_day: date  # ... that is, on or before this local start date
 
 
 def _local_noon(day: date, tz_name: str) -> datetime:
@@ -52,7 +53,7 @@ def cutoffs(now: datetime, rules: DeadlineRules | None = None) -> list[Cutoff]:
             for extended in ((False, True) if rule.extension_days else (False,)):
                 day = last_overdue_start_day(rule, tz_name, now, extended, rules)
                 first_instant_next = end_of_day(day, tz_name) + timedelta(microseconds=1)
-                out.append(Cutoff(rule, zone, extended, first_instant_next))
+                out.append(Cutoff(rule, zone, extended, first_instant_next, day))
     return out
 
 

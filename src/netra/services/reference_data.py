@@ -143,7 +143,12 @@ def _region_codes() -> set[str]:
 def workforce(db: Database) -> Workforce:
     """The civil-servant counts in force: the latest table an administrator installed, else the packaged one."""
     with db.transaction() as session:
-        data = session.scalars(select(WorkforceTableRow.data).order_by(WorkforceTableRow.id.desc()).limit(1)).first()
+        return workforce_in(session)
+
+
+def workforce_in(session) -> Workforce:
+    """The same, read within an open transaction."""
+    data = session.scalars(select(WorkforceTableRow.data).order_by(WorkforceTableRow.id.desc()).limit(1)).first()
     if data:
         return parse_workforce(json.dumps(data), _region_codes(), "installed workforce table")
     return _packaged_workforce()

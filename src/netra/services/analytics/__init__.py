@@ -18,7 +18,6 @@ from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timedelta, timezone
 from functools import cache
 from typing import Any
-from zoneinfo import ZoneInfo
 
 from sqlalchemy import Select, and_, false, func, or_, select, text
 
@@ -27,7 +26,6 @@ from netra.analytics import (
     FUNNEL, STATUS_GROUPS, THRESHOLD, Filters, cutoffs, median_of_tenths, positions, stage_windows, suppress,
     suppress_hierarchy, suppressed_value,
 )
-from netra.analytics.clocks import ZONES
 from netra.cases import State, default_rules, label as case_label
 from netra.regions.points import load_regency_points
 from netra.regions.workforce import Workforce
@@ -302,9 +300,8 @@ def _overdue_rollup_condition(now: datetime):
     overdue start day of its clock, zone and extension."""
     conditions = []
     for cut in cutoffs(now, default_rules()):
-        last_day = (cut.before - timedelta(microseconds=1)).astimezone(ZoneInfo(ZONES[cut.zone])).date()
         key = rollup.clock_key(f"{cut.rule.election_kind}:{cut.rule.id}", cut.zone, cut.extended)
-        conditions.append(and_(R.k1 == key, R.day <= last_day.isoformat()))
+        conditions.append(and_(R.k1 == key, R.day <= cut.last_day.isoformat()))
     return or_(*conditions) if conditions else false()
 
 
@@ -422,7 +419,7 @@ def chart(db: Database, name: str, f: Filters, account: Account | None, now: dat
         if name in ("summary", "status_group", "status", "family", "channel", "origin", "position"):
             return {t.name: t for t in summary_tables(session, f, account)}[name]
         if name in ("province", "regency"):
-            return {t.name: t for t in region_tables(session, f, account, reference_data.workforce(db))}[name]
+            return {t.name: t for t in region_tables(session, f, account, reference_data.workforce_in(session))}[name]
         if name == "week":
             return trend_table(session, f, account)
         if name == "funnel":
@@ -439,7 +436,7 @@ def dashboard(db: Database, f: Filters, account: Account | None, now: datetime |
     with reading(db) as session:
         f = _with_windows(f, session)
         tables = [*summary_tables(session, f, account),
-                  *region_tables(session, f, account, reference_data.workforce(db)),
+                  *region_tables(session, f, account, reference_data.workforce_in(session)),
                   trend_table(session, f, account), funnel_table(session, f, account),
                   *overdue_tables(session, f, account, now), rules_table(session, f, account)]
     return {t.name: t for t in tables}
@@ -465,7 +462,7 @@ def public_tables(db: Database, f: Filters, now: datetime | None = None) -> dict
     with reading(db) as session:
         f = _with_windows(f, session)
         tables = {t.name: t for t in [*summary_tables(session, f, None),
-                                      *region_tables(session, f, None, reference_data.workforce(db)),
+                                      *region_tables(session, f, None, reference_data.workforce_in(session)),
                                       trend_table(session, f, None), funnel_table(session, f, None),
                                       rules_table(session, f, None, limit=None)]}
         overdue = overdue_tables(session, f, None, now, include_ppk=False)
