@@ -128,20 +128,21 @@ def dashboard_api(request: Request, account: Account = Depends(require_account))
 @router.get("/api/stats/{chart}.csv", tags=["statistics"], response_class=Response)
 def chart_csv(chart: str, request: Request, account: Account = Depends(require_account)):
     """One chart's data as CSV (UTF-8 with BOM, for spreadsheets): the same rows as the JSON."""
-    if chart not in analytics.CHARTS:
-        raise HTTPException(404)
-    regions = _scope_regions(request, account)
-    table = analytics.chart(request.app.state.db, chart, _filters(request, [r.code for r in regions]), account)
-    return _csv(table, f"netra-{chart}.csv")
+    return _csv(_chart(chart, request, account), f"netra-{chart}.csv")
 
 
 @router.get("/api/stats/{chart}", response_model=TableOut, tags=["statistics"])
 def chart_json(chart: str, request: Request, account: Account = Depends(require_account)):
     """One chart's data as JSON."""
+    return _chart(chart, request, account).as_json()
+
+
+def _chart(chart: str, request: Request, account: Account) -> analytics.Table:
+    """One chart of the dashboard within the account's regions and the request's filters; 404 for an unknown one."""
     if chart not in analytics.CHARTS:
         raise HTTPException(404)
     regions = _scope_regions(request, account)
-    return analytics.chart(request.app.state.db, chart, _filters(request, [r.code for r in regions]), account).as_json()
+    return analytics.chart(request.app.state.db, chart, _filters(request, [r.code for r in regions]), account)
 
 
 # ---------------------------------------------------------------------------------------------- public
