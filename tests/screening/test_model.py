@@ -12,7 +12,7 @@ from netra.screening.analysis import Analyzer
 from netra.screening.candidates import CandidateRegistry
 from netra.screening.corpus import load_dev_corpus
 from netra.screening.model import MODEL_PATH, LinearModel, extract_features
-from netra.screening.text import Lexicon
+from netra.screening.lexicon import Lexicon
 
 
 @pytest.fixture(scope="module")

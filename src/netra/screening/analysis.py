@@ -1,6 +1,6 @@
 """The fast stage: rule patterns, ballot numbers, candidates and actor phrases found in one pass over tokens.
 
-Patterns come from two places and are matched on NORMALISED tokens (see ``text.py``):
+Patterns come from three places and are matched on NORMALISED tokens (``netra.text``):
 
 * the rulebook (``netra.rulebook``): every rule's ``keywords``, so each hit names the rule and its family;
 * the screening lexicon (``data/lexicon.yaml``): support/against/reporting/neutral cues, bound roles,
@@ -18,7 +18,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from netra.screening.candidates import Candidate, CandidateRegistry
-from netra.screening.text import CAP, HAND, HASHTAG, NUM, NUMWORD, ZERO_PADDED, Lexicon, Normaliser, Tokens
+from netra.screening.lexicon import Lexicon
+from netra.text import CAP, EMOJI, HAND, HASHTAG, NUM, NUMWORD, ZERO_PADDED, Normaliser, Tokens
 
 WILD_NUM = "\x00num"
 FAMILIES = ("social_media", "campaign", "state_resources", "official_action", "campaign_props", "party",
@@ -143,7 +144,12 @@ class Analyzer:
                 self.rule_keywords[rule.id] = tuple(rule.keywords)
                 for kw in rule.keywords:
                     extra.update(w.lower() for w in _words(kw))
-        self.normaliser = Normaliser(lexicon, extra)
+        self.normaliser = Normaliser(known_words=lexicon.words() | extra)
+        last = self._last_token
+        # single words the code compares tokens with, in their normalised spelling ("capres" is written either way)
+        self.ballot_context = frozenset(filter(None, (last(w) for w in lexicon.ballot_context)))
+        self.unbinders_before = frozenset(filter(None, (last(w) for w in lexicon.unbinders_before)))
+        self.occupations = frozenset(filter(None, (last(w) for w in lexicon.occupations)))
         self._tag_support_words = frozenset(
             w for p in lexicon.cues.get("support", ()) for w in self.normaliser.tokens(p).norm
         ) | {"menang", "presiden", "presidenku", "istimewa", "lanjutkan", "juara", "pilihanku", "hebat"}
@@ -151,6 +157,10 @@ class Analyzer:
         self._build()
 
     # --- building -------------------------------------------------------------------------------------------
+    def _last_token(self, word: str) -> str | None:
+        norm = self.normaliser.tokens(word).norm
+        return norm[-1] if norm else None
+
     def _phrase(self, text: str) -> tuple[str, ...]:
         parts: list[str] = []
         for word in text.split():
@@ -216,6 +226,8 @@ class Analyzer:
             for p in payloads:
                 kind = p[0]
                 if kind == "cue":
+                    if tk.flags[i] & EMOJI and tk.flags[j - 1] & EMOJI:
+                        continue  # a lone ✌️ is a ballot number at most (see _ballots), not a written slogan
                     cues.setdefault(p[1], []).append((i, j))
                 elif kind == "rule":
                     a.rule_hits.setdefault(p[1], []).append((i, j))
@@ -287,8 +299,8 @@ class Analyzer:
                     kept[-1] = (i, j, kind)
                 continue
             kept.append((i, j, kind))
-        occupations = self.lexicon.occupations
-        unb_before = self.lexicon.unbinders_before
+        occupations = self.occupations
+        unb_before = self.unbinders_before
         out = []
         for i, j, kind in kept:
             core = (i, j)
@@ -341,7 +353,7 @@ class Analyzer:
         flags = tk.flags
         nums = tk.nums
         text = tk.text
-        ctx = self.lexicon.ballot_context
+        ctx = self.ballot_context
         n = len(norm)
         out = a.ballots
         for i in range(n):

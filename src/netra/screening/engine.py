@@ -30,7 +30,8 @@ from netra.screening.candidates import CandidateRegistry
 from netra.screening.items import Actor, CandidateRef, Item, Result, Span
 from netra.screening.model import MODEL_PATH, LinearModel, extract_features
 from netra.screening.stages import StageInfo, StageResolver
-from netra.screening.text import HAND, HASHTAG, ZERO_PADDED, Lexicon
+from netra.screening.lexicon import Lexicon
+from netra.text import HAND, HASHTAG, ZERO_PADDED
 
 _STATUTE_KIND = {"uu10_2016": "pilkada", "uu7_2017": "pemilu"}  # other sources (SKB, PP 94/2021) bind in both
 SUBJECTS = {"asn": ("pns", "pppk"), "village": ("village_head", "village_official"), "security": ("tni_polri",)}

@@ -212,7 +212,7 @@ def train_model(*, extra: list[dict] | None = None, corpus_path=None, current_mo
     from netra.screening.engine import Screener
     from netra.screening.evaluate import evaluate
     from netra.screening.model import MODEL_PATH
-    from netra.screening.text import Lexicon
+    from netra.screening.lexicon import Lexicon
 
     def step(msg: str) -> None:
         if progress:

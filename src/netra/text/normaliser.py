@@ -1,122 +1,116 @@
 """Normalising informal Indonesian while keeping every token's place in the ORIGINAL text.
 
-The screener never rewrites the text it reports on. ``Normaliser.tokens(text)`` returns parallel lists: the
-normalised form of each token and the ``start``/``end`` offsets of the characters it came from, so a match on
-normalised tokens ``i..j`` is always the exact substring ``text[start[i]:end[j-1]]`` of what the user sent.
+``Normaliser.tokens(text)`` returns parallel lists: the normalised form of each token and the ``start``/``end``
+offsets of the characters it came from, so a match on normalised tokens ``i..j`` is always the exact substring
+``text[start[i]:end[j-1]]`` of what the user wrote. ``Normaliser.words(text)`` is the same without offsets.
 
-What is normalised (all driven by ``data/lexicon.yaml``):
+What is normalised (driven by ``data/lexicon.yaml``):
 
-* case (``casefold`` per token, offsets stay on the original characters);
-* elongations (``yukkk`` -> ``yuk``, ``mantappp`` -> ``mantap``; a double letter is kept only when the doubled
-  form is a known word);
+* case, and compatibility forms (NFKC: full-width letters, ligatures) per token; offsets stay on the original;
+* elongations (``yukkk`` -> ``yuk``; a double letter is kept only when the doubled form is a known word);
 * slang and spelling variants (``yg`` -> ``yang``, ``nyoblos`` -> ``coblos``, ``nomer`` -> ``nomor``);
-* reduplication with ``2`` (``tmn2`` -> ``teman``, ``bagi2`` -> ``bagi``);
-* number words (``dua`` -> ``2``, Javanese ``loro`` -> ``2``); zero-padded numbers keep a flag (``02``);
+* ``-nya/-lah/-kah/-pun`` on a known word (``pilihannya`` -> ``pilihan``);
+* reduplication (``tmn2`` -> ``teman``, ``bagi-bagi`` -> ``bagi``) and hyphenated prefixes (``nge-like``,
+  ``e-ktp``, ``non-asn`` joined); other hyphens separate words (``Hendra-Wulan`` stays two names);
+* number words (``dua`` -> ``2``, Javanese ``loro`` -> ``2``, ``dua belas`` -> ``12``); zero-padded numbers keep
+  a flag (``02``);
 * hashtags, split on case and digits (``#PilihPaslon02`` -> ``pilih paslon 2``) and, for all-lowercase tags,
   by known words (``#pilihpaslon02``); every part keeps the offsets of its own characters;
-* hand-sign emoji (``✌️`` -> token ``handsign`` with ballot number 2), skin-tone and variation selectors
-  included in the token's span;
-* URLs and @mentions are skipped (counted, not tokenised).
+* emoji: those the lexicon names become its words (``✌️`` -> ``salam 2 jari``, the number flagged as a hand
+  sign); others become one symbol token; skin-tone and variation selectors stay inside the token's span;
+* URLs and @mentions are not words: they are counted (and the mention offsets kept), not tokenised.
 
-Tokens are cached by their raw spelling, so the per-post cost is one regex scan plus dictionary lookups.
+A normaliser is built once per vocabulary: the lexicon plus the words its user knows (the screener's cues and
+rule keywords, guidance's concepts). Known words decide how elongations are undone and lowercase hashtags split.
+Tokens are cached by raw spelling, so the per-text cost is one regex scan plus dictionary look-ups.
 """
 
 from __future__ import annotations
 
 import re
+import unicodedata
+from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
 import yaml
 
-DATA_DIR = Path(__file__).resolve().parent / "data"
-LEXICON_PATH = DATA_DIR / "lexicon.yaml"
+LEXICON_PATH = Path(__file__).resolve().parent / "data" / "lexicon.yaml"
 
 # token flags
 HASHTAG = 1
 NUM = 2  # a number of at most two digits (a possible ballot number); ``nums`` holds its value
 ZERO_PADDED = 4  # written "01".."09"
-HAND = 8  # a hand-sign emoji; ``nums`` holds the number it shows
+HAND = 8  # a number shown by a hand-sign emoji
 NUMWORD = 16  # written as a word ("dua", "loro")
 CAP = 32  # first letter upper case in the original (names)
+EMOJI = 64  # came from an emoji
+SYMBOL = 128  # an emoji the lexicon has no words for (its norm is the emoji itself)
 
 _TOKEN_RE = re.compile(
     r"(?P<url>(?:https?://|www\.)\S+)"
     r"|(?P<mention>@\w+)"
     r"|(?P<hashtag>\#[^\W_][\w]*)"
-    r"|(?P<word>[^\W_]+)"
+    r"|(?P<word>[^\W_]+(?:-[^\W_]+)*)"
     r"|(?P<emoji>[\u2600-\u27BF\U0001F000-\U0001FAFF][\uFE0F\u200D\U0001F3FB-\U0001F3FF]*)"
 )
 _TRIPLE_RE = re.compile(r"([^\W\d_])\1\1+")
+_DOUBLE_RE = re.compile(r"([^\W\d_])\1")
 _PARTS_RE = re.compile(r"[^\W\d_]+|\d+")
 _CAMEL_RE = re.compile(r"[A-Z][a-z]+|[A-Z]+(?![a-z])|[^\W\d_]+|\d+")
 _REDUP_RE = re.compile(r"^([^\W\d_]{2,})2$")
+_SUFFIXES = ("nya", "lah", "kah", "pun")
+_PREFIX_MAX = 3  # "nge-like", "e-ktp", "non-asn": a short first part joins the next
 
 _CACHE_LIMIT = 200_000
 
 
 @dataclass(frozen=True)
-class Lexicon:
-    """The screening lexicon (``data/lexicon.yaml``), as plain data."""
+class TextLexicon:
+    """The spelling tables of ``data/lexicon.yaml``, as plain data (slang already followed to its end)."""
 
     slang: dict[str, str]
     numbers: dict[str, str]
-    hand_signs: dict[str, int]  # one character -> number
-    ballot_context: frozenset[str]
-    cues: dict[str, tuple[str, ...]]
-    evidence_cues: frozenset[str]
-    roles: dict[str, tuple[str, ...]]
-    unbinders_before: frozenset[str]
-    unbinders_after: tuple[str, ...]
-    unbinder_phrases: tuple[str, ...]
-    implied_actor: dict[str, tuple[str, ...]]
-    family_cues: dict[str, tuple[str, ...]]
-    occupations: frozenset[str] = frozenset()
-    agencies: tuple[str, ...] = ()
+    emoji: dict[str, str]  # one character -> words
     raw: dict[str, Any] = field(repr=False, compare=False, default_factory=dict)
 
     @classmethod
-    def load(cls, path: str | Path = LEXICON_PATH) -> Lexicon:
+    def load(cls, path: str | Path = LEXICON_PATH) -> TextLexicon:
         with open(path, encoding="utf-8") as fh:
-            data = yaml.safe_load(fh)
-        return cls.from_dict(data)
+            return cls.from_dict(yaml.safe_load(fh) or {})
 
     @classmethod
-    def from_dict(cls, data: dict[str, Any]) -> Lexicon:
-        def strs(seq: Any) -> tuple[str, ...]:
-            return tuple(str(x) for x in (seq or ()))
-
-        unb = data.get("unbinders") or {}
+    def from_dict(cls, data: dict[str, Any]) -> TextLexicon:
+        slang = {str(k).lower(): str(v).lower() for k, v in (data.get("slang") or {}).items()}
         return cls(
-            slang={str(k).lower(): str(v).lower() for k, v in (data.get("slang") or {}).items()},
+            slang=_closure(slang),
             numbers={str(k).lower(): str(v) for k, v in (data.get("numbers") or {}).items()},
-            hand_signs={chr(int(str(k), 16)): int(v) for k, v in (data.get("hand_signs") or {}).items()},
-            ballot_context=frozenset(str(x).lower() for x in data.get("ballot_context") or ()),
-            cues={str(k): strs(v) for k, v in (data.get("cues") or {}).items()},
-            evidence_cues=frozenset(strs(data.get("evidence_cues"))),
-            roles={str(k): strs(v) for k, v in (data.get("roles") or {}).items()},
-            unbinders_before=frozenset(str(x).lower() for x in unb.get("before") or ()),
-            unbinders_after=strs(unb.get("after")),
-            unbinder_phrases=strs(unb.get("phrases")),
-            implied_actor={str(k): strs(v) for k, v in (data.get("implied_actor") or {}).items()},
-            family_cues={str(k): strs(v) for k, v in (data.get("family_cues") or {}).items()},
-            occupations=frozenset(str(x).lower() for x in data.get("occupations") or ()),
-            agencies=strs(data.get("agencies")),
+            emoji={chr(int(str(k), 16)): str(v).lower() for k, v in (data.get("emoji") or {}).items()},
             raw=data,
         )
 
     def words(self) -> set[str]:
-        """Every word the lexicon knows (used to split lowercase hashtags and to undo elongations)."""
-        out: set[str] = set(self.slang) | set(self.slang.values()) | set(self.numbers) | set(self.ballot_context)
-        groups = [*self.cues.values(), *self.roles.values(), *self.implied_actor.values(), self.agencies,
-                  *self.family_cues.values(), self.unbinders_after, self.unbinder_phrases]
-        for group in groups:
-            for phrase in group:
-                out.update(w for w in re.findall(r"[^\W_]+", phrase.lower()))
-        out.update(self.unbinders_before)
-        out.update(self.occupations)
-        return {w for w in out if w}
+        """Every word the lexicon itself knows."""
+        out = set(self.slang) | set(self.numbers)
+        for value in self.slang.values():
+            out.update(value.split())
+        for value in self.emoji.values():
+            out.update(value.split())
+        return out
+
+
+def _closure(slang: dict[str, str]) -> dict[str, str]:
+    """Follow one-word chains ("kepdes" -> "kades" -> "kepaladesa") so every spelling ends in the same form."""
+    out = {}
+    for key, value in slang.items():
+        seen = {key}
+        while value in slang and value not in seen and slang[value] != value:
+            seen.add(value)
+            value = slang[value]
+        out[key] = value
+    return out
 
 
 @dataclass(slots=True)
@@ -132,6 +126,7 @@ class Tokens:
     urls: int = 0
     mentions: int = 0
     hashtags: int = 0
+    mention_spans: list[tuple[int, int]] = field(default_factory=list)
 
     def __len__(self) -> int:
         return len(self.norm)
@@ -142,49 +137,76 @@ class Tokens:
 
 
 class Normaliser:
-    """Turns text into ``Tokens``; build once (it caches token spellings) and reuse."""
+    """Turns text into ``Tokens``; build once per vocabulary (it caches token spellings) and reuse."""
 
-    def __init__(self, lexicon: Lexicon, extra_words: set[str] | None = None):
-        self.lexicon = lexicon
-        self.slang = lexicon.slang
-        self.numbers = lexicon.numbers
-        self.hand_signs = lexicon.hand_signs
-        self.known = lexicon.words() | set(extra_words or ())
+    def __init__(self, lexicon: TextLexicon | None = None, known_words: Iterable[str] = ()):
+        self.lexicon = lexicon or default_lexicon()
+        self.slang = self.lexicon.slang
+        self.numbers = self.lexicon.numbers
+        self.emoji = self.lexicon.emoji
+        self.known = self.lexicon.words() | {w.lower() for w in known_words if w}
         self._word_cache: dict[str, tuple] = {}
         self._tag_cache: dict[str, tuple] = {}
+        self._emoji_cache: dict[str, tuple] = {}
 
-    def add_words(self, words: set[str]) -> None:
+    def add_words(self, words: Iterable[str]) -> None:
         self.known |= {w.lower() for w in words if w}
         self._word_cache.clear()
         self._tag_cache.clear()
 
     # --- single words ---------------------------------------------------------------------------------
     def norm_word(self, raw: str) -> tuple:
-        """``raw`` (a run of letters/digits) -> tuple of (norm, rel_start, rel_end, flags, num)."""
+        """``raw`` (letters/digits, maybe hyphenated) -> tuple of (norm, rel_start, rel_end, flags, num)."""
         hit = self._word_cache.get(raw)
         if hit is not None:
             return hit
-        out = tuple(self._norm_word(raw))
+        out = tuple(self._compound(raw) if "-" in raw else self._norm_word(raw))
         if len(self._word_cache) > _CACHE_LIMIT:
             self._word_cache.clear()
         self._word_cache[raw] = out
         return out
 
+    def _compound(self, raw: str) -> list[tuple]:
+        """``bagi-bagi`` -> one word; ``nge-like``, ``e-ktp``, ``yel-yel`` joined; ``Hendra-Wulan`` two words."""
+        low = raw.lower()
+        n = len(raw)
+        cap = CAP if raw[:1].isupper() else 0
+        if low in self.slang:
+            return [(w, 0, n, cap, 0) for w in self.slang[low].split()]
+        parts = low.split("-")
+        if all(p == parts[0] for p in parts) and parts[0].isalpha():
+            return [(norm, 0, n, flags, num) for norm, _, _, flags, num in self._norm_word(raw.split("-")[0])]
+        joined = "".join(parts)
+        if joined.isalpha() and (joined in self.known or joined in self.slang or len(parts[0]) <= _PREFIX_MAX):
+            entries = self._norm_word(raw.replace("-", ""))
+            if len(entries) == 1:
+                norm, _, _, flags, num = entries[0]
+                return [(norm, 0, n, flags, num)]
+        out: list[tuple] = []
+        pos = 0
+        for piece in raw.split("-"):
+            for norm, s, e, flags, num in self.norm_word(piece):
+                out.append((norm, pos + s, pos + e, flags, num))
+            pos += len(piece) + 1
+        return out
+
     def _norm_word(self, raw: str) -> list[tuple]:
         cap = CAP if raw[:1].isupper() else 0
         low = raw.lower()
+        if not low.isascii():
+            low = unicodedata.normalize("NFKC", low).lower()
         n = len(raw)  # offsets are into the original; lower() may change the length ("İ")
         if low.isdecimal():
-            if n <= 2:
+            if len(low) <= 2:
                 value = int(low)
-                flags = NUM | (ZERO_PADDED if n == 2 and low[0] == "0" else 0)
+                flags = NUM | (ZERO_PADDED if len(low) == 2 and low[0] == "0" else 0)
                 return [(str(value), 0, n, flags, value)]
             return [(low, 0, n, 0, 0)]
         if low.isalpha():
             return self._alpha_entries(low, n, cap)
         # mixed letters and digits: "tmn2", "no2", "03menang", "p3k"
         if low in self.slang:
-            return [(self.slang[low], 0, n, cap, 0)]
+            return [(w, 0, n, cap, 0) for w in self.slang[low].split()]
         m = _REDUP_RE.match(low)
         if m:
             return self._alpha_entries(m.group(1), n, cap)
@@ -207,24 +229,33 @@ class Normaliser:
         return [(word, 0, n, cap, 0)]
 
     def _norm_alpha(self, low: str) -> str:
-        if low in self.slang:
-            return self.slang[low]
+        slang = self.slang
+        known = self.known
+        if low in slang:
+            return slang[low]
+        if low in known:
+            return low
+        word = low
         if _TRIPLE_RE.search(low):
             single = _TRIPLE_RE.sub(r"\1", low)
             double = _TRIPLE_RE.sub(r"\1\1", low)
             for cand in (single, double):
-                if cand in self.slang:
-                    return self.slang[cand]
-                if cand in self.known or cand in self.numbers:
+                if cand in slang:
+                    return slang[cand]
+                if cand in known or cand in self.numbers:
                     return cand
             # "bangettt" -> "banget": collapse every doubled letter too if that gives a known word
-            again = re.sub(r"([^\W\d_])\1", r"\1", single)
-            if again in self.slang:
-                return self.slang[again]
-            if again in self.known:
+            again = _DOUBLE_RE.sub(r"\1", single)
+            if again in slang:
+                return slang[again]
+            if again in known:
                 return again
-            return single
-        return low
+            word = single
+        for suffix in _SUFFIXES:  # "pilihannya", "bolehkah": a known word with a particle
+            stem = word[: -len(suffix)]
+            if word.endswith(suffix) and len(stem) > 2 and (stem in known or stem in slang):
+                return slang.get(stem, stem)
+        return word
 
     # --- hashtags -------------------------------------------------------------------------------------------
     def norm_hashtag(self, raw: str) -> tuple:
@@ -263,8 +294,7 @@ class Normaliser:
             if cur is None:
                 continue
             unk, pieces, _ = cur
-            # one unknown character
-            cand = (unk + 1, pieces + 1, i)
+            cand = (unk + 1, pieces + 1, i)  # one unknown character
             if best[i + 1] is None or cand < best[i + 1]:
                 best[i + 1] = cand
             for j in range(i + 2, min(n, i + 16) + 1):
@@ -277,7 +307,7 @@ class Normaliser:
         cuts: list[tuple[int, int, bool]] = []
         j = n
         while j > 0:
-            unk, _, i = best[j]  # type: ignore[misc]
+            _, _, i = best[j]  # type: ignore[misc]
             w = s[i:j]
             cuts.append((i, j, w in known or w in slang))
             j = i
@@ -299,12 +329,31 @@ class Normaliser:
             return [(0, n)]
         return merged
 
+    # --- emoji ----------------------------------------------------------------------------------------------
+    def norm_emoji(self, raw: str) -> tuple:
+        hit = self._emoji_cache.get(raw)
+        if hit is not None:
+            return hit
+        words = self.emoji.get(raw[0])
+        if words is None:
+            out: tuple = ((raw[0], 0, len(raw), EMOJI | SYMBOL, 0),)
+        else:
+            parts = []
+            for word in words.split():
+                for norm, _, _, flags, num in self.norm_word(word):
+                    flags = (flags & ~CAP) | EMOJI | (HAND if flags & NUM else 0)
+                    parts.append((norm, 0, len(raw), flags, num))
+            out = tuple(parts)
+        if len(self._emoji_cache) < 10_000:
+            self._emoji_cache[raw] = out
+        return out
+
     # --- whole texts ----------------------------------------------------------------------------------------
     def tokens(self, text: str) -> Tokens:
         toks: list[tuple] = []  # (norm, start, end, flags, num), transposed into columns at the end
         add = toks.append
-        urls = mentions = hashtags = 0
-        hand = self.hand_signs
+        urls = hashtags = 0
+        mention_spans: list[tuple[int, int]] = []
         word_cache = self._word_cache
         norm_word = self.norm_word
         for m in _TOKEN_RE.finditer(text):
@@ -327,22 +376,46 @@ class Normaliser:
                 for t, rs, re_, fl, num in self.norm_hashtag(m.group()):
                     add((t, s + rs, s + re_, fl, num))
             elif kind == 5:  # emoji
-                s, e = m.span()
-                value = hand.get(text[s])
-                if value is not None:
-                    add(("handsign", s, e, HAND, value))
-                else:
-                    add(("emoji", s, e, 0, 0))
+                s = m.start()
+                for t, rs, re_, fl, num in self.norm_emoji(m.group()):
+                    add((t, s + rs, s + re_, fl, num))
             elif kind == 1:
                 urls += 1
             else:
-                mentions += 1
+                mention_spans.append(m.span())
         if toks:
+            _combine_numbers(toks)
             norm, start, end, flags, nums = map(list, zip(*toks))
         else:
             norm, start, end, flags, nums = [], [], [], [], []
-        return Tokens(text, norm, start, end, flags, nums, urls, mentions, hashtags)
+        return Tokens(text, norm, start, end, flags, nums, urls, len(mention_spans), hashtags, mention_spans)
+
+    def words(self, text: str) -> list[str]:
+        """The normalised words of ``text`` (emoji without words in the lexicon left out)."""
+        tk = self.tokens(text)
+        return [w for w, f in zip(tk.norm, tk.flags) if not f & SYMBOL]
 
     def phrase(self, phrase: str) -> tuple[str, ...]:
         """Normalise a lexicon or rulebook phrase into the token tuple it matches."""
         return tuple(self.tokens(phrase).norm)
+
+
+_TENS = {"belas": 10, "puluh": 0}
+
+
+def _combine_numbers(toks: list[tuple]) -> None:
+    """"dua belas" -> 12, "tiga puluh" -> 30 (in place): one number token spanning both words."""
+    k = 0
+    while k < len(toks) - 1:
+        norm, s, _, fl, num = toks[k]
+        nxt = toks[k + 1][0]
+        if fl & NUMWORD and nxt in _TENS and num < 10:
+            value = num + 10 if nxt == "belas" else num * 10
+            toks[k] = (str(value), s, toks[k + 1][2], fl, value)
+            del toks[k + 1]
+        k += 1
+
+
+@lru_cache(maxsize=1)
+def default_lexicon() -> TextLexicon:
+    return TextLexicon.load()
