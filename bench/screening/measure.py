@@ -22,9 +22,11 @@ REPO = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(REPO))
 sys.path.insert(0, str(REPO / "src"))
 
-from netra.screening import Screener, default_screener, evaluate, training  # noqa: E402
-from netra.screening.corpus import load_dev_corpus  # noqa: E402
-from netra.screening.evaluate import Metrics  # noqa: E402
+from netra.screening import Screener, default_screener  # noqa: E402
+from lab.screening import training  # noqa: E402
+from lab.screening.evaluate import evaluate  # noqa: E402
+from lab.screening.corpus import load_dev_corpus  # noqa: E402
+from lab.screening.evaluate import Metrics  # noqa: E402
 
 FIELDS = ("id", "text", "source", "author", "created_at", "region")
 

@@ -11,8 +11,9 @@ import sys
 
 import pytest
 
-from netra.screening import evaluate, training
-from netra.screening.corpus import load_dev_corpus
+from lab.screening import training
+from lab.screening.evaluate import evaluate
+from lab.screening.corpus import load_dev_corpus
 from tests.screening.conftest import REPO, shared_data_dir
 
 

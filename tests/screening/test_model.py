@@ -7,10 +7,10 @@ import json
 import numpy as np
 import pytest
 
-from netra.screening import training
+from lab.screening import training
 from netra.screening.analysis import Analyzer
 from netra.screening.candidates import CandidateRegistry
-from netra.screening.corpus import load_dev_corpus
+from lab.screening.corpus import load_dev_corpus
 from netra.screening.model import MODEL_PATH, LinearModel, extract_features
 from netra.screening.lexicon import Lexicon
 

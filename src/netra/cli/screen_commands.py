@@ -53,6 +53,23 @@ def _fail(message: str, code: int = 1) -> None:
     raise typer.Exit(code)
 
 
+def _lab():
+    """The training and evaluation code (``lab/screening`` in a source checkout): not part of the installed
+    runtime, which ships only what screening runs (code, lexicon, model weights)."""
+    import importlib
+
+    try:
+        return importlib.import_module("lab.screening")
+    except ImportError:
+        pass
+    repo = Path(__file__).resolve().parents[3]
+    if (repo / "lab" / "screening" / "__init__.py").is_file():
+        sys.path.insert(0, str(repo))
+        return importlib.import_module("lab.screening")
+    _fail("training and evaluation need a Netra source checkout (the lab/screening folder); "
+          "the installed package ships only the screener itself")
+
+
 def _screener_config(model: Path | None, candidates: Path | None, threshold: float | None) -> dict:
     return {"model": str(model) if model else None, "candidates": str(candidates) if candidates else None,
             "threshold": threshold}
@@ -156,8 +173,9 @@ def eval_(
     as_json: bool = typer.Option(False, "--json", help="Print the metrics as JSON."),
 ) -> None:
     """Print precision, recall and F1 for `violation` and accuracy for `family` on FILE."""
-    from netra.screening.evaluate import Metrics
     from netra.screening.items import Item, ItemError
+
+    Metrics = _lab().evaluate.Metrics  # noqa: N806
 
     if not file.is_file():
         _fail(f"file not found: {file}")
@@ -212,7 +230,8 @@ def train(
 ) -> None:
     """Retrain on the dev corpus, its supplement and reviewer decisions; report before/after; write the model."""
     from netra.screening.model import MODEL_PATH
-    from netra.screening.training import read_decisions, train_model
+    _lab()
+    from lab.screening.training import read_decisions, train_model
 
     decisions: list[dict] = []
     if extra is not None:

@@ -131,7 +131,7 @@ def _identity(doc):
     return doc
 
 
-# --- the full training run (``netra model train`` and ``python -m netra.screening.training``) ------------------
+# --- the full training run (``netra model train`` and ``python -m lab.screening.training``) ------------------
 @dataclass
 class TrainReport:
     train_items: int
@@ -208,9 +208,9 @@ def train_model(*, extra: list[dict] | None = None, corpus_path=None, current_mo
     """
     from netra.rulebook import load_rulebook
     from netra.screening.candidates import CandidateRegistry
-    from netra.screening.corpus import DEV_CORPUS, load_dev_corpus
+    from lab.screening.corpus import DEV_CORPUS, load_dev_corpus
     from netra.screening.engine import Screener
-    from netra.screening.evaluate import evaluate
+    from lab.screening.evaluate import evaluate
     from netra.screening.model import MODEL_PATH
     from netra.screening.lexicon import Lexicon
 
@@ -252,7 +252,7 @@ def train_model(*, extra: list[dict] | None = None, corpus_path=None, current_mo
 
 
 def main(argv: list[str] | None = None) -> int:
-    """Build script: ``python -m netra.screening.training [--out PATH]`` writes the packaged model."""
+    """Build script: ``python -m lab.screening.training [--out PATH]`` writes the packaged model."""
     import argparse
 
     from netra.screening.model import MODEL_PATH
