@@ -1,42 +1,58 @@
 """Training the learned stage with scikit-learn (imported here only: screening itself needs numpy alone).
 
-Labels come from the dev corpus (``corpus/dev_corpus.jsonl``), its hand-written supplement
-(``corpus/supplement.jsonl``, see ``corpus/build_supplement.py``) and, optionally, reviewer decisions:
+What it learns from (all labels are Netra's own; texts of the real sets are read from ../shared/data):
 
-* ``act`` (does the text show a partisan act, whoever did it?) is ``violation`` OR the negative is one where
-  the same act was done by someone unbound (``negative_kind`` citizen, volunteer, candidate, retired,
-  unbound_null, report_unbound, report_unknown_actor). Reporting, reminders, civic messages and ordinary
-  work are not acts.
-* ``family`` is the violation's family, or for those unbound acts the family they imitate
-  (``hard_negative_of``).
+* the dev corpus and its supplement (``corpus/``; Netra's fictional items, offline acts included), train split
+  only: an item is held out when int(sha1(id)[:8], 16) % 5 == 0, and ``measure.py`` reports that split;
+* the hand-labelled real posts of the dev split (``tests/data/screening/stance``), MIT-licensed sources only
+  (tweets, headlines): the hate-speech CSV is CC BY-NC-SA and is measured, never learned from;
+* self-training: the model labels the unlabelled MIT posts (never a blind item or a blind near-duplicate
+  group, see ``realdata.unlabelled_pool``) and learns again from the ones it is sure of, at a lower weight;
+* reviewer decisions (``--extra``), one per line ``{id, text, violation, family?, act?, author?}``.
 
-Reviewer decisions are JSONL records ``{id, text, author?, violation, family?, act?}``. When ``act`` is
-missing it is inferred: a violation is an act; a non-violation by a known-bound author (``is_asn: true``) is
-not; other non-violations are left out of the act head (the reviewer may have cleared them because of who the
-author is, not what the text says).
-
-The held-out split is fixed: an item is held out when the first 8 hex digits of SHA-1(id) modulo 5 are 0
-(about 20%). ``train_model`` fits on the rest and never sees held-out items.
+Heads: ``act`` (does the text take a side or do a partisan act in its own voice, whoever the author is),
+``direction`` (against rather than for), ``family``. For the corpus ``act`` is ``violation`` or a negative where
+the same act was done by someone unbound (``negative_kind`` citizen, volunteer, candidate, retired ...); for the
+real posts it is the label's ``violation`` (a side taken in the poster's own voice; never a headline); for
+reviewer decisions the ``act`` field when present (a dismissal because the author is not bound is still an act),
+else a confirmation is an act and a dismissal of a known-bound author's post is not.
 """
 
 from __future__ import annotations
 
 import hashlib
+import json
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import numpy as np
 
-from netra.screening.analysis import Analyzer
+from netra.screening.analysis import FAMILIES, Analyzer
 from netra.screening.model import LinearModel, extract_features
 
 ACT_KINDS = frozenset({"citizen", "volunteer", "candidate", "retired", "unbound_null", "report_unbound",
                        "report_unknown_actor"})
 HELDOUT_MOD = 5
-SUPPLEMENT = Path(__file__).resolve().parent / "corpus" / "supplement.jsonl"
+CORPUS_DIR = Path(__file__).resolve().parent / "corpus"
+DEV_CORPUS = CORPUS_DIR / "dev_corpus.jsonl"
+SUPPLEMENT = CORPUS_DIR / "supplement.jsonl"
 
-DEFAULTS = {"min_df": 2, "C_act": 4.0, "C_family": 8.0}
+
+@dataclass(frozen=True)
+class Params:
+    min_df: int = 2
+    C_act: float = 4.0
+    C_direction: float = 2.0
+    C_family: float = 8.0
+    corpus_weight: float = 1.0  # Netra's fictional items, relative to a hand-labelled real post
+    self_training_rounds: int = 1
+    pseudo_weight: float = 0.3
+    pseudo_hi: float = 0.9  # the model's act probability above which an unlabelled post counts as an act ...
+    pseudo_lo: float = 0.1  # ... and below which as none
+
+
+DEFAULTS = Params()
 
 
 def is_heldout(item_id: str) -> bool:
@@ -48,6 +64,14 @@ def split(records: Iterable[dict]) -> tuple[list[dict], list[dict]]:
     for r in records:
         (held if is_heldout(r["id"]) else train).append(r)
     return train, held
+
+
+def load_corpus(paths: Iterable[Path] = (DEV_CORPUS, SUPPLEMENT)) -> list[dict]:
+    out = []
+    for path in paths:
+        with open(path, encoding="utf-8") as fh:
+            out.extend(json.loads(line) for line in fh if line.strip())
+    return out
 
 
 def labels(record: dict, analyzer: Analyzer | None = None) -> tuple[bool | None, str | None]:
@@ -79,38 +103,57 @@ class Example:
     features: list[str]
     act: bool | None
     family: str | None
+    against: bool | None = None  # direction of a side taken, where the label says
+    weight: float = 1.0
+    key: str = ""
 
 
-def examples(records: Iterable[dict], analyzer: Analyzer) -> list[Example]:
+def examples(records: Iterable[dict], analyzer: Analyzer, weight: float = 1.0) -> list[Example]:
+    """Training examples of labelled records: the dev corpus, reviewer decisions, or real posts (those carry a
+    ``stance``: its ``violation`` is the act, ``against`` the direction)."""
     out = []
     for r in records:
-        act, fam = labels(r, analyzer)
-        if act is None:
-            continue
-        out.append(Example(extract_features(analyzer.analyse(r["text"])), act, fam))
+        if "stance" in r:
+            act = bool(r["violation"])
+            fam = "social_media" if act else None
+            against = (r["stance"] == "against") if r["stance"] in ("support", "against") else None
+        else:
+            act, fam = labels(r, analyzer)
+            against = None
+            if act is None:
+                continue
+        out.append(Example(extract_features(analyzer.analyse(r["text"])), act, fam, against, weight, r["id"]))
     return out
 
 
-def fit(exs: list[Example], *, min_df: int = DEFAULTS["min_df"], C_act: float = DEFAULTS["C_act"],
-        C_family: float = DEFAULTS["C_family"], meta: dict | None = None) -> LinearModel:
-    """Fit TF-IDF + logistic regression heads and export them as a ``LinearModel``."""
+def fit(exs: list[Example], *, params: Params = DEFAULTS, meta: dict | None = None,
+        unlabelled: list[list[str]] = ()) -> LinearModel:
+    """Fit TF-IDF + logistic-regression heads and export them as a ``LinearModel``. ``unlabelled`` feature lists
+    only inform the IDF (the pool of posts self-training reads)."""
     from sklearn.feature_extraction.text import TfidfVectorizer
     from sklearn.linear_model import LogisticRegression
 
-    if not exs:
+    acts = [e for e in exs if e.act is not None]
+    if not acts:
         raise ValueError("no training examples")
-    docs = [e.features for e in exs]
-    vec = TfidfVectorizer(analyzer=_identity, sublinear_tf=True, min_df=min_df, norm="l2", lowercase=False)
-    X = vec.fit_transform(docs)
-    y_act = np.array([1 if e.act else 0 for e in exs])
+    vec = TfidfVectorizer(analyzer=_identity, sublinear_tf=True, min_df=params.min_df, norm="l2", lowercase=False)
+    vec.fit([e.features for e in acts] + list(unlabelled))
+    X = vec.transform([e.features for e in acts])
+    y_act = np.array([1 if e.act else 0 for e in acts])
     if len(set(y_act)) < 2:
         raise ValueError("training needs both acts and non-acts")
-    act = LogisticRegression(C=C_act, max_iter=5000, class_weight="balanced")
-    act.fit(X, y_act)
-    fam_rows = [k for k, e in enumerate(exs) if e.act and e.family]
-    fam_y = [exs[k].family for k in fam_rows]
-    fam = LogisticRegression(C=C_family, max_iter=5000)
-    fam.fit(X[fam_rows], fam_y)
+    w = np.array([e.weight for e in acts])
+    act = LogisticRegression(C=params.C_act, max_iter=5000, class_weight="balanced")
+    act.fit(X, y_act, sample_weight=w)
+    fam_rows = [k for k, e in enumerate(acts) if e.act and e.family]
+    fam = LogisticRegression(C=params.C_family, max_iter=5000)
+    fam.fit(X[fam_rows], [acts[k].family for k in fam_rows], sample_weight=w[fam_rows])
+    dir_rows = [k for k, e in enumerate(acts) if e.act and e.against is not None]
+    direction_coef = direction_bias = None
+    if len({acts[k].against for k in dir_rows}) == 2:
+        d = LogisticRegression(C=params.C_direction, max_iter=5000, class_weight="balanced")
+        d.fit(X[dir_rows], [1 if acts[k].against else 0 for k in dir_rows], sample_weight=w[dir_rows])
+        direction_coef, direction_bias = d.coef_[0].tolist(), float(d.intercept_[0])
     vocab = [None] * len(vec.vocabulary_)
     for f, i in vec.vocabulary_.items():
         vocab[i] = f
@@ -120,27 +163,121 @@ def fit(exs: list[Example], *, min_df: int = DEFAULTS["min_df"], C_act: float = 
     if coef.shape[1] == 1:  # two families only: scikit-learn stores one row for the second class
         coef = np.hstack([-coef / 2, coef / 2])
         bias = np.array([-bias[0] / 2, bias[0] / 2])
-    info = {"trained_on": len(exs), "acts": int(y_act.sum()), "family_examples": len(fam_rows),
-            "min_df": min_df, "C_act": C_act, "C_family": C_family}
+    info = {"trained_on": len(acts), "acts": int(y_act.sum()), "family_examples": len(fam_rows),
+            "direction_examples": len(dir_rows), **{k: getattr(params, k) for k in Params.__dataclass_fields__}}
     info.update(meta or {})
     return LinearModel(vocab, vec.idf_.tolist(), act.coef_[0].tolist(), float(act.intercept_[0]), classes,
-                       coef.tolist(), list(map(float, bias)), info)
+                       coef.tolist(), list(map(float, bias)), info, direction_coef, direction_bias or 0.0)
+
+
+def self_train(exs: list[Example], pool: list[list[str]], *, params: Params = DEFAULTS,
+               meta: dict | None = None) -> LinearModel:
+    """Fit, label the unlabelled pool with the model, add the posts it is sure of at a lower weight, fit again."""
+    model = fit(exs, params=params, meta=meta, unlabelled=pool)
+    for _ in range(params.self_training_rounds):
+        pseudo = []
+        for feats in pool:
+            p = model.score(feats).act
+            if p >= params.pseudo_hi:
+                pseudo.append(Example(feats, True, "social_media", None, params.pseudo_weight))
+            elif p <= params.pseudo_lo:
+                pseudo.append(Example(feats, False, None, None, params.pseudo_weight))
+        extra = {"pseudo_labelled": len(pseudo), "pseudo_acts": sum(1 for e in pseudo if e.act),
+                 "pool": len(pool)}
+        model = fit(exs + pseudo, params=params, meta={**(meta or {}), **extra}, unlabelled=pool)
+    return model
 
 
 def _identity(doc):
     return doc
 
 
-# --- the full training run (``netra model train`` and ``python -m lab.screening.training``) ------------------
+# --- the data a training run reads -------------------------------------------------------------------------
+@dataclass
+class TrainingData:
+    """Everything one training run learns from, already turned into features (built once, reused by CV)."""
+
+    analyzer: Analyzer
+    corpus_train: list[Example]
+    corpus_held: list[dict]
+    real: list[dict]  # dev-labelled real posts (all sources), with texts
+    real_examples: dict[str, Example]  # by id, MIT sources only
+    pool: list[tuple[str, str, list[str]]]  # (id, group, features) of unlabelled MIT posts
+    extra: list[Example] = field(default_factory=list)
+    extra_records: list[dict] = field(default_factory=list)
+
+    def trainable_real(self, exclude_groups: set[str] = frozenset()) -> list[Example]:
+        return [self.real_examples[r["id"]] for r in self.real
+                if r["id"] in self.real_examples and r["group"] not in exclude_groups]
+
+    def pool_features(self, exclude_groups: set[str] = frozenset()) -> list[list[str]]:
+        return [f for _, g, f in self.pool if g not in exclude_groups]
+
+
+def build_training_data(*, analyzer: Analyzer | None = None, extra: list[dict] | None = None,
+                        corpus_paths: Iterable[Path] | None = None, shared: Path | None = None,
+                        with_pool: bool = True, params: Params = DEFAULTS, progress=None) -> TrainingData:
+    from lab.screening import realdata
+
+    step = progress or (lambda msg: None)
+    analyzer = analyzer or default_analyzer()
+    corpus = load_corpus(corpus_paths or (DEV_CORPUS, SUPPLEMENT))
+    train, held = split(corpus)
+    step(f"features of {len(train)} corpus items")
+    corpus_exs = examples(train, analyzer, params.corpus_weight)
+    shared = shared or realdata.shared_dir()
+    real, real_exs, pool = [], {}, []
+    if shared is not None:
+        real = realdata.dev_labelled(shared)
+        step(f"features of {len(real)} labelled real posts")
+        for e, r in zip(examples(real, analyzer), real):
+            if realdata.trainable(r["source_file"]):
+                real_exs[r["id"]] = e
+        if with_pool and params.self_training_rounds:
+            labelled = {r["id"] for r in real}
+            step("features of the unlabelled pool")
+            pool = [(r["id"], r["group"], extract_features(analyzer.analyse(r["text"])))
+                    for r in realdata.unlabelled_pool(shared, exclude=labelled)]
+    extra = list(extra or [])
+    return TrainingData(analyzer, corpus_exs, held, real, real_exs, pool, examples(extra, analyzer), extra)
+
+
+def default_analyzer() -> Analyzer:
+    from netra.screening.engine import Screener
+
+    return Screener(stages=None).analyzer
+
+
+def train_on(data: TrainingData, *, exclude_groups: set[str] = frozenset(), params: Params = DEFAULTS,
+             meta: dict | None = None) -> LinearModel:
+    """The model trained on everything in ``data`` except the real posts (and pool posts) of ``exclude_groups``."""
+    exs = data.corpus_train + data.trainable_real(exclude_groups) + data.extra
+    pool = data.pool_features(exclude_groups)
+    if pool and params.self_training_rounds:
+        return self_train(exs, pool, params=params, meta=meta)
+    return fit(exs, params=params, meta=meta)
+
+
+def folds(items: list[dict], k: int = 5) -> list[set[str]]:
+    """Group-aware folds over the real posts: near-duplicates (one ``group``) never straddle train and test."""
+    out: list[set[str]] = [set() for _ in range(k)]
+    for r in items:
+        out[int(hashlib.sha1(r["group"].encode()).hexdigest()[:8], 16) % k].add(r["group"])
+    return out
+
+
+# --- the full training run (``netra model train`` and ``python -m lab.screening.training``) --------------------
 @dataclass
 class TrainReport:
     train_items: int
     heldout_items: int
     extra_items: int
-    before: dict | None  # metrics of the current model on the held-out split (None when there is none)
+    before: dict | None  # cross-validated figures without the reviewer decisions (None when there are none)
     after: dict
     model: LinearModel
     written_to: str | None = None
+    blind_before: dict | None = None
+    blind_after: dict | None = None
 
 
 class DecisionError(ValueError):
@@ -154,10 +291,6 @@ class DecisionError(ValueError):
 
 def read_decisions(path) -> tuple[list[dict], list[DecisionError]]:
     """Reviewer decisions (JSONL): ``{id, text, violation, family?, act?, author?, source?}`` per line."""
-    import json
-
-    from netra.screening.analysis import FAMILIES
-
     good, bad = [], []
     seen: set[str] = set()
     with open(path, "rb") as fh:
@@ -184,6 +317,9 @@ def read_decisions(path) -> tuple[list[dict], list[DecisionError]]:
             if not isinstance(rec.get("violation"), bool):
                 bad.append(DecisionError(n, "violation must be true or false"))
                 continue
+            if rec.get("act") is not None and not isinstance(rec["act"], bool):
+                bad.append(DecisionError(n, "act must be true, false or null"))
+                continue
             fam = rec.get("family")
             if fam is not None and fam not in FAMILIES:
                 bad.append(DecisionError(n, f"unknown family {fam!r}"))
@@ -200,55 +336,41 @@ def read_decisions(path) -> tuple[list[dict], list[DecisionError]]:
 
 
 def train_model(*, extra: list[dict] | None = None, corpus_path=None, current_model=None, out_path=None,
-                progress=None, **params) -> TrainReport:
-    """Retrain from the dev corpus (+ supplement) plus reviewer decisions; report before/after on the held-out split.
+                progress=None, params: Params = DEFAULTS, blind: bool = False) -> TrainReport:
+    """Retrain on the corpus, the dev-labelled real posts, self-training and reviewer decisions.
 
-    ``current_model``: path of the model to compare against (default: the packaged one, when present).
-    ``out_path``: where to write the new model (None: do not write).
-    """
-    from netra.rulebook import load_rulebook
-    from netra.screening.candidates import CandidateRegistry
-    from lab.screening.corpus import DEV_CORPUS, load_dev_corpus
-    from netra.screening.engine import Screener
-    from lab.screening.evaluate import evaluate
-    from netra.screening.model import MODEL_PATH
-    from netra.screening.lexicon import Lexicon
+    Before/after: the dev figures (cross-validated real posts + the corpus held-out split, see
+    ``evaluate.dev_figures``) of a model trained without the reviewer decisions and of one trained with them
+    (without decisions, "before" is the packaged model's corpus figure). ``blind=True`` adds the blind split,
+    for use only after the lead's first blind measurement. ``out_path``: where to write (None: nowhere)."""
+    from lab.screening import evaluate
 
-    def step(msg: str) -> None:
-        if progress:
-            progress(msg)
-
-    paths = [Path(corpus_path)] if corpus_path else [DEV_CORPUS, SUPPLEMENT]
-    corpus = [rec for p in paths for rec in load_dev_corpus(p)]
-    extra = list(extra or [])
-    train, held = split(corpus + extra)
-    rulebook = load_rulebook()
-    registry = CandidateRegistry.demo()
-    lexicon = Lexicon.load()
-    analyzer = Analyzer(lexicon, rulebook, registry)
-    step(f"features for {len(train)} training items")
-    exs = examples(train, analyzer)
+    step = progress or (lambda msg: None)
+    data = build_training_data(extra=extra, corpus_paths=[Path(corpus_path)] if corpus_path else None,
+                               params=params, progress=step)
+    meta = {"corpus": [DEV_CORPUS.name, SUPPLEMENT.name] if not corpus_path else [Path(corpus_path).name],
+            "real_posts": len(data.trainable_real()), "extra_items": len(data.extra),
+            "split": f"corpus held out when int(sha1(id)[:8], 16) % {HELDOUT_MOD} == 0"}
     step("fitting")
-    meta = {"corpus": [p.name for p in paths], "extra_items": len(extra),
-            "split": f"held out when int(sha1(id)[:8], 16) % {HELDOUT_MOD} == 0"}
-    model = fit(exs, meta=meta, **params)
-    step(f"scoring {len(held)} held-out items")
+    model = train_on(data, params=params, meta=meta)
+    step("measuring (cross-validated dev figures)")
+    after = evaluate.dev_figures(data, params=params, final=model)
     before = None
-    current = Path(current_model) if current_model else MODEL_PATH
-    if current.is_file():
-        try:
-            old = Screener(rulebook=rulebook, registry=registry, lexicon=lexicon, model=str(current), stages=None)
-            before = evaluate(old, held).to_dict()
-        except (ValueError, KeyError, OSError):
-            before = None
-    new = Screener(rulebook=rulebook, registry=registry, lexicon=lexicon, model=model, stages=None)
-    after = evaluate(new, held).to_dict()
-    model.meta["heldout"] = after
+    if data.extra:
+        without = TrainingData(data.analyzer, data.corpus_train, data.corpus_held, data.real, data.real_examples,
+                               data.pool)
+        before = evaluate.dev_figures(without, params=params)
+    blind_before = blind_after = None
+    if blind:
+        before_model = train_on(without, params=params) if data.extra else None
+        blind_after, blind_before = evaluate.blind_figures(data.analyzer, model, before_model)
+    model.meta["dev"] = after
     written = None
     if out_path is not None:
         model.save(out_path)
         written = str(out_path)
-    return TrainReport(len(train), len(held), len(extra), before, after, model, written)
+    return TrainReport(len(data.corpus_train) + len(data.trainable_real()), len(data.corpus_held), len(data.extra),
+                       before, after, model, written, blind_before, blind_after)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -257,7 +379,7 @@ def main(argv: list[str] | None = None) -> int:
 
     from netra.screening.model import MODEL_PATH
 
-    ap = argparse.ArgumentParser(description="Train the screening model on the dev corpus (train split).")
+    ap = argparse.ArgumentParser(description="Train the screening model (corpus + dev-labelled real posts).")
     ap.add_argument("--out", default=str(MODEL_PATH))
     ap.add_argument("--extra", default=None, help="JSONL of reviewer decisions")
     args = ap.parse_args(argv)

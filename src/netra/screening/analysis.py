@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 
 from netra.screening.candidates import Candidate, CandidateRegistry
 from netra.screening.lexicon import Lexicon
+from netra.screening.names import LearnedNames
 from netra.text import CAP, EMOJI, HAND, HASHTAG, NUM, NUMWORD, ZERO_PADDED, Normaliser, Tokens
 
 WILD_NUM = "\x00num"
@@ -28,6 +29,11 @@ _DASHES = {"-", "–", "—", "‑"}
 _HONORIFICS = {"pak", "bu", "mas", "mbak", "bang", "kak", "cak", "abah", "haji", "ustadz"}
 _SKIP_BEFORE_ROLE = {"pak", "bu", "seorang", "oknum", "sang", "si", "para", "yang", "dua", "sesama", "beberapa"}
 _NUMBER_MAX = 20
+# words before a role that make it the audience ("untuk para ASN", "Pak Kades, ..."), and words after it that
+# make the sentence a directive to it ("ASN harus netral", "PNS jangan ikut kampanye")
+_ADDRESS = {"untuk", "kepada", "kpd", "bagi", "buat", "wahai", "hai", "halo", "yth", "rekan", "seluruh", "ayo"}
+_DIRECTIVES = {"harus", "wajib", "jangan", "dilarang", "agar", "supaya", "diminta", "dihimbau", "diimbau",
+               "mohon", "tolong", "perlu", "hendaknya", "sebaiknya", "tetap"}
 
 
 class PhraseIndex:
@@ -93,9 +99,13 @@ class RoleHit:
     start: int  # token range of the actor phrase (widened over honorifics, first-person markers, NIP digits)
     end: int
     kind: str  # asn | village | security
-    bound: bool  # False when an unbinder says this person is not (or no longer) bound
+    bound: bool  # a bound person who acted: not unbound ("mantan", "(Purn)") and the author or the doer
     first_person: bool  # "sebagai guru PNS", "sy PNS", "aku ASN"
     core: tuple[int, int] = (0, 0)  # the role words themselves
+    # how the text relates the person to the act: "author" (first person), "subject" (the text says they did
+    # it), "audience" ("Pak Kades, jangan lupa ..."), "topic" (asked or reported about: "Apakah PNS boleh ...?"),
+    # "nickname" ("Pak Lurah" for the President), "unbound" (an unbinder applies)
+    relation: str = "subject"
 
 
 @dataclass(slots=True)
@@ -115,6 +125,11 @@ class Analysis:
     proper_nouns: int = 0  # capitalised words the lexicon does not know, not opening a sentence
     tag_names: list[tuple[int, int]] = field(default_factory=list)  # hashtags made of (unknown) names
     tag_support: list[tuple[int, int]] = field(default_factory=list)  # name hashtags with a support word/year
+    names: list[tuple[int, int, int]] = field(default_factory=list)  # learned candidate names (i, j, side)
+    sides: frozenset = frozenset()  # distinct sides named (learned sides, registry candidates, ballot numbers)
+    rt: bool = False  # a retweet ("RT @x: ...")
+    reply: bool = False  # opens with @mentions
+    question: bool = False  # asks ("?" or an interrogative word)
 
     @property
     def has_partisan_signal(self) -> bool:
@@ -128,9 +143,11 @@ class Analysis:
 class Analyzer:
     """Builds the phrase index once (rulebook + lexicon + registry) and analyses texts."""
 
-    def __init__(self, lexicon: Lexicon, rulebook=None, registry: CandidateRegistry | None = None):
+    def __init__(self, lexicon: Lexicon, rulebook=None, registry: CandidateRegistry | None = None,
+                 names: LearnedNames | None = None):
         self.lexicon = lexicon
         self.registry = registry or CandidateRegistry()
+        self.names = names if names is not None else LearnedNames()
         extra = set()
         for cand in self.registry:
             for phrase in cand.phrases():
@@ -144,7 +161,9 @@ class Analyzer:
                 self.rule_keywords[rule.id] = tuple(rule.keywords)
                 for kw in rule.keywords:
                     extra.update(w.lower() for w in _words(kw))
-        self.normaliser = Normaliser(known_words=lexicon.words() | extra)
+        # the screener's own vocabulary (never a name); learned names are known too, so "#prabowogibran" splits
+        self.vocabulary = frozenset(lexicon.words() | extra)
+        self.normaliser = Normaliser(known_words=self.vocabulary | set(self.names.side_of))
         last = self._last_token
         # single words the code compares tokens with, in their normalised spelling ("capres" is written either way)
         self.ballot_context = frozenset(filter(None, (last(w) for w in lexicon.ballot_context)))
@@ -211,6 +230,14 @@ class Analyzer:
                 toks = self._phrase(p)
                 if toks:
                     add(toks, ("cand", idx))
+        for word, side in self.names.side_of.items():
+            add((word,), ("name", side))
+        for p in lex.raw.get("role_nicknames") or ():
+            add(self._phrase(p), ("nickname",))
+        self._negators = frozenset(self._last_token(w) for w in ("tidak", "bukan", "belum", "jangan", "tak", "enggan",
+                                                                  "ogah", "anti"))
+        self._national = frozenset(self._last_token(w) for w in ("presiden", "capres", "cawapres", "pilpres",
+                                                                  "istana", "wapres"))
         self.index.compile()
 
     # --- analysing ------------------------------------------------------------------------------------------
@@ -222,6 +249,7 @@ class Analyzer:
         cues = a.cues
         unb_after: list[int] = []
         role_raw: list[tuple[int, int, str]] = []
+        nicknames: list[tuple[int, int]] = []
         for i, j, payloads in self.index.scan(tk):
             for p in payloads:
                 kind = p[0]
@@ -244,16 +272,54 @@ class Analyzer:
                     unb_after.append(i)
                 elif kind == "unb":
                     a.unbound_phrase = (i, j)
+                elif kind == "name":
+                    a.names.append((i, j, p[1]))
+                elif kind == "nickname":
+                    nicknames.append((i, j))
+        if "support" in cues:
+            self._negated_support(tk, a)
         for i, j in cues.get("third_party", ()):
             if j - i >= 2:  # "akun anonim", "tidak tahu siapa", "tidak dikenal"
                 a.unknown_actor = True
-        if role_raw:
-            a.roles = self._roles(tk, role_raw, unb_after, a.unbound_phrase)
+        text = tk.text
+        head = text.lstrip()
+        a.rt = bool(n) and norm[0] == "rt" and tk.start[0] == len(text) - len(head)
+        a.reply = head.startswith("@")
+        a.question = "?" in text or "interrogative" in cues
         self._ballots(tk, a)
         self._names(tk, a)
         if tk.hashtags:
             self._hashtags(tk, a)
+        if role_raw:
+            a.roles = self._roles(tk, role_raw, unb_after, a.unbound_phrase, nicknames, a)
+        sides = {("n", side) for _, _, side in a.names}
+        sides.update(("c", self.registry.candidates[idx].number) for _, _, idx in a.candidates)
+        sides.update(("b", b[2]) for b in a.ballots if b[3])
+        a.sides = frozenset(sides)
         return a
+
+    def _negated_support(self, tk: Tokens, a: Analysis) -> None:
+        """"tidak mendukung paslon manapun", "belum tentu pilih": support words under a negator are not support
+        (a named side after them is the model's to read: "gak bakal pilih 02" is against). Support words inside an
+        against phrase ("jangan pilih") are the against phrase's."""
+        norm = tk.norm
+        negators = self._negators
+        against = a.cues.get("against", ())
+        spans = [sp for group in a.cues.values() for sp in group]
+        keep, negated = [], []
+        for i, j in a.cues["support"]:
+            if any(ai <= i and j <= aj for ai, aj in against):
+                continue
+            # a negator that belongs to a phrase of its own ("jangan lupa coblos") negates nothing here
+            neg = any(norm[k] in negators and not any(si <= k < sj and (si, sj) != (i, j) for si, sj in spans)
+                      for k in range(max(0, i - 2), i))
+            (negated if neg else keep).append((i, j))
+        if keep:
+            a.cues["support"] = keep
+        else:
+            del a.cues["support"]
+        if negated:
+            a.cues["neg_support"] = negated
 
     def _hashtags(self, tk: Tokens, a: Analysis) -> None:
         """Hashtags built from names ("#HendraWulan") and those adding a support word or a year
@@ -287,7 +353,8 @@ class Analyzer:
             i = j
 
     def _roles(self, tk: Tokens, raw: list[tuple[int, int, str]], unb_after: list[int],
-               unbound_phrase: tuple[int, int] | None) -> list[RoleHit]:
+               unbound_phrase: tuple[int, int] | None, nicknames: list[tuple[int, int]],
+               a: Analysis) -> list[RoleHit]:
         norm = tk.norm
         n = len(norm)
         # keep the longest role phrase where phrases overlap
@@ -345,8 +412,45 @@ class Analyzer:
                     e += 1
             elif e < n and norm[e] == "kami":
                 e += 1  # "Sekdes kami", "Pak Camat kami"
-            out.append(RoleHit(s, e, kind, bound, first_person, core))
+            relation = "author" if first_person else "subject"
+            if not bound:
+                relation = "unbound"
+            elif any(ni <= i and j <= nj for ni, nj in nicknames) and self._national_context(tk, a):
+                relation = "nickname"
+            elif not first_person and self._addressed(tk, s, e):
+                relation = "audience"
+            elif not first_person and a.question and self._in_question(tk, i):
+                relation = "topic"
+            out.append(RoleHit(s, e, kind, relation in ("author", "subject"), first_person, core, relation))
         return out
+
+    def _national_context(self, tk: Tokens, a: Analysis) -> bool:
+        """"Pak Lurah" is the President's nickname where the text is about the presidential race."""
+        return bool(a.names) or any(w in self._national for w in tk.norm)
+
+    @staticmethod
+    def _addressed(tk: Tokens, s: int, e: int) -> bool:
+        """The role is spoken to, not reported acting: "Pak Kades, jangan lupa ...", "untuk para ASN: ...",
+        "ASN harus netral", "PNS jangan ikut kampanye"."""
+        norm, text = tk.norm, tk.text
+        before = norm[max(0, s - 2):s]
+        if any(w in _ADDRESS for w in before):
+            return True
+        after = text[tk.end[e - 1]:tk.end[e - 1] + 2]
+        opens = s == 0 or text[tk.end[s - 1]:tk.start[s]].strip()[-1:] in (".", "!", "?", "\n", ":")
+        if opens and after.strip()[:1] in (",", "!", ":"):
+            return True
+        return e < len(norm) and norm[e] in _DIRECTIVES
+
+    @staticmethod
+    def _in_question(tk: Tokens, i: int) -> bool:
+        """The role sits in a sentence that asks ("Apakah PNS boleh ...?")."""
+        text = tk.text
+        start = max(text.rfind(".", 0, tk.start[i]), text.rfind("!", 0, tk.start[i]), text.rfind("\n", 0, tk.start[i]))
+        stops = [k for k in (text.find(ch, tk.end[i]) for ch in ".!?\n") if k != -1]
+        end = min(stops) if stops else len(text)
+        sentence = text[start + 1:end + 1]
+        return "?" in sentence
 
     def _ballots(self, tk: Tokens, a: Analysis) -> None:
         norm = tk.norm

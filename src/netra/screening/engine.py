@@ -28,6 +28,7 @@ from typing import Any
 from netra.screening.analysis import Analysis, Analyzer
 from netra.screening.candidates import CandidateRegistry
 from netra.screening.items import Actor, CandidateRef, Item, Result, Span
+from netra.screening.names import LearnedNames
 from netra.screening.model import MODEL_PATH, LinearModel, extract_features
 from netra.screening.stages import StageInfo, StageResolver
 from netra.screening.lexicon import Lexicon
@@ -57,7 +58,8 @@ class Screener:
     def __init__(self, *, rulebook=None, registry: CandidateRegistry | None = None,
                  model: LinearModel | str | None = None, lexicon: Lexicon | None = None,
                  stages: StageResolver | None | str = "packaged", threshold: float = 0.5, unknown_actor_prior: float = 0.1,
-                 support_floor: float | None = 0.6):
+                 support_floor: float | None = None, names: LearnedNames | None | str = "packaged",
+                 reporting_cap: bool = True, anchor_cap: bool = True):
         if rulebook is None:
             from netra.rulebook import load_rulebook
 
@@ -65,7 +67,8 @@ class Screener:
         self.rulebook = rulebook
         self.registry = registry if registry is not None else CandidateRegistry.demo()
         self.lexicon = lexicon or Lexicon.load()
-        self.analyzer = Analyzer(self.lexicon, rulebook, self.registry)
+        self.names = LearnedNames.packaged() if names == "packaged" else (names or LearnedNames())
+        self.analyzer = Analyzer(self.lexicon, rulebook, self.registry, self.names)
         if model is None or isinstance(model, (str, bytes)) or hasattr(model, "__fspath__"):
             model = LinearModel.load(model or MODEL_PATH)
         self.model = model
@@ -73,12 +76,22 @@ class Screener:
         self.threshold = threshold
         self.unknown_actor_prior = unknown_actor_prior
         self.support_floor = support_floor
+        self.reporting_cap = reporting_cap
+        self.anchor_cap = anchor_cap
         self._role_kinds: dict[str, str] = {}
         self._rules_for: dict[tuple[str, str], list] = {}
         self._rules_by_family = {}
         for rule in rulebook.rules:
             fam = rule.family.value if hasattr(rule.family, "value") else str(rule.family)
             self._rules_by_family.setdefault(fam, []).append(rule)
+
+    def with_model(self, model: LinearModel) -> Screener:
+        """The same screener (rulebook, registry, names, vocabulary) with another model: for training runs."""
+        import copy
+
+        other = copy.copy(self)
+        other.model = model
+        return other
 
     # --- public ---------------------------------------------------------------------------------------------
     def screen(self, item: Item | dict) -> Result:
@@ -110,7 +123,8 @@ class Screener:
         act = scores.act
         if self.support_floor and act < self.support_floor and _explicit_support(a):
             act = self.support_floor
-        if act >= self.threshold and (_reporting_context(a) or not _election_anchor(a)):
+        if act >= self.threshold and ((self.reporting_cap and _reporting_context(a))
+                                      or (self.anchor_cap and not _election_anchor(a))):
             act = min(act, REPORTING_CAP)
         if actor.bound:
             score = act
@@ -332,14 +346,16 @@ def _reporting_context(a: Analysis) -> bool:
 
 
 def _election_anchor(a: Analysis) -> bool:
-    """Something ties the text to an election: an election word, a candidate (registry, "Pak X", "X–Y", a name
-    hashtag), or a ballot number that reads as one ("02", "#3", "paslon 3", "coblos no 2", "no 1" next to a
-    support word). A bare "nomor 2" or a lone ✌️ is not partisan ("antrean nomor 2", "juara 2 ✌️")."""
-    if a.cues.get("election") or a.candidates or a.pairs or a.persons or a.tag_names:
+    """Something ties the text to an election: an election word, a candidate (registry, learned name, "Pak X",
+    "X–Y", a campaign hashtag), or a ballot number that reads as one ("02", "#3", "paslon 3", "coblos no 2", "no
+    1" next to a support word). A bare "nomor 2" or a lone ✌️ is not partisan ("antrean nomor 2", "juara 2 ✌️"),
+    nor is "dukung" next to a cause that is not an election ("dukung atlet PON"), nor a name alone."""
+    cues = a.cues
+    if cues.get("election") or a.candidates or a.names or a.pairs or a.persons or a.tag_support:
         return True
+    if cues.get("election_weak") and not cues.get("non_election"):
+        return True  # "dukung", "pilih": an election unless the text says what else ("dukung atlet PON")
     tk = a.tokens
-    if tk.mentions or a.proper_nouns:
-        return True  # people or parties named: the model weighs what is said about them
     if not a.ballots:
         return False
     flags, norm = tk.flags, tk.norm
