@@ -11,7 +11,7 @@ How it draws (all deterministic, seed ``SEED``):
   lone ✌️ is not the same post as a lone 👍).  Rows equal after normalisation are one item (first row kept).
 * Near-duplicates (same first 8 normalised words, or the same word set) are joined into one ``group``
   (union-find over every row of every source, so the screener can drop the blind groups from any
-  unlabelled text it trains on; ``group_of_texts`` gives the key of any text).
+  unlabelled text it trains on; ``groups_of_texts`` gives the groups any text touches).
 * Items already labelled in ``real_labelled.jsonl`` (and their exact normalised duplicates) are left out;
   at most one item per group is drawn, so the sample is varied.
 * Strata are regex heuristics used only to vary the sample; they are not labels.
@@ -163,6 +163,12 @@ def read_all(shared_dir: Path) -> list[dict]:
     return rows
 
 
+def _near_keys(norm: str) -> tuple[tuple, tuple]:
+    """The two near-duplicate keys of a normalised text: its first 8 words, and its word set."""
+    words = norm.split()
+    return ("head", tuple(words[:8])), ("set", frozenset(words))
+
+
 def _groups(norms: list[str]) -> dict[str, str]:
     """Union-find over distinct normalised texts: same first 8 words, or same word set. norm -> group key."""
     parent = {n: n for n in norms}
@@ -180,8 +186,7 @@ def _groups(norms: list[str]) -> dict[str, str]:
 
     first_by_key: dict[tuple, str] = {}
     for n in norms:
-        words = n.split()
-        for key in (("head", tuple(words[:8])), ("set", frozenset(words))):
+        for key in _near_keys(n):
             if key in first_by_key:
                 union(n, first_by_key[key])
             else:
@@ -189,12 +194,24 @@ def _groups(norms: list[str]) -> dict[str, str]:
     return {n: hashlib.sha1(find(n).encode("utf-8")).hexdigest()[:16] for n in norms}
 
 
-def group_of_texts(texts: list[str], shared_dir: Path | None = None) -> dict[str, str]:
-    """Group key of each text, grouped together with every row of the shared data (for leak checks)."""
+def groups_of_texts(texts: list[str], shared_dir: Path | None = None) -> dict[str, set[str]]:
+    """For each text, the keys of the shared-data groups it is a near-duplicate of (empty set: none).
+
+    Use it to keep blind items out of training: drop a text whose set meets the blind ``group`` values of
+    ``sample.jsonl``.  Keys are those of the manifest (groups are computed over the shared data only).
+    """
     shared = shared_dir or default_shared_dir()
-    norms = sorted({r["norm"] for r in read_all(shared)} | {normalise(t) for t in texts})
-    keys = _groups(norms)
-    return {t: keys[normalise(t)] for t in texts}
+    norms = sorted({r["norm"] for r in read_all(shared)})
+    groups = _groups(norms)
+    index: dict[tuple, str] = {}
+    for n in norms:
+        for key in (("norm", n), *_near_keys(n)):
+            index[key] = groups[n]  # every norm sharing a key is in the same group
+    out = {}
+    for t in texts:
+        n = normalise(t)
+        out[t] = {index[k] for k in (("norm", n), *_near_keys(n)) if k in index}
+    return out
 
 
 def _blind(group: str) -> bool:
