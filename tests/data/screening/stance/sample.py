@@ -108,20 +108,31 @@ _POLITICAL = re.compile(r"jokowi|presiden|gubernur|bupati|walikota|wali kota|men
                         r"hanura|\bpsi\b|perindo|\bpan\b|\bpkb\b|\bppp\b|pilih|prabowo|ahok|anies", re.I)
 
 
+# (stratum, test) in priority order: an item belongs to the first stratum whose test it passes.
+TWEET_STRATA = [
+    ("hashtag_spam", lambda t: t.count("#") >= 4),
+    ("ballot_or_hand_sign", _BALLOT.search),
+    ("opponents", _OPPONENTS.search),
+    ("attack", _ATTACK.search),
+    ("news_share", lambda t: _LINK.search(t) and "#" not in t),
+    ("reply", lambda t: t.lstrip().startswith("@")),
+]
+HATESPEECH_STRATA = [
+    ("ganti_presiden", _GANTI.search),
+    ("pilpres_2019", lambda t: _PILPRES19.search(t) or (_FIGURES19.search(t) and _CONTEST.search(t))),
+    ("pilkada_2018", _PILKADA18.search),
+    ("dki_2017", _DKI17.search),
+    ("contest_other", _CONTEST.search),
+    ("political_other", _POLITICAL.search),  # not drawn: politics without a contest word
+]
+
+
+def _first_stratum(text: str, strata: list, default: str) -> str:
+    return next((name for name, test in strata if test(text)), default)
+
+
 def tweet_stratum(text: str) -> str:
-    if text.count("#") >= 4:
-        return "hashtag_spam"
-    if _BALLOT.search(text):
-        return "ballot_or_hand_sign"
-    if _OPPONENTS.search(text):
-        return "opponents"
-    if _ATTACK.search(text):
-        return "attack"
-    if _LINK.search(text) and "#" not in text:
-        return "news_share"
-    if text.lstrip().startswith("@"):
-        return "reply"
-    return "other"
+    return _first_stratum(text, TWEET_STRATA, "other")
 
 
 def headline_stratum(row: dict) -> str:
@@ -129,19 +140,7 @@ def headline_stratum(row: dict) -> str:
 
 
 def hatespeech_stratum(text: str) -> str:
-    if _GANTI.search(text):
-        return "ganti_presiden"
-    if _PILPRES19.search(text) or (_FIGURES19.search(text) and _CONTEST.search(text)):
-        return "pilpres_2019"
-    if _PILKADA18.search(text):
-        return "pilkada_2018"
-    if _DKI17.search(text):
-        return "dki_2017"
-    if _CONTEST.search(text):
-        return "contest_other"
-    if _POLITICAL.search(text):
-        return "political_other"  # not drawn: politics without a contest word
-    return "chatter"
+    return _first_stratum(text, HATESPEECH_STRATA, "chatter")
 
 
 # --- reading and grouping ---------------------------------------------------------------------------------
