@@ -12,7 +12,8 @@ Short form, one line per item, read from stdin (``#`` lines are skipped)::
 STANCE s/a/n; TARGET text or ``-``; CUES comma list of am pj sr ej tk sl nu sj jp or ``-``; GENRE hl nr q rt
 qt re jk ch sp cv op; AMBIGUOUS 0/1.  POS must continue the chunk's labels in order.
 
-Usage: ``python3 label.py CHUNK < batch.txt`` (appends to ``blind.jsonl`` or ``dev-NN.jsonl``).
+Usage: ``python3 label.py CHUNK < batch.txt`` (appends to ``blind.jsonl``, ``dev-NN.jsonl``, or for CHUNK
+``relabel`` to ``relabel_450.jsonl``).
 """
 
 from __future__ import annotations
@@ -23,6 +24,8 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 MANIFEST = HERE / "sample.jsonl"
+sys.path.insert(0, str(HERE))
+from show import chunk_items  # noqa: E402
 STANCE = {"s": "support", "a": "against", "n": "none"}
 CUES = {"am": "ajakan_memilih", "pj": "pujian", "sr": "serangan", "ej": "ejekan", "tk": "tagar_kampanye",
         "sl": "slogan", "nu": "nomor_urut", "sj": "simbol_jari", "jp": "janji_program"}
@@ -31,6 +34,8 @@ GENRES = {"hl": "headline", "nr": "news_report", "q": "question", "rt": "retweet
 
 
 def label_file(chunk: str) -> Path:
+    if chunk == "relabel":
+        return HERE / "relabel_450.jsonl"
     return HERE / ("blind.jsonl" if chunk.startswith("blind-") else f"{chunk}.jsonl")
 
 
@@ -55,7 +60,7 @@ def main() -> None:
     chunk = sys.argv[1]
     with open(MANIFEST, encoding="utf-8") as fh:
         manifest = [d for d in map(json.loads, fh)]
-    items = [d for d in manifest if d["chunk"] == chunk]
+    items = chunk_items(chunk)
     path = label_file(chunk)
     done = []
     if path.exists():

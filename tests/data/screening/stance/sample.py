@@ -11,7 +11,7 @@ How it draws (all deterministic, seed ``SEED``):
   lone ✌️ is not the same post as a lone 👍).  Rows equal after normalisation are one item (first row kept).
 * Near-duplicates (same first 8 normalised words, or the same word set) are joined into one ``group``
   (union-find over every row of every source, so the screener can drop the blind groups from any
-  unlabelled text it trains on; ``group_of_texts`` gives the key of any text).
+  unlabelled text it trains on; ``groups_of_texts`` gives the groups any text touches).
 * Items already labelled in ``real_labelled.jsonl`` (and their exact normalised duplicates) are left out;
   at most one item per group is drawn, so the sample is varied.
 * Strata are regex heuristics used only to vary the sample; they are not labels.
@@ -108,20 +108,31 @@ _POLITICAL = re.compile(r"jokowi|presiden|gubernur|bupati|walikota|wali kota|men
                         r"hanura|\bpsi\b|perindo|\bpan\b|\bpkb\b|\bppp\b|pilih|prabowo|ahok|anies", re.I)
 
 
+# (stratum, test) in priority order: an item belongs to the first stratum whose test it passes.
+TWEET_STRATA = [
+    ("hashtag_spam", lambda t: t.count("#") >= 4),
+    ("ballot_or_hand_sign", _BALLOT.search),
+    ("opponents", _OPPONENTS.search),
+    ("attack", _ATTACK.search),
+    ("news_share", lambda t: _LINK.search(t) and "#" not in t),
+    ("reply", lambda t: t.lstrip().startswith("@")),
+]
+HATESPEECH_STRATA = [
+    ("ganti_presiden", _GANTI.search),
+    ("pilpres_2019", lambda t: _PILPRES19.search(t) or (_FIGURES19.search(t) and _CONTEST.search(t))),
+    ("pilkada_2018", _PILKADA18.search),
+    ("dki_2017", _DKI17.search),
+    ("contest_other", _CONTEST.search),
+    ("political_other", _POLITICAL.search),  # not drawn: politics without a contest word
+]
+
+
+def _first_stratum(text: str, strata: list, default: str) -> str:
+    return next((name for name, test in strata if test(text)), default)
+
+
 def tweet_stratum(text: str) -> str:
-    if text.count("#") >= 4:
-        return "hashtag_spam"
-    if _BALLOT.search(text):
-        return "ballot_or_hand_sign"
-    if _OPPONENTS.search(text):
-        return "opponents"
-    if _ATTACK.search(text):
-        return "attack"
-    if _LINK.search(text) and "#" not in text:
-        return "news_share"
-    if text.lstrip().startswith("@"):
-        return "reply"
-    return "other"
+    return _first_stratum(text, TWEET_STRATA, "other")
 
 
 def headline_stratum(row: dict) -> str:
@@ -129,19 +140,7 @@ def headline_stratum(row: dict) -> str:
 
 
 def hatespeech_stratum(text: str) -> str:
-    if _GANTI.search(text):
-        return "ganti_presiden"
-    if _PILPRES19.search(text) or (_FIGURES19.search(text) and _CONTEST.search(text)):
-        return "pilpres_2019"
-    if _PILKADA18.search(text):
-        return "pilkada_2018"
-    if _DKI17.search(text):
-        return "dki_2017"
-    if _CONTEST.search(text):
-        return "contest_other"
-    if _POLITICAL.search(text):
-        return "political_other"  # not drawn: politics without a contest word
-    return "chatter"
+    return _first_stratum(text, HATESPEECH_STRATA, "chatter")
 
 
 # --- reading and grouping ---------------------------------------------------------------------------------
@@ -163,6 +162,12 @@ def read_all(shared_dir: Path) -> list[dict]:
     return rows
 
 
+def _near_keys(norm: str) -> tuple[tuple, tuple]:
+    """The two near-duplicate keys of a normalised text: its first 8 words, and its word set."""
+    words = norm.split()
+    return ("head", tuple(words[:8])), ("set", frozenset(words))
+
+
 def _groups(norms: list[str]) -> dict[str, str]:
     """Union-find over distinct normalised texts: same first 8 words, or same word set. norm -> group key."""
     parent = {n: n for n in norms}
@@ -180,8 +185,7 @@ def _groups(norms: list[str]) -> dict[str, str]:
 
     first_by_key: dict[tuple, str] = {}
     for n in norms:
-        words = n.split()
-        for key in (("head", tuple(words[:8])), ("set", frozenset(words))):
+        for key in _near_keys(n):
             if key in first_by_key:
                 union(n, first_by_key[key])
             else:
@@ -189,12 +193,24 @@ def _groups(norms: list[str]) -> dict[str, str]:
     return {n: hashlib.sha1(find(n).encode("utf-8")).hexdigest()[:16] for n in norms}
 
 
-def group_of_texts(texts: list[str], shared_dir: Path | None = None) -> dict[str, str]:
-    """Group key of each text, grouped together with every row of the shared data (for leak checks)."""
+def groups_of_texts(texts: list[str], shared_dir: Path | None = None) -> dict[str, set[str]]:
+    """For each text, the keys of the shared-data groups it is a near-duplicate of (empty set: none).
+
+    Use it to keep blind items out of training: drop a text whose set meets the blind ``group`` values of
+    ``sample.jsonl``.  Keys are those of the manifest (groups are computed over the shared data only).
+    """
     shared = shared_dir or default_shared_dir()
-    norms = sorted({r["norm"] for r in read_all(shared)} | {normalise(t) for t in texts})
-    keys = _groups(norms)
-    return {t: keys[normalise(t)] for t in texts}
+    norms = sorted({r["norm"] for r in read_all(shared)})
+    groups = _groups(norms)
+    index: dict[tuple, str] = {}
+    for n in norms:
+        for key in (("norm", n), *_near_keys(n)):
+            index[key] = groups[n]  # every norm sharing a key is in the same group
+    out = {}
+    for t in texts:
+        n = normalise(t)
+        out[t] = {index[k] for k in (("norm", n), *_near_keys(n)) if k in index}
+    return out
 
 
 def _blind(group: str) -> bool:

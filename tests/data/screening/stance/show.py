@@ -1,6 +1,7 @@
 """Print a chunk's texts with their position and id, for a person to read and label.
 
-Usage: ``python3 tests/data/screening/stance/show.py CHUNK [START N]`` (e.g. ``blind-1 0 50``).
+Usage: ``python3 tests/data/screening/stance/show.py CHUNK [START N]`` (e.g. ``blind-1 0 50``; CHUNK
+``relabel`` shows the 450 earlier items without their old labels).
 Positions count from 0 within the chunk, in manifest order; labels are appended in that order.
 """
 
@@ -18,7 +19,15 @@ from sample_real import default_shared_dir  # noqa: E402
 MANIFEST = HERE / "sample.jsonl"
 
 
+OLD = HERE.parent / "real_labelled.jsonl"
+
+
 def chunk_items(chunk: str) -> list[dict]:
+    """The items of a manifest chunk, or of the 450 earlier labels (chunk ``relabel``), in order."""
+    if chunk == "relabel":
+        with open(OLD, encoding="utf-8") as fh:
+            return [{"source_file": d["source_file"], "id": str(d["id"]), "sha1": d["sha1"]}
+                    for d in map(json.loads, fh)]
     with open(MANIFEST, encoding="utf-8") as fh:
         return [d for d in map(json.loads, fh) if d["chunk"] == chunk]
 
