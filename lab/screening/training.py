@@ -106,6 +106,7 @@ class Example:
     against: bool | None = None  # direction of a side taken, where the label says
     weight: float = 1.0
     key: str = ""
+    origin: str = "corpus"  # corpus | real | pseudo | extra: real and pseudo-labelled posts teach no family
 
 
 def examples(records: Iterable[dict], analyzer: Analyzer, weight: float = 1.0) -> list[Example]:
@@ -113,6 +114,7 @@ def examples(records: Iterable[dict], analyzer: Analyzer, weight: float = 1.0) -
     ``stance``: its ``violation`` is the act, ``against`` the direction)."""
     out = []
     for r in records:
+        origin = "real" if "stance" in r else "extra" if str(r.get("id", "")).startswith("review-") else "corpus"
         if "stance" in r:
             act = bool(r["violation"])
             fam = "social_media" if act else None
@@ -122,7 +124,7 @@ def examples(records: Iterable[dict], analyzer: Analyzer, weight: float = 1.0) -
             against = None
             if act is None:
                 continue
-        out.append(Example(extract_features(analyzer.analyse(r["text"])), act, fam, against, weight, r["id"]))
+        out.append(Example(extract_features(analyzer.analyse(r["text"])), act, fam, against, weight, r["id"], origin))
     return out
 
 
@@ -145,7 +147,9 @@ def fit(exs: list[Example], *, params: Params = DEFAULTS, meta: dict | None = No
     w = np.array([e.weight for e in acts])
     act = LogisticRegression(C=params.C_act, max_iter=5000, class_weight="balanced")
     act.fit(X, y_act, sample_weight=w)
-    fam_rows = [k for k, e in enumerate(acts) if e.act and e.family]
+    # the family head learns from acts described in words (the corpus, reviewer decisions); a real post that
+    # takes a side is social_media by construction and would only drown the offline families
+    fam_rows = [k for k, e in enumerate(acts) if e.act and e.family and e.origin in ("corpus", "extra")]
     fam = LogisticRegression(C=params.C_family, max_iter=5000)
     fam.fit(X[fam_rows], [acts[k].family for k in fam_rows], sample_weight=w[fam_rows])
     dir_rows = [k for k, e in enumerate(acts) if e.act and e.against is not None]
@@ -179,9 +183,9 @@ def self_train(exs: list[Example], pool: list[list[str]], *, params: Params = DE
         for feats in pool:
             p = model.score(feats).act
             if p >= params.pseudo_hi:
-                pseudo.append(Example(feats, True, "social_media", None, params.pseudo_weight))
+                pseudo.append(Example(feats, True, None, None, params.pseudo_weight, origin="pseudo"))
             elif p <= params.pseudo_lo:
-                pseudo.append(Example(feats, False, None, None, params.pseudo_weight))
+                pseudo.append(Example(feats, False, None, None, params.pseudo_weight, origin="pseudo"))
         extra = {"pseudo_labelled": len(pseudo), "pseudo_acts": sum(1 for e in pseudo if e.act),
                  "pool": len(pool)}
         model = fit(exs + pseudo, params=params, meta={**(meta or {}), **extra}, unlabelled=pool)
@@ -224,7 +228,7 @@ def build_training_data(*, analyzer: Analyzer | None = None, extra: list[dict] |
     corpus = load_corpus(corpus_paths or (DEV_CORPUS, SUPPLEMENT))
     train, held = split(corpus)
     step(f"features of {len(train)} corpus items")
-    corpus_exs = examples(train, analyzer, params.corpus_weight)
+    corpus_exs = examples(train, analyzer)
     shared = shared or realdata.shared_dir()
     real, real_exs, pool = [], {}, []
     if shared is not None:
@@ -251,7 +255,9 @@ def default_analyzer() -> Analyzer:
 def train_on(data: TrainingData, *, exclude_groups: set[str] = frozenset(), params: Params = DEFAULTS,
              meta: dict | None = None) -> LinearModel:
     """The model trained on everything in ``data`` except the real posts (and pool posts) of ``exclude_groups``."""
-    exs = data.corpus_train + data.trainable_real(exclude_groups) + data.extra
+    corpus = [Example(e.features, e.act, e.family, e.against, params.corpus_weight, e.key, e.origin)
+              for e in data.corpus_train]
+    exs = corpus + data.trainable_real(exclude_groups) + data.extra
     pool = data.pool_features(exclude_groups)
     if pool and params.self_training_rounds:
         return self_train(exs, pool, params=params, meta=meta)

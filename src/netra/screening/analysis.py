@@ -122,14 +122,19 @@ class Analysis:
     pairs: list[tuple[int, int]] = field(default_factory=list)
     persons: list[tuple[int, int]] = field(default_factory=list)
     candidates: list[tuple[int, int, int]] = field(default_factory=list)  # (i, j, registry index)
-    proper_nouns: int = 0  # capitalised words the lexicon does not know, not opening a sentence
+    proper: list[tuple[int, int]] = field(default_factory=list)  # capitalised unknown words opening no sentence
+    titlecase: bool = False  # headline style
     tag_names: list[tuple[int, int]] = field(default_factory=list)  # hashtags made of (unknown) names
-    tag_support: list[tuple[int, int]] = field(default_factory=list)  # name hashtags with a support word/year
+    tag_support: list[tuple[int, int]] = field(default_factory=list)  # campaign hashtags (see _hashtags)
+    tag_against: list[tuple[int, int]] = field(default_factory=list)  # against-campaign hashtags
     names: list[tuple[int, int, int]] = field(default_factory=list)  # learned candidate names (i, j, side)
     sides: frozenset = frozenset()  # distinct sides named (learned sides, registry candidates, ballot numbers)
     rt: bool = False  # a retweet ("RT @x: ...")
     reply: bool = False  # opens with @mentions
     question: bool = False  # asks ("?" or an interrogative word)
+    reported_subject: bool = False  # opens with someone else doing or saying ("Airlangga optimistis ...")
+    tagged_sides: int = 0  # distinct candidate sides named in campaign hashtags
+    mention_sides: frozenset = frozenset()  # sides whose candidates' accounts are @mentioned ("@prabowo")
 
     @property
     def has_partisan_signal(self) -> bool:
@@ -162,8 +167,12 @@ class Analyzer:
                 for kw in rule.keywords:
                     extra.update(w.lower() for w in _words(kw))
         # the screener's own vocabulary (never a name); learned names are known too, so "#prabowogibran" splits
-        self.vocabulary = frozenset(lexicon.words() | extra)
-        self.normaliser = Normaliser(known_words=self.vocabulary | set(self.names.side_of))
+        self._registry_words = frozenset(w.lower() for c in self.registry for p in c.phrases() for w in _words(p)
+                                         if not w.isdecimal())
+        self.vocabulary = frozenset((lexicon.words() | extra) - self._registry_words)
+        self.normaliser = Normaliser(known_words=self.vocabulary | self._registry_words | set(self.names.side_of))
+        # words that are never a name (the spelling table's and the screener's own)
+        self._common = frozenset(self.normaliser.known - self._registry_words - set(self.names.side_of))
         last = self._last_token
         # single words the code compares tokens with, in their normalised spelling ("capres" is written either way)
         self.ballot_context = frozenset(filter(None, (last(w) for w in lexicon.ballot_context)))
@@ -216,6 +225,11 @@ class Analyzer:
                 add(self._phrase(p), ("fam", fam))
         role_phrases = {self._phrase(p) for phrases in lex.roles.values() for p in phrases}
         role_phrases |= {self._phrase(f"kepala {office}") for office in lex.agencies}
+        # words that say an election or a side is involved, not which act was done ("paslon", "nomor urut",
+        # "dukungan"): as rule keywords they would name a rule (and a family) for any post about a candidate
+        generic = {self._phrase(p) for kind in ("support", "against", "election", "election_weak", "neutral")
+                   for p in lex.cues.get(kind, ())}
+        generic |= {(w,) for w in self.ballot_context}
         for rule_id, keywords in self.rule_keywords.items():
             fam = self.rule_family[rule_id]
             for kw in keywords:
@@ -224,6 +238,8 @@ class Analyzer:
                     continue  # "X" (the platform) would match every stray letter
                 if toks in role_phrases:
                     continue  # "kepala desa", "ASN": who acted, not what was done (see roles)
+                if toks in generic:
+                    continue
                 add(toks, ("rule", rule_id, fam))
         for idx, cand in enumerate(self.registry.candidates):
             for p in cand.phrases():
@@ -236,6 +252,9 @@ class Analyzer:
             add(self._phrase(p), ("nickname",))
         self._negators = frozenset(self._last_token(w) for w in ("tidak", "bukan", "belum", "jangan", "tak", "enggan",
                                                                   "ogah", "anti"))
+        self._handle_names = tuple((w, side) for w, side in self.names.side_of.items() if len(w) >= 5)
+        self._pronouns = frozenset(self._last_token(w) for w in ("saya", "aku", "kami", "kita", "kamu", "anda",
+                                                                   "dia", "mereka", "ayo", "mari", "yuk", "semoga"))
         self._national = frozenset(self._last_token(w) for w in ("presiden", "capres", "cawapres", "pilpres",
                                                                   "istana", "wapres"))
         self.index.compile()
@@ -292,11 +311,51 @@ class Analyzer:
             self._hashtags(tk, a)
         if role_raw:
             a.roles = self._roles(tk, role_raw, unb_after, a.unbound_phrase, nicknames, a)
+        a.reported_subject = self._reported_subject(tk, a)
+        if a.tag_support and a.names:
+            a.tagged_sides = len({side for i, j, side in a.names
+                                  if any(ti <= i and j <= tj for ti, tj in a.tag_support)})
+        if tk.mention_spans and self.names.side_of:
+            a.mention_sides = self._mention_sides(tk)
         sides = {("n", side) for _, _, side in a.names}
         sides.update(("c", self.registry.candidates[idx].number) for _, _, idx in a.candidates)
         sides.update(("b", b[2]) for b in a.ballots if b[3])
         a.sides = frozenset(sides)
         return a
+
+    def _mention_sides(self, tk: Tokens) -> frozenset:
+        """Sides of learned candidate names inside @handles ("@gibran_tweet", "@aniesbaswedan"): a reply to a
+        candidate is about the race even when its words name nobody."""
+        text = tk.text
+        out = set()
+        for s, e in tk.mention_spans:
+            handle = text[s + 1:e].lower()
+            for name, side in self._handle_names:
+                if name in handle:
+                    out.add(side)
+        return frozenset(out)
+
+    def _reported_subject(self, tk: Tokens, a: Analysis) -> bool:
+        """The text opens with a named subject who is not a candidate (a person, party or group: capitalised
+        words or an acronym) followed within a few words by a verb of saying or doing ("Airlangga Hartarto
+        optimistis ...", "SBY Sebut ...", "Golkar Surabaya sosialisasikan ...", "Relawan Prabu: ..."): a report
+        of what others do, even when what they do is campaigning."""
+        norm, flags, text = tk.norm, tk.flags, tk.text
+        n = len(norm)
+        k = 0
+        while k < n and (flags[k] & (HASHTAG | EMOJI) or norm[k] == "rt"):
+            k += 1
+        subject = 0
+        names = self.names.side_of
+        while k < n and subject < 4 and flags[k] & CAP and norm[k] not in names and norm[k] not in self._pronouns:
+            subject += 1
+            k += 1
+            if text[tk.end[k - 1]:tk.end[k - 1] + 1] == ":":
+                return subject > 0  # "Relawan Prabu: ..."
+        if not subject:
+            return False
+        verbs = [*a.cues.get("reported", ()), *a.cues.get("support", ())]
+        return any(k <= i <= k + 2 for i, _ in verbs)
 
     def _negated_support(self, tk: Tokens, a: Analysis) -> None:
         """"tidak mendukung paslon manapun", "belum tentu pilih": support words under a negator are not support
@@ -322,13 +381,17 @@ class Analyzer:
             a.cues["neg_support"] = negated
 
     def _hashtags(self, tk: Tokens, a: Analysis) -> None:
-        """Hashtags built from names ("#HendraWulan") and those adding a support word or a year
-        ("#HendraWulan2024", "#BudiSariMenang", "#hendrawulan2024")."""
-        norm = tk.norm
-        flags = tk.flags
-        text = tk.text
-        known = self.normaliser.known
+        """Hashtags built from names ("#HendraWulan"), campaign hashtags (a name with a year, a ballot number or a
+        support word: "#HendraWulan2024", "#BudiSariMenang"; or a support phrase with a year or number:
+        "#MenangSatuPutaran", "#2024TetapBudi") and against-campaign hashtags (an attack or refusal with a name,
+        year or number: "#2019GantiPresiden", "#TolakBudi")."""
+        norm, flags, text, nums = tk.norm, tk.flags, tk.text, tk.nums
+        common = self._common
+        names = self.names.side_of
+        registry = self._registry_words
         support = self._tag_support_words
+        cues = a.cues
+        against_spans = [sp for kind in ("against", "attack", "mock") for sp in cues.get(kind, ())]
         n = len(norm)
         i = 0
         while i < n:
@@ -338,18 +401,21 @@ class Analyzer:
             j = i + 1
             while j < n and flags[j] & HASHTAG and text[tk.end[j - 1]:tk.start[j]] == "":
                 j += 1
-            names = 0
-            backing = False
+            named = backing = dated = False
             for k in range(i, j):
                 w = norm[k]
-                if w.isalpha() and len(w) >= 3 and w not in known:
-                    names += 1
-                elif w in support or (w.isdecimal() and len(w) == 4 and w.startswith("20")):
+                if (w.isdecimal() and len(w) == 4 and "2000" <= w <= "2035") or (flags[k] & NUM and 0 < nums[k] <= 20):
+                    dated = True
+                elif w in names or w in registry or (w.isalpha() and len(w) >= 3 and w not in common):
+                    named = True
+                elif w in support:
                     backing = True
-            if names:
+            if named:
                 a.tag_names.append((i, j))
-                if backing:
-                    a.tag_support.append((i, j))
+            if (named and (backing or dated)) or (backing and dated):
+                a.tag_support.append((i, j))
+            if (named or dated) and any(i <= si and sj <= j for si, sj in against_spans):
+                a.tag_against.append((i, j))
             i = j
 
     def _roles(self, tk: Tokens, raw: list[tuple[int, int, str]], unb_after: list[int],
@@ -508,7 +574,8 @@ class Analyzer:
             out.append((s, e, value, strong))
 
     def _names(self, tk: Tokens, a: Analysis) -> None:
-        """Proper nouns, "Pak X"/"Bu X" persons and "X–Y" pairs, from capitalised tokens only."""
+        """Proper nouns, "Pak X"/"Bu X" persons and "X–Y" pairs, from capitalised tokens only; and whether the
+        text is written in title case like a headline (capitals on most longer words that open no sentence)."""
         flags = tk.flags
         caps = [i for i, f in enumerate(flags) if f & CAP and not f & (NUM | HASHTAG)]
         if not caps:
@@ -517,13 +584,18 @@ class Analyzer:
         text = tk.text
         known = self.normaliser.known
         n = len(norm)
-        proper = 0
         capset = set(caps)
+        words = capital = 0
+        for i, (w, f) in enumerate(zip(norm, flags)):
+            if f & (NUM | HASHTAG | EMOJI) or len(w) <= 3 or _opens_sentence(text, tk.start[i]):
+                continue
+            words += 1
+            capital += i in capset
+        a.titlecase = words >= 4 and capital >= 0.7 * words
         for i in caps:
             w = norm[i]
-            unknown = w not in known and len(w) > 2 and w.isalpha()
-            if unknown and i > 0 and text[tk.start[i] - 2:tk.start[i]].strip() not in (".", "!", "?", ""):
-                proper += 1
+            if w not in known and len(w) > 2 and w.isalpha() and not _opens_sentence(text, tk.start[i]):
+                a.proper.append((i, i + 1))
             if i + 1 >= n or i + 1 not in capset:
                 continue
             w2 = norm[i + 1]
@@ -534,7 +606,6 @@ class Analyzer:
             if len(w) > 2 and len(w2) > 2 and w.isalpha() and w2.isalpha() \
                     and text[tk.end[i]:tk.start[i + 1]].strip() in _DASHES:
                 a.pairs.append((i, i + 2))
-        a.proper_nouns = proper
 
     # --- candidates -----------------------------------------------------------------------------------------
     def candidate_hits(self, a: Analysis, region: str | None, day) -> list[tuple[int, int, Candidate]]:
@@ -557,6 +628,11 @@ def _words(phrase: str) -> Iterable[str]:
             word = []
     if word:
         yield "".join(word)
+
+
+def _opens_sentence(text: str, start: int) -> bool:
+    before = text[:start].rstrip()
+    return not before or before[-1] in ".!?:\n\"'“(" or before[-1] == "\u2026"
 
 
 def _alone_in_hashtag(tk: Tokens, i: int) -> bool:

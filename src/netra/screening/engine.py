@@ -59,7 +59,7 @@ class Screener:
                  model: LinearModel | str | None = None, lexicon: Lexicon | None = None,
                  stages: StageResolver | None | str = "packaged", threshold: float = 0.5, unknown_actor_prior: float = 0.1,
                  support_floor: float | None = None, names: LearnedNames | None | str = "packaged",
-                 reporting_cap: bool = True, anchor_cap: bool = True):
+                 anchor_cap: bool = True):
         if rulebook is None:
             from netra.rulebook import load_rulebook
 
@@ -76,7 +76,6 @@ class Screener:
         self.threshold = threshold
         self.unknown_actor_prior = unknown_actor_prior
         self.support_floor = support_floor
-        self.reporting_cap = reporting_cap
         self.anchor_cap = anchor_cap
         self._role_kinds: dict[str, str] = {}
         self._rules_for: dict[tuple[str, str], list] = {}
@@ -123,9 +122,8 @@ class Screener:
         act = scores.act
         if self.support_floor and act < self.support_floor and _explicit_support(a):
             act = self.support_floor
-        if act >= self.threshold and ((self.reporting_cap and _reporting_context(a))
-                                      or (self.anchor_cap and not _election_anchor(a))):
-            act = min(act, REPORTING_CAP)
+        if act >= self.threshold and ((self.anchor_cap and not _election_anchor(a)) or _every_side(a)):
+            act = min(act, NOT_PARTISAN_CAP)
         if actor.bound:
             score = act
         elif actor.basis == "none":
@@ -138,7 +136,7 @@ class Screener:
             return Result(item.id, False, score, None, (), (), actor, candidate, stage,
                           self._reason_clear(a, actor, act))
 
-        family = scores.best_family
+        family = self._family(a, scores)
         spans = self._act_spans(a, family)
         if not spans:
             spans = self._model_spans(a, scores.contributions)
@@ -222,6 +220,21 @@ class Screener:
             return CandidateRef(None, None, None, text[tk.start[i]:tk.end[j - 1]])
         return None
 
+    # --- family ---------------------------------------------------------------------------------------------
+    @staticmethod
+    def _family(a: Analysis, scores) -> str:
+        """The family of the act, from the act the text describes. An offline act named in words (a shirt or a
+        pin worn, stickers handed out, an event held, an office or its facilities used, a decision taken) is its
+        own family even on social media, unless the text also names an online act (posting, sharing, liking);
+        a side taken with no act named is online campaigning when it is a post."""
+        hits = a.family_hits
+        offline = [f for f in hits if f != "social_media"]
+        if not offline:
+            return "social_media" if "social_media" in hits or a.has_partisan_signal else scores.best_family
+        probs = scores.family
+        pool = offline + (["social_media"] if "social_media" in hits else [])
+        return max(pool, key=lambda f: probs.get(f, 0.0))
+
     # --- evidence -------------------------------------------------------------------------------------------
     def _act_spans(self, a: Analysis, family: str) -> list[tuple[int, int]]:
         spans: list[tuple[int, int]] = []
@@ -231,6 +244,11 @@ class Screener:
         spans.extend((i, j) for i, j, _ in a.candidates)
         spans.extend(a.pairs)
         spans.extend(a.persons)
+        spans.extend((i, j) for i, j, _ in a.names)
+        spans.extend(a.tag_support)
+        spans.extend(a.tag_against)
+        for kind in ("praise", "attack", "mock"):
+            spans.extend(a.cues.get(kind, ()))
         spans.extend(a.family_hits.get(family, ()))
         if family in ("state_resources", "official_action"):
             spans.extend((i, j) for i, j, fam in a.implied)
@@ -329,20 +347,7 @@ class Screener:
         return "Tidak ditemukan tindakan keberpihakan yang dilarang dalam teks."
 
 
-REPORTING_CAP = 0.45
-
-
-def _reporting_context(a: Analysis) -> bool:
-    """Two or more distinct reporting or prohibition phrases ("Bawaslu ... diduga", "mengingatkan ... agar
-    tidak ikut"): the text reports on, or warns against, an act rather than doing it."""
-    tk = a.tokens
-    seen = set()
-    for kind in ("reporting", "prohibition"):
-        for i, j in a.cues.get(kind, ()):
-            seen.add(" ".join(tk.norm[i:j]))
-            if len(seen) >= 2:
-                return True
-    return False
+NOT_PARTISAN_CAP = 0.45
 
 
 def _election_anchor(a: Analysis) -> bool:
@@ -351,13 +356,13 @@ def _election_anchor(a: Analysis) -> bool:
     1" next to a support word). A bare "nomor 2" or a lone ✌️ is not partisan ("antrean nomor 2", "juara 2 ✌️"),
     nor is "dukung" next to a cause that is not an election ("dukung atlet PON"), nor a name alone."""
     cues = a.cues
-    if cues.get("election") or a.candidates or a.names or a.pairs or a.persons or a.tag_support:
+    if cues.get("election") or a.candidates or a.names or a.pairs or a.persons or a.tag_support or a.mention_sides:
         return True
     if cues.get("election_weak") and not cues.get("non_election"):
         return True  # "dukung", "pilih": an election unless the text says what else ("dukung atlet PON")
     tk = a.tokens
-    if not a.ballots:
-        return False
+    if not a.ballots or cues.get("non_election"):
+        return False  # "antrean nomor 02", "juara 2 ✌️", "nomor urut 1 ketua OSIS"
     flags, norm = tk.flags, tk.norm
     support = bool(a.cues.get("support") or a.cues.get("against") or a.family_hits)
     for i, j, _, strong in a.ballots:
@@ -369,6 +374,19 @@ def _election_anchor(a: Analysis) -> bool:
         if strong and (j - i > 1 and norm[i] != "nomor" or support):
             return True
     return False
+
+
+def _every_side(a: Analysis) -> bool:
+    """Campaign hashtags of two or more sides and no side taken in the poster's own words ("#AniesMuhaimin2024
+    #PrabowoGibran2024 #GanjarMahfud2024" on a question or an advert): topic tagging, not a stance."""
+    if a.tagged_sides < 2:
+        return False
+    flags = a.tokens.flags
+    for kind in ("support", "against", "praise", "attack", "mock"):
+        for i, _ in a.cues.get(kind, ()):
+            if not flags[i] & HASHTAG:
+                return False
+    return True
 
 
 def _explicit_support(a: Analysis) -> bool:

@@ -26,12 +26,11 @@ from pathlib import Path
 import numpy as np
 
 from netra.screening.analysis import FAMILIES, Analysis
-from netra.text import CAP, HAND
+from netra.text import HAND
 
 MODEL_PATH = Path(__file__).resolve().parent / "data" / "model.json"
 FORMAT = "netra-screening-linear/2"
 
-_NAME = "w:<name>"
 
 
 _TARGET_CUES = ("support", "against", "praise", "attack", "mock", "neg_support")
@@ -46,12 +45,11 @@ def extract_features(a: Analysis) -> list[str]:
     norm = tk.norm
     n = len(norm)
     targets = [(i, j) for i, j in a.pairs] + [(i + 1, j) for i, j in a.persons] + \
-        [(i, j) for i, j, _ in a.candidates] + [(i, j) for i, j, _ in a.names] + a.tag_names
-    if targets:
-        masked = set()
-        for i, j in targets:
-            masked.update(range(i, j))
-        words = [("<name>" if k in masked else norm[k]) for k in range(n)]
+        [(i, j) for i, j, _ in a.candidates] + [(i, j) for i, j, _ in a.names] + a.tag_support
+    if targets or a.proper:
+        masked = {k for i, j in targets for k in range(i, j)}
+        proper = {i for i, _ in a.proper} - masked  # other people and places: masked too, apart from candidates
+        words = [("<name>" if k in masked else "<pn>" if k in proper else norm[k]) for k in range(n)]
     else:
         words = norm
     feats = ["w:" + w for w in words]
@@ -81,6 +79,8 @@ def extract_features(a: Analysis) -> list[str]:
         feats.append("c:tag_name")
     if a.tag_support:
         feats.append("c:tag_support")
+    if a.tag_against:
+        feats.append("c:tag_against")
     text = tk.text
     if "!" in text:
         feats.append("c:exclaim")
@@ -88,18 +88,14 @@ def extract_features(a: Analysis) -> list[str]:
         feats.append("c:question")
     if a.rt:
         feats.append("c:rt")
+    if a.reported_subject:
+        feats.append("c:reported_subject")
+    if a.tagged_sides >= 2:
+        feats.append("c:tags_every_side")
     if a.reply:
         feats.append("c:reply")
-    if n >= 5:  # headline style: most longer words capitalised
-        total = caps = 0
-        for w, f in zip(norm, tk.flags):
-            if f & 3 or len(w) <= 3:  # hashtags, numbers, short words
-                continue
-            total += 1
-            if f & CAP:
-                caps += 1
-        if total >= 5 and caps >= 0.6 * total:
-            feats.append("c:titlecase")
+    if a.titlecase:
+        feats.append("c:titlecase")
     if a.pairs:
         feats.append("c:pair")
     if a.persons:
@@ -117,6 +113,8 @@ def extract_features(a: Analysis) -> list[str]:
         feats.append("c:implied")
     if tk.urls:
         feats.append("c:url")
+    if a.mention_sides:
+        feats.append("c:mention_candidate")
     if tk.mentions:
         feats.append("c:mention")
         if tk.mentions >= 3:

@@ -19,7 +19,8 @@ from netra.accounts.model import Account
 from netra.accounts.roles import Role
 from netra.cases import Actor, open_case
 from netra.regions.model import TimeZone
-from netra.screening import Item, ItemError, screen_many
+from netra.screening import Item, ItemError
+from netra.services import reference_data
 from netra.services.elections import election_kind
 from netra.storage import audit_log
 from netra.storage.database import Database
@@ -57,7 +58,7 @@ def screen_and_queue(db: Database, records: Iterable[dict], batch: str, election
     with db.transaction() as session:
         regencies = _regency_codes(session)
     rows, screened = [], 0
-    for item, result in zip(items, screen_many(items)):
+    for item, result in zip(items, reference_data.screener(db).screen_many(items)):
         screened += 1
         if not result.violation:
             continue

@@ -314,3 +314,23 @@ class AddedElectionRow(Base):
     data: Mapped[dict] = mapped_column(JSON)
     by_user: Mapped[str] = mapped_column(String(64))
     at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+
+
+class CandidateRow(Base):
+    """A candidate pair of an election as KPU listed it (``netra candidates import``): the registry the screener
+    uses for that election and region. ``region_code`` is "" for a national contest."""
+
+    __tablename__ = "candidates"
+    __table_args__ = (UniqueConstraint("election_id", "region_code", "number"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    election_id: Mapped[str] = mapped_column(String(40), index=True)
+    region_code: Mapped[str] = mapped_column(String(13), default="")
+    number: Mapped[int] = mapped_column(Integer)
+    name: Mapped[str] = mapped_column(String(300))
+    aliases: Mapped[list] = mapped_column(JSON, default=list)
+    hashtags: Mapped[list] = mapped_column(JSON, default=list)
+    party: Mapped[str] = mapped_column(Text, default="")
+    source_file: Mapped[str] = mapped_column(String(200))
+    imported_by: Mapped[str] = mapped_column(String(64))
+    imported_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)

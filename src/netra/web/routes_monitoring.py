@@ -12,7 +12,8 @@ from starlette.datastructures import UploadFile
 
 from netra.accounts.model import Account
 from netra.accounts.roles import Role
-from netra.screening import Item, ItemError, screen_many
+from netra.screening import Item, ItemError
+from netra.services import reference_data
 from netra.services.elections import election_choices
 from netra.services.monitoring import QueueError, check_out, decide, my_items, queue_counts, screen_and_queue
 from netra.web.rendering import render
@@ -103,7 +104,7 @@ class ScreenRequest(BaseModel):
 
 
 @router.post("/api/screen", tags=["screening"])
-def screen_api(body: ScreenRequest):
+def screen_api(body: ScreenRequest, request: Request):
     """Screen up to 1,000 items; one result per item, in order (the `netra screen` output format). Items that
     are malformed come back as {"id", "error"} in their place. Nothing is stored."""
     results: list[dict] = []
@@ -114,6 +115,7 @@ def screen_api(body: ScreenRequest):
             results.append({})
         except (ItemError, TypeError, ValueError) as exc:
             results.append({"id": str(raw.get("id", "")) if isinstance(raw, dict) else "", "error": str(exc)})
-    for (i, _), result in zip(valid, screen_many(item for _, item in valid)):
+    screener = reference_data.screener(request.app.state.db)
+    for (i, _), result in zip(valid, screener.screen_many(item for _, item in valid)):
         results[i] = result.to_dict()
     return {"results": results, "screened_at": datetime.now(timezone.utc).isoformat()}
