@@ -103,7 +103,7 @@ def evaluate(screener, labelled: Iterable[dict], *, as_asn: bool = False) -> Met
     """
     m = Metrics()
     for rec in labelled:
-        item = {k: rec.get(k) for k in ("id", "text", "source", "author", "created_at", "region") if k in rec}
+        item = {k: rec.get(k) for k in FIELDS if k in rec}
         if as_asn:
             item["author"] = {"is_asn": True, "role": None}
         m.add(rec, screener.screen(item))
@@ -111,7 +111,7 @@ def evaluate(screener, labelled: Iterable[dict], *, as_asn: bool = False) -> Met
 
 
 # --- the figures a training run and the measurement command report -----------------------------------------------
-REAL_FIELDS = ("id", "text", "created_at")
+FIELDS = ("id", "text", "source", "author", "created_at", "region")
 
 
 def as_post(record: dict) -> dict:

@@ -46,7 +46,7 @@ class Params:
     C_direction: float = 2.0
     C_family: float = 8.0
     corpus_weight: float = 1.0  # Netra's fictional items, relative to a hand-labelled real post
-    self_training_rounds: int = 1
+    self_training_rounds: int = 0  # measured: one round did not help (see README); the option stays
     pseudo_weight: float = 0.3
     pseudo_hi: float = 0.9  # the model's act probability above which an unlabelled post counts as an act ...
     pseudo_lo: float = 0.1  # ... and below which as none
@@ -67,11 +67,10 @@ def split(records: Iterable[dict]) -> tuple[list[dict], list[dict]]:
 
 
 def load_corpus(paths: Iterable[Path] = (DEV_CORPUS, SUPPLEMENT)) -> list[dict]:
-    out = []
-    for path in paths:
-        with open(path, encoding="utf-8") as fh:
-            out.extend(json.loads(line) for line in fh if line.strip())
-    return out
+    """The dev corpus and its supplement (or the given files), as records."""
+    from lab.screening.corpus import load_dev_corpus
+
+    return [rec for path in paths for rec in load_dev_corpus(path)]
 
 
 def labels(record: dict, analyzer: Analyzer | None = None) -> tuple[bool | None, str | None]:
@@ -341,13 +340,13 @@ def read_decisions(path) -> tuple[list[dict], list[DecisionError]]:
     return good, bad
 
 
-def train_model(*, extra: list[dict] | None = None, corpus_path=None, current_model=None, out_path=None,
-                progress=None, params: Params = DEFAULTS, blind: bool = False) -> TrainReport:
+def train_model(*, extra: list[dict] | None = None, corpus_path=None, out_path=None, progress=None,
+                params: Params = DEFAULTS, folds: int = 5, blind: bool = False) -> TrainReport:
     """Retrain on the corpus, the dev-labelled real posts, self-training and reviewer decisions.
 
     Before/after: the dev figures (cross-validated real posts + the corpus held-out split, see
     ``evaluate.dev_figures``) of a model trained without the reviewer decisions and of one trained with them
-    (without decisions, "before" is the packaged model's corpus figure). ``blind=True`` adds the blind split,
+    (without decisions there is no "before"). ``blind=True`` adds the blind split,
     for use only after the lead's first blind measurement. ``out_path``: where to write (None: nowhere)."""
     from lab.screening import evaluate
 
@@ -360,17 +359,17 @@ def train_model(*, extra: list[dict] | None = None, corpus_path=None, current_mo
     step("fitting")
     model = train_on(data, params=params, meta=meta)
     step("measuring (cross-validated dev figures)")
-    after = evaluate.dev_figures(data, params=params, final=model)
+    after = evaluate.dev_figures(data, params=params, final=model, k=folds)
     before = None
+    without = TrainingData(data.analyzer, data.corpus_train, data.corpus_held, data.real, data.real_examples,
+                           data.pool)
     if data.extra:
-        without = TrainingData(data.analyzer, data.corpus_train, data.corpus_held, data.real, data.real_examples,
-                               data.pool)
-        before = evaluate.dev_figures(without, params=params)
+        before = evaluate.dev_figures(without, params=params, k=folds)
     blind_before = blind_after = None
     if blind:
         before_model = train_on(without, params=params) if data.extra else None
         blind_after, blind_before = evaluate.blind_figures(data.analyzer, model, before_model)
-    model.meta["dev"] = after
+    model.meta["dev"] = {k: v for k, v in after.items() if not k.startswith("_")}
     written = None
     if out_path is not None:
         model.save(out_path)

@@ -14,6 +14,7 @@ All phrases live in one ``PhraseIndex`` keyed by first token, so a text is scann
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
@@ -220,9 +221,6 @@ class Analyzer:
         for fam, phrases in lex.implied_actor.items():
             for p in phrases:
                 add(self._phrase(p), ("implied", fam))
-        for fam, phrases in lex.family_cues.items():
-            for p in phrases:
-                add(self._phrase(p), ("fam", fam))
         role_phrases = {self._phrase(p) for phrases in lex.roles.values() for p in phrases}
         role_phrases |= {self._phrase(f"kepala {office}") for office in lex.agencies}
         # words that say an election or a side is involved, not which act was done ("paslon", "nomor urut",
@@ -230,6 +228,7 @@ class Analyzer:
         generic = {self._phrase(p) for kind in ("support", "against", "election", "election_weak", "neutral")
                    for p in lex.cues.get(kind, ())}
         generic |= {(w,) for w in self.ballot_context}
+        generic |= {self._phrase(w) for w in lex.raw.get("weak_keywords") or ()}
         for rule_id, keywords in self.rule_keywords.items():
             fam = self.rule_family[rule_id]
             for kw in keywords:
@@ -241,6 +240,11 @@ class Analyzer:
                 if toks in generic:
                     continue
                 add(toks, ("rule", rule_id, fam))
+        for fam, phrases in lex.family_cues.items():
+            for p in phrases:
+                toks = self._phrase(p)
+                if toks not in generic:
+                    add(toks, ("fam", fam))
         for idx, cand in enumerate(self.registry.candidates):
             for p in cand.phrases():
                 toks = self._phrase(p)
@@ -252,7 +256,8 @@ class Analyzer:
             add(self._phrase(p), ("nickname",))
         self._negators = frozenset(self._last_token(w) for w in ("tidak", "bukan", "belum", "jangan", "tak", "enggan",
                                                                   "ogah", "anti"))
-        self._handle_names = tuple((w, side) for w, side in self.names.side_of.items() if len(w) >= 5)
+        handles = sorted((w for w in self.names.side_of if len(w) >= 5), key=len, reverse=True)
+        self._handle_re = re.compile("|".join(map(re.escape, handles))) if handles else re.compile(r"(?!)")
         self._pronouns = frozenset(self._last_token(w) for w in ("saya", "aku", "kami", "kita", "kamu", "anda",
                                                                    "dia", "mereka", "ayo", "mari", "yuk", "semoga"))
         self._national = frozenset(self._last_token(w) for w in ("presiden", "capres", "cawapres", "pilpres",
@@ -309,14 +314,14 @@ class Analyzer:
         self._names(tk, a)
         if tk.hashtags:
             self._hashtags(tk, a)
+        if tk.mention_spans and self.names.side_of:
+            a.mention_sides = self._mention_sides(tk)
         if role_raw:
             a.roles = self._roles(tk, role_raw, unb_after, a.unbound_phrase, nicknames, a)
         a.reported_subject = self._reported_subject(tk, a)
         if a.tag_support and a.names:
             a.tagged_sides = len({side for i, j, side in a.names
                                   if any(ti <= i and j <= tj for ti, tj in a.tag_support)})
-        if tk.mention_spans and self.names.side_of:
-            a.mention_sides = self._mention_sides(tk)
         sides = {("n", side) for _, _, side in a.names}
         sides.update(("c", self.registry.candidates[idx].number) for _, _, idx in a.candidates)
         sides.update(("b", b[2]) for b in a.ballots if b[3])
@@ -327,12 +332,10 @@ class Analyzer:
         """Sides of learned candidate names inside @handles ("@gibran_tweet", "@aniesbaswedan"): a reply to a
         candidate is about the race even when its words name nobody."""
         text = tk.text
+        side_of = self.names.side_of
         out = set()
         for s, e in tk.mention_spans:
-            handle = text[s + 1:e].lower()
-            for name, side in self._handle_names:
-                if name in handle:
-                    out.add(side)
+            out.update(side_of[name] for name in self._handle_re.findall(text[s + 1:e].lower()))
         return frozenset(out)
 
     def _reported_subject(self, tk: Tokens, a: Analysis) -> bool:
@@ -345,6 +348,8 @@ class Analyzer:
         k = 0
         while k < n and (flags[k] & (HASHTAG | EMOJI) or norm[k] == "rt"):
             k += 1
+        if k == n or not flags[k] & CAP:
+            return False
         subject = 0
         names = self.names.side_of
         while k < n and subject < 4 and flags[k] & CAP and norm[k] not in names and norm[k] not in self._pronouns:
@@ -364,14 +369,18 @@ class Analyzer:
         norm = tk.norm
         negators = self._negators
         against = a.cues.get("against", ())
-        spans = [sp for group in a.cues.values() for sp in group]
+        spans = None
         keep, negated = [], []
         for i, j in a.cues["support"]:
-            if any(ai <= i and j <= aj for ai, aj in against):
+            if against and any(ai <= i and j <= aj for ai, aj in against):
                 continue
-            # a negator that belongs to a phrase of its own ("jangan lupa coblos") negates nothing here
-            neg = any(norm[k] in negators and not any(si <= k < sj and (si, sj) != (i, j) for si, sj in spans)
-                      for k in range(max(0, i - 2), i))
+            near = [k for k in range(max(0, i - 2), i) if norm[k] in negators]
+            neg = False
+            if near:
+                if spans is None:
+                    spans = [sp for group in a.cues.values() for sp in group]
+                # a negator that belongs to a phrase of its own ("jangan lupa coblos") negates nothing here
+                neg = any(not any(si <= k < sj and (si, sj) != (i, j) for si, sj in spans) for k in near)
             (negated if neg else keep).append((i, j))
         if keep:
             a.cues["support"] = keep
@@ -492,7 +501,7 @@ class Analyzer:
 
     def _national_context(self, tk: Tokens, a: Analysis) -> bool:
         """"Pak Lurah" is the President's nickname where the text is about the presidential race."""
-        return bool(a.names) or any(w in self._national for w in tk.norm)
+        return bool(a.names or a.mention_sides or a.tag_support) or any(w in self._national for w in tk.norm)
 
     @staticmethod
     def _addressed(tk: Tokens, s: int, e: int) -> bool:
@@ -504,8 +513,8 @@ class Analyzer:
             return True
         after = text[tk.end[e - 1]:tk.end[e - 1] + 2]
         opens = s == 0 or text[tk.end[s - 1]:tk.start[s]].strip()[-1:] in (".", "!", "?", "\n", ":")
-        if opens and after.strip()[:1] in (",", "!", ":"):
-            return True
+        if opens and norm[s] in _HONORIFICS and after.strip()[:1] in (",", "!", ":"):
+            return True  # "Pak Kades, ...", "Bu Camat! ..."
         return e < len(norm) and norm[e] in _DIRECTIVES
 
     @staticmethod
@@ -526,7 +535,7 @@ class Analyzer:
         ctx = self.ballot_context
         n = len(norm)
         out = a.ballots
-        for i in range(n):
+        for i in [k for k, f in enumerate(flags) if f & (NUM | HAND)]:
             fl = flags[i]
             if fl & HAND:
                 out.append((i, i + 1, nums[i], True))
@@ -582,19 +591,19 @@ class Analyzer:
             return
         norm = tk.norm
         text = tk.text
+        starts = tk.start
         known = self.normaliser.known
         n = len(norm)
+        opens = [_opens_sentence(text, starts[i]) for i in caps]
+        if len(caps) >= 4:
+            long_caps = [k for k, i in enumerate(caps) if len(norm[i]) > 3]
+            opening = sum(1 for k in long_caps if opens[k])
+            words = sum(1 for w, f in zip(norm, flags) if len(w) > 3 and not f & (NUM | HASHTAG | EMOJI)) - opening
+            a.titlecase = words >= 4 and len(long_caps) - opening >= 0.7 * words
         capset = set(caps)
-        words = capital = 0
-        for i, (w, f) in enumerate(zip(norm, flags)):
-            if f & (NUM | HASHTAG | EMOJI) or len(w) <= 3 or _opens_sentence(text, tk.start[i]):
-                continue
-            words += 1
-            capital += i in capset
-        a.titlecase = words >= 4 and capital >= 0.7 * words
-        for i in caps:
+        for k, i in enumerate(caps):
             w = norm[i]
-            if w not in known and len(w) > 2 and w.isalpha() and not _opens_sentence(text, tk.start[i]):
+            if not opens[k] and w not in known and len(w) > 2 and w.isalpha():
                 a.proper.append((i, i + 1))
             if i + 1 >= n or i + 1 not in capset:
                 continue
@@ -604,7 +613,7 @@ class Analyzer:
                     a.persons.append((i, i + 2))
                 continue
             if len(w) > 2 and len(w2) > 2 and w.isalpha() and w2.isalpha() \
-                    and text[tk.end[i]:tk.start[i + 1]].strip() in _DASHES:
+                    and text[tk.end[i]:starts[i + 1]].strip() in _DASHES:
                 a.pairs.append((i, i + 2))
 
     # --- candidates -----------------------------------------------------------------------------------------

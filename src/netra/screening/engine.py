@@ -122,7 +122,8 @@ class Screener:
         act = scores.act
         if self.support_floor and act < self.support_floor and _explicit_support(a):
             act = self.support_floor
-        if act >= self.threshold and ((self.anchor_cap and not _election_anchor(a)) or _every_side(a)):
+        if act >= self.threshold and ((self.anchor_cap and not _election_anchor(a)) or _every_side(a)
+                                      or _reporting_context(a)):
             act = min(act, NOT_PARTISAN_CAP)
         if actor.bound:
             score = act
@@ -169,8 +170,9 @@ class Screener:
             pick = next((r for r in bound if r.first_person), bound[0])
             s, e = tk.start[pick.start], tk.end[pick.end - 1]
             return Actor(text[s:e], True, "text", s, e, pick.kind)
-        if a.implied and not a.unknown_actor:
-            i, j, _ = a.implied[0]
+        implied = [(i, j) for i, j, _ in a.implied if not _candidate_before(a, i)]
+        if implied and not a.unknown_actor:
+            i, j = implied[0]
             s, e = tk.start[i], tk.end[j - 1]
             return Actor(text[s:e], True, "text", s, e, "asn")
         if a.roles:
@@ -350,6 +352,22 @@ class Screener:
 NOT_PARTISAN_CAP = 0.45
 
 
+def _reporting_context(a: Analysis) -> bool:
+    """Two or more distinct reporting or prohibition phrases ("BKN merekomendasikan sanksi ...", "mengingatkan ...
+    agar tidak ikut") and no campaign hashtag: the text reports on, or warns against, an act rather than doing
+    it. (A report passed on with a campaign hashtag added takes a side: the hashtag is the poster's.)"""
+    if a.tag_support or a.tag_against:
+        return False
+    tk = a.tokens
+    seen = set()
+    for kind in ("reporting", "prohibition"):
+        for i, j in a.cues.get(kind, ()):
+            seen.add(" ".join(tk.norm[i:j]))
+            if len(seen) >= 2:
+                return True
+    return False
+
+
 def _election_anchor(a: Analysis) -> bool:
     """Something ties the text to an election: an election word, a candidate (registry, learned name, "Pak X",
     "X–Y", a campaign hashtag), or a ballot number that reads as one ("02", "#3", "paslon 3", "coblos no 2", "no
@@ -374,6 +392,13 @@ def _election_anchor(a: Analysis) -> bool:
         if strong and (j - i > 1 and norm[i] != "nomor" or support):
             return True
     return False
+
+
+def _candidate_before(a: Analysis, i: int, window: int = 8) -> bool:
+    """A candidate is named just before state aid or a lever ("Prabowo–Gibran memanfaatkan bansos ..."): the text
+    accuses the candidate, it does not show an official handing the aid out."""
+    names = [*((x, y) for x, y, _ in a.names), *((x, y) for x, y, _ in a.candidates), *a.pairs]
+    return any(i - window <= y <= i for _, y in names)
 
 
 def _every_side(a: Analysis) -> bool:

@@ -65,6 +65,7 @@ _SUFFIXES = ("nya", "lah", "kah", "pun")
 _PREFIX_MAX = 3  # "nge-like", "e-ktp", "non-asn": a short first part joins the next
 
 _CACHE_LIMIT = 200_000
+_TEXT, _TAG, _URL, _MENTION = 0, 1, 2, 3  # what a regex match is
 
 
 @dataclass(frozen=True)
@@ -148,11 +149,15 @@ class Normaliser:
         self._word_cache: dict[str, tuple] = {}
         self._tag_cache: dict[str, tuple] = {}
         self._emoji_cache: dict[str, tuple] = {}
+        self._raw_cache: dict[str, tuple] = {}
+        self._chunk_cache: dict[str, tuple] = {}
 
     def add_words(self, words: Iterable[str]) -> None:
         self.known |= {w.lower() for w in words if w}
         self._word_cache.clear()
         self._tag_cache.clear()
+        self._raw_cache.clear()
+        self._chunk_cache.clear()
 
     # --- single words ---------------------------------------------------------------------------------
     def norm_word(self, raw: str) -> tuple:
@@ -350,45 +355,98 @@ class Normaliser:
 
     # --- whole texts ----------------------------------------------------------------------------------------
     def tokens(self, text: str) -> Tokens:
-        toks: list[tuple] = []  # (norm, start, end, flags, num), transposed into columns at the end
-        add = toks.append
+        # Whitespace never falls inside a token, so the text is read a whitespace-separated chunk at a time, and a
+        # chunk seen before ("#PrabowoGibran2024", "menang!") costs one dictionary look-up and a few list extends.
+        norm: list[str] = []
+        start: list[int] = []
+        end: list[int] = []
+        flags: list[int] = []
+        nums: list[int] = []
         urls = hashtags = 0
         mention_spans: list[tuple[int, int]] = []
-        word_cache = self._word_cache
-        norm_word = self.norm_word
-        for m in _TOKEN_RE.finditer(text):
-            kind = m.lastindex
-            if kind == 4:  # word
-                s, e = m.span()
-                g = text[s:e]
-                entries = word_cache.get(g)
-                if entries is None:
-                    entries = norm_word(g)
-                if len(entries) == 1:  # one entry always spans the whole raw token
-                    t, _, _, fl, num = entries[0]
-                    add((t, s, e, fl, num))
-                    continue
-                for t, rs, re_, fl, num in entries:
-                    add((t, s + rs, s + re_, fl, num))
-            elif kind == 3:  # hashtag
-                hashtags += 1
-                s = m.start()
-                for t, rs, re_, fl, num in self.norm_hashtag(m.group()):
-                    add((t, s + rs, s + re_, fl, num))
-            elif kind == 5:  # emoji
-                s = m.start()
-                for t, rs, re_, fl, num in self.norm_emoji(m.group()):
-                    add((t, s + rs, s + re_, fl, num))
-            elif kind == 1:
-                urls += 1
-            else:
-                mention_spans.append(m.span())
-        if toks:
-            _combine_numbers(toks)
-            norm, start, end, flags, nums = map(list, zip(*toks))
-        else:
-            norm, start, end, flags, nums = [], [], [], [], []
+        chunk_cache = self._chunk_cache
+        find = text.find
+        numwords = False
+        pos = 0
+        for chunk in text.split():
+            s = find(chunk, pos)
+            pos = s + len(chunk)
+            hit = chunk_cache.get(chunk)
+            if hit is None:
+                hit = self._chunk(chunk)
+            cn, cs, ce, cf, cv, whole, extra = hit
+            if cn:
+                norm += cn
+                flags += cf
+                nums += cv
+                if whole:  # one token spanning the chunk: the common case
+                    start.append(s)
+                    end.append(pos)
+                else:
+                    start += [s + r for r in cs]
+                    end += [s + r for r in ce]
+            if extra is not None:
+                n_urls, mentions, n_tags, numw = extra
+                urls += n_urls
+                hashtags += n_tags
+                if mentions:
+                    mention_spans += [(s + ms, s + me) for ms, me in mentions]
+                numwords = numwords or numw
+        if numwords:
+            _combine_numbers(norm, start, end, flags, nums)
         return Tokens(text, norm, start, end, flags, nums, urls, len(mention_spans), hashtags, mention_spans)
+
+    def _chunk(self, chunk: str) -> tuple:
+        """The tokens of one whitespace-free chunk as columns with offsets relative to it, cached by spelling:
+        (norms, starts, ends, flags, nums, one token spanning it all, None or (urls, mention spans, hashtags,
+        has a number word))."""
+        entries: list[tuple] = []
+        mentions: list[tuple[int, int]] = []
+        urls = tags = 0
+        numw = False
+        for m in _TOKEN_RE.finditer(chunk):
+            kind, t, fl, num, parts = self._raw(m.group(), m.lastindex)
+            if kind == _URL:
+                urls += 1
+                continue
+            if kind == _MENTION:
+                mentions.append(m.span())
+                continue
+            s = m.start()
+            if kind == _TAG:
+                tags += 1
+            for t, rs, re_, fl, num in parts:
+                entries.append((t, s + rs, s + re_, fl, num))
+                numw = numw or bool(fl & NUMWORD)
+        cols = tuple(tuple(c) for c in zip(*entries)) if entries else ((), (), (), (), ())
+        whole = len(entries) == 1 and entries[0][1] == 0 and entries[0][2] == len(chunk)
+        extra = (urls, tuple(mentions), tags, numw) if (urls or mentions or tags or numw) else None
+        hit = (*cols, whole, extra)
+        if len(self._chunk_cache) > _CACHE_LIMIT:
+            self._chunk_cache.clear()
+        self._chunk_cache[chunk] = hit
+        return hit
+
+    def _raw(self, g: str, kind: int) -> tuple:
+        """What one regex match stands for, cached by its spelling: (kind, norm, flags, num, entries); norm is set
+        when the match is one token spanning all of it."""
+        if kind == 1:
+            hit = (_URL, None, 0, 0, ())
+        elif kind == 2:
+            hit = (_MENTION, None, 0, 0, ())
+        else:
+            entries = self.norm_word(g) if kind == 4 else self.norm_hashtag(g) if kind == 3 else self.norm_emoji(g)
+            tag = _TAG if kind == 3 else _TEXT
+            n = len(g)
+            if len(entries) == 1 and entries[0][1] == 0 and entries[0][2] == n:
+                t, _, _, fl, num = entries[0]
+                hit = (tag, t, fl, num, entries)
+            else:
+                hit = (tag, None, 0, 0, entries)
+        if len(self._raw_cache) > _CACHE_LIMIT:
+            self._raw_cache.clear()
+        self._raw_cache[g] = hit
+        return hit
 
     def words(self, text: str) -> list[str]:
         """The normalised words of ``text`` (emoji without words in the lexicon left out)."""
@@ -403,16 +461,15 @@ class Normaliser:
 _TENS = {"belas": 10, "puluh": 0}
 
 
-def _combine_numbers(toks: list[tuple]) -> None:
+def _combine_numbers(norm: list[str], start: list[int], end: list[int], flags: list[int], nums: list[int]) -> None:
     """"dua belas" -> 12, "tiga puluh" -> 30 (in place): one number token spanning both words."""
     k = 0
-    while k < len(toks) - 1:
-        norm, s, _, fl, num = toks[k]
-        nxt = toks[k + 1][0]
-        if fl & NUMWORD and nxt in _TENS and num < 10:
-            value = num + 10 if nxt == "belas" else num * 10
-            toks[k] = (str(value), s, toks[k + 1][2], fl, value)
-            del toks[k + 1]
+    while k < len(norm) - 1:
+        if flags[k] & NUMWORD and norm[k + 1] in _TENS and nums[k] < 10:
+            value = nums[k] + 10 if norm[k + 1] == "belas" else nums[k] * 10
+            norm[k], end[k], nums[k] = str(value), end[k + 1], value
+            for col in (norm, start, end, flags, nums):
+                del col[k + 1]
         k += 1
 
 
