@@ -114,6 +114,7 @@ ROUTES = {
     ("POST", "/lapor/lengkapi"): (lambda w, app: ("POST", "/lapor/lengkapi", {"tracking_code": "NTR-0000-0000", "secret": "x"}), anyone(404)),
     ("GET", "/bolehkah"): (lambda w, app: ("GET", "/bolehkah?q=boleh+gak+PNS+like+postingan+paslon", None), anyone(200)),
     ("POST", "/bolehkah"): (lambda w, app: ("POST", "/bolehkah", {"q": "bolehkah ASN datang ke TPS nyoblos?"}), anyone(200)),
+    ("POST", "/bolehkah/umpan-balik"): (lambda w, app: ("POST", "/bolehkah/umpan-balik", {"helpful": "ya"}), anyone(422)),
     ("GET", "/api/guidance"): (lambda w, app: ("GET", "/api/guidance?q=bolehkah+ASN+ikut+kampanye", None), anyone(200)),
     ("POST", "/api/guidance"): (lambda w, app: ("POST", "/api/guidance", {"q": ""}), anyone(422)),
     ("GET", "/aturan"): (lambda w, app: ("GET", "/aturan", None), anyone(200)),
