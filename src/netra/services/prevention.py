@@ -44,6 +44,10 @@ class PreventionError(ValueError):
         self.problems = problems or []
 
 
+class PreventionForbidden(PreventionError):
+    """The account's role may not make this change."""
+
+
 # --------------------------------------------------------------------------------------------- the register
 
 
@@ -64,12 +68,12 @@ def visible_regions(session: Session, account: Account) -> dict[str, Region]:
 
 def _require_recorder(account: Account) -> None:
     if account.role not in RECORDERS:
-        raise PreventionError("Akun pemantau hanya dapat melihat data pencegahan.")
+        raise PreventionForbidden("Akun pemantau hanya dapat melihat data pencegahan.")
 
 
 def _require_admin(account: Account) -> None:
     if account.role is not Role.ADMIN:
-        raise PreventionError("Hanya administrator yang mengubah daftar instansi.")
+        raise PreventionForbidden("Hanya administrator yang mengubah daftar instansi.")
 
 
 @dataclass(frozen=True)

@@ -82,8 +82,9 @@ def _date(values: dict, key: str) -> date:
 
 
 def _refused(request, account, form, exc: PreventionError, values):
+    forbidden = isinstance(exc, prevention.PreventionForbidden) or account.role not in prevention.RECORDERS
     return _page(request, account, error=exc.message, problems=exc.problems, form=form, values=values,
-                 status_code=422 if account.role in prevention.RECORDERS else 403)
+                 status_code=403 if forbidden else 422)
 
 
 @router.post(PAGE + "/acara")
