@@ -62,7 +62,24 @@ CONTEXT_CONCEPTS = frozenset({
 # these bring in the statutes' general bans on acts benefiting a candidate (UU 10/2016 Pasal 71(1), UU 7/2017
 # Pasal 280(3), 282, 490), the same fallback the screener uses.
 FAVOURING = frozenset({"support", "hand_sign", "active_support", "appeal", "gift", "favor", "winteam", "campaign",
-                       "mobilize", "props", "consultant", "declaration", "socialization", "twibbon"})
+                       "mobilize", "props", "consultant", "declaration", "socialization", "twibbon", "attribute",
+                       "party_membership", "support_letter"})
+# Online acts favour a candidate when they concern one (a like of a KPU post does not).
+SOCIAL_ACTS = frozenset({"like", "share", "comment", "post", "follow"})
+CONTESTANTS = frozenset({"candidate", "precandidate", "winteam", "party", "candidacy"})
+OFFICIAL_ACTS = frozenset({"decision", "aid", "program", "transfer", "replace_official", "favor", "state_facility"})
+# People bound by the statutes whose own laws also forbid taking part in campaigns or parties; not in the rulebook
+# yet, so cited as unverified when no rulebook rule binds the asker (domain brief section 1 names the people).
+OWN_LAW = {
+    "village_head": Citation("UU Nomor 6 Tahun 2014 tentang Desa Pasal 29 huruf g dan j (kepala desa dilarang menjadi "
+                             "pengurus partai politik dan ikut serta atau terlibat dalam kampanye)", verified=False),
+    "village_official": Citation("UU Nomor 6 Tahun 2014 tentang Desa Pasal 51 huruf g dan j (perangkat desa dilarang "
+                                 "menjadi pengurus partai politik dan terlibat dalam kampanye)", verified=False),
+    "bpd": Citation("UU Nomor 6 Tahun 2014 tentang Desa Pasal 64 (anggota BPD dilarang menjadi pengurus partai politik "
+                    "dan ikut serta atau terlibat dalam kampanye)", verified=False),
+    "tni_polri": Citation("UU Nomor 34 Tahun 2004 tentang TNI Pasal 39 dan UU Nomor 2 Tahun 2002 tentang Polri Pasal 28 "
+                          "(tidak terlibat politik praktis)", verified=False),
+}
 STATUTE_KIND = {"uu10_2016": "pilkada", "uu7_2017": "pemilu"}
 # The basis of answers for people no rulebook rule binds (domain brief section 1 names these instruments).
 ASN_LAW = Citation("UU Nomor 20 Tahun 2023 tentang ASN Pasal 9 ayat (2) dan Pasal 24 ayat (1) huruf d: kewajiban "
@@ -349,7 +366,7 @@ class GuidanceEngine:
         primary: tuple[Rule, ...] = ()
         if pattern.window is not None:
             verdict, reason, primary = self._window(pattern, analysis, stage, verdict, reason)
-        if verdict is Verdict.DEPENDS and not primary:
+        if verdict is not Verdict.ALLOWED and not primary:
             primary = tuple(self.rulebook[r] for r in pattern.rules if r in self.rulebook)[:2]
         # sanctions shown are only those of rules that bind the asker
         primary = tuple(r for r in primary if subject is None or statuses.obliges(r, subject))
@@ -462,8 +479,11 @@ class GuidanceEngine:
             statute = STATUTE_KIND.get(m.rule.id.split(".", 1)[0])
             return kind is None or statute is None or statute == kind
         binding = [m for m in matches if usable(m)]
-        own = [m for m in binding[:6] if m.rule.family is top.rule.family and m.score >= w.subject_promotion * top.score]
-        favouring = bool((analysis.concepts - CONTEXT_CONCEPTS) & FAVOURING)
+        acts = analysis.concepts - CONTEXT_CONCEPTS
+        # the act's own family decides, except the general bans on official action, which need an official act
+        own = [m for m in binding[:6] if m.rule.family is top.rule.family and m.score >= w.subject_promotion * top.score
+               and (m.rule.family.value != "official_action" or acts & OFFICIAL_ACTS)]
+        favouring = bool(acts & FAVOURING or acts & SOCIAL_ACTS and analysis.concepts & CONTESTANTS)
         general = [m for m in binding if m.rule.family.value == "official_action"]
         notes = [self._stage_note(stage)] if stage is not None else []
         notes.append(self._l("subject_notes", subject))
@@ -485,6 +505,15 @@ class GuidanceEngine:
                           notes=tuple(notes), evidence=self._evidence(analysis, [rule.id], "forbidden"),
                           confident=True, **common)
         ids = ", ".join(m.rule.id for m in matches[:2])
+        if favouring and not general:  # no rulebook rule reaches the asker, their own law does
+            basis = (OWN_LAW[subject],)
+            reason = LocalizedText(
+                id=self._l("reasons", "own_law", subject=label["id"], rule_ids=ids, law=basis[0].cite).id,
+                en=self._l("reasons", "own_law", subject=label["en"], rule_ids=ids, law=basis[0].cite).en)
+            notes.append(self._l("notes", "unverified_basis"))
+            return Answer(verdict=Verdict.NOT_ALLOWED, matches=tuple(matches[:5]), primary=(), reason=reason,
+                          notes=tuple(notes), basis=basis, confident=True, **common)
+        matches = binding + [m for m in matches if m not in binding]  # what binds the asker first
         if binding:
             names = "; ".join(f"{m.rule.id} ({m.rule.title.id})" for m in binding[:3])
             names_en = "; ".join(f"{m.rule.id} ({m.rule.title.en})" for m in binding[:3])
@@ -505,7 +534,7 @@ class GuidanceEngine:
         top = matches[0].rule
         ids = ", ".join(m.rule.id for m in matches[:2])
         bound_id, bound_en = self._bound_labels(top)
-        if "gift" in analysis.concepts:
+        if "gift" in analysis.concepts and analysis.concepts & (CONTESTANTS | {"choose", "vote", "support", "appeal"}):
             verdict, reason = Verdict.DEPENDS, LocalizedText(
                 id=self._l("reasons", "unbound_gift", subject=label["id"]).id,
                 en=self._l("reasons", "unbound_gift", subject=label["en"]).en)

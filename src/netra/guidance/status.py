@@ -36,11 +36,11 @@ STATUTE_BOUND = frozenset({"village_head", "village_official", "bpd", "tni_polri
 UNBOUND = frozenset({"retired", "asn_spouse", "citizen"})
 
 # Lexicon concepts that name a status, most specific first ("istri PNS" is a spouse, not a PNS).
-_DETECT = ("asn_spouse", "retired", "citizen", "bpd", "village_head", "village_official", "tni_polri", "non_asn",
+_DETECT = ("asn_spouse", "retired", "non_asn", "citizen", "bpd", "village_head", "village_official", "tni_polri",
            "pppk", "pns", "asn")
-# Words for a role only civil servants hold (guru, camat, kepala dinas ...), or for means only they have (the
-# office hall, an official car), read as "asn".
-_CIVIL_ROLES = frozenset({"teacher", "official", "staff", "state_facility"})
+# Words for a post only civil servants hold (camat, kepala dinas, staf ...), or for means only they have (the
+# office hall, an official car), read as "asn". Not "guru": many teachers are honorary staff, so it asks.
+_CIVIL_ROLES = frozenset({"official", "staff", "state_facility"})
 # A regional head's own powers (replacing officials, programmes): the rulebook binds acting heads as PNS.
 _REGIONAL_HEAD_ACTS = frozenset({"replace_official", "transfer", "program"})
 
@@ -64,7 +64,7 @@ def detect(concepts: Iterable[str]) -> str | None:
             return status
     if found & _CIVIL_ROLES or "regional_head" in found and found & _REGIONAL_HEAD_ACTS:
         return "asn"
-    return None
+    return "citizen" if "citizen_job" in found else None  # a student or a trader, unless a status word says more
 
 
 def obliges(rule: Rule, status: str | None) -> bool:
