@@ -22,8 +22,9 @@ from netra.storage.evidence_store import EvidenceStore
 from netra.storage.tables import AuditHeadRow, Base, EvidenceRow, NeutralityPledgeRow, SocialisationEventRow
 
 FORMAT = 1
-# Tables a freshly set-up database already fills: restore replaces them rather than refusing.
-PREFILLED = {"regions", "audit_head", "alembic_version"}
+# Tables a freshly set-up database already fills (regions, and the agency register seeded with them): restore
+# replaces them rather than refusing.
+PREFILLED = {"regions", "agencies", "audit_head", "alembic_version"}
 
 
 class BackupError(Exception):
