@@ -1,7 +1,8 @@
 """The hand stance labels (issue 11) agree with their sample manifest, their schema and the shared texts.
 
-Files checked: ``stance/sample.jsonl`` (manifest), ``stance/blind.jsonl``, ``stance/dev-NN.jsonl`` and
-``stance/relabel_450.jsonl`` (the 450 earlier labels re-read under LABELLING.md).  The shared texts are read at
+Files checked: ``stance/sample.jsonl`` (manifest), ``stance/blind.jsonl``, ``stance/dev-NN.jsonl``,
+``stance/relabel_450.jsonl`` (the 450 earlier labels re-read under LABELLING.md) and the second labeller's
+``stance/second/CHUNK.jsonl`` with the agreement figures ``stance/agreement.py`` prints into the README.  The shared texts are read at
 test time; under ``CI=true`` their absence is a failure, elsewhere a skip.
 """
 
@@ -58,6 +59,12 @@ def manifest() -> list[dict]:
 def label_files() -> dict[str, list[dict]]:
     files = [STANCE / "blind.jsonl", *sorted(STANCE.glob("dev-*.jsonl"))]
     return {p.name: _read(p) for p in files if p.exists()}
+
+
+@pytest.fixture(scope="module")
+def second() -> dict[str, list[dict]]:
+    """The second labeller's files, by chunk."""
+    return {p.stem: _read(p) for p in sorted((STANCE / "second").glob("*.jsonl"))}
 
 
 @pytest.fixture(scope="module")
@@ -199,8 +206,8 @@ def test_headlines_are_never_violations(label_files, relabel):
             assert not d["violation"]
 
 
-def test_notes_do_not_copy_the_text(label_files, relabel, texts):
-    for d in [x for labels in label_files.values() for x in labels] + relabel:
+def test_notes_do_not_copy_the_text(label_files, relabel, second, texts):
+    for d in [x for labels in [*label_files.values(), *second.values()] for x in labels] + relabel:
         words = texts[_key(d)].split()
         # no run of 6 words of the text may appear in the note
         note = d["note"].lower()
@@ -216,9 +223,9 @@ def test_relabel_covers_the_450_in_order(relabel):
         _check_label(d)
 
 
-def test_label_sha1_matches_shared_text(label_files, relabel, texts):
+def test_label_sha1_matches_shared_text(label_files, relabel, second, texts):
     real_texts = _load("real_texts_mod3", HERE / "real_texts.py")
-    for d in [x for labels in label_files.values() for x in labels] + relabel:
+    for d in [x for labels in [*label_files.values(), *second.values()] for x in labels] + relabel:
         assert real_texts.sha1_text(texts[_key(d)]) == d["sha1"], d["id"]
 
 
@@ -226,3 +233,62 @@ def test_readme_counts_are_current():
     counts = _load("stance_counts_mod", STANCE / "counts.py")
     readme = (STANCE / "README.md").read_text(encoding="utf-8")
     assert counts.tables() in readme, "run stance/counts.py and paste its output into stance/README.md"
+
+
+# ---------------------------------------------------------------------------------------------------------
+# second labeller and agreement
+# ---------------------------------------------------------------------------------------------------------
+def test_second_labels_cover_their_chunks_in_order(manifest, second):
+    assert set(second) == {"blind-2", "dev-07"}
+    for chunk, labels in second.items():
+        order = [m for m in manifest if m["chunk"] == chunk]
+        assert [_key(d) for d in labels] == [_key(m) for m in order], chunk
+        assert [d["sha1"] for d in labels] == [m["sha1"] for m in order], chunk
+        for d in labels:
+            _check_label(d)
+
+
+def test_cohen_kappa_by_hand_and_against_sklearn(second):
+    from sklearn.metrics import cohen_kappa_score
+
+    agreement = _load("stance_agreement_mod", STANCE / "agreement.py")
+    # observed 3/4, chance 0.5*0.25 + 0.5*0.75 = 0.5, kappa (0.75 - 0.5) / 0.5 = 0.5
+    assert agreement.cohen_kappa([1, 1, 0, 0], [1, 0, 0, 0]) == pytest.approx(0.5)
+    assert agreement.cohen_kappa(["a", "b"], ["a", "b"]) == pytest.approx(1.0)
+    assert agreement.cohen_kappa([False, False], [False, False]) is None  # one class: kappa undefined
+    pairs = [p for chunk in second for p in agreement.pairs(chunk)]
+    for field in ("stance", "violation"):
+        a, b = [f[field] for _, f, _ in pairs], [s[field] for _, _, s in pairs]
+        assert agreement.cohen_kappa(a, b) == pytest.approx(cohen_kappa_score(a, b))
+
+
+def test_readme_agreement_figures_are_current():
+    agreement = _load("stance_agreement_mod2", STANCE / "agreement.py")
+    readme = (STANCE / "README.md").read_text(encoding="utf-8")
+    assert agreement.report() in readme, "run stance/agreement.py and paste its output into stance/README.md"
+
+
+def test_readme_kinds_of_disagreement_name_every_disagreement_once():
+    """The hand-written kinds table lists each stance disagreement exactly once, with both labellers' stances."""
+    agreement = _load("stance_agreement_mod3", STANCE / "agreement.py")
+    readme = (STANCE / "README.md").read_text(encoding="utf-8")
+    section = readme.split("### Kinds of disagreement", 1)[1].split("\n## ", 1)[0]
+    labels = {(c, pos): (f, s) for c in agreement.chunks_labelled_twice() for pos, f, s in agreement.pairs(c)}
+    disagree = {k for k, (f, s) in labels.items() if f["stance"] != s["stance"]}
+    listed = []
+    for row in [r for r in section.splitlines() if r.startswith("| ")]:
+        cells = [c.strip() for c in row.strip("|").split("|")]
+        if not cells[1].isdigit():  # header and rule rows
+            continue
+        entries = re.findall(r"(blind-\d|dev-\d\d) #(\d+) (\w+)[^→;]*→ (\w+)", cells[2])
+        assert int(cells[1]) == len(entries), row
+        for chunk, pos, first, sec in entries:
+            f, s = labels[chunk, int(pos)]
+            assert (first, sec) == (f["stance"], s["stance"]), (chunk, pos)
+            listed.append((chunk, int(pos)))
+    assert sorted(listed) == sorted(disagree)
+    flips = [labels[k] for k in disagree if labels[k][0]["violation"] != labels[k][1]["violation"]]
+    first_only = sum(f["violation"] for f, _ in flips)
+    assert f"All {len(disagree)} stance disagreements ({len(flips)} of them change `violation`)" in section
+    assert f"{first_only} items are violations only for the first, {len(flips) - first_only} only for the second" \
+        in section

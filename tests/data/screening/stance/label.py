@@ -13,7 +13,8 @@ STANCE s/a/n; TARGET text or ``-``; CUES comma list of am pj sr ej tk sl nu sj j
 qt re jk ch sp cv op; AMBIGUOUS 0/1.  POS must continue the chunk's labels in order.
 
 Usage: ``python3 label.py CHUNK < batch.txt`` (appends to ``blind.jsonl``, ``dev-NN.jsonl``, or for CHUNK
-``relabel`` to ``relabel_450.jsonl``).
+``relabel`` to ``relabel_450.jsonl``).  A second labeller writes ``python3 label.py --second CHUNK < batch.txt``:
+one file per chunk, ``second/CHUNK.jsonl``, so the first labeller's files are never read or touched.
 """
 
 from __future__ import annotations
@@ -33,7 +34,9 @@ GENRES = {"hl": "headline", "nr": "news_report", "q": "question", "rt": "retweet
           "jk": "joke", "ch": "chatter", "sp": "spam", "cv": "civic", "op": "own_opinion"}
 
 
-def label_file(chunk: str) -> Path:
+def label_file(chunk: str, second: bool = False) -> Path:
+    if second:
+        return HERE / "second" / f"{chunk}.jsonl"
     if chunk == "relabel":
         return HERE / "relabel_450.jsonl"
     return HERE / ("blind.jsonl" if chunk.startswith("blind-") else f"{chunk}.jsonl")
@@ -57,11 +60,13 @@ def expand(line: str, item: dict) -> dict:
 
 
 def main() -> None:
-    chunk = sys.argv[1]
+    second = "--second" in sys.argv[1:]
+    chunk = [a for a in sys.argv[1:] if a != "--second"][0]
     with open(MANIFEST, encoding="utf-8") as fh:
         manifest = [d for d in map(json.loads, fh)]
     items = chunk_items(chunk)
-    path = label_file(chunk)
+    path = label_file(chunk, second)
+    path.parent.mkdir(exist_ok=True)
     done = []
     if path.exists():
         with open(path, encoding="utf-8") as fh:
@@ -69,7 +74,7 @@ def main() -> None:
     # the chunk's position = labels already written for this chunk
     done_ids = {(d["source_file"], d["id"]) for d in done}
     next_pos = sum((it["source_file"], it["id"]) in done_ids for it in items)
-    if chunk.startswith("blind-"):  # blind chunks share one file and go in order
+    if chunk.startswith("blind-") and not second:  # blind chunks share one file and go in order
         order = [d for d in manifest if d["split"] == "blind"]
         assert [(d["source_file"], d["id"]) for d in done] == [(d["source_file"], d["id"]) for d in order[:len(done)]]
         assert all((it["source_file"], it["id"]) in done_ids for it in order[:order.index(items[0])]), "earlier blind chunk unfinished"
