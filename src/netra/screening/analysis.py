@@ -171,7 +171,8 @@ class Analyzer:
         self._registry_words = frozenset(w.lower() for c in self.registry for p in c.phrases() for w in _words(p)
                                          if not w.isdecimal())
         self.vocabulary = frozenset((lexicon.words() | extra) - self._registry_words)
-        self.normaliser = Normaliser(known_words=self.vocabulary | self._registry_words | set(self.names.side_of))
+        self.normaliser = Normaliser(known_words=self.vocabulary | self._registry_words | set(self.names.side_of),
+                                     stem=True)
         # words that are never a name (the spelling table's and the screener's own)
         self._common = frozenset(self.normaliser.known - self._registry_words - set(self.names.side_of))
         last = self._last_token

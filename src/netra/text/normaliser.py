@@ -8,7 +8,8 @@ What is normalised (driven by ``data/lexicon.yaml``):
 
 * case, and compatibility forms (NFKC: full-width letters, ligatures) per token; offsets stay on the original;
 * elongations (``yukkk`` -> ``yuk``; a double letter is kept only when the doubled form is a known word);
-* slang and spelling variants (``yg`` -> ``yang``, ``nyoblos`` -> ``coblos``, ``nomer`` -> ``nomor``);
+* slang and spelling variants (``yg`` -> ``yang``, ``nyoblos`` -> ``coblos``, ``nomer`` -> ``nomor``), and, for
+  a user that asks (``stem=True``), standard words folded to a root (``memilih`` -> ``pilih``);
 * ``-nya/-lah/-kah/-pun`` on a known word (``pilihannya`` -> ``pilihan``);
 * reduplication (``tmn2`` -> ``teman``, ``bagi-bagi`` -> ``bagi``) and hyphenated prefixes (``nge-like``,
   ``e-ktp``, ``non-asn`` joined); other hyphens separate words (``Hendra-Wulan`` stays two names);
@@ -75,6 +76,7 @@ class TextLexicon:
     slang: dict[str, str]
     numbers: dict[str, str]
     emoji: dict[str, str]  # one character -> words
+    stems: dict[str, str] = field(default_factory=dict)  # standard words -> root, for users that ask for it
     raw: dict[str, Any] = field(repr=False, compare=False, default_factory=dict)
 
     @classmethod
@@ -84,34 +86,24 @@ class TextLexicon:
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> TextLexicon:
-        slang = {str(k).lower(): str(v).lower() for k, v in (data.get("slang") or {}).items()}
         return cls(
-            slang=_closure(slang),
+            slang={str(k).lower(): str(v).lower() for k, v in (data.get("slang") or {}).items()},
             numbers={str(k).lower(): str(v) for k, v in (data.get("numbers") or {}).items()},
             emoji={chr(int(str(k), 16)): str(v).lower() for k, v in (data.get("emoji") or {}).items()},
+            stems={str(k).lower(): str(v).lower() for k, v in (data.get("stems") or {}).items()},
             raw=data,
         )
 
-    def words(self) -> set[str]:
-        """Every word the lexicon itself knows."""
+    def words(self, stems: bool = False) -> set[str]:
+        """Every word the lexicon itself knows (with ``stems``: the stem table's too)."""
         out = set(self.slang) | set(self.numbers)
         for value in self.slang.values():
             out.update(value.split())
         for value in self.emoji.values():
             out.update(value.split())
+        if stems:
+            out |= set(self.stems) | set(self.stems.values())
         return out
-
-
-def _closure(slang: dict[str, str]) -> dict[str, str]:
-    """Follow one-word chains ("kepdes" -> "kades" -> "kepaladesa") so every spelling ends in the same form."""
-    out = {}
-    for key, value in slang.items():
-        seen = {key}
-        while value in slang and value not in seen and slang[value] != value:
-            seen.add(value)
-            value = slang[value]
-        out[key] = value
-    return out
 
 
 @dataclass(slots=True)
@@ -140,12 +132,13 @@ class Tokens:
 class Normaliser:
     """Turns text into ``Tokens``; build once per vocabulary (it caches token spellings) and reuse."""
 
-    def __init__(self, lexicon: TextLexicon | None = None, known_words: Iterable[str] = ()):
+    def __init__(self, lexicon: TextLexicon | None = None, known_words: Iterable[str] = (), stem: bool = False):
         self.lexicon = lexicon or default_lexicon()
         self.slang = self.lexicon.slang
         self.numbers = self.lexicon.numbers
         self.emoji = self.lexicon.emoji
-        self.known = self.lexicon.words() | {w.lower() for w in known_words if w}
+        self.stems = self.lexicon.stems if stem else {}
+        self.known = self.lexicon.words(stem) | {w.lower() for w in known_words if w}
         self._word_cache: dict[str, tuple] = {}
         self._tag_cache: dict[str, tuple] = {}
         self._emoji_cache: dict[str, tuple] = {}
@@ -177,7 +170,7 @@ class Normaliser:
         n = len(raw)
         cap = CAP if raw[:1].isupper() else 0
         if low in self.slang:
-            return [(w, 0, n, cap, 0) for w in self.slang[low].split()]
+            return [(self.stems.get(w, w), 0, n, cap, 0) for w in self.slang[low].split()]
         parts = low.split("-")
         if all(p == parts[0] for p in parts) and parts[0].isalpha():
             return [(norm, 0, n, flags, num) for norm, _, _, flags, num in self._norm_word(raw.split("-")[0])]
@@ -211,7 +204,7 @@ class Normaliser:
             return self._alpha_entries(low, n, cap)
         # mixed letters and digits: "tmn2", "no2", "03menang", "p3k"
         if low in self.slang:
-            return [(w, 0, n, cap, 0) for w in self.slang[low].split()]
+            return [(self.stems.get(w, w), 0, n, cap, 0) for w in self.slang[low].split()]
         m = _REDUP_RE.match(low)
         if m:
             return self._alpha_entries(m.group(1), n, cap)
@@ -234,6 +227,10 @@ class Normaliser:
         return [(word, 0, n, cap, 0)]
 
     def _norm_alpha(self, low: str) -> str:
+        word = self._fold(low)
+        return self.stems.get(word, word) if self.stems else word
+
+    def _fold(self, low: str) -> str:
         slang = self.slang
         known = self.known
         if low in slang:
