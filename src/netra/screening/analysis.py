@@ -128,6 +128,7 @@ class Analysis:
     tag_names: list[tuple[int, int]] = field(default_factory=list)  # hashtags made of (unknown) names
     tag_support: list[tuple[int, int]] = field(default_factory=list)  # campaign hashtags (see _hashtags)
     tag_against: list[tuple[int, int]] = field(default_factory=list)  # against-campaign hashtags
+    slogans: list[tuple[int, int]] = field(default_factory=list)  # a registry candidate's slogans
     names: list[tuple[int, int, int]] = field(default_factory=list)  # learned candidate names (i, j, side)
     sides: frozenset = frozenset()  # distinct sides named (learned sides, registry candidates, ballot numbers)
     rt: bool = False  # a retweet ("RT @x: ...")
@@ -251,6 +252,10 @@ class Analyzer:
                 toks = self._phrase(p)
                 if toks:
                     add(toks, ("cand", idx))
+            for p in (*cand.hashtags, *cand.slogans):  # a registry's campaign hashtag or slogan takes a side
+                toks = self._phrase(p)
+                if toks:
+                    add(toks, ("campaign_phrase", "tag" if p.startswith("#") else "slogan"))
         for word, side in self.names.side_of.items():
             add((word,), ("name", side))
         for p in lex.raw.get("role_nicknames") or ():
@@ -275,12 +280,15 @@ class Analyzer:
         unb_after: list[int] = []
         role_raw: list[tuple[int, int, str]] = []
         nicknames: list[tuple[int, int]] = []
+        flags = tk.flags
         for i, j, payloads in self.index.scan(tk):
+            # a lone ✌️ is a ballot number at most (see _ballots): not a written slogan, nor a photo's pose
+            emoji = flags[i] & EMOJI and flags[j - 1] & EMOJI
             for p in payloads:
                 kind = p[0]
+                if emoji and kind in ("cue", "rule", "fam"):
+                    continue
                 if kind == "cue":
-                    if tk.flags[i] & EMOJI and tk.flags[j - 1] & EMOJI:
-                        continue  # a lone ✌️ is a ballot number at most (see _ballots), not a written slogan
                     cues.setdefault(p[1], []).append((i, j))
                 elif kind == "rule":
                     a.rule_hits.setdefault(p[1], []).append((i, j))
@@ -293,6 +301,11 @@ class Analyzer:
                     a.implied.append((i, j, p[1]))
                 elif kind == "cand":
                     a.candidates.append((i, j, p[1]))
+                elif kind == "campaign_phrase":
+                    if p[1] == "slogan":
+                        a.slogans.append((i, j))
+                    elif flags[i] & HASHTAG:  # "#BudiSari" as a hashtag, not the names written out
+                        a.tag_support.append((i, j))
                 elif kind == "unb_after":
                     unb_after.append(i)
                 elif kind == "unb":
@@ -502,7 +515,7 @@ class Analyzer:
 
     def _national_context(self, tk: Tokens, a: Analysis) -> bool:
         """"Pak Lurah" is the President's nickname where the text is about the presidential race."""
-        return bool(a.names or a.mention_sides or a.tag_support) or any(w in self._national for w in tk.norm)
+        return bool(a.names or a.mention_sides) or any(w in self._national for w in tk.norm)
 
     @staticmethod
     def _addressed(tk: Tokens, s: int, e: int) -> bool:

@@ -27,9 +27,9 @@ from typing import Any
 
 from netra.screening.analysis import Analysis, Analyzer
 from netra.screening.candidates import CandidateRegistry
-from netra.screening.items import Actor, CandidateRef, Item, Result, Span
+from netra.screening.items import Actor, CandidateRef, Item, Result, Span, Stance
 from netra.screening.names import LearnedNames
-from netra.screening.model import MODEL_PATH, LinearModel, extract_features
+from netra.screening.model import MODEL_PATH, LinearModel, extract_features, feature_words
 from netra.screening.stages import StageInfo, StageResolver
 from netra.screening.lexicon import Lexicon
 from netra.text import HAND, HASHTAG, ZERO_PADDED
@@ -79,6 +79,7 @@ class Screener:
         self.anchor_cap = anchor_cap
         self._role_kinds: dict[str, str] = {}
         self._rules_for: dict[tuple[str, str], list] = {}
+        self._stance_rules = frozenset(self.lexicon.raw.get("stance_rules") or ())
         self._rules_by_family = {}
         for rule in rulebook.rules:
             fam = rule.family.value if hasattr(rule.family, "value") else str(rule.family)
@@ -138,23 +139,27 @@ class Screener:
                           self._reason_clear(a, actor, act))
 
         family = self._family(a, scores)
-        spans = self._act_spans(a, family)
-        if not spans:
-            spans = self._model_spans(a, scores.contributions)
-        if not spans:
+        cues = _stance_cues(a)
+        stance = Stance("against" if scores.against >= 0.5 else "support", tuple(label for label, _ in cues))
+        # the side taken is shown by its cues, or else by the words that made the model read a side
+        cue_spans = [sp for _, spans in cues for sp in spans] or self._model_spans(a, scores.contributions)
+        rule_spans = self._rules(family, actor.kind, a, info, cue_spans)
+        if not rule_spans:
             return Result(item.id, False, score, None, (), (), actor, candidate, stage,
-                          "Model menilai ada indikasi keberpihakan, tetapi tidak ada frasa bukti yang cukup; "
-                          "perlu ditinjau manual.")
+                          "Model menilai ada indikasi keberpihakan, tetapi tidak ada frasa yang cocok dengan "
+                          "aturan mana pun; perlu ditinjau manual.", stance)
+        spans = set(self._act_spans(a, family)) | {sp for _, sps in rule_spans for sp in sps}
         evidence = []
         if actor.basis == "text" and actor.start is not None:
             evidence.append(Span(actor.start, actor.end, text[actor.start:actor.end]))
-        for s, e in self._merge(tk, spans):
+        for s, e in self._merge(tk, list(spans)):
+            named = tuple(rid for rid, sps in rule_spans if any(s <= i and j <= e for i, j in sps))
             start, end = tk.start[s], tk.end[e - 1]
-            evidence.append(Span(start, end, text[start:end]))
+            evidence.append(Span(start, end, text[start:end], named))
         evidence.sort(key=lambda sp: (sp.start, sp.end))
-        rules = self._rules(family, actor.kind, a, info)
+        rules = tuple(rid for rid, _ in rule_spans)
         return Result(item.id, True, score, family, rules, tuple(evidence), actor, candidate, stage,
-                      self._reason_violation(actor, family, candidate))
+                      self._reason_violation(actor, family, candidate, stance), stance)
 
     # --- actor ----------------------------------------------------------------------------------------------
     def _actor(self, item: Item, a: Analysis) -> Actor:
@@ -261,7 +266,7 @@ class Screener:
 
     def _model_spans(self, a: Analysis, contributions: dict[str, float]) -> list[tuple[int, int]]:
         """Fallback evidence: the words whose features pushed the act score up the most."""
-        norm = a.tokens.norm
+        norm = feature_words(a)
         best = sorted(((v, f) for f, v in contributions.items() if v > 0 and f[:2] in ("w:", "b:")),
                       reverse=True)[:3]
         spans = []
@@ -289,7 +294,12 @@ class Screener:
         return [(s, e) for s, e in out]
 
     # --- rules ----------------------------------------------------------------------------------------------
-    def _rules(self, family: str, kind: str | None, a: Analysis, info: StageInfo | None) -> tuple[str, ...]:
+    def _rules(self, family: str, kind: str | None, a: Analysis, info: StageInfo | None,
+               stance_spans: list[tuple[int, int]]) -> list[tuple[str, list[tuple[int, int]]]]:
+        """The rules the evidence matched, each with its token spans: a rule's own keywords found in the text; an
+        act phrase of the family for that family's rules; a side taken in a post (the stance cues) for the rules on
+        campaigning online. Only rules that bind the actor, in the period and under the statute of the date. A rule
+        with no matching evidence is never named: no evidence, no rule."""
         key = (family, kind or "asn")
         rules = self._rules_for.get(key)
         if rules is None:
@@ -299,7 +309,7 @@ class Screener:
                 return [r for r in self._rules_by_family.get(fam, ()) if any(r.binds(s) for s in subjects)]
             # No rule of this family binds the actor (a village head's post, say: the SKB binds PNS/PPPK only):
             # the statutes' general bans on acts that favour a candidate (UU 10/2016 Pasal 71(1), UU 7/2017
-            # Pasal 282/490) do, so every flag still names a rule.
+            # Pasal 282/490) do.
             rules = binding(family) or binding("official_action")
             self._rules_for[key] = rules
         if info is not None and info.kind:  # the statute of the election in question, where the date tells
@@ -310,15 +320,21 @@ class Screener:
                      if r.period.applies(candidates_set=info.candidates_set or in_campaign, in_campaign=in_campaign)]
             rules = dated or rules
         hits = a.rule_hits
-        with_hits = [r for r in rules if hits.get(r.id)]
-        if with_hits:
-            with_hits.sort(key=lambda r: -len({s for s in hits[r.id]}))
-            return tuple(r.id for r in with_hits[:_MAX_RULES])
-        fallback = [r.id for r in rules if r.id.startswith("skb2022.disiplin.")] or [r.id for r in rules]
-        return tuple(fallback[:2])
+        acts = [sp for fam, sps in a.family_hits.items() if fam == family for sp in sps]
+        out: dict[str, list[tuple[int, int]]] = {}
+        for r in rules:
+            found = list(hits.get(r.id, ()))
+            if not found and acts and family != "social_media":
+                found = list(acts)  # an act phrase of this family ("pakai kaos", "bagi sembako")
+            if r.id in self._stance_rules and stance_spans:
+                found.extend(stance_spans)  # a side taken in a post: campaigning online
+            if found:
+                out[r.id] = found
+        ranked = sorted(out.items(), key=lambda kv: (-len(set(hits.get(kv[0], ()))), kv[0] not in self._stance_rules))
+        return ranked[:_MAX_RULES]
 
     # --- reasons (one Indonesian sentence) ------------------------------------------------------------------
-    def _reason_violation(self, actor: Actor, family: str, candidate: CandidateRef | None) -> str:
+    def _reason_violation(self, actor: Actor, family: str, candidate: CandidateRef | None, stance: Stance) -> str:
         who = f"Pelaku ({actor.text})" if actor.text else "Pelaku"
         basis = "menurut data penulis" if actor.basis == "author.is_asn" else "menurut teks"
         target = ""
@@ -329,8 +345,10 @@ class Screener:
                 target = f" untuk nomor urut {candidate.number}"
             elif candidate.text:
                 target = f" untuk {candidate.text}"
+        side = "menentang" if stance.side == "against" else "mendukung"
+        cues = f" ({', '.join(stance.cues)})" if stance.cues else ""
         return (f"{who} terikat aturan netralitas {basis}, dan teks menunjukkan "
-                f"{FAMILY_LABELS_ID.get(family, family)}{target}.")
+                f"{FAMILY_LABELS_ID.get(family, family)}{target}: {side}{cues}.")
 
     def _reason_clear(self, a: Analysis, actor: Actor, act: float) -> str:
         if actor.basis == "text" and not actor.bound:
@@ -392,6 +410,30 @@ def _election_anchor(a: Analysis) -> bool:
         if strong and (j - i > 1 and norm[i] != "nomor" or support):
             return True
     return False
+
+
+# the Indonesian names of the cues a side is taken with, in the order a reason lists them
+CUE_LABELS = (("support", "ajakan memilih"), ("praise", "pujian kepada paslon"), ("against", "serangan terhadap paslon"),
+              ("attack", "serangan terhadap paslon"), ("mock", "ejekan"))
+
+
+def _stance_cues(a: Analysis) -> list[tuple[str, list[tuple[int, int]]]]:
+    """The cues of the side the text takes, as (Indonesian label, token spans): "ajakan memilih", "pujian kepada
+    paslon", "serangan terhadap paslon", "ejekan", "tagar kampanye", "nomor urut / simbol jari"."""
+    out: dict[str, list[tuple[int, int]]] = {}
+    for kind, label in CUE_LABELS:
+        spans = a.cues.get(kind)
+        if spans:
+            out.setdefault(label, []).extend(spans)
+    tags = sorted({*a.tag_support, *a.tag_against})
+    if tags:
+        out["tagar kampanye"] = tags
+    if a.slogans:
+        out["slogan kampanye"] = list(a.slogans)
+    ballots = [(i, j) for i, j, _, strong in a.ballots if strong]
+    if ballots:
+        out["nomor urut / simbol jari"] = ballots
+    return list(out.items())
 
 
 def _candidate_before(a: Analysis, i: int, window: int = 8) -> bool:

@@ -127,9 +127,19 @@ class Span:
     start: int
     end: int
     text: str
+    rules: tuple[str, ...] = ()  # the rules this evidence matched (empty for the actor phrase)
 
     def to_dict(self) -> dict:
-        return {"start": self.start, "end": self.end, "text": self.text}
+        return {"start": self.start, "end": self.end, "text": self.text, "rules": list(self.rules)}
+
+
+@dataclass(frozen=True, slots=True)
+class Stance:
+    side: str  # "support" | "against"
+    cues: tuple[str, ...]  # Indonesian cue names: "ajakan memilih", "pujian kepada paslon", "tagar kampanye", ...
+
+    def to_dict(self) -> dict:
+        return {"side": self.side, "cues": list(self.cues)}
 
 
 @dataclass(frozen=True, slots=True)
@@ -169,6 +179,7 @@ class Result:
     candidate: CandidateRef | None
     stage: str | None
     reason: str
+    stance: Stance | None = None  # the side the text takes, when the model reads one
 
     def to_dict(self) -> dict:
         return {
@@ -181,5 +192,6 @@ class Result:
             "actor": self.actor.to_dict(),
             "candidate": self.candidate.to_dict() if self.candidate else None,
             "stage": self.stage,
+            "stance": self.stance.to_dict() if self.stance else None,
             "reason": self.reason,
         }

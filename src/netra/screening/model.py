@@ -42,16 +42,9 @@ def extract_features(a: Analysis) -> list[str]:
     Candidate names (registry, learned, ``X–Y`` pairs, ``Pak X``, names inside hashtags) are masked as ``<name>``:
     the model learns how a post takes a side, not which side the training posts favoured."""
     tk = a.tokens
-    norm = tk.norm
-    n = len(norm)
-    targets = [(i, j) for i, j in a.pairs] + [(i + 1, j) for i, j in a.persons] + \
-        [(i, j) for i, j, _ in a.candidates] + [(i, j) for i, j, _ in a.names] + a.tag_support
-    if targets or a.proper:
-        masked = {k for i, j in targets for k in range(i, j)}
-        proper = {i for i, _ in a.proper} - masked  # other people and places: masked too, apart from candidates
-        words = [("<name>" if k in masked else "<pn>" if k in proper else norm[k]) for k in range(n)]
-    else:
-        words = norm
+    n = len(tk.norm)
+    targets = _targets(a)
+    words = feature_words(a, targets)
     feats = ["w:" + w for w in words]
     feats.extend(["b:" + words[k] + " " + words[k + 1] for k in range(n - 1)])
     cues = a.cues
@@ -128,6 +121,23 @@ def extract_features(a: Analysis) -> list[str]:
         if n > 120:
             feats.append("c:vlong")
     return feats
+
+
+def _targets(a: Analysis) -> list[tuple[int, int]]:
+    return [(i, j) for i, j in a.pairs] + [(i + 1, j) for i, j in a.persons] + \
+        [(i, j) for i, j, _ in a.candidates] + [(i, j) for i, j, _ in a.names] + a.tag_support
+
+
+def feature_words(a: Analysis, targets: list[tuple[int, int]] | None = None) -> list[str]:
+    """The words the model reads: the normalised tokens with candidates masked as ``<name>`` and other proper
+    nouns (people, places) as ``<pn>``."""
+    norm = a.tokens.norm
+    targets = _targets(a) if targets is None else targets
+    if not targets and not a.proper:
+        return norm
+    masked = {k for i, j in targets for k in range(i, j)}
+    proper = {i for i, _ in a.proper} - masked
+    return [("<name>" if k in masked else "<pn>" if k in proper else w) for k, w in enumerate(norm)]
 
 
 class Scores:
