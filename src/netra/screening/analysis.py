@@ -364,17 +364,24 @@ class Analyzer:
             k += 1
         if k == n or not flags[k] & CAP:
             return False
-        subject = 0
+        first = k
         names = self.names.side_of
-        while k < n and subject < 4 and flags[k] & CAP and norm[k] not in names and norm[k] not in self._pronouns:
-            subject += 1
+        while k < n and k - first < 4 and flags[k] & CAP and norm[k] not in names and norm[k] not in self._pronouns:
             k += 1
             if text[tk.end[k - 1]:tk.end[k - 1] + 1] == ":":
-                return subject > 0  # "Relawan Prabu: ..."
-        if not subject:
+                break  # "Relawan Prabu: ..."
+        if k == first or any(r.start <= first < r.end or first <= r.start < k for r in a.roles):
+            return False  # no subject, or a bound role is the subject: its own act, not someone else's
+        # a named subject, not a capitalised first word: two capitalised words, an acronym ("AHY", "TKN") or a
+        # name the vocabulary does not know ("Airlangga")
+        word = tk.text[tk.start[first]:tk.end[first]]
+        named = k - first >= 2 or (len(word) >= 2 and word.isupper()) or norm[first] not in self._common
+        if not named:
             return False
+        if text[tk.end[k - 1]:tk.end[k - 1] + 1] == ":":
+            return True
         verbs = [*a.cues.get("reported", ()), *a.cues.get("support", ())]
-        return any(k <= i <= k + 2 for i, _ in verbs)
+        return any(k <= i <= k + 4 for i, _ in verbs)
 
     def _negated_support(self, tk: Tokens, a: Analysis) -> None:
         """"tidak mendukung paslon manapun", "belum tentu pilih": support words under a negator are not support

@@ -124,7 +124,8 @@ class Screener:
         if self.support_floor and act < self.support_floor and _explicit_support(a):
             act = self.support_floor
         if act >= self.threshold and ((self.anchor_cap and not _election_anchor(a)) or _every_side(a)
-                                      or _reporting_context(a)):
+                                      or _reporting_context(a) or _denial(a)
+                                      or _report_of_others(a) or _genuine_question(a)):
             act = min(act, NOT_PARTISAN_CAP)
         if actor.bound:
             score = act
@@ -165,29 +166,30 @@ class Screener:
     def _actor(self, item: Item, a: Analysis) -> Actor:
         author = item.author
         if author.is_asn is False:
-            return Actor(author.role, False, "author.is_asn")
+            return Actor(author.role, False, "author.is_asn", relation="author")
         if author.is_asn is True and item.source != "report":
-            return Actor(author.role or "penulis (ASN)", True, "author.is_asn", kind=self._role_kind(author.role))
+            return Actor(author.role or "penulis (ASN)", True, "author.is_asn", kind=self._role_kind(author.role),
+                         relation="author")
         tk = a.tokens
         text = tk.text
         bound = [r for r in a.roles if r.bound]
         if bound:
             pick = next((r for r in bound if r.first_person), bound[0])
             s, e = tk.start[pick.start], tk.end[pick.end - 1]
-            return Actor(text[s:e], True, "text", s, e, pick.kind)
+            return Actor(text[s:e], True, "text", s, e, pick.kind, pick.relation)
         implied = [(i, j) for i, j, _ in a.implied if not _candidate_before(a, i)]
         if implied and not a.unknown_actor:
             i, j = implied[0]
             s, e = tk.start[i], tk.end[j - 1]
-            return Actor(text[s:e], True, "text", s, e, "asn")
+            return Actor(text[s:e], True, "text", s, e, "asn", "subject")
         if a.roles:
             r = a.roles[0]
             s, e = tk.start[r.start], tk.end[r.end - 1]
-            return Actor(text[s:e], False, "text", s, e, r.kind)
+            return Actor(text[s:e], False, "text", s, e, r.kind, r.relation)
         if a.unbound_phrase is not None:
             i, j = a.unbound_phrase
             s, e = tk.start[i], tk.end[j - 1]
-            return Actor(text[s:e], False, "text", s, e, None)
+            return Actor(text[s:e], False, "text", s, e, None, "unbound")
         return Actor(None, False, "none")
 
     def _role_kind(self, role: str | None) -> str:
@@ -352,6 +354,8 @@ class Screener:
 
     def _reason_clear(self, a: Analysis, actor: Actor, act: float) -> str:
         if actor.basis == "text" and not actor.bound:
+            if actor.relation in _RELATION_REASONS:
+                return _RELATION_REASONS[actor.relation].format(actor.text)
             return (f"Orang yang disebut (\"{actor.text}\") tidak atau tidak lagi terikat aturan netralitas, "
                     "sehingga ini bukan pelanggaran netralitas.")
         if not actor.bound:
@@ -368,6 +372,11 @@ class Screener:
 
 
 NOT_PARTISAN_CAP = 0.45
+_RELATION_REASONS = {
+    "audience": "\"{}\" disapa atau diimbau oleh teks, bukan pelaku tindakan; tidak ada pelaku terikat yang bertindak.",
+    "topic": "\"{}\" ditanyakan atau dibicarakan, bukan pelaku tindakan; tidak ada pelaku terikat yang bertindak.",
+    "nickname": "\"{}\" di sini julukan tokoh yang dibicarakan, bukan pejabat kelurahan atau desa yang bertindak.",
+}
 
 
 def _reporting_context(a: Analysis) -> bool:
@@ -441,6 +450,44 @@ def _candidate_before(a: Analysis, i: int, window: int = 8) -> bool:
     accuses the candidate, it does not show an official handing the aid out."""
     names = [*((x, y) for x, y, _ in a.names), *((x, y) for x, y, _ in a.candidates), *a.pairs]
     return any(i - window <= y <= i for _, y in names)
+
+
+def _denial(a: Analysis) -> bool:
+    """Support denied and no side named after it ("saya tidak mendukung paslon manapun"); refusing one named side
+    ("gak bakal pilih 02") is against it, and stays the model's to read."""
+    cues = a.cues
+    neutral = cues.get("neutral", ())
+    # "pilihan saya rahasia": a choice kept secret is no support
+    support = [(i, j) for i, j in cues.get("support", ()) if not any(j <= ni <= j + 1 for ni, _ in neutral)]
+    if not cues.get("neg_support") or support or any(cues.get(k) for k in ("praise", "attack", "mock", "against")):
+        return False
+    if a.tag_support or a.tag_against:
+        return False
+    if cues.get("universal"):
+        return True
+    last = max(j for _, j in cues["neg_support"])
+    named = [*((i, j) for i, j, _ in a.names), *((i, j) for i, j, _ in a.candidates), *a.pairs,
+             *((b[0], b[1]) for b in a.ballots if b[3])]
+    return not any(i >= last - 1 for i, _ in named)
+
+
+def _report_of_others(a: Analysis) -> bool:
+    """The text opens with someone else doing or saying (a headline or a report: "Airlangga optimistis X menang",
+    "Calon Bupati nomor urut 3 berjanji ...") and adds nothing of the poster's own: no campaign hashtag, no first
+    person."""
+    if any(r.bound for r in a.roles):
+        return False  # a bound person reported acting is the very act a report exists to flag
+    if _explicit_support(a):
+        return False  # "Pagi2 semangat! yukkk menangkan Bu Ratna": the poster's own call, whatever opens it
+    return a.reported_subject and not (a.tag_support or a.tag_against or a.cues.get("first_person"))
+
+
+def _genuine_question(a: Analysis) -> bool:
+    """A question asked ("Apakah PNS boleh pilih 02?"), with no praise, attack, mockery or campaign hashtag in it:
+    a rhetorical question that attacks ("Masa mau pilih capres pelanggar HAM?") is not one."""
+    if not (a.question and a.cues.get("interrogative") and "?" in a.tokens.text):
+        return False
+    return not (a.tag_support or a.tag_against or any(a.cues.get(k) for k in ("praise", "attack", "mock")))
 
 
 def _every_side(a: Analysis) -> bool:

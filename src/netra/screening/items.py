@@ -150,10 +150,13 @@ class Actor:
     start: int | None = None
     end: int | None = None
     kind: str | None = None  # asn | village | security (when known)
+    # how the text relates the person to the act: author, subject (the text reports them acting), audience
+    # (spoken to), topic (asked about), nickname ("Pak Lurah" for the President), unbound ("mantan", "(Purn)")
+    relation: str | None = None
 
     def to_dict(self) -> dict:
         return {"text": self.text, "bound": self.bound, "basis": self.basis, "start": self.start,
-                "end": self.end, "kind": self.kind}
+                "end": self.end, "kind": self.kind, "relation": self.relation}
 
 
 @dataclass(frozen=True, slots=True)
