@@ -216,9 +216,18 @@ def clock_for(state: State | str, election_kind: str, rules: DeadlineRules | Non
     return (rules or default_rules()).clock_for(state, election_kind)
 
 
-def status(case: CaseState, now: datetime, rules: DeadlineRules | None = None) -> ClockStatus | None:
-    """Where the case stands against its running clock at `now`; None when no clock runs."""
-    require_aware(now, "now")
+@dataclass(frozen=True)
+class RunningClock:
+    """The clock running in a case's current state: what is stored to find overdue cases without their history."""
+
+    rule: ClockRule
+    started_at: datetime
+    extended: bool
+
+
+def running_clock(case: CaseState, rules: DeadlineRules | None = None) -> RunningClock | None:
+    """The clock that runs in the case's state, when it started (the first entry into one of its start states)
+    and whether its extension action was taken since; None when no clock runs."""
     rules = rules or default_rules()
     rule = rules.clock_for(case.state, case.election_kind)
     if rule is None:
@@ -228,20 +237,36 @@ def status(case: CaseState, now: datetime, rules: DeadlineRules | None = None) -
     if started is None:
         raise ValueError(f"case {case.id}: no time recorded for entering {case.state.value}")
     done = case.performed.get(rule.extension_action) if rule.extension_action else None
-    extended = done is not None and done >= started
-    due = due_at(started, rule, case.tz_name, extended=extended, calendar=rules.calendar)
-    tz = ZoneInfo(case.tz_name)
+    return RunningClock(rule, started, done is not None and done >= started)
+
+
+def clock_status(clock: RunningClock, tz_name: str, now: datetime, rules: DeadlineRules | None = None) -> ClockStatus:
+    """Where a running clock stands at `now`, in the region's zone `tz_name`."""
+    require_aware(now, "now")
+    rules = rules or default_rules()
+    rule = clock.rule
+    due = due_at(clock.started_at, rule, tz_name, extended=clock.extended, calendar=rules.calendar)
+    tz = ZoneInfo(tz_name)
     today, due_day = now.astimezone(tz).date(), due.date()
     overdue = now > due
-    if rule.counting == "working":
-        soon_limit = rules.calendar.add_working_days(today, 1)
-    else:
-        soon_limit = today + timedelta(days=1)
     return ClockStatus(
-        rule=rule, started_at=started, due_at=due, remaining=max(due - now, timedelta(0)), overdue=overdue,
-        due_soon=not overdue and due_day <= soon_limit, days_overdue=(today - due_day).days if overdue else 0,
-        extended=extended,
+        rule=rule, started_at=clock.started_at, due_at=due, remaining=max(due - now, timedelta(0)), overdue=overdue,
+        due_soon=not overdue and due_day <= soon_limit(today, rule, rules),
+        days_overdue=(today - due_day).days if overdue else 0, extended=clock.extended,
     )
+
+
+def soon_limit(today: date, rule: ClockRule, rules: DeadlineRules) -> date:
+    """A clock is due soon when it is due by the end of this local day: the next day (working day for
+    working-day clocks)."""
+    return rules.calendar.add_working_days(today, 1) if rule.counting == "working" else today + timedelta(days=1)
+
+
+def status(case: CaseState, now: datetime, rules: DeadlineRules | None = None) -> ClockStatus | None:
+    """Where the case stands against its running clock at `now`; None when no clock runs."""
+    require_aware(now, "now")
+    clock = running_clock(case, rules)
+    return clock_status(clock, case.tz_name, now, rules) if clock else None
 
 
 def reporting_deadline(event_known: date | datetime, election_kind: str, tz_name: str,
@@ -261,8 +286,27 @@ def is_report_late(event_known: date | datetime, submitted_at: datetime, electio
                                                                             rules)
 
 
+@dataclass(frozen=True)
+class ReportingWindow:
+    """The reporting limit of one report: shown on the form, the receipt and the status page, checked by the
+    completeness check, and flagged to Bawaslu when missed."""
+
+    rule: ReportingRule
+    known_on: date  # the local day the event became known
+    deadline: datetime  # aware, in the region's zone
+    late: bool | None  # None until the report is submitted
+
+
+def reporting_window(known_on: date, election_kind: str, tz_name: str, submitted_at: datetime | None = None,
+                     rules: DeadlineRules | None = None) -> ReportingWindow:
+    rules = rules or default_rules()
+    deadline = reporting_deadline(known_on, election_kind, tz_name, rules)
+    late = None if submitted_at is None else require_aware(submitted_at, "submitted_at") > deadline
+    return ReportingWindow(rules.reporting[election_kind], known_on, deadline, late)
+
+
 __all__ = [
-    "ClockRule", "ClockStatus", "DeadlineDataError", "DeadlineRules", "ReportingRule", "clock_for",
-    "default_rules", "due_at", "end_of_day", "is_report_late", "load_rules", "parse_rules", "reporting_deadline",
-    "status",
+    "ClockRule", "ClockStatus", "DeadlineDataError", "DeadlineRules", "ReportingRule", "ReportingWindow",
+    "RunningClock", "clock_for", "clock_status", "default_rules", "due_at", "end_of_day", "is_report_late",
+    "load_rules", "parse_rules", "reporting_deadline", "reporting_window", "running_clock", "soon_limit", "status",
 ]

@@ -17,7 +17,8 @@ from netra.cases.errors import (
     UnknownAction,
 )
 from netra.cases.labels import label
-from netra.cases.model import BAWASLU, Actor, CaseState, ReportedPerson, State, TransitionRecord, require_aware
+from netra.accounts.model import Account
+from netra.cases.model import BAWASLU, CaseState, ReportedPerson, State, TransitionRecord, require_aware
 from netra.cases.table import (
     ACTIONS, DESTINATIONS, OPENING_ACTIONS, TRANSITIONS, Requirement, Transition, rows_for,
 )
@@ -118,7 +119,7 @@ def _find_row(case: CaseState, action: str, role: str) -> Transition:
     return row
 
 
-def apply(case: CaseState, action: str, actor: Actor, when: datetime, reason: str = "",
+def apply(case: CaseState, action: str, actor: Account, when: datetime, reason: str = "",
           payload: Mapping[str, Any] | None = None, documents: Iterable[str] = (), *, expected_version: int,
           rules: "deadlines.DeadlineRules | None" = None,
           known_rule_ids: Collection[str] | None = None) -> tuple[CaseState, TransitionRecord]:
@@ -149,7 +150,7 @@ def apply(case: CaseState, action: str, actor: Actor, when: datetime, reason: st
 
 
 def open_case(origin: str, when: datetime, election_kind: str, tz_name: str, *, case_id: int | str | None = None,
-              actor: Actor | None = None, subject: ReportedPerson = ReportedPerson(), event_date: date | None = None,
+              actor: Account | None = None, subject: ReportedPerson = ReportedPerson(), event_date: date | None = None,
               reason: str = "", documents: Iterable[str] = ()) -> tuple[CaseState, TransitionRecord]:
     """A report from the public starts at `received`; a finding (temuan) by Bawaslu supervisors starts at
     `registered`, since supervisors register their own findings."""

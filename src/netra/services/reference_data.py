@@ -17,7 +17,9 @@ from sqlalchemy import func, select
 
 from netra.accounts.model import Account
 from netra.accounts.roles import Role
+from netra.cases import DeadlineRules, default_rules
 from netra.elections import ElectionDataError, Elections, election_from_dict, load_elections
+from netra.elections.calendar import Calendar
 from netra.guidance import GuidanceEngine
 from netra.rulebook import Override, Rulebook, RulebookError, load_rulebook
 from netra.storage import audit_log
@@ -66,6 +68,25 @@ def _build_in(session) -> tuple[Rulebook, Elections, tuple]:
 def elections_in(session) -> Elections:
     """The calendars in force, read within an open transaction."""
     return _build_in(session)[1]
+
+
+def calendar_in(session) -> Calendar:
+    """The calendar in force (which election, stage and period applies), within an open transaction."""
+    return Calendar(elections_in(session))
+
+
+def calendar(db: Database) -> Calendar:
+    return Calendar(elections(db))
+
+
+def deadlines_in(session) -> DeadlineRules:
+    """The legal clocks in force, within an open transaction."""
+    return default_rules()
+
+
+def deadlines(db: Database) -> DeadlineRules:
+    with db.transaction() as session:
+        return deadlines_in(session)
 
 
 def rulebook(db: Database) -> Rulebook:

@@ -161,6 +161,32 @@ class AuditHeadRow(Base):
     hash: Mapped[str] = mapped_column(String(64))
 
 
+class OutboxRow(Base):
+    """A domain event of a case (netra.cases.events), written by the case repository in the transaction of the
+    change. Ids follow commit order: the repository adds them after its audit entry, whose head-row lock it holds
+    until commit, so a consumer that remembers the last id it applied never skips one."""
+
+    __tablename__ = "outbox"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    kind: Mapped[str] = mapped_column(String(40))
+    case_id: Mapped[int] = mapped_column(Integer, index=True)
+    region_code: Mapped[str] = mapped_column(String(13))
+    audit_seq: Mapped[int] = mapped_column(Integer)  # the audit entry that recorded the same change
+    payload: Mapped[dict] = mapped_column(JSON, default=dict)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+
+
+class OutboxConsumerRow(Base):
+    """How far one consumer of the outbox got (statistics, notifications, ...): the last event id it applied."""
+
+    __tablename__ = "outbox_consumers"
+
+    name: Mapped[str] = mapped_column(String(40), primary_key=True)
+    last_id: Mapped[int] = mapped_column(Integer, default=0)
+    updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+
+
 class ScreenedItemRow(Base):
     """A post, report or news item the screener flagged, waiting for (or carrying) a human decision.
 
