@@ -7,6 +7,8 @@ hours: a clock started on local date D is due at the very end of the last local 
 
 from __future__ import annotations
 
+import hashlib
+import json
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from functools import lru_cache
@@ -66,6 +68,7 @@ class DeadlineRules:
     clocks: tuple[ClockRule, ...]
     calendar: WorkCalendar = DEFAULT_CALENDAR
     source: str = ""
+    digest: str = ""  # of the data the rules were read from: what stored clocks were computed with
 
     def clock_for(self, state: State | str, election_kind: str) -> ClockRule | None:
         state = State(state)
@@ -168,7 +171,8 @@ def parse_rules(data: Any, source: str = "") -> DeadlineRules:
     cal = data.get("calendar") or {}
     calendar = WorkCalendar(_dates(cal.get("extra_days_off"), "calendar.extra_days_off"),
                             _dates(cal.get("extra_working_days"), "calendar.extra_working_days"))
-    return DeadlineRules(reporting, tuple(clocks), calendar, source)
+    digest = hashlib.sha256(json.dumps(data, sort_keys=True, default=str).encode()).hexdigest()
+    return DeadlineRules(reporting, tuple(clocks), calendar, source, digest)
 
 
 def load_rules(path: str | Path | None = None) -> DeadlineRules:

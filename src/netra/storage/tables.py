@@ -235,13 +235,12 @@ class CaseStatsRow(Base):
     """One row per live (not merged-away) case, flattened for statistics: what the dashboard filters and counts on,
     and what the case history says about it (when each funnel step happened, which legal clock runs since when,
     which PPK it went to). Derived data, rebuilt from `cases` + `case_events` by netra.services.analytics.facts,
-    which catches up on every case change recorded in the audit log (`audit_seq`: the entry last applied)."""
+    which catches up on every case event in the outbox (its position: outbox_consumers "statistics")."""
 
     __tablename__ = "case_stats"
 
     case_id: Mapped[int] = mapped_column(ForeignKey("cases.id", ondelete="CASCADE"), primary_key=True,
                                          autoincrement=False)
-    audit_seq: Mapped[int] = mapped_column(Integer, default=0, index=True)
     province_code: Mapped[str] = mapped_column(String(2))
     region_code: Mapped[str] = mapped_column(String(13))
     election_id: Mapped[str] = mapped_column(String(40))
