@@ -13,8 +13,9 @@ from datetime import datetime, timezone
 from sqlalchemy import select
 
 from netra.accounts.model import Account
+from netra.accounts.policy import Capability, may
 from netra.cases import (
-    ClockStatus, ConcurrentChange, TransitionRecord, apply, can_merge, merge, status as clock_status,
+    ClockStatus, ConcurrentChange, RoleNotAllowed, TransitionRecord, apply, can_merge, merge, status as clock_status,
 )
 from netra.intake.evidence import check_batch
 from netra.services import reference_data
@@ -97,10 +98,8 @@ def related_cases(db: Database, account: Account, case_id: int, limit: int = 500
 def link_cases(db: Database, account: Account, case_id: int, other_id: int, expected_version: int,
                reason: str, now: datetime | None = None) -> int:
     """Handle two related reports as one case. Only Bawaslu links; returns the surviving case's id."""
-    from netra.cases import BAWASLU, RoleNotAllowed
-
     now = now or datetime.now(timezone.utc)
-    if account.role.value != BAWASLU:
+    if not may(account.role, Capability.LINK_CASES):
         raise RoleNotAllowed(f"Peran {account.role.value} tidak berwenang menggabungkan perkara.")
     with unit_of_work(db) as uow:
         rows = uow.cases.find_many((case_id, other_id), account)

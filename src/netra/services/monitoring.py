@@ -16,7 +16,7 @@ from sqlalchemy import func, or_, select, update
 from sqlalchemy.exc import IntegrityError
 
 from netra.accounts.model import Account
-from netra.accounts.roles import Role
+from netra.accounts.policy import Capability, may
 from netra.cases import open_case
 from netra.screening import Item, screen_many
 from netra.screening.runner import LineError, decode_record
@@ -117,7 +117,7 @@ def record_author(item: Item) -> dict:
 
 
 def _require_officer(account: Account) -> None:
-    if account.role is not Role.BAWASLU:
+    if not may(account.role, Capability.REVIEW_QUEUE):
         raise QueueError("Hanya petugas Bawaslu yang meninjau antrean pemantauan.")
 
 

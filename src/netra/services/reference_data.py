@@ -16,7 +16,7 @@ from typing import Any
 from sqlalchemy import func, select
 
 from netra.accounts.model import Account
-from netra.accounts.roles import Role
+from netra.accounts.policy import Capability, may
 from netra.cases import DeadlineRules, default_rules
 from netra.elections import ElectionDataError, Elections, election_from_dict, load_elections
 from netra.elections.calendar import Calendar
@@ -110,7 +110,7 @@ def guidance_engine(db: Database) -> GuidanceEngine:
 
 
 def _require_admin(account: Account) -> None:
-    if account.role is not Role.ADMIN:
+    if not may(account.role, Capability.ADMINISTER):
         raise ReferenceDataError("Hanya administrator yang dapat mengubah aturan atau kalender pemilihan.")
 
 

@@ -14,13 +14,15 @@ from typing import Any
 import yaml
 from fastapi import APIRouter, Depends, HTTPException, Request
 from fastapi.responses import RedirectResponse
+from starlette.datastructures import FormData
 from sqlalchemy import select
 
 from netra.accounts.model import Account
-from netra.accounts.roles import Role
+from netra.accounts.policy import Capability, may
 from netra.services import reference_data
 from netra.services.reference_data import ReferenceDataError
 from netra.storage.tables import AddedElectionRow, RuleOverrideRow, WorkforceTableRow
+from netra.web.forms import form_data
 from netra.web.rendering import render
 from netra.web.security import require_account
 
@@ -40,7 +42,7 @@ class FormError(ValueError):
 
 
 def _admin(account: Account = Depends(require_account)) -> Account:
-    if account.role is not Role.ADMIN:
+    if not may(account.role, Capability.ADMINISTER):
         raise HTTPException(403)
     return account
 
@@ -85,8 +87,7 @@ def _refused(request: Request, account: Account, form: str, error: str, values: 
     return _page(request, account, form=form, error=error, values=values, status_code=422)
 
 
-async def _fields(request: Request, *names: str) -> dict[str, str]:
-    form = await request.form()
+def _fields(form: FormData, *names: str) -> dict[str, str]:
     return {n: str(form.get(n) or "") for n in names}
 
 
@@ -141,8 +142,8 @@ def reference_page(request: Request, account: Account = Depends(_admin)):
 
 
 @router.post(PAGE + "/aturan")
-async def add_rule_override(request: Request, account: Account = Depends(_admin)):
-    values = await _fields(request, "rule_id", "field", "value", "reason")
+def add_rule_override(request: Request, form: FormData = Depends(form_data), account: Account = Depends(_admin)):
+    values = _fields(form, "rule_id", "field", "value", "reason")
     try:
         if not values["field"].strip():
             raise FormError("Tuliskan kolom yang dikoreksi, misalnya sanction.level.")
@@ -161,8 +162,8 @@ async def add_rule_override(request: Request, account: Account = Depends(_admin)
 
 
 @router.post(PAGE + "/pemilihan")
-async def add_election(request: Request, account: Account = Depends(_admin)):
-    values = await _fields(request, "election_yaml")
+def add_election(request: Request, form: FormData = Depends(form_data), account: Account = Depends(_admin)):
+    values = _fields(form, "election_yaml")
     try:
         data = _read_yaml(values["election_yaml"], "Data pemilihan")
         if not isinstance(data, dict):
@@ -180,8 +181,8 @@ async def add_election(request: Request, account: Account = Depends(_admin)):
 
 
 @router.post(PAGE + "/pegawai")
-async def install_workforce(request: Request, account: Account = Depends(_admin)):
-    values = await _fields(request, "workforce_yaml", "reason")
+def install_workforce(request: Request, form: FormData = Depends(form_data), account: Account = Depends(_admin)):
+    values = _fields(form, "workforce_yaml", "reason")
     try:
         if not values["reason"].strip():
             raise FormError("Tuliskan alasan dan sumber perubahan.")

@@ -6,14 +6,16 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from fastapi import APIRouter, Body, Query, Request
+from fastapi import APIRouter, Body, Depends, Query, Request
 from fastapi.responses import JSONResponse, Response
 from pydantic import BaseModel, Field
+from starlette.datastructures import FormData
 
 from netra.guidance import SUBJECT_CHOICES, GuidanceError
 from netra.guidance.guideline import Labels, guideline_outline, guideline_pdf
 from netra.rulebook import Rulebook
 from netra.services import reference_data
+from netra.web.forms import form_data
 from netra.web.i18n import pick_language
 from netra.web.rendering import render
 
@@ -77,8 +79,7 @@ def guidance_page(request: Request, q: str | None = None, when: str | None = Non
 
 
 @router.post("/bolehkah", include_in_schema=False)
-async def guidance_submit(request: Request):
-    form = await request.form()
+def guidance_submit(request: Request, form: FormData = Depends(form_data)):
     values = {k: str(form.get(k) or "") for k in ("q", "when", "subject", "election")}
     result, error = _ask(request, values)
     if request.headers.get("hx-request") == "true":
