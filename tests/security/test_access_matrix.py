@@ -168,6 +168,8 @@ ROUTES = {
         lambda w, app: ("POST", "/admin/referensi/pemilihan", {}), role_only("admin", 422)),
     ("POST", "/admin/referensi/pegawai"): (
         lambda w, app: ("POST", "/admin/referensi/pegawai", {}), role_only("admin", 422)),
+    ("POST", "/admin/referensi/tenggat"): (
+        lambda w, app: ("POST", "/admin/referensi/tenggat", {}), role_only("admin", 422)),
     ("POST", "/api/screen"): (lambda w, app: ("POST", "/api/screen", {}), anyone(422)),
     ("GET", "/dasbor"): (lambda w, app: ("GET", "/dasbor", None), signed_in()),
     ("GET", "/dasbor/laporan.pdf"): (lambda w, app: ("GET", "/dasbor/laporan.pdf", None), signed_in()),

@@ -24,7 +24,7 @@ from netra.cases.model import (
 )
 from netra.cases.table import ACTIONS, DESTINATIONS, TRANSITIONS, Requirement, Transition, reachable
 from netra.cases.workdays import DEFAULT_CALENDAR, WorkCalendar, national_days_off
-from netra.cases.workflow import allowed_actions, apply, local_text, open_case
+from netra.cases.workflow import allowed_actions, apply, local_date, local_text, open_case
 
 __all__ = [
     "ACTIONS", "ADMIN", "BAWASLU", "BKN", "DEFAULT_CALENDAR", "DESTINATIONS", "ELECTION_KINDS", "PPK", "ROLES",
@@ -34,7 +34,7 @@ __all__ = [
     "ReportingWindow", "Requirement", "RoleNotAllowed", "RunningClock", "State", "Transition", "TransitionRecord",
     "UnknownAction", "WorkCalendar", "WorkflowError", "allowed_actions", "apply", "can_merge", "clock_for",
     "clock_status", "default_rules", "describe", "due_at", "end_of_day", "is_report_late", "label", "load_rules",
-    "local_text", "merge", "national_days_off", "normalise_agency", "normalise_name", "open_case", "parse_rules",
+    "local_date", "local_text", "merge", "national_days_off", "normalise_agency", "normalise_name", "open_case", "parse_rules",
     "reachable", "reporting_deadline", "reporting_window", "running_clock", "same_person", "soon_limit", "status",
     "survivor_and_absorbed",
 ]

@@ -125,12 +125,25 @@ def _dates(values: Any, where: str) -> frozenset[date]:
         _fail(where, f"tanggal harus berbentuk YYYY-MM-DD ({exc})")
 
 
+CLOCK_KEYS = frozenset({"id", "owner", "label_id", "label_en", "start", "stop", "days", "counting", "extension_days",
+                        "extension_action", "legal_basis", "note"})
+REPORTING_KEYS = frozenset({"days", "counting", "legal_basis", "note"})
+
+
+def _known_keys(entry: dict, allowed: frozenset[str] | set[str], where: str) -> None:
+    """A misspelt key would silently keep a default: refuse it and name it."""
+    unknown = sorted(str(k) for k in entry if k not in allowed)
+    if unknown:
+        _fail(where, f"kunci tidak dikenal: {', '.join(unknown)}; yang dikenal: {', '.join(sorted(allowed))}")
+
+
 def _clock(entry: Any, kind: str, index: int) -> ClockRule:
     where = f"{kind}.clocks[{index}]"
     if not isinstance(entry, dict):
         _fail(where, "harus berupa mapping")
     rule_id = entry.get("id") or _fail(where, "'id' wajib diisi")
     where = f"{kind}.clocks.{rule_id}"
+    _known_keys(entry, CLOCK_KEYS, where)
     if entry.get("owner") not in (BAWASLU, BKN, PPK):
         _fail(where, f"'owner' harus bawaslu, bkn atau ppk, bukan {entry.get('owner')!r}")
     start = _states(entry, "start", where) or _fail(where, "'start' wajib diisi")
@@ -154,13 +167,22 @@ def parse_rules(data: Any, source: str = "") -> DeadlineRules:
     state would silently mislead every worklist, so they are refused here."""
     if not isinstance(data, dict):
         _fail("root", "harus berupa mapping")
+    _known_keys(data, {"format", "calendar", *ELECTION_KINDS}, "root")
     reporting, clocks = {}, []
     for kind in ELECTION_KINDS:
         section = data.get(kind) or _fail(kind, "bagian ini wajib ada")
+        if not isinstance(section, dict):
+            _fail(kind, "harus berupa mapping")
+        _known_keys(section, {"reporting", "clocks"}, kind)
         rep = section.get("reporting") or _fail(f"{kind}.reporting", "wajib ada")
+        if not isinstance(rep, dict):
+            _fail(f"{kind}.reporting", "harus berupa mapping")
+        _known_keys(rep, REPORTING_KEYS, f"{kind}.reporting")
         reporting[kind] = ReportingRule(kind, _int(rep, "days", f"{kind}.reporting", 1),
                                         _counting(rep, f"{kind}.reporting"), str(rep.get("legal_basis") or ""),
                                         str(rep.get("note") or ""))
+        if not isinstance(section.get("clocks") or [], list):
+            _fail(f"{kind}.clocks", "harus berupa daftar")
         kind_clocks = [_clock(e, kind, i) for i, e in enumerate(section.get("clocks") or [])]
         for i, a in enumerate(kind_clocks):
             for b in kind_clocks[i + 1:]:
@@ -169,6 +191,9 @@ def parse_rules(data: Any, source: str = "") -> DeadlineRules:
                     _fail(f"{kind}.clocks", f"'{a.id}' dan '{b.id}' bertumpuk (id sama atau berjalan di {both})")
         clocks += kind_clocks
     cal = data.get("calendar") or {}
+    if not isinstance(cal, dict):
+        _fail("calendar", "harus berupa mapping")
+    _known_keys(cal, {"extra_days_off", "extra_working_days"}, "calendar")
     calendar = WorkCalendar(_dates(cal.get("extra_days_off"), "calendar.extra_days_off"),
                             _dates(cal.get("extra_working_days"), "calendar.extra_working_days"))
     digest = hashlib.sha256(json.dumps(data, sort_keys=True, default=str).encode()).hexdigest()

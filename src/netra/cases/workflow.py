@@ -30,7 +30,12 @@ _MONTHS = ("Januari Februari Maret April Mei Juni Juli Agustus September Oktober
 def local_text(moment: datetime, tz_name: str) -> str:
     """'17 Agustus 2024 pukul 23.59 WIB': how officers read a deadline."""
     t = moment.astimezone(ZoneInfo(tz_name))
-    return f"{t.day} {_MONTHS[t.month - 1]} {t.year} pukul {t:%H.%M} {_ZONE_ABBR.get(tz_name, tz_name)}"
+    return f"{local_date(t)} pukul {t:%H.%M} {_ZONE_ABBR.get(tz_name, tz_name)}"
+
+
+def local_date(day: date) -> str:
+    """'17 Agustus 2024'."""
+    return f"{day.day} {_MONTHS[day.month - 1]} {day.year}"
 
 
 def allowed_actions(state: State | str, role: str) -> tuple[str, ...]:
@@ -170,4 +175,5 @@ def open_case(origin: str, when: datetime, election_kind: str, tz_name: str, *, 
     return case, record
 
 
-__all__ = ["TRANSITIONS", "Transition", "Requirement", "allowed_actions", "apply", "local_text", "open_case"]
+__all__ = ["TRANSITIONS", "Transition", "Requirement", "allowed_actions", "apply", "local_date", "local_text",
+           "open_case"]

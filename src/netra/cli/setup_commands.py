@@ -59,9 +59,13 @@ def load_demo(db, settings) -> None:
     from netra.demo.accounts import ensure_demo_accounts
     from netra.demo.cases import ensure_demo_cases
 
+    from netra.services import analytics
+
     with console.status("Creating demo cases…"):
         added = ensure_demo_cases(db)
     console.print(f"Demo cases: {added} added." if added else "Demo cases: already present.")
+    with console.status("Preparing statistics and worklist clocks…"):
+        analytics.sync(db)  # now, not on the first page anyone opens
     print_credentials(ensure_demo_accounts(db, settings.data_dir))
 
 

@@ -10,13 +10,14 @@ from __future__ import annotations
 import random
 from datetime import date, datetime, time, timedelta, timezone
 
-from sqlalchemy import func, insert, select
+from sqlalchemy import func, select
 
 from netra.accounts.model import Account
 from netra.accounts.roles import Role
 from netra.cases import CaseState, apply, open_case
 from netra.elections import load_elections
 from netra.intake.tracking import new_tracking_code, secret_hash
+from netra.regions.model import TimeZone
 from netra.rulebook import load_rulebook
 from netra.services.unit_of_work import unit_of_work
 from netra.storage.case_repository import LoadedCase, NewCase
@@ -39,7 +40,6 @@ POSITIONS = [("Guru SD Negeri", "Dinas Pendidikan"), ("Guru SMP Negeri", "Dinas 
              ("Staf Pelaksana", "Sekretariat Daerah"), ("Penyuluh Pertanian", "Dinas Pertanian"),
              ("Kepala Sekolah", "Dinas Pendidikan")]
 DEMO_TODAY = datetime(2024, 12, 20, 10, 0, tzinfo=timezone.utc)
-ZONES = {"WIB": "Asia/Jakarta", "WITA": "Asia/Makassar", "WIT": "Asia/Jayapura"}
 
 
 def _at(day: date, rng: random.Random) -> datetime:
@@ -127,7 +127,7 @@ def ensure_demo_cases(db: Database, count: int = 3000, seed: int = 2024, today: 
         if opened > today:
             continue
         actor = _demo(Role.BAWASLU) if origin == "finding" else None
-        state, record = open_case(origin, opened, election.kind, ZONES[zones[region]], case_id=case_id, actor=actor,
+        state, record = open_case(origin, opened, election.kind, TimeZone(zones[region]).zoneinfo.key, case_id=case_id, actor=actor,
                                   event_date=event_day)
         history = [(state, record)] + list(_walk(rng, state, rules_by_family, family, opened, today))
         final, decided = history[-1][0], any(r.action == "recommend" for _, r in history)

@@ -18,8 +18,9 @@ from sqlalchemy import func, select
 from netra.accounts.model import Account
 from netra.accounts.policy import Access, case_view, reporter_access, shown, visible_payload
 from netra.analytics import STATUS_GROUPS
-from netra.cases import ClockStatus, State
+from netra.cases import ClockStatus, ReportingWindow, State
 from netra.services import analytics, case_clocks, reference_data
+from netra.services.intake import reporting_of
 from netra.storage import audit_log
 from netra.storage.database import Database
 from netra.storage.scope import within
@@ -62,6 +63,7 @@ class ReportView:
     description: str
     event_place: str
     links: list[str]
+    reporting: ReportingWindow | None = None  # its reporting limit; `late` flags it for Bawaslu
 
 
 @dataclass(frozen=True)
@@ -207,7 +209,7 @@ def get_case(db: Database, account: Account, case_id: int, reveal_report_id: int
             reports.append(ReportView(
                 r.id, r.tracking_code, r.submitted_at, r.confidential, access is Access.ON_REQUEST and not revealed,
                 _identity(r) if access is Access.SHOWN or revealed else None, r.description, r.event_place,
-                list(r.links or [])))
+                list(r.links or []), reporting_of(session, r.region_code, r.election_id, r.known_date, r.submitted_at)))
         evidence = [evidence_view(account, e) for e in session.scalars(
             select(EvidenceRow).where(EvidenceRow.case_id == case_id).order_by(EvidenceRow.id))]
         since = history[-1].at if history else None

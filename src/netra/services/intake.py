@@ -8,9 +8,10 @@ from datetime import date, datetime, timezone
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 
-from netra.cases import ReportedPerson, open_case
+from netra.cases import ReportedPerson, ReportingWindow, open_case, reporting_window
 from netra.intake.evidence import CheckedEvidence, check_batch
-from netra.intake.report import ReportDraft, Requirement, completeness, validation_errors
+from netra.intake.report import ReportDraft, Requirement, completeness, limit_days, validation_errors
+from netra.regions.model import TimeZone
 from netra.intake.tracking import (
     normalise_code,
     reporter_secret,
@@ -19,7 +20,7 @@ from netra.intake.tracking import (
 )
 from netra.services import reference_data
 from netra.services.unit_of_work import unit_of_work
-from netra.storage.case_repository import NewCase
+from netra.storage.case_repository import NewCase, aware
 from netra.storage.database import Database
 from netra.storage.evidence_store import EvidenceStore
 from netra.storage.tables import CaseEventRow, CaseRow, EvidenceRow, RegionRow, ReportRow
@@ -37,6 +38,7 @@ class Receipt:
     secret: str
     submitted_at: datetime
     duplicate: bool
+    reporting: ReportingWindow | None = None  # the report's reporting limit, and whether it was met
 
 
 @dataclass(frozen=True)
@@ -54,6 +56,7 @@ class ReportStatus:
     requirements: list[Requirement]
     history: list[PublicHistoryEntry]
     evidence: list[tuple[str, str]]  # (filename, sha256)
+    reporting: ReportingWindow | None = None
 
 
 def _known(session, region_code: str, elections: set[str] | None) -> tuple[set[str], set[str]]:
@@ -65,11 +68,32 @@ def _known(session, region_code: str, elections: set[str] | None) -> tuple[set[s
     return ({found} if found else set()), in_force if elections is None else in_force & set(elections)
 
 
+def reporting_of(session, region_code: str, election_id: str, known_on: date | None,
+                 submitted_at: datetime | None) -> ReportingWindow | None:
+    """A report's reporting limit under the deadline rules in force, in its region's zone (None without the day
+    the event became known). An unknown election raises UnknownElection."""
+    if known_on is None:
+        return None
+    zone = TimeZone(session.scalar(select(RegionRow.timezone).where(RegionRow.code == region_code)))
+    kind = reference_data.calendar_in(session).kind(election_id)
+    return reporting_window(known_on, kind, zone.zoneinfo.key, aware(submitted_at) if submitted_at else None,
+                            reference_data.deadlines_in(session))
+
+
+def reporting_limits(db: Database) -> list[tuple[str, str, str]]:
+    """(election name, limit, legal basis) for the report form: how long a reporter has, per election in force."""
+    with db.transaction() as session:
+        rules = reference_data.deadlines_in(session)
+        return [(e.name.id, limit_days(rules.reporting[e.kind.value]), rules.reporting[e.kind.value].legal_basis)
+                for e in reference_data.elections_in(session)]
+
+
 def _existing(session, submission_token: str, server_key: str) -> Receipt | None:
     row = session.scalar(select(ReportRow).where(ReportRow.submission_token == submission_token))
     if row is None:
         return None
-    return Receipt(row.tracking_code, reporter_secret(server_key, submission_token), row.submitted_at, duplicate=True)
+    return Receipt(row.tracking_code, reporter_secret(server_key, submission_token), row.submitted_at, duplicate=True,
+                   reporting=reporting_of(session, row.region_code, row.election_id, row.known_date, row.submitted_at))
 
 
 def submit_report(
@@ -104,6 +128,7 @@ def submit_report(
                 subject=ReportedPerson(draft.reported_nip, draft.reported_name, draft.reported_agency),
                 event_date=draft.event_date)
             code = uow.cases.free_tracking_code()
+            reporting = reporting_of(uow.session, draft.region_code, draft.election_id, draft.known_date, now)
             uow.cases.open(
                 NewCase(origin="report", region_code=draft.region_code, election_id=draft.election_id,
                         reported_name=draft.reported_name, reported_nip=draft.reported_nip,
@@ -122,7 +147,7 @@ def submit_report(
         if again is None:
             raise
         return again
-    return Receipt(code, secret, now, duplicate=False)
+    return Receipt(code, secret, now, duplicate=False, reporting=reporting)
 
 
 RECEIVED_REASON = "Laporan diterima dan menunggu pemeriksaan Bawaslu."
@@ -147,6 +172,7 @@ def report_status(db: Database, tracking_code: str, secret: str) -> ReportStatus
             return None
         case = session.get(CaseRow, row.case_id)
         evidence = session.scalars(select(EvidenceRow).where(EvidenceRow.report_id == row.id)).all()
+        reporting = reporting_of(session, row.region_code, row.election_id, row.known_date, row.submitted_at)
         events = session.scalars(
             select(CaseEventRow).where(CaseEventRow.case_id == case.id).order_by(CaseEventRow.at, CaseEventRow.id)
         ).all()
@@ -154,9 +180,10 @@ def report_status(db: Database, tracking_code: str, secret: str) -> ReportStatus
             tracking_code=row.tracking_code,
             status=case.status,
             submitted_at=row.submitted_at,
-            requirements=completeness(draft_of(row), row.submitted_at.date(), len(evidence)),
+            requirements=completeness(draft_of(row), len(evidence), reporting),
             history=[PublicHistoryEntry(e.at, e.to_status, e.public_reason) for e in events],
             evidence=[(e.filename, e.sha256) for e in evidence],
+            reporting=reporting,
         )
 
 

@@ -329,6 +329,19 @@ class WorkforceTableRow(Base):
     reason: Mapped[str] = mapped_column(Text)
 
 
+class DeadlineVersionRow(Base):
+    """A corrected version of the legal clocks (the deadlines.yaml document, validated), with who, when and why;
+    the latest is in force, and without any the packaged netra/cases/data/deadlines.yaml applies."""
+
+    __tablename__ = "deadline_versions"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    data: Mapped[dict] = mapped_column(JSON)
+    by_user: Mapped[str] = mapped_column(String(64))
+    at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    reason: Mapped[str] = mapped_column(Text)
+
+
 class AddedElectionRow(Base):
     """An election an administrator added beside the packaged calendars, as its validated data."""
 

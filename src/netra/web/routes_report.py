@@ -11,10 +11,10 @@ from fastapi.responses import PlainTextResponse
 from starlette.datastructures import FormData
 
 from netra.intake.evidence import MAX_FILES, MAX_TOTAL_BYTES, EvidenceRejected
-from netra.intake.report import ReportDraft
+from netra.intake.report import ReportDraft, reporting_limit_text
 from netra.intake.tracking import new_submission_token
 from netra.services.elections import election_choices
-from netra.services.intake import ReportInvalid, report_status, submit_report, supplement_report
+from netra.services.intake import ReportInvalid, report_status, reporting_limits, submit_report, supplement_report
 from netra.storage.evidence_store import EvidenceStore
 from netra.storage.repositories import RegionRepository
 from netra.web.forms import form_data, uploads
@@ -48,6 +48,7 @@ def _form(request: Request, values: dict, errors: dict | None = None, status_cod
     return render(request, "report_form.html", {
         "values": values, "errors": errors or {}, "regions": _regions_by_province(request),
         "elections": election_choices(request.app.state.db), "max_files": MAX_FILES,
+        "reporting_limits": reporting_limits(request.app.state.db),
         "max_mb": MAX_TOTAL_BYTES // (1024 * 1024),
         "today": date.today().isoformat(),
     }, status_code=status_code)
@@ -122,8 +123,10 @@ def receipt_download(request: Request, form: FormData = Depends(form_data)):
         "TANDA TERIMA LAPORAN DUGAAN PELANGGARAN NETRALITAS ASN\n"
         f"Kode pelacakan : {status.tracking_code}\n"
         f"Kode rahasia   : {secret.strip().lower()}\n"
-        f"Diterima       : {status.submitted_at.isoformat(timespec='seconds')}\n\n"
-        "Simpan kode rahasia ini. Dengan kode pelacakan dan kode rahasia Anda dapat melihat status laporan\n"
+        f"Diterima       : {status.submitted_at.isoformat(timespec='seconds')}\n"
+        + (f"Batas lapor    : {reporting_limit_text(status.reporting)}"
+           + (" (TERLAMBAT)" if status.reporting.late else "") + "\n" if status.reporting else "")
+        + "\nSimpan kode rahasia ini. Dengan kode pelacakan dan kode rahasia Anda dapat melihat status laporan\n"
         "di halaman /lapor/status. Petugas tidak akan pernah menanyakan kode rahasia Anda.\n"
         "Bukti yang dilampirkan (SHA-256):\n" + "".join(f"  {n}: {h}\n" for n, h in status.evidence)
     )
