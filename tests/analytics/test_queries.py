@@ -5,7 +5,7 @@ from __future__ import annotations
 import math
 import statistics
 from collections import Counter
-from datetime import timedelta
+from datetime import date, datetime, timedelta, timezone
 
 import pytest
 from sqlalchemy import select, update
@@ -15,7 +15,10 @@ from netra.analytics import THRESHOLD, Filters, position_group
 from netra.demo.cases import DEMO_TODAY, ensure_demo_cases
 from netra.services import analytics
 from netra.services.accounts import create_account
+from netra.intake.report import ReportDraft
 from netra.services.case_workflow import clocks_for, take_step
+from netra.services.intake import submit_report
+from netra.services.monitoring import check_out, decide, screen_and_queue
 from netra.storage.evidence_store import EvidenceStore
 from netra.storage.tables import CaseEventRow, CaseRollupRow, CaseRow, CaseStatsRow
 
@@ -132,6 +135,28 @@ def test_stats_follow_a_workflow_step_at_once(demo_db, tmp_path):
     assert rules.get("skb2022.disiplin.6", 0) >= 1  # the second rule counts too
 
 
+def test_a_finding_confirmed_from_the_queue_counts_at_once(db, tmp_path):
+    """Statistics used to replay audit entries named case:N; a finding confirmed from the queue was audited as
+    queue_item:N, so with 20 cases stored the dashboard showed 20 until something else touched the new case."""
+    store = EvidenceStore(tmp_path / "ev")
+    for n in range(20):
+        submit_report(db, store, ReportDraft(
+            description="Guru PNS mengajak murid memilih paslon nomor urut 1 di kelas.", region_code="33.20",
+            election_id="pilkada2024", event_date=date(2024, 10, 1)), [], f"tok-q-{n:02d}-" + "q" * 20, "k",
+            now=datetime(2024, 10, 2, 3, tzinfo=timezone.utc))
+    officer = create_account(db, "bawaslu.antrean", "", "kata-sandi-uji-coba", Role.BAWASLU, ("33.20",))
+    assert analytics.dashboard(db, Filters(), officer)["summary"].rows[0]["count"] == 20
+    screen_and_queue(db, [{"id": "t1", "text": "Sbg guru PNS, coblos no 2 ✌️ #PilihBudiSari", "created_at": "2024-10-10"}],
+                     "b1", "pilkada2024", "33.20", account=officer)
+    [item] = check_out(db, officer, 1)
+    case_id = decide(db, officer, item, "confirm", "Akun guru PNS terverifikasi.")
+    tables = analytics.dashboard(db, Filters(), officer)
+    assert tables["summary"].rows[0]["count"] == 21
+    assert _rows(tables["origin"]) == {"report": 20, "finding": 1}
+    with db.transaction() as s:
+        assert s.get(CaseStatsRow, case_id).status == "registered"
+
+
 def test_public_tables_hide_small_groups_and_cannot_be_differenced(demo_db):
     for f in (Filters(), Filters(region="52"), Filters(election="pemilu2024", family="party"),
               Filters(region="33", stage="quiet_period")):
@@ -244,7 +269,7 @@ def test_new_deadline_rules_or_calendars_rebuild_the_statistics(demo_db, monkeyp
         s.execute(update(CaseRollupRow).where(CaseRollupRow.measure == "status").values(n=CaseRollupRow.n + 7))
     analytics.sync(demo_db)
     assert _rollup_rows(demo_db) != good  # same rules: nothing to recompute
-    monkeypatch.setattr(analytics.facts, "rules_fingerprint", lambda: "a-later-release")
+    monkeypatch.setattr(analytics.facts, "rules_fingerprint", lambda session: "a-later-release")
     analytics.sync(demo_db)
     assert [r for r in _rollup_rows(demo_db) if r[0] != "_built_with"] == [r for r in good if r[0] != "_built_with"]
     with demo_db.transaction() as s:

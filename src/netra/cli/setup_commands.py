@@ -61,12 +61,16 @@ def load_demo(db, settings) -> None:
     from netra.demo.prevention import ensure_demo_prevention
     from netra.storage.evidence_store import EvidenceStore
 
+    from netra.services import analytics
+
     with console.status("Creating demo cases…"):
         added = ensure_demo_cases(db)
     console.print(f"Demo cases: {added} added." if added else "Demo cases: already present.")
     added = ensure_demo_prevention(db, EvidenceStore(settings.data_dir / "evidence"))
     console.print(f"Demo socialisation events and pledges: {added} added." if added else
                   "Demo socialisation events and pledges: already present.")
+    with console.status("Preparing statistics and worklist clocks…"):
+        analytics.sync(db)  # now, not on the first page anyone opens
     print_credentials(ensure_demo_accounts(db, settings.data_dir))
 
 

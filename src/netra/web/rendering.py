@@ -9,6 +9,7 @@ from fastapi.templating import Jinja2Templates
 
 from netra.cases import label as domain_label
 from netra.web.formatting import FILTERS
+from netra.intake.report import reporting_limit_text
 from netra.web.i18n import pick_language, translate
 from netra.web.security import csrf_token, current_account
 
@@ -28,6 +29,7 @@ def render(request: Request, name: str, context: dict | None = None, status_code
         "lang": lang,
         "t": lambda key, **kw: translate(lang, key, **kw),
         "label": lambda name: getattr(domain_label(name), lang),  # states, actions, destinations
+        "reporting_text": reporting_limit_text,
         "csrf_token": csrf_token(request),
         "account": account,
         **(context or {}),

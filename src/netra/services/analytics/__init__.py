@@ -2,7 +2,7 @@
 their CSV/JSON exports and the printable report.
 
 Every query reads ``case_stats`` (one flattened row per live case, see ``facts``) narrowed by the same filters
-(``_filtered``): an officer sees only the regions in scope (the rule of ``case_queries.in_scope``), the public sees
+(``_filtered``): an officer sees only the regions in scope (``netra.storage.scope.within``), the public sees
 everything but only through ``public_tables`` (small-cell suppression). Each chart is one grouped query on that
 single table; Python only rolls regencies up to provinces and days up to weeks. Every entry point first calls
 ``sync`` so the table reflects every committed change. Measured at a million cases in bench/analytics.
@@ -26,13 +26,16 @@ from netra.analytics import (
     FUNNEL, STATUS_GROUPS, THRESHOLD, Filters, cutoffs, median_of_tenths, positions, stage_windows, suppress,
     suppress_hierarchy, suppressed_value,
 )
-from netra.cases import State, default_rules, label as case_label
+from netra.cases import State, label as case_label
 from netra.regions.points import load_regency_points
 from netra.regions.workforce import Workforce
 from netra.rulebook import load_rulebook
 from netra.services import reference_data
+from netra.services import case_clocks
+from netra.services.csv_safety import safe_cell
 from netra.services.analytics import facts, rollup
 from netra.storage.database import Database
+from netra.storage.scope import within
 from netra.storage.tables import CaseRollupRow, CaseStatsRow, CaseStatsRuleRow
 
 SCHEMA_VERSION = 1
@@ -45,19 +48,15 @@ S = CaseStatsRow
 R = CaseRollupRow
 
 
-def _place(code: str):
-    return S.region_code == code if "." in code else S.province_code == code
-
-
 def _filtered(query: Select, f: Filters, account: Account | None) -> Select:
     """Apply scope and filters to a query over case_stats. `account` None means the public, national view.
-    The scope rule is case_queries.in_scope's: a province in scope covers its regencies and cities."""
+    Scope and the region filter are netra.storage.scope's rule: a province covers its regencies and cities."""
     if account is not None:
-        query = query.where(or_(*[_place(code) for code in account.scope]) if account.scope else false())
+        query = query.where(within(account, S.region_code, S.province_code))
     if f.election:
         query = query.where(S.election_id == f.election)
     if f.region:
-        query = query.where(_place(f.region))
+        query = query.where(within([f.region], S.region_code, S.province_code))
     if f.stage:
         windows = f.windows if f.windows is not None else stage_windows(f.stage, f.election)
         query = query.where(or_(*[and_(S.election_id == w.election, S.event_date >= w.start, S.event_date <= w.end)
@@ -99,21 +98,15 @@ class Table:
         writer = csv.writer(buffer, lineterminator="\r\n")
         writer.writerow(self.columns)
         for row in self.rows:
-            writer.writerow(["" if row.get(c) is None else _csv_safe(row.get(c)) for c in self.columns])
+            writer.writerow(["" if row.get(c) is None else safe_cell(_text(row.get(c))) for c in self.columns])
         return buffer.getvalue()
 
 
-def _csv_safe(value: Any) -> str:
-    text = str(value).lower() if isinstance(value, bool) else str(value)
-    return "'" + text if text[:1] in ("=", "+", "-", "@") and not _is_number(text) else text
-
-
-def _is_number(text: str) -> bool:
-    try:
-        float(text)
-        return True
-    except ValueError:
-        return False
+def _text(value: Any) -> Any:
+    """Booleans as true/false; numbers stay numbers (the injection guard leaves them alone); the rest as text."""
+    if isinstance(value, bool):
+        return str(value).lower()
+    return value if isinstance(value, (int, float)) else str(value)
 
 
 def _labelled(name: str, counts: dict[str, int], order: list[str], labeller) -> Table:
@@ -286,20 +279,11 @@ def funnel_table(session, f: Filters, account: Account | None) -> Table:
     return Table("funnel", ["key", "label_id", "label_en", "count", "median_days", "timed_cases"], rows)
 
 
-def _overdue_condition(now: datetime):
-    """Cases whose running clock is past due at `now`: one cut-off per clock, zone and extension."""
+def _overdue_rollup_condition(now: datetime, rules):
+    """The overdue cut-offs (netra.services.case_clocks) on case_rollup: a clock is overdue when its local start day
+    is on or before the last overdue start day of its clock, zone and extension."""
     conditions = []
-    for cut in cutoffs(now, default_rules()):
-        conditions.append(and_(S.clock == f"{cut.rule.election_kind}:{cut.rule.id}", S.clock_zone == cut.zone,
-                               S.clock_extended.is_(cut.extended), S.clock_started_at < cut.before.astimezone(timezone.utc)))
-    return or_(*conditions) if conditions else false()
-
-
-def _overdue_rollup_condition(now: datetime):
-    """The same cut-offs on case_rollup: a clock is overdue when its local start day is on or before the last
-    overdue start day of its clock, zone and extension."""
-    conditions = []
-    for cut in cutoffs(now, default_rules()):
+    for cut in cutoffs(now, rules):
         key = rollup.clock_key(f"{cut.rule.election_kind}:{cut.rule.id}", cut.zone, cut.extended)
         conditions.append(and_(R.k1 == key, R.day <= cut.last_day.isoformat()))
     return or_(*conditions) if conditions else false()
@@ -317,22 +301,23 @@ def overdue_tables(session, f: Filters, account: Account | None, now: datetime |
     by_clock: dict[str, int] = defaultdict(int)
     by_agency: dict[str, int] = defaultdict(int)
     by_ppk: dict[str, int] = defaultdict(int)
+    rules = reference_data.deadlines_in(session)
     if rollup.usable(f, account):
-        late = _overdue_rollup_condition(now)
+        late = _overdue_rollup_condition(now, rules)
         for key, n in rollup.summed(session, "clock", f, account, R.k1, where=late):
             by_clock[_clock_id(key.split("|", 1)[0])] += int(n)
         for measure, into in (("clock_agency", by_agency), ("clock_ppk", by_ppk)):
             for name, n in rollup.summed(session, measure, f, account, R.k2, where=late):
                 into[name or UNKNOWN] += int(n)
     else:
-        late = _overdue_condition(now)
+        late = case_clocks.overdue(now, rules)
         query = _filtered(select(S.clock, S.agency, S.ppk, func.count()).select_from(S).where(late), f, account)
         for clock, agency, ppk, n in session.execute(query.group_by(S.clock, S.agency, S.ppk)):
             by_clock[_clock_id(clock)] += n
             by_agency[agency or UNKNOWN] += n
             if ppk:
                 by_ppk[ppk] += n
-    labels = {r.id: (r.label.id, r.label.en) for r in default_rules().clocks}
+    labels = {r.id: (r.label.id, r.label.en) for r in rules.clocks}
     order = lambda d: sorted(d.items(), key=lambda kv: (-kv[1], kv[0]))  # noqa: E731
     tables = [
         Table("overdue_clock", ["key", "label_id", "label_en", "count"],
@@ -387,7 +372,11 @@ PUBLIC_CHARTS = ("summary", "status_group", "status", "family", "channel", "orig
 
 
 def sync(db: Database) -> int:
-    """Catch case_stats up with every committed case change (see facts.py); its own short transaction."""
+    """Catch case_stats up with every committed case change (see facts.py). A read-only look first: most reads
+    find nothing new and take no lock."""
+    with db.transaction() as session:
+        if not facts.behind(session):
+            return 0
     with db.transaction() as session:
         return facts.sync(session)
 
@@ -538,13 +527,14 @@ def public_tables(db: Database, f: Filters, now: datetime | None = None) -> dict
 def _overdue_by_province(session, f: Filters, now: datetime | None) -> Table:
     """Overdue cases by province (for the public: no free-text agency or PPK names)."""
     now = now or datetime.now(timezone.utc)
-    names = _region_names()
+    names, rules = _region_names(), reference_data.deadlines_in(session)
     if rollup.usable(f, None):
         rows = [(p, int(n)) for p, n in rollup.summed(session, "clock", f, None, R.province_code,
-                                                      where=_overdue_rollup_condition(now))]
+                                                      where=_overdue_rollup_condition(now, rules))]
     else:
         rows = session.execute(_filtered(select(S.province_code, func.count()).select_from(S)
-                                         .where(_overdue_condition(now)), f, None).group_by(S.province_code)).all()
+                                         .where(case_clocks.overdue(now, rules)), f, None)
+                               .group_by(S.province_code)).all()
     return Table("overdue_province", ["key", "name", "count"],
                  [{"key": p, "name": names.get(p, (p,))[0], "count": n} for p, n in sorted(rows)])
 

@@ -28,6 +28,7 @@ from sqlalchemy.dialects import postgresql, sqlite
 from netra.accounts.model import Account
 from netra.analytics import Filters
 from netra.services import reference_data
+from netra.storage.scope import within
 from netra.storage.tables import CaseRollupRow, CaseStatsRow, CaseStatsRuleRow
 
 S = CaseStatsRow
@@ -165,8 +166,8 @@ def summed(session, measure: str, f: Filters, account: Account | None, *group, w
     query = select(*group, func.coalesce(func.sum(R.n), 0)).where(R.measure == measure, R.stage == (f.stage or ""))
     if where is not None:
         query = query.where(where)
-    if account is not None:
-        query = query.where(R.province_code.in_(list(account.scope)))
+    if account is not None:  # whole provinces only (see usable)
+        query = query.where(within(account, province=R.province_code))
     if f.region:
         query = query.where(R.province_code == f.region)
     if f.election:
