@@ -11,7 +11,9 @@ from datetime import date
 from netra.analytics import positions
 from netra.analytics.clocks import Cutoff, cutoffs
 from netra.analytics.positions import position_group
-from netra.analytics.suppression import THRESHOLD, Cell, suppress, suppress_hierarchy, suppressed_value
+from netra.analytics.suppression import (
+    THRESHOLD, Cell, protect, suppress, suppress_hierarchy, suppress_table, suppressed_value,
+)
 from netra.elections import Elections, load_elections
 
 CHANNELS = ("social_media", "offline")
@@ -131,5 +133,5 @@ def median_of_tenths(histogram: dict[int, int]) -> float | None:
 __all__ = [
     "CHANNELS", "FUNNEL", "ORIGINS", "STATUS_GROUPS", "THRESHOLD", "Cell", "Cutoff", "Filters", "StageWindow",
     "clean_filters", "cutoffs", "median_of_tenths", "position_group", "positions", "stage_options", "stage_windows",
-    "suppress", "suppress_hierarchy", "suppressed_value",
+    "protect", "suppress", "suppress_hierarchy", "suppress_table", "suppressed_value",
 ]

@@ -1,83 +1,400 @@
 """Small-cell suppression for published statistics.
 
-Rule (public page and public API): a count between 1 and ``THRESHOLD - 1`` is never published, and neither is a
-figure computed from fewer than ``THRESHOLD`` cases (a median). Zero is published: it reveals no one.
+Primary: a count from 1 to ``THRESHOLD - 1`` is never published (zero is: it reveals no one), and neither is a
+figure computed from fewer than ``THRESHOLD`` cases (a median). Its label is "<5".
 
-Secondary suppression: every published table is treated as a partition of a published total (the cells of a
-breakdown add up to the total of the filtered cases, or to the row above in a hierarchy such as regencies within
-a province). If exactly one cell of such a group is suppressed, it could be recovered as total minus the visible
-cells, so the smallest other non-zero cell of the group is suppressed as well. Two hidden cells still leave their
-sum visible; when that sum is below the threshold it narrows the hidden cells to a small group, so cells keep being
-added until the hidden cells of each group add up to at least ``THRESHOLD`` (or the whole group is hidden).
+Secondary: published tables come with their totals (a breakdown adds up to the total of the filtered cases; a
+province's regencies add up to the province; in a table of provinces by category, rows, columns and the grand total
+are all published). A hidden cell must not be derivable from what is published. What a reader knows about a hidden
+cell is its label: "<5" says 1..4; "disembunyikan" (hidden to protect another cell) says at least 5, since every
+smaller count is primary; a cell of a withheld breakdown (its total is hidden) could be anything from 0. A hidden
+cell is derivable when the published cells, totals and those bounds leave it a single possible value.
+
+The published relations (a total equals the sum of its parts) are seen as a graph: each relation is a node, each
+cell an edge between the (at most two) relations it takes part in, or between one relation and "ground" when it is
+in only one. Moving a hidden cell by +1 or -1 unbalances its relations; another hidden cell must take the
+difference, and so on, until the walk closes on itself or reaches ground (a cell in a single relation is free on
+its other side). A hidden cell can take at least two values exactly when such a walk exists in which every cell
+stays within its bounds (``_Engine.protected``): that is exact, not a heuristic, for the tables we publish (a
+breakdown with its total, a hierarchy, a two-way table with its margins), whose relations form such a graph.
+
+Choosing the secondary cells: for each hidden cell that can still be worked out, the cheapest walk is found with
+Dijkstra, where making a published cell hidden costs its count; the published cells on that walk become secondary.
+Then every secondary cell is dropped if the others protect without it, and swapped for the smallest published cell
+that protects as well, until neither helps: no secondary cell is larger than needed, and the largest
+cell of a line is hidden only when nothing smaller protects.
+
+Tables shared between breakdowns (a province's total is the row total of every breakdown by province) are decided
+once and passed as ``fixed``: they neither move nor are chosen here. When a fixed total is hidden, the whole
+breakdown it totals is hidden too (``withheld``), which keeps the two tables from narrowing each other down.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+import heapq
+from collections import defaultdict, deque
+from collections.abc import Hashable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from typing import Hashable
 
 THRESHOLD = 5
+PRIMARY, SECONDARY, WITHHELD = "primary", "secondary", "withheld"
+_INF = float("inf")
+_GROUND = -1
 
 
 @dataclass(frozen=True)
 class Cell:
-    key: str
+    key: Hashable
     count: int | None  # None when suppressed
     suppressed: bool = False
-    reason: str = ""  # "primary" (fewer than THRESHOLD cases) or "secondary" (protects another cell)
+    # "primary": 1..THRESHOLD-1 cases (shown "<5"); "secondary": hidden so that another hidden cell cannot be
+    # worked out; "withheld": part of a breakdown whose total is hidden. The last two are shown "disembunyikan".
+    reason: str = ""
+
+    @property
+    def small(self) -> bool:
+        """True when the label may say "<5": the cell really holds fewer than THRESHOLD cases."""
+        return self.reason == PRIMARY
 
 
 def primary(count: int, threshold: int = THRESHOLD) -> bool:
     return 0 < count < threshold
 
 
+Relation = tuple[Hashable, Sequence[Hashable]]  # (total, parts): the parts add up to the total
+
+
+def bounds(reason: str, threshold: int = THRESHOLD) -> tuple[float, float]:
+    """What a reader knows about a hidden cell from its label."""
+    return {PRIMARY: (1, threshold - 1), SECONDARY: (threshold, _INF), WITHHELD: (0, _INF)}[reason]
+
+
+class _Engine:
+    def __init__(self, values: Mapping[Hashable, int], relations: Sequence[Relation], threshold: int,
+                 fixed: Mapping[Hashable, Cell], withheld: Iterable[Hashable] = ()):
+        self.value = {k: int(v) for k, v in values.items()}
+        self.t = threshold
+        self.ends: dict[Hashable, list[tuple[int, int]]] = {k: [] for k in self.value}
+        self.members: list[list[Hashable]] = []
+        for i, (total, parts) in enumerate(relations):
+            self.ends[total].append((i, -1))
+            for p in parts:
+                self.ends[p].append((i, 1))
+            self.members.append([total, *parts])
+        self.at: dict[int, list[tuple[Hashable, int, int, int]]] = defaultdict(list)  # node -> (cell, coef, other node, its coef)
+        for k, e in self.ends.items():
+            if len(e) > 2:
+                raise ValueError(f"cell {k!r} is in {len(e)} relations; at most two are supported")
+            while len(e) < 2:
+                e.append((_GROUND, 0))
+            (n1, a1), (n2, a2) = e
+            if n1 != _GROUND:
+                self.at[n1].append((k, a1, n2, a2))
+            if n2 != _GROUND:
+                self.at[n2].append((k, a2, n1, a1))
+        self.frozen = set(fixed)
+        self.reason: dict[Hashable, str] = {k: c.reason or PRIMARY for k, c in fixed.items() if c.suppressed}
+        for k, n in self.value.items():
+            if k not in self.frozen and primary(n, threshold):
+                self.reason[k] = PRIMARY
+        for k in withheld:
+            if k not in self.frozen:
+                self.reason[k] = WITHHELD
+        self.witness: dict[Hashable, frozenset] = {}
+
+    # -------------------------------------------------------------------------------------------- moves
+
+    def _can(self, k: Hashable, delta: int, as_candidate: bool = False) -> bool:
+        """May cell k move by delta (hidden now, or as a new secondary cell when as_candidate)?"""
+        lo, hi = bounds(SECONDARY if as_candidate else self.reason[k], self.t)
+        v = self.value[k]
+        return v + delta <= hi if delta > 0 else v + delta >= lo
+
+    def _hidden_movable(self, k: Hashable) -> bool:
+        return k in self.reason and k not in self.frozen
+
+    def _candidate(self, k: Hashable) -> bool:
+        return k not in self.reason and k not in self.frozen and self.value[k] >= self.t
+
+    def _search(self, start: tuple[int, int], target: tuple[int, int] | None, exclude: Hashable,
+                with_candidates: bool):
+        """Cheapest walks from state `start` (node, imbalance to cancel). Returns (cost to target, cost to ground,
+        cells of the walk to target, cells of the walk to ground). Hidden cells cost 0; with_candidates lets the
+        walk use published cells at the cost of their count."""
+        dist = {start: 0}
+        prev: dict = {}
+        best_ground, ground_prev = _INF, None
+        heap = [(0, 0, start)]
+        counter = 1
+        while heap:
+            d, _, state = heapq.heappop(heap)
+            if d > dist.get(state, _INF):
+                continue
+            if state == target:
+                break
+            if d >= best_ground and target is None:
+                break
+            node, charge = state
+            for k, coef, other, other_coef in self.at[node]:
+                if k == exclude:
+                    continue
+                delta = -charge * coef
+                if self._hidden_movable(k):
+                    if not self._can(k, delta):
+                        continue
+                    step = 0
+                elif with_candidates and self._candidate(k):
+                    if not self._can(k, delta, as_candidate=True):
+                        continue
+                    step = self.value[k]
+                else:
+                    continue
+                nd = d + step
+                if other == _GROUND:
+                    if nd < best_ground:
+                        best_ground, ground_prev = nd, (state, k)
+                    continue
+                nxt = (other, other_coef * delta)
+                if nd < dist.get(nxt, _INF):
+                    dist[nxt] = nd
+                    prev[nxt] = (state, k)
+                    heapq.heappush(heap, (nd, counter, nxt))
+                    counter += 1
+
+        def path(end):
+            cells, link = [], end
+            while link is not None:
+                state, k = link
+                cells.append(k)
+                link = prev.get(state)
+            return cells
+
+        to_target = dist.get(target, _INF) if target is not None else _INF
+        return (to_target, best_ground, path(prev.get(target)) if to_target < _INF else None,
+                path(ground_prev) if ground_prev else None)
+
+    def _best_walk(self, k: Hashable, with_candidates: bool) -> tuple[float, list[Hashable] | None]:
+        """The cheapest walk that lets hidden cell k take another value (cells on it), or (inf, None)."""
+        (u, au), (v, av) = self.ends[k]
+        if u == _GROUND and v == _GROUND:
+            return 0, []
+        if v == _GROUND:
+            (u, au), (v, av) = (v, av), (u, au)
+        best: tuple[float, list | None] = (_INF, None)
+        for s in (1, -1):
+            if not self._can(k, s):
+                continue
+            if u == _GROUND:
+                _, cost, _, cells = self._search((v, av * s), None, k, with_candidates)
+                if cost < best[0]:
+                    best = (cost, cells)
+                continue
+            to_u, to_ground, cycle, half = self._search((v, av * s), (u, -au * s), k, with_candidates)
+            if to_u < best[0]:
+                best = (to_u, cycle)
+            if to_ground < best[0]:
+                _, back, _, other_half = self._search((u, au * s), None, k, with_candidates)
+                if to_ground + back < best[0]:
+                    best = (to_ground + back, half + other_half)
+            if best[0] == 0:
+                break
+        return best
+
+    def protected(self, k: Hashable) -> bool:
+        """Can hidden cell k take another value given everything published? Records the walk that shows it."""
+        cost, cells = self._best_walk(k, with_candidates=False)
+        if cells is None:
+            return False
+        self.witness[k] = frozenset(cells)
+        return True
+
+    # -------------------------------------------------------------------------------------------- choosing
+
+    def _needs_protection(self, k: Hashable) -> bool:
+        # A withheld cell pinned to zero reveals no one (zeros are published anyway).
+        return self._hidden_movable(k) and not (self.reason[k] == WITHHELD and self.value[k] == 0)
+
+    def _withhold(self, k: Hashable) -> bool:
+        """Last resort when no walk can protect k: hide the whole breakdown k is a part of (one whose total is
+        fixed first: that total is what pins k), leaving its total as it is. False when there is none left."""
+        nodes = [n for n, coef in self.ends[k] if n != _GROUND and coef > 0]
+        nodes.sort(key=lambda n: (self.members[n][0] not in self.frozen, len(self.members[n])))
+        for node in nodes:
+            todo = [m for m in self.members[node][1:] if m not in self.frozen and self.reason.get(m) != WITHHELD]
+            if todo:
+                for m in todo:
+                    self.reason[m] = WITHHELD
+                return True
+        return False
+
+    def choose(self) -> None:
+        while True:
+            todo = sorted((k for k in self.reason if self._needs_protection(k) and k not in self.witness),
+                          key=lambda k: (-self.value[k], str(k)))
+            if not todo:
+                break
+            for k in todo:
+                if k in self.witness or not self._needs_protection(k) or self.protected(k):
+                    continue
+                cost, cells = self._best_walk(k, with_candidates=True)
+                if cells is None:
+                    if not self._withhold(k):
+                        raise ValueError(f"cell {k!r} cannot be protected: its totals are fixed and published")
+                    continue
+                for c in cells:
+                    if c not in self.reason:
+                        self.reason[c] = SECONDARY
+                self.witness[k] = frozenset(cells)
+        self._trim()
+
+    def _recheck(self, cells: Iterable[Hashable]) -> dict | None:
+        """New witnesses for `cells`, or None if one of them can no longer be protected."""
+        found = {}
+        for k in cells:
+            cost, walk = self._best_walk(k, with_candidates=False)
+            if walk is None:
+                return None
+            found[k] = frozenset(walk)
+        return found
+
+    def _dependents(self, k: Hashable) -> list[Hashable]:
+        return [c for c, w in self.witness.items() if k in w and c in self.reason and c != k]
+
+    def _trim(self) -> None:
+        """Drop secondary cells the others make unnecessary, and swap each for the smallest published cell that
+        protects as well, until neither changes anything."""
+        changed = True
+        while changed:
+            changed = False
+            for s in sorted((k for k, r in self.reason.items() if r == SECONDARY), key=lambda k: -self.value[k]):
+                deps = self._dependents(s)
+                del self.reason[s]
+                found = self._recheck(deps)
+                if found is None:
+                    self.reason[s] = SECONDARY
+                    continue
+                self.witness.pop(s, None)
+                self.witness.update(found)
+                changed = True
+            for s in sorted((k for k, r in self.reason.items() if r == SECONDARY), key=lambda k: -self.value[k]):
+                if self.reason.get(s) != SECONDARY:
+                    continue
+                for c in self._swap_candidates(s):
+                    deps = self._dependents(s)
+                    del self.reason[s]
+                    self.reason[c] = SECONDARY
+                    found = self._recheck([*deps, c])
+                    if found is None:
+                        del self.reason[c]
+                        self.reason[s] = SECONDARY
+                        continue
+                    self.witness.pop(s, None)
+                    self.witness.update(found)
+                    changed = True
+                    break
+
+    def _swap_candidates(self, s: Hashable) -> list[Hashable]:
+        """Published cells smaller than s, smallest first, whose relations each hold another hidden cell (or
+        ground): any other cell could not even protect itself."""
+        def touches_hidden(c):
+            return all(node == _GROUND or any(m != s and m != c and self._hidden_movable(m) for m in self.members[node])
+                       for node, _ in self.ends[c])
+        return sorted((c for c in self.value if c != s and self._candidate(c) and self.value[c] < self.value[s]
+                       and touches_hidden(c)), key=lambda c: (self.value[c], str(c)))
+
+    def cells(self) -> dict[Hashable, Cell]:
+        out = {}
+        for k, v in self.value.items():
+            reason = self.reason.get(k)
+            out[k] = Cell(k, None, True, reason) if reason else Cell(k, v)
+        return out
+
+
+def protect(values: Mapping[Hashable, int], relations: Sequence[Relation], threshold: int = THRESHOLD,
+            fixed: Mapping[Hashable, Cell] | None = None, withheld: Iterable[Hashable] = ()) -> dict[Hashable, Cell]:
+    """Suppress `values` (every published cell, totals included) so that no hidden cell can be worked out from the
+    published cells and the `relations` (each: a total and the parts that add up to it; a cell may take part in at
+    most two). `fixed` cells were decided elsewhere: they keep their state and are never moved or chosen here.
+    `withheld` cells are hidden from the start whatever their count (the breakdown of a hidden total)."""
+    engine = _Engine(values, relations, threshold, fixed or {}, withheld)
+    engine.choose()
+    out = engine.cells()
+    out.update({k: c for k, c in (fixed or {}).items() if k in out})
+    return out
+
+
 def suppress(counts: Mapping[str, int], threshold: int = THRESHOLD,
              groups: Mapping[str, Hashable] | None = None, total: int | None = None) -> dict[str, Cell]:
-    """Suppress `counts` (key -> true count). `groups` maps each key to the group whose published total it adds up
-    to (default: one group for all keys). If `total` (the group total, single group only) is itself below the
-    threshold, every non-zero cell is suppressed."""
-    cells = {k: Cell(k, v) for k, v in counts.items()}
-    if total is not None and primary(total, threshold):
-        return {k: Cell(k, None, True, "primary") if v else Cell(k, 0) for k, v in counts.items()}
-    for k, v in counts.items():
-        if primary(v, threshold):
-            cells[k] = Cell(k, None, True, "primary")
-    by_group: dict[Hashable, list[str]] = {}
+    """A breakdown that adds up to a published total (or, with `groups`, several breakdowns each adding up to its
+    group's published total). The totals are taken as published elsewhere: they are fixed here. A total below the
+    threshold hides its whole breakdown."""
+    by_group: dict[Hashable, list[str]] = defaultdict(list)
     for k in counts:
-        by_group.setdefault(groups.get(k) if groups else None, []).append(k)
-    for keys in by_group.values():
-        _secondary(keys, counts, cells, threshold)
-    return cells
-
-
-def _secondary(keys: list[str], counts: Mapping[str, int], cells: dict[str, Cell], threshold: int) -> None:
-    hidden = [k for k in keys if cells[k].suppressed]
-    if not hidden:
-        return
-    while sum(counts[k] for k in hidden) < threshold or len(hidden) == 1:
-        candidates = sorted((counts[k], k) for k in keys if not cells[k].suppressed and counts[k] > 0)
-        if not candidates:
-            return  # the whole group is hidden: nothing left to derive anything from
-        _, k = candidates[0]
-        cells[k] = Cell(k, None, True, "secondary")
-        hidden.append(k)
+        by_group[groups.get(k) if groups else None].append(k)
+    values: dict[Hashable, int] = dict(counts)
+    relations, fixed = [], {}
+    for g, keys in by_group.items():
+        key = ("total", g)
+        values[key] = sum(counts[k] for k in keys)
+        relations.append((key, keys))
+        if primary(values[key] if total is None or groups else total, threshold):
+            fixed[key] = Cell(key, None, True, PRIMARY)
+            fixed.update({k: Cell(k, None, True, PRIMARY if primary(counts[k], threshold) else WITHHELD)
+                          for k in keys if counts[k]})
+        else:
+            fixed[key] = Cell(key, values[key])
+    cells = protect(values, relations, threshold, fixed)
+    return {k: cells[k] for k in counts}
 
 
 def suppress_hierarchy(child_counts: Mapping[str, int], parent_of: Mapping[str, str],
                        threshold: int = THRESHOLD) -> tuple[dict[str, Cell], dict[str, Cell]]:
-    """Two-level tables (regencies within provinces): parents are suppressed as one group (they add up to the
-    national total), children within each parent (they add up to the parent). A child group whose parent is
-    suppressed is suppressed whole, since parent = sum of children would otherwise reveal the parent."""
-    parents: dict[str, int] = {}
+    """Two-level tables (regencies within provinces): parents add up to the grand total, children to their parent;
+    all of it is published, the grand total included (as the total of every filtered view)."""
+    parents: dict[str, int] = defaultdict(int)
+    children_of: dict[str, list[str]] = defaultdict(list)
     for child, n in child_counts.items():
-        parents[parent_of[child]] = parents.get(parent_of[child], 0) + n
-    parent_cells = suppress(parents, threshold)
-    child_cells = suppress(child_counts, threshold, groups=parent_of)
-    for child in child_counts:
-        if parent_cells[parent_of[child]].suppressed and child_counts[child] and not child_cells[child].suppressed:
-            child_cells[child] = Cell(child, None, True, "secondary")
-    return parent_cells, child_cells
+        parents[parent_of[child]] += n
+        children_of[parent_of[child]].append(child)
+    grand = ("total", None)
+    values = {grand: sum(parents.values()), **{("p", p): n for p, n in parents.items()},
+              **{("c", c): n for c, n in child_counts.items()}}
+    relations = [(grand, [("p", p) for p in parents])] + [(("p", p), [("c", c) for c in kids])
+                                                          for p, kids in children_of.items()]
+    if primary(values[grand], threshold):  # a small total hides everything under it
+        cells = {k: Cell(k, None, True, PRIMARY if primary(n, threshold) else WITHHELD) if n else Cell(k, 0)
+                 for k, n in values.items()}
+    else:
+        cells = protect(values, relations, threshold, {grand: Cell(grand, values[grand])})
+    return ({p: _rekey(cells[("p", p)], p) for p in parents}, {c: _rekey(cells[("c", c)], c) for c in child_counts})
+
+
+def suppress_table(table: Mapping[Hashable, Mapping[Hashable, int]], threshold: int = THRESHOLD,
+                   fixed: Mapping[Hashable, Cell] | None = None) -> dict[Hashable, Cell]:
+    """A two-way table published with its row totals, column totals and grand total. Keys of the result:
+    (row, column) for inner cells, (row, None) for row totals, (None, column) for column totals, (None, None) for
+    the grand total; `fixed` uses the same keys."""
+    rows = list(table)
+    columns = list(dict.fromkeys(c for r in rows for c in table[r]))
+    values: dict[Hashable, int] = {}
+    for r in rows:
+        for c in columns:
+            values[(r, c)] = int(table[r].get(c, 0))
+        values[(r, None)] = sum(values[(r, c)] for c in columns)
+    for c in columns:
+        values[(None, c)] = sum(values[(r, c)] for r in rows)
+    values[(None, None)] = sum(values[(r, None)] for r in rows)
+    relations: list[Relation] = [((r, None), [(r, c) for c in columns]) for r in rows]
+    relations += [((None, c), [(r, c) for r in rows]) for c in columns]
+    relations.append(((None, None), [(r, None) for r in rows]))
+    # The grand total is also the sum of the column totals; as a relation of its own it would make the grand total
+    # a member of three, so the column totals' sum is tied to it through the rows instead (same information:
+    # every row sum and every column sum is known, hence their common total).
+    return protect(values, relations, threshold, fixed)
+
+
+def _rekey(cell: Cell, key: Hashable) -> Cell:
+    return Cell(key, cell.count, cell.suppressed, cell.reason)
 
 
 def suppressed_value(value, n: int, threshold: int = THRESHOLD):
@@ -89,5 +406,5 @@ def visible_sum(cells: Iterable[Cell]) -> int:
     return sum(c.count or 0 for c in cells if not c.suppressed)
 
 
-__all__ = ["THRESHOLD", "Cell", "primary", "suppress", "suppress_hierarchy", "suppressed_value", "visible_sum"]
-
+__all__ = ["PRIMARY", "SECONDARY", "THRESHOLD", "WITHHELD", "Cell", "bounds", "primary", "protect", "suppress",
+           "suppress_hierarchy", "suppress_table", "suppressed_value", "visible_sum"]
