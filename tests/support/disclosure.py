@@ -52,7 +52,13 @@ def ranges(relations: Sequence[tuple[Hashable, Sequence[Hashable]]], published: 
 
 def derivable(relations, published, hidden, values: Mapping[Hashable, int] | None = None) -> Hashable | None:
     """The first hidden cell pinned to one value, or None (a withheld cell pinned to zero is left out: zeros are
-    published anyway). Small cells are tried first: they are the likeliest to be pinned."""
+    published anyway). Small cells are tried first: they are the likeliest to be pinned. A published total whose
+    hidden parts add up to 1..4 counts as well (that sum is a published small group): its total's key is returned."""
+    for total, parts in relations:
+        if total in published:
+            rest = published[total] - sum(published[p] for p in parts if p in published)
+            if 0 < rest < 5 and any(p in hidden for p in parts):
+                return total
     order = sorted(hidden, key=lambda k: (hidden[k] != "primary", values[k] if values else 0, str(k)))
     for k, low, high in ranges(relations, published, hidden, order):
         if high - low < 0.5 and not (hidden[k] == "withheld" and values is not None and values[k] == 0):

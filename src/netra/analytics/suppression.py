@@ -20,8 +20,13 @@ breakdown with its total, a hierarchy, a two-way table with its margins), whose 
 
 Choosing the secondary cells: for each hidden cell that can still be worked out, the cheapest walk is found with
 Dijkstra, where making a published cell hidden costs its count; the published cells on that walk become secondary.
-Then every secondary cell is dropped if the others protect without it, and swapped for the smallest published cell
-that protects as well, until neither helps: no secondary cell is larger than needed, and the largest
+A small cell whose "<5" alone blocks every walk (four cells of 1 under a column total of 4: all are then known)
+may instead be shown as hidden, which widens what a reader knows of it to "0 or more"; that costs little, and it
+is undone wherever the "<5" can come back.
+Hidden cells also must not add up to 1..4 within a published total (the total less the shown parts would publish
+that small group): such a breakdown gets its smallest other part hidden as well. Then every secondary cell is
+dropped if the others protect without it, and swapped for the smallest published cell that protects as well,
+until neither helps: no secondary cell is larger than needed, and the largest
 cell of a line is hidden only when nothing smaller protects.
 
 Tables shared between breakdowns (a province's total is the row total of every breakdown by province) are decided
@@ -38,6 +43,7 @@ from dataclasses import dataclass
 
 THRESHOLD = 5
 PRIMARY, SECONDARY, WITHHELD = "primary", "secondary", "withheld"
+RELABEL = 1  # the cost of showing a small cell as "hidden" rather than "<5" (its bounds widen to 0..)
 _INF = float("inf")
 _GROUND = -1
 
@@ -71,7 +77,8 @@ def bounds(reason: str, threshold: int = THRESHOLD) -> tuple[float, float]:
 
 class _Engine:
     def __init__(self, values: Mapping[Hashable, int], relations: Sequence[Relation], threshold: int,
-                 fixed: Mapping[Hashable, Cell], withheld: Iterable[Hashable] = ()):
+                 fixed: Mapping[Hashable, Cell], withheld: Iterable[Hashable] = (),
+                 implied: Sequence[Relation] = ()):
         self.value = {k: int(v) for k, v in values.items()}
         self.t = threshold
         self.ends: dict[Hashable, list[tuple[int, int]]] = {k: [] for k in self.value}
@@ -81,6 +88,9 @@ class _Engine:
             for p in parts:
                 self.ends[p].append((i, 1))
             self.members.append([total, *parts])
+        # Relations that hold because the others do (a table's grand total is also its column totals' sum): not
+        # part of the graph, but their hidden parts must not add up to a small group either.
+        self.implied = [[total, *parts] for total, parts in implied]
         self.at: dict[int, list[tuple[Hashable, int, int, int]]] = defaultdict(list)  # node -> (cell, coef, other node, its coef)
         for k, e in self.ends.items():
             if len(e) > 2:
@@ -101,6 +111,7 @@ class _Engine:
             if k not in self.frozen:
                 self.reason[k] = WITHHELD
         self.witness: dict[Hashable, frozenset] = {}
+        self.relabelled: set[Hashable] = set()  # small cells shown as hidden rather than "<5"
 
     # -------------------------------------------------------------------------------------------- moves
 
@@ -116,65 +127,96 @@ class _Engine:
     def _candidate(self, k: Hashable) -> bool:
         return k not in self.reason and k not in self.frozen and self.value[k] >= self.t
 
+    def _step(self, k: Hashable, delta: int, with_candidates: bool) -> int | None:
+        """The cost of moving cell k by delta in a walk: 0 for a hidden cell, its count for a published cell that
+        would become secondary (with_candidates), None when it cannot move that way. With candidates, a small cell
+        that only its "<5" label stops (four cells of 1 under a total of 4) may be relabelled hidden, at RELABEL."""
+        reason = self.reason.get(k)
+        v = self.value[k]
+        if reason is not None:
+            if k in self.frozen:
+                return None
+            if delta > 0:
+                ok = reason != PRIMARY or v + 1 < self.t
+            else:
+                ok = v - 1 >= (1 if reason == PRIMARY else self.t if reason == SECONDARY else 0)
+            if ok:
+                return 0
+            return RELABEL if with_candidates and reason == PRIMARY and v + delta >= 0 else None
+        if with_candidates and k not in self.frozen and v >= self.t and (delta > 0 or v > self.t):
+            return v
+        return None
+
     def _search(self, start: tuple[int, int], target: tuple[int, int] | None, exclude: Hashable,
                 with_candidates: bool):
         """Cheapest walks from state `start` (node, imbalance to cancel). Returns (cost to target, cost to ground,
         cells of the walk to target, cells of the walk to ground). Hidden cells cost 0; with_candidates lets the
-        walk use published cells at the cost of their count."""
+        walk use published cells at the cost of their count (Dijkstra); without, a breadth-first search."""
         dist = {start: 0}
         prev: dict = {}
         best_ground, ground_prev = _INF, None
-        heap = [(0, 0, start)]
-        counter = 1
-        while heap:
-            d, _, state = heapq.heappop(heap)
-            if d > dist.get(state, _INF):
-                continue
-            if state == target:
-                break
-            if d >= best_ground and target is None:
-                break
-            node, charge = state
-            for k, coef, other, other_coef in self.at[node]:
-                if k == exclude:
+        step = self._step
+        if with_candidates:
+            heap = [(0, 0, start)]
+            counter = 1
+            while heap:
+                d, _, state = heapq.heappop(heap)
+                if target is None and d >= best_ground:
+                    break
+                if d > dist.get(state, _INF):
                     continue
-                delta = -charge * coef
-                if self._hidden_movable(k):
-                    if not self._can(k, delta):
+                if state == target:
+                    break
+                node, charge = state
+                for k, coef, other, other_coef in self.at[node]:
+                    if k == exclude:
                         continue
-                    step = 0
-                elif with_candidates and self._candidate(k):
-                    if not self._can(k, delta, as_candidate=True):
+                    cost = step(k, -charge * coef, True)
+                    if cost is None:
                         continue
-                    step = self.value[k]
-                else:
-                    continue
-                nd = d + step
-                if other == _GROUND:
-                    if nd < best_ground:
-                        best_ground, ground_prev = nd, (state, k)
-                    continue
-                nxt = (other, other_coef * delta)
-                if nd < dist.get(nxt, _INF):
-                    dist[nxt] = nd
-                    prev[nxt] = (state, k)
-                    heapq.heappush(heap, (nd, counter, nxt))
-                    counter += 1
+                    nd = d + cost
+                    if other == _GROUND:
+                        if nd < best_ground:
+                            best_ground, ground_prev = nd, (state, k, -charge * coef)
+                        continue
+                    nxt = (other, -charge * coef * other_coef)
+                    if nd < dist.get(nxt, _INF):
+                        dist[nxt] = nd
+                        prev[nxt] = (state, k, -charge * coef)
+                        heapq.heappush(heap, (nd, counter, nxt))
+                        counter += 1
+        else:
+            queue = deque([start])
+            while queue and not (ground_prev and target is None) and target not in dist:
+                state = queue.popleft()
+                node, charge = state
+                for k, coef, other, other_coef in self.at[node]:
+                    if k == exclude or step(k, -charge * coef, False) is None:
+                        continue
+                    if other == _GROUND:
+                        if ground_prev is None:
+                            best_ground, ground_prev = 0, (state, k, -charge * coef)
+                        continue
+                    nxt = (other, -charge * coef * other_coef)
+                    if nxt not in dist:
+                        dist[nxt] = 0
+                        prev[nxt] = (state, k, -charge * coef)
+                        queue.append(nxt)
 
-        def path(end):
-            cells, link = [], end
+        def path(end):  # the (cell, move) pairs of the walk
+            moves, link = [], end
             while link is not None:
-                state, k = link
-                cells.append(k)
+                state, k, delta = link
+                moves.append((k, delta))
                 link = prev.get(state)
-            return cells
+            return moves
 
         to_target = dist.get(target, _INF) if target is not None else _INF
         return (to_target, best_ground, path(prev.get(target)) if to_target < _INF else None,
                 path(ground_prev) if ground_prev else None)
 
-    def _best_walk(self, k: Hashable, with_candidates: bool) -> tuple[float, list[Hashable] | None]:
-        """The cheapest walk that lets hidden cell k take another value (cells on it), or (inf, None)."""
+    def _best_walk(self, k: Hashable, with_candidates: bool) -> tuple[float, list[tuple[Hashable, int]] | None]:
+        """The cheapest walk that lets hidden cell k take another value ((cell, move) pairs), or (inf, None)."""
         (u, au), (v, av) = self.ends[k]
         if u == _GROUND and v == _GROUND:
             return 0, []
@@ -202,10 +244,10 @@ class _Engine:
 
     def protected(self, k: Hashable) -> bool:
         """Can hidden cell k take another value given everything published? Records the walk that shows it."""
-        cost, cells = self._best_walk(k, with_candidates=False)
-        if cells is None:
+        cost, walk = self._best_walk(k, with_candidates=False)
+        if walk is None:
             return False
-        self.witness[k] = frozenset(cells)
+        self.witness[k] = frozenset(c for c, _ in walk)
         return True
 
     # -------------------------------------------------------------------------------------------- choosing
@@ -227,24 +269,43 @@ class _Engine:
                 return True
         return False
 
+    def _small_sums(self, cells: Iterable[Hashable] | None = None) -> list[int]:
+        """Relations (of `cells`, or all) whose total is published and whose hidden parts add up to 1..4 cases:
+        that sum is then published in effect, a small group as much as a "<5" cell would be."""
+        groups = self.members + self.implied
+        if cells is not None:
+            cells = set(cells)
+            groups = [g for g in groups if cells.intersection(g)]
+        return [g for g in groups if g[0] not in self.reason
+                and primary(sum(self.value[m] for m in g[1:] if m in self.reason), self.t)]
+
     def choose(self) -> None:
         while True:
             todo = sorted((k for k in self.reason if self._needs_protection(k) and k not in self.witness),
                           key=lambda k: (-self.value[k], str(k)))
             if not todo:
-                break
+                for group in self._small_sums():
+                    parts = [m for m in group[1:] if self._candidate(m)]
+                    if parts:  # one more part of at least THRESHOLD cases takes the sum past it
+                        self.reason[min(parts, key=lambda m: (self.value[m], str(m)))] = SECONDARY
+                todo = [k for k in self.reason if self._needs_protection(k) and k not in self.witness]
+                if not todo:
+                    break
             for k in todo:
                 if k in self.witness or not self._needs_protection(k) or self.protected(k):
                     continue
-                cost, cells = self._best_walk(k, with_candidates=True)
-                if cells is None:
+                cost, walk = self._best_walk(k, with_candidates=True)
+                if walk is None:
                     if not self._withhold(k):
                         raise ValueError(f"cell {k!r} cannot be protected: its totals are fixed and published")
                     continue
-                for c in cells:
+                for c, delta in walk:
                     if c not in self.reason:
                         self.reason[c] = SECONDARY
-                self.witness[k] = frozenset(cells)
+                    elif self._step(c, delta, False) is None:  # a small cell only its label held
+                        self.reason[c] = WITHHELD
+                        self.relabelled.add(c)
+                self.witness[k] = frozenset(c for c, _ in walk)
         self._trim()
 
     def _recheck(self, cells: Iterable[Hashable]) -> dict | None:
@@ -254,7 +315,7 @@ class _Engine:
             cost, walk = self._best_walk(k, with_candidates=False)
             if walk is None:
                 return None
-            found[k] = frozenset(walk)
+            found[k] = frozenset(c for c, _ in walk)
         return found
 
     def _dependents(self, k: Hashable) -> list[Hashable]:
@@ -266,10 +327,18 @@ class _Engine:
         changed = True
         while changed:
             changed = False
+            for c in sorted(self.relabelled, key=str):
+                self.reason[c] = PRIMARY
+                found = self._recheck([*self._dependents(c), c])
+                if found is None:
+                    self.reason[c] = WITHHELD
+                    continue
+                self.relabelled.discard(c)
+                self.witness.update(found)
             for s in sorted((k for k, r in self.reason.items() if r == SECONDARY), key=lambda k: -self.value[k]):
                 deps = self._dependents(s)
                 del self.reason[s]
-                found = self._recheck(deps)
+                found = None if self._small_sums([s]) else self._recheck(deps)
                 if found is None:
                     self.reason[s] = SECONDARY
                     continue
@@ -283,7 +352,7 @@ class _Engine:
                     deps = self._dependents(s)
                     del self.reason[s]
                     self.reason[c] = SECONDARY
-                    found = self._recheck([*deps, c])
+                    found = None if self._small_sums([s, c]) else self._recheck([*deps, c])
                     if found is None:
                         del self.reason[c]
                         self.reason[s] = SECONDARY
@@ -311,12 +380,14 @@ class _Engine:
 
 
 def protect(values: Mapping[Hashable, int], relations: Sequence[Relation], threshold: int = THRESHOLD,
-            fixed: Mapping[Hashable, Cell] | None = None, withheld: Iterable[Hashable] = ()) -> dict[Hashable, Cell]:
+            fixed: Mapping[Hashable, Cell] | None = None, withheld: Iterable[Hashable] = (),
+            implied: Sequence[Relation] = ()) -> dict[Hashable, Cell]:
     """Suppress `values` (every published cell, totals included) so that no hidden cell can be worked out from the
     published cells and the `relations` (each: a total and the parts that add up to it; a cell may take part in at
     most two). `fixed` cells were decided elsewhere: they keep their state and are never moved or chosen here.
-    `withheld` cells are hidden from the start whatever their count (the breakdown of a hidden total)."""
-    engine = _Engine(values, relations, threshold, fixed or {}, withheld)
+    `withheld` cells are hidden from the start whatever their count (the breakdown of a hidden total). `implied`
+    relations follow from the others (they add no unknowns) but are checked for small sums of hidden parts."""
+    engine = _Engine(values, relations, threshold, fixed or {}, withheld, implied)
     engine.choose()
     out = engine.cells()
     out.update({k: c for k, c in (fixed or {}).items() if k in out})
@@ -387,10 +458,9 @@ def suppress_table(table: Mapping[Hashable, Mapping[Hashable, int]], threshold: 
     relations: list[Relation] = [((r, None), [(r, c) for c in columns]) for r in rows]
     relations += [((None, c), [(r, c) for r in rows]) for c in columns]
     relations.append(((None, None), [(r, None) for r in rows]))
-    # The grand total is also the sum of the column totals; as a relation of its own it would make the grand total
-    # a member of three, so the column totals' sum is tied to it through the rows instead (same information:
-    # every row sum and every column sum is known, hence their common total).
-    return protect(values, relations, threshold, fixed)
+    # The grand total is also the sum of the column totals: implied by the rest (every cell is in a row and a
+    # column), so not a third relation for the grand total, only checked for small sums.
+    return protect(values, relations, threshold, fixed, implied=[((None, None), [(None, c) for c in columns])])
 
 
 def _rekey(cell: Cell, key: Hashable) -> Cell:

@@ -23,10 +23,9 @@ from sqlalchemy import Select, and_, false, func, or_, select, text
 
 from netra.accounts.model import Account
 from netra.analytics import (
-    FUNNEL, STATUS_GROUPS, THRESHOLD, Filters, cutoffs, median_of_tenths, positions, stage_windows, suppress,
-    suppress_hierarchy, suppressed_value,
+    FUNNEL, Filters, cutoffs, median_of_tenths, positions, stage_windows, standing,
 )
-from netra.cases import State, default_rules, label as case_label
+from netra.cases import default_rules, label as case_label
 from netra.regions.points import load_regency_points
 from netra.regions.workforce import Workforce
 from netra.rulebook import load_rulebook
@@ -35,7 +34,6 @@ from netra.services.analytics import facts, rollup
 from netra.storage.database import Database
 from netra.storage.tables import CaseRollupRow, CaseStatsRow, CaseStatsRuleRow
 
-SCHEMA_VERSION = 1
 UNKNOWN = "unknown"
 
 
@@ -149,9 +147,7 @@ def _family_label(key: str) -> tuple[str, str]:
 _SIMPLE_LABELS = {
     "social_media": ("Media sosial/daring", "Social media/online"), "offline": ("Luring", "Offline"),
     "report": ("Laporan", "Report"), "finding": ("Temuan", "Finding"), UNKNOWN: ("Tidak diketahui", "Unknown"),
-    "intake": ("Penanganan Bawaslu", "With Bawaslu"), "with_bkn": ("Di BKN", "With BKN"),
-    "with_ppk": ("Di PPK (menunggu sanksi)", "With the PPK (awaiting sanction)"),
-    "sanctioned": ("Sanksi dijatuhkan", "Sanction imposed"), "ended": ("Selesai tanpa sanksi", "Ended without sanction"),
+    **{g.id: (g.label.id, g.label.en) for g in standing.GROUPS},
     "reported": ("Dilaporkan/ditemukan", "Reported or found"), "registered": ("Diregistrasi", "Registered"),
     "recommended": ("Direkomendasikan ke BKN", "Recommended to BKN"),
 }
@@ -167,35 +163,56 @@ def _simple(key: str) -> tuple[str, str]:
 # ------------------------------------------------------------------------------------------------ charts
 
 
+def _standing_dims():
+    """The columns ``standing.standing`` needs, for grouping case_stats."""
+    return (S.status, S.registered_at.isnot(None), S.recommended_at.isnot(None), S.sanctioned_at.isnot(None))
+
+
 def summary_tables(session, f: Filters, account: Account | None) -> list[Table]:
-    """Counts by status (and status group), family, channel, origin and position group, from one grouped scan."""
-    status, fam, chan, orig, pos = (defaultdict(int) for _ in range(5))
+    """Counts by where cases stand (group, and current status within it), family, channel, origin and position
+    group, from one grouped scan (or the rollup)."""
+    stood, fam, chan, orig, pos = (defaultdict(int) for _ in range(5))
     if rollup.usable(f, account):
-        for measure, into in (("status", status), ("family", fam), ("channel", chan), ("origin", orig),
-                              ("position", pos)):
+        for group, status, n in rollup.summed(session, "standing", f, account, R.k1, R.k2):
+            stood[(group, status)] += int(n)
+        for measure, into in (("family", fam), ("channel", chan), ("origin", orig), ("position", pos)):
             for key, n in rollup.summed(session, measure, f, account, R.k1):
                 into[key or UNKNOWN] += int(n)
     else:
-        dims = (S.status, S.family, S.channel, S.origin, S.position_group)
+        dims = (*_standing_dims(), S.family, S.channel, S.origin, S.position_group)
         query = _filtered(select(*dims, func.count()).select_from(S), f, account).group_by(*dims)
-        for st, fa, ch, og, po, n in session.execute(query):
-            status[str(st)] += n
+        for st, registered, recommended, sanctioned, fa, ch, og, po, n in session.execute(query):
+            stood[(standing.standing(str(st), bool(registered), bool(recommended), bool(sanctioned)), str(st))] += n
             fam[fa or UNKNOWN] += n
             chan[ch or UNKNOWN] += n
             orig[str(og)] += n
             pos[str(po)] += n
-    groups = {g: sum(status.get(s, 0) for s in members) for g, members in STATUS_GROUPS.items()}
-    total = sum(status.values())
+    groups: dict[str, int] = defaultdict(int)
+    for (group, _), n in stood.items():
+        groups[group] += n
+    total = sum(groups.values())
     return [
         Table("summary", ["key", "label_id", "label_en", "count"],
               [{"key": "total", "label_id": "Jumlah perkara", "label_en": "Cases", "count": total}]),
-        _labelled("status_group", groups, list(STATUS_GROUPS), _simple),
-        _labelled("status", dict(status), [s.value for s in State], _simple),
+        _labelled("status_group", dict(groups), list(standing.IDS), _simple),
+        _status_table(stood),
         _labelled("family", dict(fam), [x.id.value for x in load_rulebook().families] + [UNKNOWN], _family_label),
         _labelled("channel", dict(chan), ["social_media", "offline", UNKNOWN], _simple),
         _labelled("origin", dict(orig), ["report", "finding"], _simple),
         _labelled("position", dict(pos), list(positions.IDS), lambda k: (positions.label(k).id, positions.label(k).en)),
     ]
+
+
+def _status_table(stood: dict[tuple[str, str], int]) -> Table:
+    """Current statuses within each group: key "group:status" (a closed case is in the group it ended in)."""
+    rows = []
+    for group, status in [*standing.STATUSES, *sorted(k for k in stood if k not in standing.STATUSES)]:
+        if (group, status) in stood:
+            lab, within = case_label(status), standing.label(group)
+            rows.append({"key": standing.status_key(group, status), "group": group, "status": status,
+                         "label_id": f"{within.id} — {lab.id}", "label_en": f"{within.en} — {lab.en}",
+                         "count": stood[(group, status)]})
+    return Table("status", ["key", "group", "status", "label_id", "label_en", "count"], rows)
 
 
 def region_tables(session, f: Filters, account: Account | None, workforce: Workforce | None = None) -> list[Table]:
@@ -258,31 +275,35 @@ STEP_TENTHS = {"registered": S.registered_tenths, "recommended": S.recommended_t
 
 
 def funnel_table(session, f: Filters, account: Account | None) -> Table:
-    """Cases that reached each step, and the median days each step took: registration is timed from the report
-    (findings are registered when recorded, so they are not timed), recommendation from registration, sanction
-    from recommendation. Durations count in tenths of a day (case_stats.*_tenths); medians are exact on those."""
+    """Cases that reached each step (from where they stand: ``standing.reached``), and the median days each step
+    took: registration is timed from the report (findings are registered when recorded, so they are not timed),
+    recommendation from registration, sanction from recommendation. Durations count in tenths of a day
+    (case_stats.*_tenths); medians are exact on those."""
     histograms: dict[str, dict[int, int]] = {step: defaultdict(int) for step in STEP_TENTHS}
+    groups: dict[str, int] = defaultdict(int)
     if rollup.usable(f, account):
-        reached = {k: int(n) for k, n in rollup.summed(session, "reached", f, account, R.k1)}
-        total = sum(int(n) for _, n in rollup.summed(session, "status", f, account, R.k1))
+        for group, n in rollup.summed(session, "standing", f, account, R.k1):
+            groups[group] += int(n)
         for step, tenths, n in rollup.summed(session, "step_tenths", f, account, R.k1, R.k2):
             histograms[step][int(tenths)] += int(n)
-    else:  # one scan: which steps each case reached and how long they took, grouped
-        dims = (S.registered_at.isnot(None), S.recommended_at.isnot(None), S.sanctioned_at.isnot(None),
-                *STEP_TENTHS.values())
-        total, reached = 0, dict.fromkeys(STEP_TENTHS, 0)
-        for *flags, n in session.execute(_filtered(select(*dims, func.count()).select_from(S), f, account)
-                                         .group_by(*dims)):
-            total += n
-            for step, done, tenths in zip(STEP_TENTHS, flags[:3], flags[3:]):
-                reached[step] += n if done else 0
-                if tenths is not None:
-                    histograms[step][int(tenths)] += n
-    counts = [total, *(reached.get(step, 0) for step in STEP_TENTHS)]
-    medians = [None, *(median_of_tenths(histograms[step]) for step in STEP_TENTHS)]
-    timed_n = [None, *(sum(histograms[step].values()) for step in STEP_TENTHS)]
-    rows = [{"key": step, "label_id": _simple(step)[0], "label_en": _simple(step)[1], "count": counts[i],
-             "median_days": medians[i], "timed_cases": timed_n[i]} for i, step in enumerate(FUNNEL)]
+    else:  # one scan: where each case stands and how long its steps took, grouped
+        dims = (*_standing_dims(), *STEP_TENTHS.values())
+        for st, registered, recommended, sanctioned, *tenths, n in session.execute(
+                _filtered(select(*dims, func.count()).select_from(S), f, account).group_by(*dims)):
+            groups[standing.standing(str(st), bool(registered), bool(recommended), bool(sanctioned))] += n
+            for step, value in zip(STEP_TENTHS, tenths):
+                if value is not None:
+                    histograms[step][int(value)] += n
+    return _funnel(standing.reached(groups), histograms)
+
+
+def _funnel(reached: dict[str, int], histograms: dict[str, dict[int, int]]) -> Table:
+    rows = []
+    for step in FUNNEL:
+        histogram = histograms.get(step)
+        rows.append({"key": step, "label_id": _simple(step)[0], "label_en": _simple(step)[1], "count": reached[step],
+                     "median_days": median_of_tenths(histogram) if histogram is not None else None,
+                     "timed_cases": sum(histogram.values()) if histogram is not None else None})
     return Table("funnel", ["key", "label_id", "label_en", "count", "median_days", "timed_cases"], rows)
 
 
@@ -382,8 +403,6 @@ def rules_table(session, f: Filters, account: Account | None, limit: int | None 
 
 CHARTS = ("summary", "status_group", "status", "family", "channel", "origin", "position", "province", "regency",
           "week", "funnel", "overdue_clock", "overdue_agency", "overdue_ppk", "rules")
-PUBLIC_CHARTS = ("summary", "status_group", "status", "family", "channel", "origin", "position", "province",
-                 "regency", "week", "funnel", "overdue_clock", "overdue_province", "rules")
 
 
 def sync(db: Database) -> int:
@@ -442,123 +461,5 @@ def dashboard(db: Database, f: Filters, account: Account | None, now: datetime |
     return {t.name: t for t in tables}
 
 
-# ------------------------------------------------------------------------------------------------ public
-
-
-def _suppress_column(rows: list[dict], column: str, groups: dict[str, str] | None = None,
-                     total: int | None = None) -> None:
-    counts = {r["key"]: int(r[column] or 0) for r in rows}
-    cells = suppress(counts, THRESHOLD, groups=groups, total=total)
-    for r in rows:
-        cell = cells[r["key"]]
-        r[column] = cell.count if not cell.suppressed else None
-        r[f"{column}_suppressed"] = cell.suppressed
-
-
-def public_tables(db: Database, f: Filters, now: datetime | None = None) -> dict[str, Table]:
-    """The national view without personal data and with every group below THRESHOLD cases suppressed (and the
-    cells that would give a suppressed one away). Free-text fields (agency, PPK) are left out: they may hold names."""
-    sync(db)
-    with reading(db) as session:
-        f = _with_windows(f, session)
-        tables = {t.name: t for t in [*summary_tables(session, f, None),
-                                      *region_tables(session, f, None, reference_data.workforce_in(session)),
-                                      trend_table(session, f, None), funnel_table(session, f, None),
-                                      rules_table(session, f, None, limit=None)]}
-        overdue = overdue_tables(session, f, None, now, include_ppk=False)
-        overdue_ids = {t.name: t for t in overdue}
-        overdue_by_province = _overdue_by_province(session, f, now)
-    total = tables["summary"].rows[0]["count"]
-    out: dict[str, Table] = {}
-    summary = tables["summary"]
-    _suppress_column(summary.rows, "count")
-    out["summary"] = summary
-    # Status groups partition the total; statuses partition their group: suppress as a hierarchy.
-    parent = {s: g for g, members in STATUS_GROUPS.items() for s in members}
-    status_counts = {r["key"]: r["count"] for r in tables["status"].rows}
-    group_cells, status_cells = suppress_hierarchy(status_counts, {k: parent.get(k, "ended") for k in status_counts})
-    for name, cells in (("status_group", group_cells), ("status", status_cells)):
-        t = tables[name]
-        for r in t.rows:
-            cell = cells.get(r["key"])  # None: a group with no cases at all
-            r["count"] = r["count"] if cell is None else (None if cell.suppressed else cell.count)
-            r["count_suppressed"] = bool(cell and cell.suppressed)
-        out[name] = t
-    if total is not None and 0 < total < THRESHOLD:
-        for t in (out["status_group"], out["status"]):
-            for r in t.rows:
-                r["count"], r["count_suppressed"] = None, True
-    for name in ("family", "channel", "origin", "position", "week"):
-        _suppress_column(tables[name].rows, "count", total=total)
-        out[name] = tables[name]
-    province_counts = {r["key"]: r["count"] for r in tables["regency"].rows}
-    prov_cells, reg_cells = suppress_hierarchy(province_counts, {r["key"]: r["province"] for r in tables["regency"].rows})
-    for name, cells in (("province", prov_cells), ("regency", reg_cells)):
-        for r in tables[name].rows:
-            cell = cells[r["key"]]
-            r["count"] = None if cell.suppressed else cell.count
-            r["count_suppressed"] = cell.suppressed
-            if "per_10k" in r and cell.suppressed:  # the rate and the head count would give the count away
-                r["per_10k"] = None
-        out[name] = tables[name]
-    funnel = tables["funnel"]
-    for r in funnel.rows:
-        n = int(r["count"])
-        r["count_suppressed"] = 0 < n < THRESHOLD
-        r["count"] = None if r["count_suppressed"] else n
-        if r["median_days"] is not None or r["timed_cases"] is not None:
-            r["median_days"] = suppressed_value(r["median_days"], int(r["timed_cases"] or 0))
-        r["median_suppressed"] = r["timed_cases"] is not None and int(r["timed_cases"] or 0) < THRESHOLD
-        r["timed_cases"] = None if r["timed_cases"] is not None and 0 < int(r["timed_cases"]) < THRESHOLD else r["timed_cases"]
-    funnel.columns = ["key", "label_id", "label_en", "count", "count_suppressed", "median_days", "median_suppressed",
-                      "timed_cases"]
-    out["funnel"] = funnel
-    oc = overdue_ids["overdue_clock"]
-    _suppress_column(oc.rows, "count")
-    out["overdue_clock"] = oc
-    op = overdue_by_province
-    _suppress_column(op.rows, "count")
-    out["overdue_province"] = op
-    rules = tables["rules"]
-    _suppress_column(rules.rows, "recommended")
-    _suppress_column(rules.rows, "sanctioned")
-    rules.rows = [r for r in rules.rows if (r["recommended"] or 0) > 0 or r["recommended_suppressed"]
-                  or (r["sanctioned"] or 0) > 0 or r["sanctioned_suppressed"]]
-    out["rules"] = rules
-    for t in out.values():
-        if t.name not in ("funnel",):
-            for c in [c for c in list(t.rows[0].keys()) if c.endswith("_suppressed")] if t.rows else []:
-                if c not in t.columns:
-                    t.columns.append(c)
-            if not t.rows and "count" in t.columns and "count_suppressed" not in t.columns:
-                t.columns.append("count_suppressed")
-    return out
-
-
-def _overdue_by_province(session, f: Filters, now: datetime | None) -> Table:
-    """Overdue cases by province (for the public: no free-text agency or PPK names)."""
-    now = now or datetime.now(timezone.utc)
-    names = _region_names()
-    if rollup.usable(f, None):
-        rows = [(p, int(n)) for p, n in rollup.summed(session, "clock", f, None, R.province_code,
-                                                      where=_overdue_rollup_condition(now))]
-    else:
-        rows = session.execute(_filtered(select(S.province_code, func.count()).select_from(S)
-                                         .where(_overdue_condition(now)), f, None).group_by(S.province_code)).all()
-    return Table("overdue_province", ["key", "name", "count"],
-                 [{"key": p, "name": names.get(p, (p,))[0], "count": n} for p, n in sorted(rows)])
-
-
-def public_document(tables: dict[str, Table], f: Filters, generated_at: datetime) -> dict[str, Any]:
-    """The stable JSON of /api/public/stats/v1 (see PublicStats in routes_analytics for the schema)."""
-    return {
-        "schema": f"netra.public-stats/{SCHEMA_VERSION}",
-        "version": SCHEMA_VERSION,
-        "generated_at": generated_at.isoformat(),
-        "filters": f.as_dict(),
-        "suppression": {"threshold": THRESHOLD, "rule": (
-            "Counts from 1 to 4 are withheld (null, *_suppressed true), and so is at least one more cell of the same "
-            "breakdown whenever a withheld count could be recovered from the total. Medians over fewer than 5 "
-            "cases are withheld.")},
-        "tables": {name: t.as_json() for name, t in tables.items()},
-    }
+# The public view (suppressed) lives in public.py; imported last, as it builds on the charts above.
+from netra.services.analytics.public import PUBLIC_CHARTS, SCHEMA_VERSION, public_document, public_tables  # noqa: E402,F401

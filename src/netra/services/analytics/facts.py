@@ -181,12 +181,16 @@ def rebuild(session, seq: int | None = None, progress=None) -> int:
     return written
 
 
+# Bumped when what case_rollup counts changes (2: "standing" replaced "status" and "reached").
+ROLLUP_FORMAT = 2
+
+
 @cache
 def rules_fingerprint() -> str:
     """What the stored rows were computed with besides the cases: the packaged deadline rules (which clock runs)
-    and calendars (which stage a date is in). A release that changes either rebuilds the tables on first read.
-    Elections an administrator adds are new ids, so they never change the rows of existing cases."""
-    digest = hashlib.sha256()
+    and calendars (which stage a date is in), and the rollup's format. A release that changes any of them rebuilds
+    the tables on first read. Elections an administrator adds are new ids, so they never change existing rows."""
+    digest = hashlib.sha256(f"rollup {ROLLUP_FORMAT}\0".encode())
     for package, folder in (("netra.cases", "data"), ("netra.elections", "data")):
         for entry in sorted(resources.files(package).joinpath(folder).iterdir(), key=lambda e: e.name):
             if entry.name.endswith(".yaml"):

@@ -8,7 +8,7 @@
   var data = JSON.parse(block.textContent);
   var tables = data.tables;
   var en = document.documentElement.lang === "en";
-  var SUPPRESSED = "<5";
+  var SMALL = "<5", HIDDEN = en ? "hidden" : "disembunyikan";
   var BLUE = "#1f6feb";
   var charts = [];
 
@@ -22,8 +22,12 @@
     var v = row[column || "count"];
     return v === null || v === undefined ? null : v;
   }
+  // A withheld count reads "<5" only when it really is under 5; cells hidden to protect another read "hidden".
+  function hiddenLabel(row, column) {
+    return row[(column || "count") + "_suppression"] === "primary" ? SMALL : HIDDEN;
+  }
   function shown(row, column) {
-    return row[(column || "count") + "_suppressed"] ? SUPPRESSED : (value(row, column) === null ? "—" : value(row, column));
+    return row[(column || "count") + "_suppressed"] ? hiddenLabel(row, column) : (value(row, column) === null ? "—" : value(row, column));
   }
   function make(el, option) {
     var chart = window.echarts.init(el, null, { renderer: "canvas" });
@@ -96,7 +100,7 @@
     tables.province.rows.forEach(function (r) {
       var code = merge[r.key] || r.key;
       names[code] = names[code] || r.name;
-      if (r.count_suppressed) { hidden[code] = true; } else { totals[code] = (totals[code] || 0) + (r.count || 0); }
+      if (r.count_suppressed) { hidden[code] = r; } else { totals[code] = (totals[code] || 0) + (r.count || 0); }
       if (r.workforce) { workforce[code] = (workforce[code] || 0) + r.workforce; }
     });
     var points = (tables.regency.meta && tables.regency.meta.points) || {};
@@ -107,7 +111,7 @@
         var rated = mode === "rate" && regencyRates;
         var v = r.count_suppressed ? 0 : (rated ? (r.per_10k || 0) : (r.count || 0));
         return { name: r.name, value: points[r.key].concat([v]),
-                 shown: r.count_suppressed ? SUPPRESSED : (rated ? (r.per_10k === null ? "—" : r.per_10k) : shown(r)) };
+                 shown: r.count_suppressed ? hiddenLabel(r) : (rated ? (r.per_10k === null ? "—" : r.per_10k) : shown(r)) };
       });
     }
     function provinceData(mode) {
@@ -115,7 +119,7 @@
         var rate = !hidden[code] && workforce[code] ? Math.round(totals[code] * 1000000 / workforce[code]) / 100 : null;
         var v = mode === "rate" ? rate : (hidden[code] ? null : totals[code]);
         return { name: code, value: v, label: names[code],
-                 shown: hidden[code] ? SUPPRESSED : (mode === "rate" ? (rate === null ? "—" : rate) : totals[code]) };
+                 shown: hidden[code] ? hiddenLabel(hidden[code]) : (mode === "rate" ? (rate === null ? "—" : rate) : totals[code]) };
       });
     }
     var unit = (tables.province.meta && tables.province.meta.workforce) || null;
