@@ -175,15 +175,15 @@ def test_rollup_and_case_stats_give_the_same_charts(demo_db, monkeypatch):
                  (Filters(stage="campaign"), None), (Filters(election="pilkada2024", stage="voting"), officer),
                  (Filters(region="33", stage="quiet_period"), None)]
     assert all(analytics.rollup.usable(f, who) for f, who in questions)
-    rolled = [analytics.dashboard(demo_db, f, who, NOW) for f, who in questions]
-    public = analytics.public_tables(demo_db, Filters(), NOW)
+    rolled = [analytics.dashboard(demo_db, f, who, NOW, cached=False) for f, who in questions]
+    public = analytics.public_tables(demo_db, Filters(), NOW, cached=False)
     _without_rollup(monkeypatch)
-    scanned = [analytics.dashboard(demo_db, f, who, NOW) for f, who in questions]
+    scanned = [analytics.dashboard(demo_db, f, who, NOW, cached=False) for f, who in questions]
     for a, b, (f, who) in zip(rolled, scanned, questions):
         assert {k: t.rows for k, t in a.items()} == {k: t.rows for k, t in b.items()}, (f, who)
     assert rolled[0]["summary"].rows[0]["count"] > rolled[1]["summary"].rows[0]["count"] > 0
     assert {k: t.rows for k, t in public.items()} == {
-        k: t.rows for k, t in analytics.public_tables(demo_db, Filters(), NOW).items()}
+        k: t.rows for k, t in analytics.public_tables(demo_db, Filters(), NOW, cached=False).items()}
 
 
 def _rollup_rows(db):

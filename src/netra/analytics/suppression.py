@@ -75,6 +75,27 @@ def bounds(reason: str, threshold: int = THRESHOLD) -> tuple[float, float]:
     return {PRIMARY: (1, threshold - 1), SECONDARY: (threshold, _INF), WITHHELD: (0, _INF)}[reason]
 
 
+class _Hidden(dict):
+    """Hidden cells -> reason, keeping for each relation the hidden cells that may move (the only ones a walk
+    without candidates can use), so a search skips the many published cells of a long row."""
+
+    def __init__(self, engine: "_Engine"):
+        super().__init__()
+        self.engine = engine
+        self.movable_at: dict[int, dict[Hashable, tuple[int, int, int]]] = defaultdict(dict)
+
+    def __setitem__(self, k, reason) -> None:
+        if k not in self and k not in self.engine.frozen:
+            for node, coef, other, other_coef in self.engine.links[k]:
+                self.movable_at[node][k] = (coef, other, other_coef)
+        super().__setitem__(k, reason)
+
+    def __delitem__(self, k) -> None:
+        super().__delitem__(k)
+        for node, *_ in self.engine.links[k]:
+            self.movable_at[node].pop(k, None)
+
+
 class _Engine:
     def __init__(self, values: Mapping[Hashable, int], relations: Sequence[Relation], threshold: int,
                  fixed: Mapping[Hashable, Cell], withheld: Iterable[Hashable] = (),
@@ -92,18 +113,25 @@ class _Engine:
         # part of the graph, but their hidden parts must not add up to a small group either.
         self.implied = [[total, *parts] for total, parts in implied]
         self.at: dict[int, list[tuple[Hashable, int, int, int]]] = defaultdict(list)  # node -> (cell, coef, other node, its coef)
+        self.links: dict[Hashable, list[tuple[int, int, int, int]]] = {}  # cell -> (node, coef, other node, its coef)
         for k, e in self.ends.items():
             if len(e) > 2:
                 raise ValueError(f"cell {k!r} is in {len(e)} relations; at most two are supported")
             while len(e) < 2:
                 e.append((_GROUND, 0))
             (n1, a1), (n2, a2) = e
+            self.links[k] = []
             if n1 != _GROUND:
                 self.at[n1].append((k, a1, n2, a2))
+                self.links[k].append((n1, a1, n2, a2))
             if n2 != _GROUND:
                 self.at[n2].append((k, a2, n1, a1))
+                self.links[k].append((n2, a2, n1, a1))
         self.frozen = set(fixed)
-        self.reason: dict[Hashable, str] = {k: c.reason or PRIMARY for k, c in fixed.items() if c.suppressed}
+        self.reason = _Hidden(self)
+        for k, c in fixed.items():
+            if c.suppressed:
+                self.reason[k] = c.reason or PRIMARY
         for k, n in self.value.items():
             if k not in self.frozen and primary(n, threshold):
                 self.reason[k] = PRIMARY
@@ -187,10 +215,11 @@ class _Engine:
                         counter += 1
         else:
             queue = deque([start])
+            movable_at = self.reason.movable_at
             while queue and not (ground_prev and target is None) and target not in dist:
                 state = queue.popleft()
                 node, charge = state
-                for k, coef, other, other_coef in self.at[node]:
+                for k, (coef, other, other_coef) in movable_at[node].items():
                     if k == exclude or step(k, -charge * coef, False) is None:
                         continue
                     if other == _GROUND:

@@ -58,11 +58,15 @@ def demo_load(ctx: typer.Context) -> None:
 def load_demo(db, settings) -> None:
     from netra.demo.accounts import ensure_demo_accounts
     from netra.demo.cases import ensure_demo_cases
+    from netra.services import analytics
 
     with console.status("Creating demo cases…"):
         added = ensure_demo_cases(db)
     console.print(f"Demo cases: {added} added." if added else "Demo cases: already present.")
-    print_credentials(ensure_demo_accounts(db, settings.data_dir))
+    credentials = ensure_demo_accounts(db, settings.data_dir)
+    with console.status("Preparing the statistics…"):  # now, not on the first statistics request
+        analytics.warm(db)
+    print_credentials(credentials)
 
 
 def print_credentials(credentials) -> None:

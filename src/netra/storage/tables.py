@@ -277,6 +277,19 @@ class CaseRollupRow(Base):
     n: Mapped[int] = mapped_column(Integer)
 
 
+class StatsSnapshotRow(Base):
+    """A computed statistics view (public statistics of a filter set, a dashboard for a scope and filters) and the
+    data version it was computed at (netra.services.analytics.snapshots): a cache, reused only while the version
+    is current, so a restart does not recompute what has not changed."""
+
+    __tablename__ = "stats_snapshots"
+
+    key: Mapped[str] = mapped_column(String(64), primary_key=True)  # sha256 of what was asked
+    version: Mapped[str] = mapped_column(String(400))
+    payload: Mapped[str] = mapped_column(Text)  # JSON
+    computed_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+
+
 class RuleOverrideRow(Base):
     """An administrator's correction of a rulebook value (e.g. a disputed sanction level), with who, when, why."""
 

@@ -46,7 +46,7 @@ def _scope_regions(request: Request, account: Account):
 
 def _provinces(request: Request):
     with request.app.state.db.transaction() as session:
-        return [r for r in RegionRepository(session).all() if r.parent_code is None]
+        return RegionRepository(session).provinces()
 
 
 def _choices(request: Request, regions) -> dict[str, Any]:
@@ -174,17 +174,18 @@ class PublicStats(BaseModel):
     tables: dict[str, PublicTable]
 
 
-def _public(request: Request) -> tuple[Filters, dict[str, analytics.Table], datetime]:
-    f = _filters(request, [p.code for p in _provinces(request)], PUBLIC_FILTERS)
+def _public(request: Request, provinces=None) -> tuple[Filters, dict[str, analytics.Table], datetime]:
+    f = _filters(request, [p.code for p in provinces or _provinces(request)], PUBLIC_FILTERS)
     now = datetime.now(timezone.utc)
     return f, analytics.public_tables(request.app.state.db, f, now), now
 
 
 @router.get("/statistik", include_in_schema=False)
 def public_page(request: Request):
-    f, tables, now = _public(request)
+    provinces = _provinces(request)
+    f, tables, now = _public(request, provinces)
     return render(request, "stats_page.html", {
-        "filters": f, "tables": tables, "choices": _choices(request, _provinces(request)),
+        "filters": f, "tables": tables, "choices": _choices(request, provinces),
         "query": _query_string(f),
         "public": True, "csv_base": "/api/public/stats/v1/", "generated_at": now,
         "data": {"public": True, "tables": {n: t.as_json() for n, t in tables.items()}},

@@ -12,11 +12,13 @@ from __future__ import annotations
 
 import csv
 import io
+import json
+import threading
 from collections import defaultdict
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timedelta, timezone
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any
 
 from sqlalchemy import Select, and_, false, func, or_, select, text
@@ -30,7 +32,7 @@ from netra.regions.points import load_regency_points
 from netra.regions.workforce import Workforce
 from netra.rulebook import load_rulebook
 from netra.services import reference_data
-from netra.services.analytics import facts, rollup
+from netra.services.analytics import facts, rollup, snapshots
 from netra.storage.database import Database
 from netra.storage.tables import CaseRollupRow, CaseStatsRow, CaseStatsRuleRow
 
@@ -168,25 +170,47 @@ def _standing_dims():
     return (S.status, S.registered_at.isnot(None), S.recommended_at.isnot(None), S.sanctioned_at.isnot(None))
 
 
-def summary_tables(session, f: Filters, account: Account | None) -> list[Table]:
+def _by(split: bool, column):
+    """The extra leading group-by column of a split query (one result per province), or none."""
+    return (column,) if split else ()
+
+
+def _splits(split: bool, factory):
+    """Accumulators keyed by province when split, else by None (the one scope asked about)."""
+    return defaultdict(factory)
+
+
+def _out(split: bool, built: dict):
+    return built if split else built[None]
+
+
+def summary_tables(session, f: Filters, account: Account | None, split: bool = False):
     """Counts by where cases stand (group, and current status within it), family, channel, origin and position
-    group, from one grouped scan (or the rollup)."""
-    stood, fam, chan, orig, pos = (defaultdict(int) for _ in range(5))
+    group, from one grouped scan (or the rollup). With split, a list of tables for each province of the scope."""
+    acc = _splits(split, lambda: [defaultdict(int) for _ in range(5)])
+    if not split:
+        acc[None]  # an empty scope still has its (zero) tables
     if rollup.usable(f, account):
-        for group, status, n in rollup.summed(session, "standing", f, account, R.k1, R.k2):
-            stood[(group, status)] += int(n)
-        for measure, into in (("family", fam), ("channel", chan), ("origin", orig), ("position", pos)):
-            for key, n in rollup.summed(session, measure, f, account, R.k1):
-                into[key or UNKNOWN] += int(n)
+        by = _by(split, R.province_code)
+        for *where, group, status, n in rollup.summed(session, "standing", f, account, *by, R.k1, R.k2):
+            acc[where[0] if split else None][0][(group, status)] += int(n)
+        for i, measure in enumerate(("family", "channel", "origin", "position"), start=1):
+            for *where, key, n in rollup.summed(session, measure, f, account, *by, R.k1):
+                acc[where[0] if split else None][i][key or UNKNOWN] += int(n)
     else:
-        dims = (*_standing_dims(), S.family, S.channel, S.origin, S.position_group)
+        dims = (*_by(split, S.province_code), *_standing_dims(), S.family, S.channel, S.origin, S.position_group)
         query = _filtered(select(*dims, func.count()).select_from(S), f, account).group_by(*dims)
-        for st, registered, recommended, sanctioned, fa, ch, og, po, n in session.execute(query):
+        for *where, st, registered, recommended, sanctioned, fa, ch, og, po, n in session.execute(query):
+            stood, fam, chan, orig, pos = acc[where[0] if split else None]
             stood[(standing.standing(str(st), bool(registered), bool(recommended), bool(sanctioned)), str(st))] += n
             fam[fa or UNKNOWN] += n
             chan[ch or UNKNOWN] += n
             orig[str(og)] += n
             pos[str(po)] += n
+    return _out(split, {where: _summary(*counts) for where, counts in acc.items()})
+
+
+def _summary(stood, fam, chan, orig, pos) -> list[Table]:
     groups: dict[str, int] = defaultdict(int)
     for (group, _), n in stood.items():
         groups[group] += n
@@ -245,9 +269,24 @@ def week_start(day: date) -> date:
     return day - timedelta(days=day.weekday())
 
 
-def trend_table(session, f: Filters, account: Account | None) -> Table:
-    """Cases by week of the event date (Monday first); the election stages go along as meta for the time axis."""
-    by_day = _grouped(session, S.event_date, f, account)
+def trend_table(session, f: Filters, account: Account | None, split: bool = False):
+    """Cases by week of the event date (Monday first); the election stages go along as meta for the time axis.
+    With split, a table for each province of the scope."""
+    acc = _splits(split, lambda: defaultdict(int))
+    if not split:
+        acc[None]
+    dims = (*_by(split, S.province_code), S.event_date)
+    for *where, day, n in session.execute(_filtered(select(*dims, func.count()).select_from(S), f, account)
+                                          .group_by(*dims)):
+        acc[where[0] if split else None][day] += n
+    stages = [{"election": e.id, "stage": s.id, "name_id": s.name.id, "name_en": s.name.en,
+               "start": s.start.isoformat(), "end": s.end.isoformat()}
+              for e in reference_data.elections_in(session) if not f.election or e.id == f.election
+              for s in e.stages]
+    return _out(split, {where: _weeks(by_day, stages) for where, by_day in acc.items()})
+
+
+def _weeks(by_day: dict, stages: list[dict]) -> Table:
     weeks: dict[str, int] = defaultdict(int)
     for day, n in by_day.items():
         if day is None:
@@ -263,10 +302,6 @@ def trend_table(session, f: Filters, account: Account | None) -> Table:
             weeks.setdefault(day.isoformat(), 0)
             day += timedelta(days=7)
         keys = sorted(k for k in weeks if k != UNKNOWN) + ([UNKNOWN] if UNKNOWN in weeks else [])
-    stages = [{"election": e.id, "stage": s.id, "name_id": s.name.id, "name_en": s.name.en,
-               "start": s.start.isoformat(), "end": s.end.isoformat()}
-              for e in reference_data.elections_in(session) if not f.election or e.id == f.election
-              for s in e.stages]
     return Table("week", ["key", "count"], [{"key": k, "count": weeks[k]} for k in keys], meta={"stages": stages})
 
 
@@ -274,27 +309,31 @@ STEP_TENTHS = {"registered": S.registered_tenths, "recommended": S.recommended_t
                "sanctioned": S.sanctioned_tenths}
 
 
-def funnel_table(session, f: Filters, account: Account | None) -> Table:
+def funnel_table(session, f: Filters, account: Account | None, split: bool = False):
     """Cases that reached each step (from where they stand: ``standing.reached``), and the median days each step
     took: registration is timed from the report (findings are registered when recorded, so they are not timed),
     recommendation from registration, sanction from recommendation. Durations count in tenths of a day
-    (case_stats.*_tenths); medians are exact on those."""
-    histograms: dict[str, dict[int, int]] = {step: defaultdict(int) for step in STEP_TENTHS}
-    groups: dict[str, int] = defaultdict(int)
+    (case_stats.*_tenths); medians are exact on those. With split, a table for each province of the scope."""
+    acc = _splits(split, lambda: (defaultdict(int), {step: defaultdict(int) for step in STEP_TENTHS}))
+    if not split:
+        acc[None]
     if rollup.usable(f, account):
-        for group, n in rollup.summed(session, "standing", f, account, R.k1):
-            groups[group] += int(n)
-        for step, tenths, n in rollup.summed(session, "step_tenths", f, account, R.k1, R.k2):
-            histograms[step][int(tenths)] += int(n)
+        by = _by(split, R.province_code)
+        for *where, group, n in rollup.summed(session, "standing", f, account, *by, R.k1):
+            acc[where[0] if split else None][0][group] += int(n)
+        for *where, step, tenths, n in rollup.summed(session, "step_tenths", f, account, *by, R.k1, R.k2):
+            acc[where[0] if split else None][1][step][int(tenths)] += int(n)
     else:  # one scan: where each case stands and how long its steps took, grouped
-        dims = (*_standing_dims(), *STEP_TENTHS.values())
-        for st, registered, recommended, sanctioned, *tenths, n in session.execute(
+        dims = (*_by(split, S.province_code), *_standing_dims(), *STEP_TENTHS.values())
+        for *where, st, registered, recommended, sanctioned, t1, t2, t3, n in session.execute(
                 _filtered(select(*dims, func.count()).select_from(S), f, account).group_by(*dims)):
+            groups, histograms = acc[where[0] if split else None]
             groups[standing.standing(str(st), bool(registered), bool(recommended), bool(sanctioned))] += n
-            for step, value in zip(STEP_TENTHS, tenths):
+            for step, value in zip(STEP_TENTHS, (t1, t2, t3)):
                 if value is not None:
                     histograms[step][int(value)] += n
-    return _funnel(standing.reached(groups), histograms)
+    return _out(split, {where: _funnel(standing.reached(groups), histograms)
+                        for where, (groups, histograms) in acc.items()})
 
 
 def _funnel(reached: dict[str, int], histograms: dict[str, dict[int, int]]) -> Table:
@@ -309,18 +348,28 @@ def _funnel(reached: dict[str, int], histograms: dict[str, dict[int, int]]) -> T
 
 def _overdue_condition(now: datetime):
     """Cases whose running clock is past due at `now`: one cut-off per clock, zone and extension."""
-    conditions = []
-    for cut in cutoffs(now, default_rules()):
-        conditions.append(and_(S.clock == f"{cut.rule.election_kind}:{cut.rule.id}", S.clock_zone == cut.zone,
-                               S.clock_extended.is_(cut.extended), S.clock_started_at < cut.before.astimezone(timezone.utc)))
-    return or_(*conditions) if conditions else false()
+    return _case_condition(tuple(cutoffs(now, default_rules())))
 
 
 def _overdue_rollup_condition(now: datetime):
     """The same cut-offs on case_rollup: a clock is overdue when its local start day is on or before the last
     overdue start day of its clock, zone and extension."""
+    return _rollup_condition(tuple(cutoffs(now, default_rules())))
+
+
+@lru_cache(maxsize=8)  # built once per set of cut-offs (they move at local midnights), not on every read
+def _case_condition(cuts: tuple):
     conditions = []
-    for cut in cutoffs(now, default_rules()):
+    for cut in cuts:
+        conditions.append(and_(S.clock == f"{cut.rule.election_kind}:{cut.rule.id}", S.clock_zone == cut.zone,
+                               S.clock_extended.is_(cut.extended), S.clock_started_at < cut.before.astimezone(timezone.utc)))
+    return or_(*conditions) if conditions else false()
+
+
+@lru_cache(maxsize=8)
+def _rollup_condition(cuts: tuple):
+    conditions = []
+    for cut in cuts:
         key = rollup.clock_key(f"{cut.rule.election_kind}:{cut.rule.id}", cut.zone, cut.extended)
         conditions.append(and_(R.k1 == key, R.day <= cut.last_day.isoformat()))
     return or_(*conditions) if conditions else false()
@@ -331,28 +380,38 @@ def _clock_id(clock: str) -> str:
 
 
 def overdue_tables(session, f: Filters, account: Account | None, now: datetime | None = None,
-                   include_ppk: bool = True) -> list[Table]:
+                   include_ppk: bool = True, split: bool = False):
     """Cases whose running legal clock has expired, by clock, by agency of the reported person and by PPK (the
-    `ppk` of the send_to_ppk step). Agrees with ``netra.cases.status`` case by case (tests check it)."""
+    `ppk` of the send_to_ppk step). Agrees with ``netra.cases.status`` case by case (tests check it). With split,
+    the tables for each province of the scope."""
     now = now or datetime.now(timezone.utc)
-    by_clock: dict[str, int] = defaultdict(int)
-    by_agency: dict[str, int] = defaultdict(int)
-    by_ppk: dict[str, int] = defaultdict(int)
+    acc = _splits(split, lambda: [defaultdict(int) for _ in range(3)])  # by clock, agency, PPK
+    if not split:
+        acc[None]
     if rollup.usable(f, account):
         late = _overdue_rollup_condition(now)
-        for key, n in rollup.summed(session, "clock", f, account, R.k1, where=late):
-            by_clock[_clock_id(key.split("|", 1)[0])] += int(n)
-        for measure, into in (("clock_agency", by_agency), ("clock_ppk", by_ppk)):
-            for name, n in rollup.summed(session, measure, f, account, R.k2, where=late):
-                into[name or UNKNOWN] += int(n)
+        by = _by(split, R.province_code)
+        for *where, key, n in rollup.summed(session, "clock", f, account, *by, R.k1, where=late):
+            acc[where[0] if split else None][0][_clock_id(key.split("|", 1)[0])] += int(n)
+        for i, measure in ((1, "clock_agency"), (2, "clock_ppk")):
+            if i == 2 and not include_ppk:
+                continue
+            for *where, name, n in rollup.summed(session, measure, f, account, *by, R.k2, where=late):
+                acc[where[0] if split else None][i][name or UNKNOWN] += int(n)
     else:
         late = _overdue_condition(now)
-        query = _filtered(select(S.clock, S.agency, S.ppk, func.count()).select_from(S).where(late), f, account)
-        for clock, agency, ppk, n in session.execute(query.group_by(S.clock, S.agency, S.ppk)):
+        dims = (*_by(split, S.province_code), S.clock, S.agency, S.ppk)
+        query = _filtered(select(*dims, func.count()).select_from(S).where(late), f, account)
+        for *where, clock, agency, ppk, n in session.execute(query.group_by(*dims)):
+            by_clock, by_agency, by_ppk = acc[where[0] if split else None]
             by_clock[_clock_id(clock)] += n
             by_agency[agency or UNKNOWN] += n
             if ppk:
                 by_ppk[ppk] += n
+    return _out(split, {where: _overdue(*counts, include_ppk) for where, counts in acc.items()})
+
+
+def _overdue(by_clock, by_agency, by_ppk, include_ppk: bool) -> list[Table]:
     labels = {r.id: (r.label.id, r.label.en) for r in default_rules().clocks}
     order = lambda d: sorted(d.items(), key=lambda kv: (-kv[1], kv[0]))  # noqa: E731
     tables = [
@@ -366,28 +425,33 @@ def overdue_tables(session, f: Filters, account: Account | None, now: datetime |
     return tables
 
 
-def rules_table(session, f: Filters, account: Account | None, limit: int | None = 15) -> Table:
+def rules_table(session, f: Filters, account: Account | None, limit: int | None = 15, split: bool = False):
     """Rules most often violated: cases recommended on each rule (every rule id of the `recommend` step) and cases
-    sanctioned on it (rule_id of `impose_sanction`)."""
-    recommended: dict[str, int] = defaultdict(int)
-    sanctioned: dict[str, int] = defaultdict(int)
+    sanctioned on it (rule_id of `impose_sanction`). With split, a table for each province of the scope."""
+    acc = _splits(split, lambda: (defaultdict(int), defaultdict(int)))  # recommended, sanctioned
+    if not split:
+        acc[None]
     if rollup.usable(f, account):
-        for measure, into in (("rule_rec", recommended), ("rule_sanc", sanctioned)):
-            for rule, n in rollup.summed(session, measure, f, account, R.k1):
-                into[rule] += int(n)
+        by = _by(split, R.province_code)
+        for i, measure in ((0, "rule_rec"), (1, "rule_sanc")):
+            for *where, rule, n in rollup.summed(session, measure, f, account, *by, R.k1):
+                acc[where[0] if split else None][i][rule] += int(n)
     else:
-        for rule, n in session.execute(_filtered(select(S.recommended_rule, func.count()).select_from(S)
-                                                 .where(S.recommended_rule.isnot(None)), f, account)
-                                       .group_by(S.recommended_rule)):
-            recommended[rule] += n
-        for rule, n in session.execute(_filtered(select(CaseStatsRuleRow.rule_id, func.count()).select_from(S)
-                                                 .join(CaseStatsRuleRow, CaseStatsRuleRow.case_id == S.case_id), f,
-                                                 account).group_by(CaseStatsRuleRow.rule_id)):
-            recommended[rule] += n
-        for rule, n in session.execute(_filtered(select(S.sanction_rule, func.count()).select_from(S)
-                                                 .where(S.sanction_rule.isnot(None)), f, account)
-                                       .group_by(S.sanction_rule)):
-            sanctioned[rule] += n
+        by = _by(split, S.province_code)
+        queries = (
+            (0, select(*by, S.recommended_rule, func.count()).select_from(S).where(S.recommended_rule.isnot(None)),
+             S.recommended_rule),
+            (0, select(*by, CaseStatsRuleRow.rule_id, func.count()).select_from(S)
+             .join(CaseStatsRuleRow, CaseStatsRuleRow.case_id == S.case_id), CaseStatsRuleRow.rule_id),
+            (1, select(*by, S.sanction_rule, func.count()).select_from(S).where(S.sanction_rule.isnot(None)),
+             S.sanction_rule))
+        for i, query, key in queries:
+            for *where, rule, n in session.execute(_filtered(query, f, account).group_by(*by, key)):
+                acc[where[0] if split else None][i][rule] += n
+    return _out(split, {where: _rules(*counts, limit) for where, counts in acc.items()})
+
+
+def _rules(recommended, sanctioned, limit: int | None) -> Table:
     book = load_rulebook()
     keys = sorted(set(recommended) | set(sanctioned), key=lambda k: (-recommended.get(k, 0), -sanctioned.get(k, 0), k))
     rows = []
@@ -405,10 +469,24 @@ CHARTS = ("summary", "status_group", "status", "family", "channel", "origin", "p
           "week", "funnel", "overdue_clock", "overdue_agency", "overdue_ppk", "rules")
 
 
+_syncing = threading.Lock()
+
+
 def sync(db: Database) -> int:
-    """Catch case_stats up with every committed case change (see facts.py); its own short transaction."""
-    with db.transaction() as session:
+    """Catch case_stats up with every committed case change (see facts.py); its own short transaction. One at a
+    time in this process: a second caller waits and then finds nothing left to do (on SQLite, two writers racing
+    could fail; PostgreSQL also takes an advisory lock across processes)."""
+    with _syncing, db.transaction() as session:
         return facts.sync(session)
+
+
+def warm(db: Database) -> None:
+    """What the first statistics request would otherwise pay for: catching up (after a start or an upgrade), the
+    reference data the charts label with, and the national public view (cached in public.py)."""
+    load_rulebook()
+    _region_names()
+    load_regency_points()
+    public_tables(db, Filters())  # syncs first
 
 
 def _with_windows(f: Filters, session) -> Filters:
@@ -450,15 +528,28 @@ def chart(db: Database, name: str, f: Filters, account: Account | None, now: dat
     raise KeyError(name)
 
 
-def dashboard(db: Database, f: Filters, account: Account | None, now: datetime | None = None) -> dict[str, Table]:
+_dashboards = snapshots.ViewCache()
+
+
+def dashboard(db: Database, f: Filters, account: Account | None, now: datetime | None = None,
+              cached: bool = True) -> dict[str, Table]:
+    """Every chart for a scope (an account's regions; None: the whole country) and filters. Kept per data version
+    (snapshots.py) unless `cached` is False; the tables returned are shared and must not be changed."""
+    now = now or datetime.now(timezone.utc)
     sync(db)
     with reading(db) as session:
         f = _with_windows(f, session)
-        tables = [*summary_tables(session, f, account),
-                  *region_tables(session, f, account, reference_data.workforce_in(session)),
-                  trend_table(session, f, account), funnel_table(session, f, account),
-                  *overdue_tables(session, f, account, now), rules_table(session, f, account)]
-    return {t.name: t for t in tables}
+
+        def compute():
+            tables = [*summary_tables(session, f, account),
+                      *region_tables(session, f, account, reference_data.workforce_in(session)),
+                      trend_table(session, f, account), funnel_table(session, f, account),
+                      *overdue_tables(session, f, account, now), rules_table(session, f, account)]
+            return {t.name: t for t in tables}
+        if not cached:
+            return compute()
+        question = json.dumps(["dashboard", sorted(account.scope) if account else None, f.as_dict()])
+        return _dashboards.get(db, session, question, snapshots.data_version(session, now), compute)
 
 
 # The public view (suppressed) lives in public.py; imported last, as it builds on the charts above.

@@ -29,21 +29,16 @@ hidden cell down), and different breakdowns are not related to each other beyond
 
 from __future__ import annotations
 
-import threading
-from collections import OrderedDict
+import json
 from dataclasses import dataclass, replace
 from datetime import datetime, timezone
 from typing import Any, Hashable
 
-from sqlalchemy import func, select
-
-from netra.analytics import THRESHOLD, Cell, Filters, cutoffs, protect, standing, suppressed_value
+from netra.analytics import THRESHOLD, Cell, Filters, protect, standing, suppressed_value
 from netra.analytics.suppression import PRIMARY, WITHHELD, primary
-from netra.cases import default_rules
 from netra.services import analytics as charts, reference_data
-from netra.services.analytics import Table
+from netra.services.analytics import Table, snapshots
 from netra.storage.database import Database
-from netra.storage.tables import AuditRow
 
 SCHEMA_VERSION = 1
 PUBLIC_CHARTS = ("summary", "status_group", "status", "family", "channel", "origin", "position", "province",
@@ -128,6 +123,33 @@ def _tables(session, f: Filters, now: datetime) -> dict[str, Table]:
     return {t.name: t for t in tables}
 
 
+def _province_tables(session, f: Filters, now: datetime, national: dict[str, Table]) -> dict[str, dict[str, Table]]:
+    """The same tables for every province, each chart one query grouped by province (not one per province)."""
+    summary = charts.summary_tables(session, f, None, split=True)
+    trend = charts.trend_table(session, f, None, split=True)
+    funnel = charts.funnel_table(session, f, None, split=True)
+    overdue = charts.overdue_tables(session, f, None, now, include_ppk=False, split=True)
+    rules = charts.rules_table(session, f, None, limit=None, split=True)
+    out = {}
+    for p in summary:
+        tables = [*summary[p], *_regions_of(national, p), trend[p], funnel[p],
+                  *overdue.get(p, charts._overdue({}, {}, {}, False)), rules.get(p, charts._rules({}, {}, None))]
+        out[p] = {t.name: t for t in tables}
+    return out
+
+
+def _regions_of(national: dict[str, Table], province: str) -> list[Table]:
+    """A province's map tables: its own row, and its regencies."""
+    mine = _copy(national["province"])
+    mine.rows = [r for r in mine.rows if r["key"] == province]
+    regencies = _copy(national["regency"])
+    regencies.rows = [r for r in regencies.rows if r["province"] == province]
+    points = regencies.meta.get("points")
+    if points is not None:
+        regencies.meta["points"] = {k: v for k, v in points.items() if k.split(".")[0] == province}
+    return [mine, regencies]
+
+
 def _counts(table: Table, column: str = "count") -> dict[str, int]:
     return {r["key"]: int(r.get(column) or 0) for r in table.rows}
 
@@ -135,7 +157,7 @@ def _counts(table: Table, column: str = "count") -> dict[str, int]:
 def _compute(session, f: Filters, now: datetime) -> _Slice:
     national = _tables(session, f, now)
     province_counts = _counts(national["province"])
-    provinces = {p: _tables(session, replace(f, region=p), now) for p, n in province_counts.items() if n}
+    provinces = _province_tables(session, f, now, national)
     grand_total = national["summary"].rows[0]["count"]
     grand = _hidden((NATION, None), grand_total) if primary(grand_total) else Cell((NATION, None), grand_total)
 
@@ -322,38 +344,30 @@ def _plain(tables: dict[str, Table]) -> dict[str, Table]:
 # ------------------------------------------------------------------------------------------------ cache
 
 
-_cache: OrderedDict[tuple, _Slice] = OrderedDict()
-_lock = threading.Lock()
-CACHE_SIZE = 32
+_slices = snapshots.ViewCache(size=32)
 
 
-def _version(session, now: datetime) -> tuple:
-    """What a slice's figures depend on besides the filters: every audited change (cases, reference data) and the
-    deadline cut-offs in force (they move at local midnights)."""
-    seq = session.scalar(select(func.max(AuditRow.seq))) or 0
-    return seq, tuple(c.last_day for c in cutoffs(now, default_rules()))
-
-
-def public_tables(db: Database, f: Filters, now: datetime | None = None) -> dict[str, Table]:
-    """The public view of `f`: national, or one province's with `f.region`."""
+def public_tables(db: Database, f: Filters, now: datetime | None = None, cached: bool = True) -> dict[str, Table]:
+    """The public view of `f`: national, or one province's with `f.region`. Every view of the slice is computed
+    at once and kept per data version (snapshots.py) unless `cached` is False; the tables returned are shared and
+    must not be changed."""
     now = now or datetime.now(timezone.utc)
     charts.sync(db)
     with charts.reading(db) as session:
         f = charts._with_windows(f, session)
         national = replace(f, region=None)
-        key = (str(db.engine.url), national, _version(session, now))
-        with _lock:
-            sl = _cache.get(key)
-            if sl is None:
-                sl = _compute(session, national, now)
-                _cache[key] = sl
-                while len(_cache) > CACHE_SIZE:
-                    _cache.popitem(last=False)
-            else:
-                _cache.move_to_end(key)
-        if f.region is not None and f.region not in sl.provinces:
+
+        def compute() -> dict[str, dict[str, Table]]:
+            sl = _compute(session, national, now)
+            return {"": _view(sl, None), **{p: _view(sl, p) for p in sl.provinces}}
+        if cached:
+            question = json.dumps(["public", national.as_dict()])
+            views = _slices.get(db, session, question, snapshots.data_version(session, now), compute)
+        else:
+            views = compute()
+        if (f.region or "") not in views:  # a province without cases in this slice: nothing to hide
             return _plain(_tables(session, f, now))
-    return _view(sl, f.region)
+    return views[f.region or ""]
 
 
 def public_document(tables: dict[str, Table], f: Filters, generated_at: datetime) -> dict[str, Any]:
