@@ -237,6 +237,8 @@ class CaseStatsRow(Base):
     clock_started_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
     clock_extended: Mapped[bool] = mapped_column(Boolean, default=False)
     clock_start_day: Mapped[date | None] = mapped_column(Date)  # local date of clock_started_at in clock_zone
+    # The last instant the running clock allows (netra.cases.due_at): overdue exactly when it is before "now".
+    clock_due_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
     ppk: Mapped[str] = mapped_column(String(200), default="")
     # Funnel step durations in tenths of a day, rounded down (report -> registered, registered -> recommended,
     # recommended -> sanctioned): integers, so medians come from plain GROUP BY counts on either database.

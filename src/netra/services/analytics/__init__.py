@@ -21,7 +21,7 @@ from datetime import date, datetime, timedelta, timezone
 from functools import cache, lru_cache
 from typing import Any
 
-from sqlalchemy import Select, and_, false, func, or_, select, text
+from sqlalchemy import Select, and_, false, func, or_, select, text, tuple_
 
 from netra.accounts.model import Account
 from netra.analytics import (
@@ -324,11 +324,19 @@ def funnel_table(session, f: Filters, account: Account | None, split: bool = Fal
         for *where, step, tenths, n in rollup.summed(session, "step_tenths", f, account, *by, R.k1, R.k2):
             acc[where[0] if split else None][1][step][int(tenths)] += int(n)
     else:  # one scan: where each case stands and how long its steps took, grouped
-        dims = (*_by(split, S.province_code), *_standing_dims(), *STEP_TENTHS.values())
-        for *where, st, registered, recommended, sanctioned, t1, t2, t3, n in session.execute(
-                _filtered(select(*dims, func.count()).select_from(S), f, account).group_by(*dims)):
+        by, standing_dims, tenths = _by(split, S.province_code), _standing_dims(), tuple(STEP_TENTHS.values())
+        query = _filtered(select(*by, *standing_dims, *tenths, func.count()).select_from(S), f, account)
+        if session.get_bind().dialect.name == "postgresql":
+            # Each grouping on its own (GROUPING SETS): grouping by all of them at once multiplies the groups by
+            # the durations' combinations, which at a million cases cost more than the scan. A row of one set has
+            # NULL in the others' columns (status is never NULL in its own set).
+            query = query.group_by(func.grouping_sets(tuple_(*by, *standing_dims), *(tuple_(*by, t) for t in tenths)))
+        else:
+            query = query.group_by(*by, *standing_dims, *tenths)
+        for *where, st, registered, recommended, sanctioned, t1, t2, t3, n in session.execute(query):
             groups, histograms = acc[where[0] if split else None]
-            groups[standing.standing(str(st), bool(registered), bool(recommended), bool(sanctioned))] += n
+            if st is not None:
+                groups[standing.standing(str(st), bool(registered), bool(recommended), bool(sanctioned))] += n
             for step, value in zip(STEP_TENTHS, (t1, t2, t3)):
                 if value is not None:
                     histograms[step][int(value)] += n
@@ -347,23 +355,14 @@ def _funnel(reached: dict[str, int], histograms: dict[str, dict[int, int]]) -> T
 
 
 def _overdue_condition(now: datetime):
-    """Cases whose running clock is past due at `now`: one cut-off per clock, zone and extension."""
-    return _case_condition(tuple(cutoffs(now, default_rules())))
+    """Cases whose running clock is past due at `now` (case_stats holds each clock's due instant)."""
+    return S.clock_due_at < now
 
 
 def _overdue_rollup_condition(now: datetime):
-    """The same cut-offs on case_rollup: a clock is overdue when its local start day is on or before the last
-    overdue start day of its clock, zone and extension."""
+    """The same on case_rollup, which counts clocks by local start day: a clock is overdue when that day is on or
+    before the last overdue start day of its clock, zone and extension (netra.analytics.clocks)."""
     return _rollup_condition(tuple(cutoffs(now, default_rules())))
-
-
-@lru_cache(maxsize=8)  # built once per set of cut-offs (they move at local midnights), not on every read
-def _case_condition(cuts: tuple):
-    conditions = []
-    for cut in cuts:
-        conditions.append(and_(S.clock == f"{cut.rule.election_kind}:{cut.rule.id}", S.clock_zone == cut.zone,
-                               S.clock_extended.is_(cut.extended), S.clock_started_at < cut.before.astimezone(timezone.utc)))
-    return or_(*conditions) if conditions else false()
 
 
 @lru_cache(maxsize=8)

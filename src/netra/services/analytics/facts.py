@@ -17,8 +17,8 @@ disagree. Rows also depend on the packaged deadline rules and calendars: a relea
 A row holds what the filters and charts need: region, election, event date, status, family, channel, origin,
 position group (netra.analytics.positions), agency; from the history, the first time the case was opened,
 registered, recommended and sanctioned, the rules named, the PPK it was sent to, and the legal clock running in its
-current state with its start and whether it was extended (the same values ``netra.cases.status`` uses, so the
-overdue lists agree with each case page).
+current state with its start, whether it was extended and its due instant (the same values ``netra.cases.status``
+uses, so the overdue lists agree with each case page).
 """
 
 from __future__ import annotations
@@ -34,7 +34,7 @@ from importlib import resources
 from sqlalchemy import delete, func, insert, or_, select, text
 
 from netra.analytics.positions import position_group
-from netra.cases import CaseState, default_rules
+from netra.cases import CaseState, default_rules, due_at
 from netra.regions.model import TimeZone
 from netra.services import reference_data
 from netra.services.analytics import rollup
@@ -82,7 +82,7 @@ def _row(case: CaseRow, zone: str, events: list[tuple], kinds: dict[str, str], r
         elif action == "send_to_ppk":
             ppk = str(payload.get("ppk") or "")
     kind = kinds.get(case.election_id, "pilkada")
-    clock = started = None
+    clock = started = due = None
     extended = False
     if events:
         state = CaseState.from_events([(a, s, at) for a, s, at, _ in events], id=case.id, version=case.version,
@@ -94,6 +94,7 @@ def _row(case: CaseRow, zone: str, events: list[tuple], kinds: dict[str, str], r
             done = state.performed.get(rule.extension_action) if rule.extension_action else None
             extended = done is not None and done >= started
             clock = f"{kind}:{rule.id}"
+            due = due_at(started, rule, state.tz_name, extended=extended, calendar=rules.calendar)
     opened = first.get("submit") or first.get("record_finding")
     registered = first.get("register") or first.get("record_finding")
     recommended, sanctioned = first.get("recommend"), first.get("impose_sanction")
@@ -111,7 +112,7 @@ def _row(case: CaseRow, zone: str, events: list[tuple], kinds: dict[str, str], r
         sanction_rule=sanction_rule[:60] if sanction_rule else None,
         clock=clock, clock_zone=zone if clock else None, clock_started_at=started if clock else None,
         clock_extended=extended, ppk=ppk.strip()[:200],
-        clock_start_day=started.astimezone(tz).date() if clock else None,
+        clock_start_day=started.astimezone(tz).date() if clock else None, clock_due_at=due,
     )
     extras = [dict(case_id=case.id, rule_id=r[:60]) for r in dict.fromkeys(recommended_rules[1:])]
     return row, extras

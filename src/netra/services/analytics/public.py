@@ -131,7 +131,7 @@ def _province_tables(session, f: Filters, now: datetime, national: dict[str, Tab
     overdue = charts.overdue_tables(session, f, None, now, include_ppk=False, split=True)
     rules = charts.rules_table(session, f, None, limit=None, split=True)
     out = {}
-    for p in summary:
+    for p in sorted(summary):  # in code order: the same data gives the same decisions, whatever order SQL returns
         tables = [*summary[p], *_regions_of(national, p), trend[p], funnel[p],
                   *overdue.get(p, charts._overdue({}, {}, {}, False)), rules.get(p, charts._rules({}, {}, None))]
         out[p] = {t.name: t for t in tables}
