@@ -63,6 +63,14 @@ def _choices(request: Request, regions) -> dict[str, Any]:
     }
 
 
+def _zoom(f: Filters, account: Account | None) -> str | None:
+    """The province the map zooms to: the one filtered on, or the only one an officer's regions lie in."""
+    if f.region:
+        return f.region.split(".", 1)[0]
+    provinces = {code.split(".", 1)[0] for code in (account.scope if account else ())}
+    return provinces.pop() if len(provinces) == 1 else None
+
+
 def _query_string(f: Filters) -> str:
     from urllib.parse import urlencode
 
@@ -85,7 +93,7 @@ def dashboard_page(request: Request, account: Account = Depends(require_account)
     return render(request, "dashboard_page.html", {
         "account": account, "filters": f, "tables": tables, "choices": _choices(request, regions),
         "query": _query_string(f), "public": False, "csv_base": "/api/stats/",
-        "data": {"public": False, "tables": {n: t.as_json() for n, t in tables.items()}},
+        "data": {"public": False, "zoom": _zoom(f, account), "tables": {n: t.as_json() for n, t in tables.items()}},
     })
 
 
@@ -188,7 +196,7 @@ def public_page(request: Request):
         "filters": f, "tables": tables, "choices": _choices(request, provinces),
         "query": _query_string(f),
         "public": True, "csv_base": "/api/public/stats/v1/", "generated_at": now,
-        "data": {"public": True, "tables": {n: t.as_json() for n, t in tables.items()}},
+        "data": {"public": True, "zoom": _zoom(f, None), "tables": {n: t.as_json() for n, t in tables.items()}},
     })
 
 

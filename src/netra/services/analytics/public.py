@@ -35,7 +35,7 @@ from datetime import datetime, timezone
 from typing import Any, Hashable
 
 from netra.analytics import THRESHOLD, Cell, Filters, protect, standing, suppressed_value
-from netra.analytics.suppression import PRIMARY, WITHHELD, primary
+from netra.analytics.suppression import PRIMARY, WITHHELD, bounds, primary
 from netra.services import analytics as charts, reference_data
 from netra.services.analytics import Table, snapshots
 from netra.storage.database import Database
@@ -289,27 +289,34 @@ def _overdue_province(sl: _Slice, region: str | None) -> Table:
 def _funnel(funnel: Table, groups: Table, origin: Table, total: Cell) -> Table:
     """Steps reached, from the visible groups: a step is the sum of the groups that reached it, or the total minus
     the others; hidden when neither is visible (labelled hidden, never "<5": a sum's label would add a bound the
-    groups' suppression did not allow for). Registration is timed on reports only: its number of timed cases is
-    the registered minus the findings, shown when both are."""
+    groups' suppression did not allow for), with the range the shown figures and labels already imply
+    (`count_range`: e.g. 2,865 to 2,868 when only a "<5" group is unknown). Registration is timed on reports only:
+    its number of timed cases is the registered minus the findings, shown when both are."""
     shown = {r["key"]: r["count"] for r in groups.rows if not r["count_suppressed"]}
+    bound = {r["key"]: bounds(r["count_suppression"]) for r in groups.rows if r["count_suppressed"]}
     every = [r["key"] for r in groups.rows]
     order = {step: i for i, step in enumerate(standing.FUNNEL)}
     counts: dict[str, int | None] = {}
+    ranges: dict[str, list | None] = {}
     for step in standing.FUNNEL:
         inside = [g for g in every if order[standing.BY_ID[g].reached] >= order[step]]
         outside = [g for g in every if g not in inside]
-        if all(g in shown for g in inside):
-            counts[step] = sum(shown[g] for g in inside)
-        elif not total.suppressed and all(g in shown for g in outside):
-            counts[step] = total.count - sum(shown[g] for g in outside)
-        else:
-            counts[step] = None
+        low = sum(shown.get(g, 0) + bound.get(g, (0, 0))[0] for g in inside)
+        high = sum(shown.get(g, 0) + bound.get(g, (0, 0))[1] for g in inside)
+        if not total.suppressed:  # or the total less what the other groups can hold
+            low = max(low, total.count - sum(shown.get(g, 0) + bound.get(g, (0, 0))[1] for g in outside))
+            high = min(high, total.count - sum(shown.get(g, 0) + bound.get(g, (0, 0))[0] for g in outside))
+        counts[step] = low if low == high else None
+        # What the published figures already tell about a hidden step (no more): shown as a range on the page.
+        ranges[step] = None if low == high or (low == 0 and high == float("inf")) else \
+            [int(low), None if high == float("inf") else int(high)]
     finding = next((r for r in origin.rows if r["key"] == "finding"), None)
     findings = 0 if finding is None else None if finding["count_suppressed"] else finding["count"]
     out = _copy(funnel)
     for r in out.rows:
         n = counts[r["key"]]
         r["count"], r["count_suppressed"], r["count_suppression"] = n, n is None, WITHHELD if n is None else None
+        r["count_range"] = ranges[r["key"]]
         timed = r["timed_cases"]
         r["median_suppressed"] = timed is not None and int(timed) < THRESHOLD
         if timed is not None:
@@ -320,8 +327,8 @@ def _funnel(funnel: Table, groups: Table, origin: Table, total: Cell) -> Table:
                 r["timed_cases"] = n - findings
             else:
                 r["timed_cases"] = None
-    out.columns = ["key", "label_id", "label_en", "count", "count_suppressed", "count_suppression", "median_days",
-                   "median_suppressed", "timed_cases"]
+    out.columns = ["key", "label_id", "label_en", "count", "count_suppressed", "count_suppression", "count_range",
+                   "median_days", "median_suppressed", "timed_cases"]
     return out
 
 
@@ -336,8 +343,9 @@ def _plain(tables: dict[str, Table]) -> dict[str, Table]:
                 _mark(r, c, None)
         _add_columns(t, *columns)
     for r in out["funnel"].rows:
-        r["median_suppressed"] = False
-    out["funnel"].columns.insert(out["funnel"].columns.index("median_days") + 1, "median_suppressed")
+        r["median_suppressed"], r["count_range"] = False, None
+    out["funnel"].columns = ["key", "label_id", "label_en", "count", "count_suppressed", "count_suppression",
+                             "count_range", "median_days", "median_suppressed", "timed_cases"]
     return {name: out[name] for name in PUBLIC_CHARTS}
 
 

@@ -5,7 +5,7 @@ and on the data version (``data_version``: the audit log's last entry, which eve
 writes, and the deadline cut-offs in force, which move at local midnights). So it is computed once per version,
 kept in memory, and written to ``stats_snapshots``: the first request after a restart reads it back instead of
 recomputing (the issue measured 12 s for the first /statistik after a start). A row whose version is no longer
-current is recomputed and overwritten. Views are shared between requests: callers must not change them.
+current (or that an earlier release of this code computed: ``code_version``) is recomputed and overwritten. Views are shared between requests: callers must not change them.
 """
 
 from __future__ import annotations
@@ -16,6 +16,8 @@ import logging
 import threading
 from collections import OrderedDict
 from datetime import datetime, timezone
+from functools import cache
+from importlib import resources
 from typing import Any, Callable
 
 from sqlalchemy import func, select
@@ -33,6 +35,18 @@ def data_version(session, now: datetime) -> str:
     rules) and the deadline cut-offs in force."""
     seq = session.scalar(select(func.max(AuditRow.seq))) or 0
     return f"{seq}|" + ",".join(c.last_day.isoformat() for c in cutoffs(now, default_rules()))
+
+
+@cache
+def code_version() -> str:
+    """A fingerprint of the code that computes the views (the statistics domain and services): a release that
+    changes what a view holds does not serve one computed by the previous release."""
+    digest = hashlib.sha256()
+    for package in ("netra.analytics", "netra.services.analytics"):
+        for entry in sorted(resources.files(package).iterdir(), key=lambda e: e.name):
+            if entry.name.endswith(".py"):
+                digest.update(entry.name.encode() + b"\0" + entry.read_bytes())
+    return digest.hexdigest()[:16]
 
 
 def _encode(value: Any) -> Any:
@@ -66,6 +80,7 @@ class ViewCache:
 
     def get(self, db: Database, session, question: str, version: str, compute: Callable[[], Any]) -> Any:
         key = hashlib.sha256(question.encode()).hexdigest()
+        version = f"{code_version()}|{version}"
         memory_key = (str(db.engine.url), key)
         with self.lock:  # one computation at a time: a second request for the same view waits and shares it
             found = self.views.get(memory_key)
