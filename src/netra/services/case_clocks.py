@@ -2,8 +2,9 @@
 case change by netra.services.analytics.facts): the SQL that picks the overdue and the due-soon cases, and each
 listed case's ClockStatus, without reading any history.
 
-The cut-offs come from netra.analytics.clocks, which turns netra.cases.status around (a clock's due instant
-depends only on the local day it started), so a list filtered here agrees with every case page.
+Overdue compares the due instant stored per row; due-soon uses the cut-offs of netra.analytics.clocks, which turn
+netra.cases.status around (a clock's due instant depends only on the local day it started). Both agree with every
+case page.
 """
 
 from __future__ import annotations
@@ -24,25 +25,23 @@ def _key(rule) -> str:
     return f"{rule.election_kind}:{rule.id}"  # as facts stores it in case_stats.clock
 
 
-def _condition(now: datetime, rules: DeadlineRules, soon: bool) -> ColumnElement[bool]:
+def _due_soon(now: datetime, rules: DeadlineRules) -> ColumnElement[bool]:
     conditions = []
     for cut in cutoffs(now, rules):
         same = and_(S.clock == _key(cut.rule), S.clock_zone == cut.zone, S.clock_extended.is_(cut.extended))
-        if soon:
-            conditions.append(and_(same, S.clock_start_day > cut.last_day, S.clock_start_day <= cut.soon_last_day))
-        else:
-            conditions.append(and_(same, S.clock_start_day <= cut.last_day))
+        conditions.append(and_(same, S.clock_start_day > cut.last_day, S.clock_start_day <= cut.soon_last_day))
     return or_(*conditions) if conditions else false()
 
 
-def overdue(now: datetime, rules: DeadlineRules) -> ColumnElement[bool]:
-    """case_stats rows whose running clock is past due at `now`."""
-    return _condition(now, rules, soon=False)
+def overdue(now: datetime) -> ColumnElement[bool]:
+    """case_stats rows whose running clock is past due at `now` (each row holds its clock's due instant, computed
+    as netra.cases.status computes it)."""
+    return S.clock_due_at < now
 
 
 def due_soon(now: datetime, rules: DeadlineRules) -> ColumnElement[bool]:
     """case_stats rows whose running clock is not overdue but due by the end of the next (working) day."""
-    return _condition(now, rules, soon=True)
+    return _due_soon(now, rules)
 
 
 def status_of(clock: str | None, zone: str | None, started_at: datetime | None, extended: bool, now: datetime,

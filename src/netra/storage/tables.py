@@ -262,6 +262,8 @@ class CaseStatsRow(Base):
     clock_started_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
     clock_extended: Mapped[bool] = mapped_column(Boolean, default=False)
     clock_start_day: Mapped[date | None] = mapped_column(Date)  # local date of clock_started_at in clock_zone
+    # The last instant the running clock allows (netra.cases.due_at): overdue exactly when it is before "now".
+    clock_due_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
     ppk: Mapped[str] = mapped_column(String(200), default="")
     # Funnel step durations in tenths of a day, rounded down (report -> registered, registered -> recommended,
     # recommended -> sanctioned): integers, so medians come from plain GROUP BY counts on either database.
@@ -300,6 +302,19 @@ class CaseRollupRow(Base):
     k2: Mapped[str] = mapped_column(String(200), primary_key=True, default="")
     day: Mapped[str] = mapped_column(String(10), primary_key=True, default="")  # ISO date or ""
     n: Mapped[int] = mapped_column(Integer)
+
+
+class StatsSnapshotRow(Base):
+    """A computed statistics view (public statistics of a filter set, a dashboard for a scope and filters) and the
+    data version it was computed at (netra.services.analytics.snapshots): a cache, reused only while the version
+    is current, so a restart does not recompute what has not changed."""
+
+    __tablename__ = "stats_snapshots"
+
+    key: Mapped[str] = mapped_column(String(64), primary_key=True)  # sha256 of what was asked
+    version: Mapped[str] = mapped_column(String(400))
+    payload: Mapped[str] = mapped_column(Text)  # JSON
+    computed_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
 
 
 class RuleOverrideRow(Base):

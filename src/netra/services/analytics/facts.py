@@ -17,8 +17,8 @@ the first read.
 A row holds what the filters and charts need: region, election, event date, status, family, channel, origin,
 position group (netra.analytics.positions), agency; from the history, the first time the case was opened,
 registered, recommended and sanctioned, the rules named, the PPK it was sent to, and the legal clock running in its
-current state with its start and whether it was extended (netra.cases.running_clock, as each case page computes
-it, so the overdue lists agree with the case pages).
+current state with its start, whether it was extended and its due instant (netra.cases.running_clock and
+due_at, as each case page computes them, so the overdue lists agree with the case pages).
 """
 
 from __future__ import annotations
@@ -34,7 +34,7 @@ from importlib import resources
 from sqlalchemy import delete, insert, select
 
 from netra.analytics.positions import position_group
-from netra.cases import CaseState, running_clock
+from netra.cases import CaseState, due_at, running_clock
 from netra.regions.model import TimeZone
 from netra.services import reference_data
 from netra.services.analytics import rollup
@@ -88,6 +88,8 @@ def _row(case: CaseRow, zone: str, events: list[tuple], kind_of, rules):
             tz_name=TimeZone(zone).zoneinfo.key, origin=case.origin), rules)
     clock = f"{kind}:{running.rule.id}" if running else None
     started, extended = (running.started_at, running.extended) if running else (None, False)
+    due = due_at(started, running.rule, TimeZone(zone).zoneinfo.key, extended=extended,
+                 calendar=rules.calendar) if running else None
     opened = first.get("submit") or first.get("record_finding")
     registered = first.get("register") or first.get("record_finding")
     recommended, sanctioned = first.get("recommend"), first.get("impose_sanction")
@@ -105,7 +107,7 @@ def _row(case: CaseRow, zone: str, events: list[tuple], kind_of, rules):
         sanction_rule=sanction_rule[:60] if sanction_rule else None,
         clock=clock, clock_zone=zone if clock else None, clock_started_at=started if clock else None,
         clock_extended=extended, ppk=ppk.strip()[:200],
-        clock_start_day=started.astimezone(tz).date() if clock else None,
+        clock_start_day=started.astimezone(tz).date() if clock else None, clock_due_at=due,
     )
     extras = [dict(case_id=case.id, rule_id=r[:60]) for r in dict.fromkeys(recommended_rules[1:])]
     return row, extras
@@ -174,17 +176,21 @@ def rebuild(session, progress=None) -> int:
     return written
 
 
+# Bumped when what case_rollup counts changes (2: "standing" replaced "status" and "reached").
+ROLLUP_FORMAT = 2
+
+
 def rules_fingerprint(session) -> str:
-    """What the stored rows were computed with besides the cases: the deadline rules in force (which clock runs)
-    and the packaged calendars (which stage a date is in). A release or an administrator's correction that changes
-    either rebuilds the tables on first read. Elections an administrator adds are new ids, so they never change
-    the rows of existing cases."""
+    """What the stored rows were computed with besides the cases: the deadline rules in force (which clock runs),
+    the packaged calendars (which stage a date is in) and the rollup's format. A release or an administrator's
+    correction that changes any of them rebuilds the tables on first read. Elections an administrator adds are new
+    ids, so they never change the rows of existing cases."""
     return _fingerprint(reference_data.deadlines_in(session).digest)
 
 
 @cache
 def _fingerprint(deadlines_digest: str) -> str:
-    digest = hashlib.sha256(deadlines_digest.encode())
+    digest = hashlib.sha256(f"rollup {ROLLUP_FORMAT}\0{deadlines_digest}".encode())
     for entry in sorted(resources.files("netra.elections").joinpath("data").iterdir(), key=lambda e: e.name):
         if entry.name.endswith(".yaml"):
             digest.update(entry.name.encode() + b"\0" + entry.read_bytes())
