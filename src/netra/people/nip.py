@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 
 EARLIEST_BIRTH_YEAR = 1940  # anyone born earlier left the service long ago (retirement age is at most 65)
 EARLIEST_APPOINTMENT_YEAR = 1960
@@ -47,25 +48,17 @@ def parse_nip(text: str, today: date | None = None) -> Nip:
     value = clean_nip(text)
     if not value:
         raise InvalidNip("NIP kosong.")
-    if not value.isascii() or not value.isdigit():
+    if not (value.isascii() and value.isdigit()):
         raise InvalidNip(f"NIP hanya boleh berisi angka (tertulis '{str(text).strip()[:30]}').")
     if len(value) != 18:
         raise InvalidNip(f"NIP harus 18 angka, tertulis {len(value)} angka.")
-    year, month, day = int(value[0:4]), int(value[4:6]), int(value[6:8])
-    try:
-        birth = date(year, month, day)
-    except ValueError:
-        raise InvalidNip(f"Tanggal lahir dalam NIP ({value[6:8]}-{value[4:6]}-{value[0:4]}) bukan tanggal yang "
-                         "ada.") from None
-    if year < EARLIEST_BIRTH_YEAR or birth > _years_after(today, -ADULT_AGE):
-        raise InvalidNip(f"Tahun lahir dalam NIP ({year}) tidak mungkin untuk pegawai aktif.")
+    birth, adult = _birth(value[:8], today)
     app_year, app_month = int(value[8:12]), int(value[12:14])
     if not 1 <= app_month <= 12:
         raise InvalidNip(f"Bulan pengangkatan dalam NIP ({value[12:14]}) harus 01 sampai 12.")
     if app_year < EARLIEST_APPOINTMENT_YEAR or (app_year, app_month) > (today.year, today.month):
         raise InvalidNip(f"Tahun pengangkatan dalam NIP ({app_year}) tidak mungkin.")
-    adult = _years_after(birth, ADULT_AGE)
-    if (app_year, app_month) < (adult.year, adult.month):
+    if (app_year, app_month) < adult:
         raise InvalidNip(f"Pengangkatan dalam NIP ({value[12:14]}/{app_year}) sebelum pegawai berusia "
                          f"{ADULT_AGE} tahun (lahir {value[6:8]}-{value[4:6]}-{value[0:4]}).")
     if value[14] not in "12":
@@ -74,6 +67,21 @@ def parse_nip(text: str, today: date | None = None) -> Nip:
     if serial == 0:
         raise InvalidNip("Nomor urut dalam NIP (tiga angka terakhir) tidak boleh 000.")
     return Nip(value, birth, (app_year, app_month), "L" if value[14] == "1" else "P", serial)
+
+
+@lru_cache(maxsize=65536)
+def _birth(digits: str, today: date) -> tuple[date, tuple[int, int]]:
+    """The birth date and the (year, month) of the 18th birthday; a register repeats birth dates, so cached."""
+    year, month, day = int(digits[0:4]), int(digits[4:6]), int(digits[6:8])
+    try:
+        birth = date(year, month, day)
+    except ValueError:
+        raise InvalidNip(f"Tanggal lahir dalam NIP ({digits[6:8]}-{digits[4:6]}-{digits[0:4]}) bukan tanggal yang "
+                         "ada.") from None
+    if year < EARLIEST_BIRTH_YEAR or birth > _years_after(today, -ADULT_AGE):
+        raise InvalidNip(f"Tahun lahir dalam NIP ({year}) tidak mungkin untuk pegawai aktif.")
+    adult = _years_after(birth, ADULT_AGE)
+    return birth, (adult.year, adult.month)
 
 
 def _years_after(day: date, years: int) -> date:

@@ -15,6 +15,7 @@ from collections.abc import Callable, Collection, Iterator
 from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
+from functools import lru_cache
 from pathlib import Path
 
 from netra.cases.merging import normalise_agency, normalise_name
@@ -106,17 +107,24 @@ def header_map(cells: list[object]) -> dict[str, int]:
     return found
 
 
+@lru_cache(maxsize=4096)
 def region_code(text: str) -> str:
     """'33.20', '3320' or '33' as typed in a spreadsheet, as the register stores it."""
+    text = text.strip()
     digits = re.sub(r"\D", "", text)
-    if len(digits) == 4 and re.fullmatch(r"\d{2}[.\s]?\d{2}", text.strip()):
+    if len(digits) == 4 and re.fullmatch(r"\d{2}[.\s]?\d{2}", text):
         return f"{digits[:2]}.{digits[2:]}"
-    if len(digits) == 2 and text.strip().isdigit():
-        return digits
-    return text.strip()
+    return text
+
+
+@lru_cache(maxsize=256)
+def _status(text: str) -> Status | None:
+    return _STATUS_WORDS.get(_header_key(text))
 
 
 def _cell_text(value: object) -> str:
+    if isinstance(value, str):
+        return value.strip()
     if value is None:
         return ""
     if isinstance(value, float) and value.is_integer() and abs(value) < 1e15:
@@ -124,30 +132,36 @@ def _cell_text(value: object) -> str:
     return str(value).strip()
 
 
+def _words(text: str) -> str:
+    return " ".join(text.split()) if "  " in text or "\t" in text or "\n" in text else text
+
+
 def parse_row(values: dict[str, object], line: int, regions: Collection[str], today: date) -> CivilServant | RowError:
     raw_nip = values.get("nip")
     if isinstance(raw_nip, float):
         return RowError(line, "NIP tersimpan sebagai angka pecahan oleh Excel sehingga angka terakhirnya hilang; "
                               "simpan kolom NIP sebagai teks.")
-    text = {f: _cell_text(v) for f, v in values.items()}
     try:
-        nip = parse_nip(text.get("nip", "").lstrip("'"), today).value
+        nip = parse_nip(_cell_text(raw_nip).lstrip("'"), today).value
     except InvalidNip as exc:
         return RowError(line, str(exc))
-    for field in ("name", "agency"):
-        if not text.get(field):
+    name, agency = _words(_cell_text(values.get("name"))), _words(_cell_text(values.get("agency")))
+    position, rank = _words(_cell_text(values.get("position"))), _words(_cell_text(values.get("rank")))
+    for field, value in (("name", name), ("agency", agency)):
+        if not value:
             return RowError(line, f"{LABELS[field]} kosong.")
-    for field, limit in (("name", MAX_TEXT), ("position", MAX_TEXT), ("agency", MAX_TEXT), ("rank", MAX_RANK)):
-        if len(text.get(field, "")) > limit:
+    for field, value, limit in (("name", name, MAX_TEXT), ("position", position, MAX_TEXT),
+                                ("agency", agency, MAX_TEXT), ("rank", rank, MAX_RANK)):
+        if len(value) > limit:
             return RowError(line, f"{LABELS[field]} lebih dari {limit} karakter.")
-    status = _STATUS_WORDS.get(_header_key(text.get("status")))
+    raw_status = _cell_text(values.get("status"))
+    status = _status(raw_status)
     if status is None:
-        return RowError(line, f"STATUS harus PNS atau PPPK, tertulis '{text.get('status', '')[:30]}'.")
-    code = region_code(text.get("region_code", ""))
+        return RowError(line, f"STATUS harus PNS atau PPPK, tertulis '{raw_status[:30]}'.")
+    code = region_code(_cell_text(values.get("region_code")))
     if code not in regions:
         return RowError(line, f"KODE WILAYAH '{code[:20]}' tidak dikenal (contoh: 33.20 untuk Kabupaten Jepara).")
-    return CivilServant(nip, " ".join(text["name"].split()), " ".join(text.get("position", "").split()),
-                        " ".join(text["agency"].split()), code, status, " ".join(text.get("rank", "").split()))
+    return CivilServant(nip, name, position, agency, code, status, rank)
 
 
 Progress = Callable[[int, int], None]  # (done, total) in bytes for CSV, rows for XLSX
@@ -164,15 +178,18 @@ def read_register(path: Path, regions: Collection[str], today: date | None = Non
     rows = _xlsx_rows(path) if path.suffix.lower() in (".xlsx", ".xlsm") else _csv_rows(path)
     total = next(rows)
     columns = _find_header(rows)
+    width = max(columns.values()) + 1
     seen: dict[int, int] = {}  # NIP as an int -> first line (ints keep millions of NIPs in a few hundred MiB)
     count = 0
     for line, cells, done in rows:
         count += 1
         if progress and count % every == 0:
             progress(done, total)
-        if not any(_cell_text(c) for c in cells):
-            continue
-        values = {f: (cells[i] if i < len(cells) else None) for f, i in columns.items()}
+        if len(cells) < width:
+            if not any(_cell_text(c) for c in cells):
+                continue
+            cells = list(cells) + [None] * (width - len(cells))
+        values = {f: cells[i] for f, i in columns.items()}
         item = parse_row(values, line, regions, today)
         if isinstance(item, CivilServant):
             first = seen.setdefault(int(item.nip), line)

@@ -8,10 +8,12 @@ from fastapi import Request
 from fastapi.templating import Jinja2Templates
 
 from netra.cases import label as domain_label
+from netra.web.formatting import FILTERS
 from netra.web.i18n import pick_language, translate
 from netra.web.security import csrf_token, current_account
 
 templates = Jinja2Templates(directory=str(resources.files("netra.web").joinpath("templates")))
+templates.env.filters.update(FILTERS)  # angka, persen, tanggal, waktu: Indonesian formats (Babel)
 
 
 def wants_html(request: Request) -> bool:
