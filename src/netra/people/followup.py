@@ -43,14 +43,26 @@ class FollowUp:
     note: str = ""
 
 
+# Case states (netra.cases.State values) in which BKN acts on its side: the recommendation has reached the PPK.
+AFTER_PPK = ("sent_to_ppk", "not_followed_up", "personnel_data_blocked", "sanction_imposed", "closed")
+PPK_SILENT = ("not_followed_up", "personnel_data_blocked")  # a block answers a PPK that did not act
+
+
 def check_follow_up(kind: str, on: date | None, document_number: str, note: str, earlier: Sequence[FollowUp],
-                    today: date) -> FollowUp:
-    """A valid next follow-up, or FollowUpRefused: known kind, a date not in the future, a document number, and a
-    block lifted only while one is in force (no second block on top of one)."""
+                    today: date, case_status: str) -> FollowUp:
+    """A valid next follow-up, or FollowUpRefused: known kind, a case already with the PPK, a date not in the
+    future, a document number; a block only when the PPK did not act and none is in force, a lifting only of a
+    block in force."""
     try:
         chosen = FollowUpKind(kind)
     except ValueError:
         raise FollowUpRefused("Jenis tindak lanjut BKN tidak dikenal.") from None
+    if case_status not in AFTER_PPK:
+        raise FollowUpRefused("Tindak lanjut BKN dicatat setelah rekomendasi dikirim ke PPK.")
+    if chosen is not FollowUpKind.SIASN_UNBLOCK and case_status not in PPK_SILENT + ("sent_to_ppk",):
+        raise FollowUpRefused("Teguran atau blokir hanya untuk perkara yang belum ditindaklanjuti PPK.")
+    if chosen is FollowUpKind.SIASN_BLOCK and case_status not in PPK_SILENT:
+        raise FollowUpRefused("Blokir SIASN hanya setelah perkara dinyatakan tidak ditindaklanjuti PPK.")
     if on is None:
         raise FollowUpRefused("Tanggal tindakan wajib diisi.")
     if on > today:

@@ -61,22 +61,22 @@ def _cell(value):
     return value
 
 
-def to_csv(rows: list[dict]) -> bytes:
+def to_csv(rows: list[dict], columns: Sequence[str] = COLUMNS) -> bytes:
     buffer = io.StringIO()
-    writer = csv.DictWriter(buffer, fieldnames=COLUMNS)
+    writer = csv.DictWriter(buffer, fieldnames=columns)
     writer.writeheader()
     writer.writerows({k: _cell(v) for k, v in row.items()} for row in rows)
     return ("\ufeff" + buffer.getvalue()).encode("utf-8")  # the BOM makes Excel read UTF-8 correctly
 
 
-def to_xlsx(rows: list[dict]) -> bytes:
+def to_xlsx(rows: list[dict], columns: Sequence[str] = COLUMNS, title: str = "Perkara") -> bytes:
     from openpyxl import Workbook
 
     book = Workbook(write_only=True)
-    sheet = book.create_sheet("Perkara")
-    sheet.append(list(COLUMNS))
+    sheet = book.create_sheet(title)
+    sheet.append(list(columns))
     for row in rows:
-        sheet.append([_cell(row[c]) for c in COLUMNS])
+        sheet.append([_cell(row[c]) for c in columns])
     buffer = io.BytesIO()
     book.save(buffer)
     return buffer.getvalue()
