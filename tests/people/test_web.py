@@ -113,7 +113,7 @@ def test_linking_needs_a_reason_and_is_kept_in_the_case_history(client, world):
     assert "Siti Aminah" in client.get(f"/pegawai/{siti}").text
     client.post(f"/perkara/{by_name}/pegawai", data={"csrf_token": token, "person_id": "", "reason": "Salah orang"})
     panel = client.get(f"/perkara/{by_name}/pegawai", headers={"hx-request": "true"}).text
-    assert "Petugas menyatakan" in panel
+    assert "Petugas melepas keterkaitan" in panel
     with client.app.state.db.transaction() as s:
         events = s.scalars(select(CaseEventRow).where(CaseEventRow.case_id == by_name,
                                                       CaseEventRow.action.like("%person"))).all()

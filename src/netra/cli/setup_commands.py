@@ -62,7 +62,12 @@ def load_demo(db, settings) -> None:
     with console.status("Creating demo cases…"):
         added = ensure_demo_cases(db)
     console.print(f"Demo cases: {added} added." if added else "Demo cases: already present.")
-    print_credentials(ensure_demo_accounts(db, settings.data_dir))
+    credentials = ensure_demo_accounts(db, settings.data_dir)
+    from netra.demo.people import ensure_demo_register
+
+    if added_people := ensure_demo_register(db):
+        console.print(f"Demo civil-servant register: {added_people} people added.")
+    print_credentials(credentials)
 
 
 def print_credentials(credentials) -> None:
