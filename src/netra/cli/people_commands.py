@@ -7,21 +7,11 @@ from pathlib import Path
 import typer
 from rich.progress import BarColumn, DownloadColumn, Progress, TaskProgressColumn, TextColumn, TimeElapsedColumn
 
-from netra.cli.context import clean_errors, console, fail, open_database, settings_from
+from netra.cli.context import account_named, clean_errors, console, fail, open_database, settings_from
 from netra.web.formatting import number
 
 app = typer.Typer(help="The civil-servant register (PNS and PPPK).", no_args_is_help=True)
 SHOWN_ERRORS = 20
-
-
-def _account(db, username: str):
-    from netra.storage.repositories import AccountRepository
-
-    with db.transaction() as session:
-        found = AccountRepository(session).credentials(username.strip().lower())
-    if found is None:
-        fail(f"No account '{username}'.")
-    return found[0]
 
 
 @app.command("import")
@@ -36,7 +26,7 @@ def import_file(
     from netra.services.people.register import ImportRefused, import_register
 
     db = open_database(settings_from(ctx), migrate=True)
-    account = _account(db, by)
+    account = account_named(db, by)
     unit = "rows" if file.suffix.lower() in (".xlsx", ".xlsm") else "bytes"
     columns = [TextColumn("{task.description}"), BarColumn(), TaskProgressColumn(),
                *([DownloadColumn()] if unit == "bytes" else []), TimeElapsedColumn()]

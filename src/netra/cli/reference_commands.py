@@ -10,20 +10,14 @@ import yaml
 from rich.table import Table
 from sqlalchemy import select
 
-from netra.cli.context import clean_errors, console, fail, open_database
+from netra.cli.context import account_named, clean_errors, console, fail, open_database
 
 rules_app = typer.Typer(help="The rulebook in force: packaged rules plus recorded corrections.", no_args_is_help=True)
 elections_app = typer.Typer(help="Election calendars: packaged plus added by administrators.", no_args_is_help=True)
 
 
 def _admin(db, username: str):
-    from netra.storage.repositories import AccountRepository
-
-    with db.transaction() as session:
-        found = AccountRepository(session).credentials(username.strip().lower())
-    if found is None:
-        fail(f"No account '{username}'.")
-    return found[0]
+    return account_named(db, username)
 
 
 @rules_app.command("override")
