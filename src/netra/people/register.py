@@ -137,6 +137,7 @@ def _words(text: str) -> str:
 
 
 def parse_row(values: dict[str, object], line: int, regions: Collection[str], today: date) -> CivilServant | RowError:
+    """One data row (field -> cell) as a CivilServant, or the first thing wrong with it."""
     raw_nip = values.get("nip")
     if isinstance(raw_nip, float):
         return RowError(line, "NIP tersimpan sebagai angka pecahan oleh Excel sehingga angka terakhirnya hilang; "

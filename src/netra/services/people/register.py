@@ -152,8 +152,21 @@ _COLUMNS = ("nip", "name_key", *TRACKED)
 
 
 def _load_postgres(session: Session, items, result: ImportResult, by: str, now: datetime, phase) -> None:
-    """COPY into a temporary table, then three set-based statements: history, update, insert."""
+    """COPY into a temporary table, then three set-based statements: history, update, insert. The first import
+    into an empty register (the national load) has nothing to compare with: it is copied straight in."""
     cursor = session.connection().connection.driver_connection.cursor()
+    # One import at a time (this mode conflicts with itself, not with readers), so "empty" stays true.
+    cursor.execute("LOCK TABLE civil_servants IN SHARE ROW EXCLUSIVE MODE")
+    if session.scalar(select(CivilServantRow.id).limit(1)) is None:
+        columns = f"{', '.join(_COLUMNS)}, created_import_id, updated_import_id"
+        with cursor.copy(f"COPY civil_servants ({columns}) FROM STDIN") as copy:
+            for p in items:
+                copy.write_row((p.nip, p.name_key, p.name, p.position, p.agency, p.region_code, p.status.value,
+                                p.rank, result.import_id, result.import_id))
+                result.added += 1
+        phase("merge")
+        cursor.close()
+        return
     cursor.execute("CREATE TEMPORARY TABLE register_staging (nip varchar(18), name_key varchar(200), "
                    "name varchar(200), position varchar(200), agency varchar(200), region_code varchar(13), "
                    "status varchar(4), rank varchar(60)) ON COMMIT DROP")
