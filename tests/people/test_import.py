@@ -3,6 +3,8 @@
 from datetime import date
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from openpyxl import Workbook
 from sqlalchemy import select
 
@@ -125,3 +127,37 @@ def test_only_admin_or_bkn_may_import_and_a_reason_is_needed(db, tmp_path):
     with pytest.raises(ImportRefused, match="Alasan"):
         import_register(db, account(db), path, "  ", today=TODAY)
     assert people(db) == {}
+
+
+FUZZ_ROWS = st.lists(st.lists(st.one_of(st.text(max_size=25), st.sampled_from(
+    ["198001012005011001", "33.20", "PNS", "PPPK", "", ";", '"', "\n"])), max_size=8), max_size=6)
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=list(HealthCheck), database=None)
+@given(header=st.sampled_from([HEADER, "NIP,NAMA,UNIT KERJA,KODE WILAYAH,STATUS", "x"]), rows=FUZZ_ROWS,
+       raw=st.binary(max_size=64))
+def _any_file_property(db, tmp_path, header, rows, raw):
+    before = people(db)
+    path = tmp_path / "fuzz.csv"
+    path.write_bytes((header + "\n" + "\n".join(";".join(r) for r in rows)).encode("utf-8", "replace") + raw)
+    try:
+        result = import_register(db, account_for_fuzz(db), path, "fuzz", today=TODAY)
+    except ImportRefused as exc:
+        assert str(exc) and people(db).keys() == before.keys()
+        return
+    assert result.rows == result.added + result.updated + result.unchanged + result.error_count
+    assert all(str(e).startswith("Baris ") for e in result.errors)
+
+
+def account_for_fuzz(db):
+    from netra.storage.repositories import AccountRepository
+
+    with db.transaction() as s:
+        found = AccountRepository(s).credentials("bkn.fuzz")
+    return found[0] if found else account(db, "bkn.fuzz")
+
+
+def test_any_file_gets_a_clear_answer_and_keeps_stored_data(db, tmp_path):
+    import_register(db, account_for_fuzz(db), write(tmp_path, HEADER, BUDI, name="base.csv"), "dasar", today=TODAY)
+    _any_file_property(db, tmp_path)
+    assert "198001012005011001" in people(db)

@@ -205,3 +205,9 @@ def test_import_page_for_admin_and_bkn_only(client, world, tmp_path):
     login(client, "bkn.pusat")
     person = client.get(f"/pegawai/{world['ids'][SITI_NIP]}").text
     assert re.search(r"Jabatan: Guru SD Negeri 2 Bangsri → Kepala Sekolah \(admin\.pusat, impor #\d+\)", person)
+
+
+def test_public_figures_never_expose_a_person(client, world):
+    for url in ("/statistik", "/api/public/stats/v1", "/api/public/stats/v1/family.csv"):
+        body = client.get(url).text
+        assert "Budi" not in body and BUDI_NIP not in body and "Siti" not in body, url
