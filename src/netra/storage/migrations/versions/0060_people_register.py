@@ -2,14 +2,14 @@
 BKN's follow-up actions.
 
 Revision ID: 0060
-Revises: 0010
+Revises: 0041
 Create Date: 2026-12-01
 """
 import sqlalchemy as sa
 from alembic import op
 
 revision = "0060"
-down_revision = "0010"
+down_revision = "0041"  # re-chained after main (0040-0041, issue 17) was merged in
 branch_labels = None
 depends_on = None
 
