@@ -207,6 +207,12 @@ def main() -> int:
             lookups(db, nips[:50])  # warm the connection pool and the index pages a real server keeps in cache
             netra_times = lookups(db, nips)
             slow = lookups(db, nips[:10], "SELECT id FROM civil_servants WHERE nip || '' = :nip")
+            with db.transaction() as session:
+                plans = [session.execute(text("EXPLAIN (ANALYZE, FORMAT JSON) SELECT * FROM civil_servants "
+                                              "WHERE nip = :nip"), {"nip": nip}).scalar()[0] for nip in nips[:100]]
+            inside = [plan["Execution Time"] for plan in plans]
+            console.print(f"NIP lookup, inside PostgreSQL  {len(inside):>6} lookups ({plans[0]['Plan']['Node Type']})"
+                          f"            {ms(inside)}")
             p95 = sorted(netra_times)[int(len(netra_times) * 0.95)]
             console.print(f"NIP lookup, netra (index)      {len(nips):>6} lookups in {total:,} rows  {ms(netra_times)}")
             console.print(f"NIP lookup, baseline (no index){len(slow):>6} lookups in {total:,} rows  {ms(slow)}")
