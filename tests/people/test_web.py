@@ -142,6 +142,8 @@ def test_repeat_offenders_named_for_officers_and_withheld_for_viewers(client, wo
     assert "Budi" not in html and BUDI_NIP not in html and "(dirahasiakan)" in html
     widget = client.get("/dasbor/berulang").text
     assert 'data-testid="repeat-widget"' in widget and "Budi" not in widget
+    worklist = client.get("/perkara").text
+    assert worklist.count('data-testid="repeat-mark"') == 2 and "berulang: 2 perkara" in worklist
 
 
 def test_bkn_records_a_siasn_block_and_its_lifting(client, app, world):

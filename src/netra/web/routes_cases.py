@@ -18,6 +18,7 @@ from netra.services.case_exports import export_rows, to_csv, to_xlsx
 from netra.services.case_queries import get_case, in_scope, list_cases
 from netra.services.case_workflow import CaseNotFound, clocks_for, link_cases, related_cases, take_step
 from netra.services.people.follow_up import follow_up_label, latest_acts
+from netra.services.people.person import repeat_counts
 from netra.storage import audit_log
 from netra.storage.evidence_store import EvidenceStore
 from netra.storage.tables import CaseRow, EvidenceRow
@@ -50,10 +51,11 @@ def worklist(request: Request, status: str | None = None, view: str = "all",
              account: Account = Depends(require_account)):
     cases, clocks = _filtered(request, account, status, view)
     acts = latest_acts(request.app.state.db, [c.id for c in cases]) if view == "gap" else {}
+    repeated = repeat_counts(request.app.state.db, [c.id for c in cases])
     return render(request, "cases_list.html", {
         "account": account, "cases": cases, "status": status or "", "statuses": CASE_STATUSES, "clocks": clocks,
         "view": view if view in VIEWS else "all", "views": VIEWS, "local_text": local_text, "acts": acts,
-        "follow_up_label": follow_up_label})
+        "follow_up_label": follow_up_label, "repeated": repeated})
 
 
 @router.get("/ekspor/perkara.{fmt}")

@@ -152,6 +152,24 @@ def repeats(db: Database, account: Account, election_id: str | None,
     return people, office_list
 
 
+def repeat_counts(db: Database, case_ids: list[int]) -> dict[int, int]:
+    """For worklists: case id -> number of live cases of the same person in the same election, where that is two
+    or more. Counts only (no name), so every role may see the mark."""
+    if not case_ids:
+        return {}
+    linked = case_person().subquery()
+    with db.transaction() as session:
+        mine = session.execute(select(linked.c.case_id, linked.c.person_id, CaseRow.election_id)
+                               .join(CaseRow, CaseRow.id == linked.c.case_id)
+                               .where(linked.c.case_id.in_(case_ids), linked.c.person_id.is_not(None))).all()
+        people = {p for _, p, _ in mine}
+        totals = dict(((p, e), n) for p, e, n in session.execute(
+            select(linked.c.person_id, CaseRow.election_id, func.count())
+            .join(CaseRow, CaseRow.id == linked.c.case_id)
+            .where(linked.c.person_id.in_(people)).group_by(linked.c.person_id, CaseRow.election_id))) if people else {}
+    return {c: totals[(p, e)] for c, p, e in mine if totals.get((p, e), 0) >= REPEAT_MIN}
+
+
 def person_id_by_nip(db: Database, nip: str) -> int | None:
     with db.transaction() as session:
         return session.scalar(select(CivilServantRow.id).where(CivilServantRow.nip == nip))
