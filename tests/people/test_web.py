@@ -83,6 +83,8 @@ def test_lookup_by_nip_opens_the_person(client, world):
     login(client, "bkn.pusat")
     response = client.get("/pegawai?nip=19800101.200501.1.001", follow_redirects=False)
     assert response.status_code == 303 and response.headers["location"] == f"/pegawai/{world['ids'][BUDI_NIP]}"
+    with client.app.state.db.transaction() as s:
+        assert s.scalars(select(AuditRow).where(AuditRow.action == "view")).all() == []  # the page view is audited
     assert "tidak ada dalam daftar" in client.get("/pegawai?nip=199999999999999999").text
 
 

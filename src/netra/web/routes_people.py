@@ -23,7 +23,7 @@ from netra.services.case_queries import list_cases
 from netra.services.case_workflow import CaseNotFound
 from netra.services.people.follow_up import BKN_COLUMNS, bkn_rows, record_follow_up
 from netra.services.people.links import LINKERS, LinkRefused, case_link, link_person
-from netra.services.people.person import PERSONAL, person_id_by_nip, person_page, register_size, repeats
+from netra.services.people.person import PERSONAL, person_page, register_size, repeats, visible_person_by_nip
 from netra.services.people.register import IMPORTERS, ImportRefused, import_register
 from netra.storage.evidence_store import EvidenceStore
 from netra.storage.tables import RegisterImportRow
@@ -91,8 +91,8 @@ def lookup(request: Request, nip: str = "", account: Account = Depends(require_a
     from netra.people.nip import clean_nip
 
     wanted = clean_nip(nip)
-    person_id = person_id_by_nip(request.app.state.db, wanted) if wanted else None
-    if person_id is not None and person_page(request.app.state.db, account, person_id) is not None:
+    person_id = visible_person_by_nip(request.app.state.db, account, wanted) if wanted else None
+    if person_id is not None:
         return RedirectResponse(f"/pegawai/{person_id}", status_code=303)
     return render(request, "people_lookup.html", {"account": account, "nip": nip, "searched": bool(wanted)},
                   status_code=404 if wanted else 200)

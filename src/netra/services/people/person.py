@@ -62,18 +62,11 @@ class PersonPage:
 
 def person_page(db: Database, account: Account, person_id: int) -> PersonPage | None:
     """None when the person does not exist or the account may not see them (callers answer 404 either way)."""
-    linked = case_person().subquery()
     with db.transaction() as session:
-        person = session.get(CivilServantRow, person_id)
-        if person is None:
+        found = _visible(session, account, person_id)
+        if found is None:
             return None
-        case_rows = session.execute(
-            in_scope(select(CaseRow, RegionRow.name, RegionRow.timezone), account)
-            .join(RegionRow, RegionRow.code == CaseRow.region_code)
-            .join(linked, linked.c.case_id == CaseRow.id).where(linked.c.person_id == person_id)
-            .order_by(CaseRow.created_at, CaseRow.id)).all()
-        if not may_see_person(account, person.region_code, bool(case_rows)):
-            return None
+        person, case_rows = found
         region = session.get(RegionRow, person.region_code)
         ids = [c.id for c, _, _ in case_rows]
         reports, history, follow_ups = {}, {}, {}
@@ -95,6 +88,27 @@ def person_page(db: Database, account: Account, person_id: int) -> PersonPage | 
             CaseEntry(c.id, c.origin, c.status, name, zone, c.election_id, c.event_date, c.created_at,
                       reports.get(c.id, []), history.get(c.id, []), follow_ups.get(c.id, []))
             for c, name, zone in case_rows])
+
+
+def _visible(session, account: Account, person_id: int):
+    """(person, the account's cases about them) when the account may see the person, else None."""
+    linked = case_person().subquery()
+    person = session.get(CivilServantRow, person_id)
+    if person is None:
+        return None
+    case_rows = session.execute(
+        in_scope(select(CaseRow, RegionRow.name, RegionRow.timezone), account)
+        .join(RegionRow, RegionRow.code == CaseRow.region_code)
+        .join(linked, linked.c.case_id == CaseRow.id).where(linked.c.person_id == person_id)
+        .order_by(CaseRow.created_at, CaseRow.id)).all()
+    return (person, case_rows) if may_see_person(account, person.region_code, bool(case_rows)) else None
+
+
+def visible_person_by_nip(db: Database, account: Account, nip: str) -> int | None:
+    """The id of the register entry with this NIP when the account may see it (the lookup; not yet a view)."""
+    with db.transaction() as session:
+        person_id = session.scalar(select(CivilServantRow.id).where(CivilServantRow.nip == nip))
+        return person_id if person_id is not None and _visible(session, account, person_id) else None
 
 
 @dataclass(frozen=True)
@@ -168,11 +182,6 @@ def repeat_counts(db: Database, case_ids: list[int]) -> dict[int, int]:
             .join(CaseRow, CaseRow.id == linked.c.case_id)
             .where(linked.c.person_id.in_(people)).group_by(linked.c.person_id, CaseRow.election_id))) if people else {}
     return {c: totals[(p, e)] for c, p, e in mine if totals.get((p, e), 0) >= REPEAT_MIN}
-
-
-def person_id_by_nip(db: Database, nip: str) -> int | None:
-    with db.transaction() as session:
-        return session.scalar(select(CivilServantRow.id).where(CivilServantRow.nip == nip))
 
 
 def register_size(db: Database) -> int:
