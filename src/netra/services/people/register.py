@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timezone
 from pathlib import Path
 
-from sqlalchemy import func, insert, select, text
+from sqlalchemy import insert, select, text
 from sqlalchemy.orm import Session
 
 from netra.accounts.model import Account
@@ -219,6 +219,3 @@ def remove_person(db: Database, account: Account, nip: str, reason: str, now: da
 def find_by_nip(session: Session, nip: str) -> CivilServantRow | None:
     return session.scalar(select(CivilServantRow).where(CivilServantRow.nip == nip))
 
-
-def count(session: Session) -> int:
-    return session.scalar(select(func.count()).select_from(CivilServantRow)) or 0
