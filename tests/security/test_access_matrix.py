@@ -23,7 +23,8 @@ from netra.services.case_workflow import take_step
 from netra.services.intake import submit_report
 from netra.storage.database import Database
 from netra.storage.evidence_store import EvidenceStore
-from netra.storage.tables import CaseRow, EvidenceRow, ReportRow
+from netra.services.people.register import import_register
+from netra.storage.tables import CaseRow, CivilServantRow, EvidenceRow, ReportRow
 from netra.web.app import create_app
 
 PASSWORD = "kata-sandi-matriks"
@@ -39,6 +40,7 @@ class World:
     c: int  # recommended to BKN: has a recommendation letter
     report_a: int
     evidence_a: int
+    person: int  # the register entry with the cases' NIP (33.20)
     d: int = 0  # a report whose reporter did not ask for confidentiality, with evidence
     evidence_d: int = 0
 
@@ -74,12 +76,17 @@ def build_world(app) -> World:
                         reporter_contact=OPEN_REPORTER["contact"], confidential=False,
                         reported_name=REPORTED["name"], reported_nip=REPORTED["nip"], event_date=date(2024, 10, 9))
     submit_report(db, store, draft, [(EVIDENCE_NAME, JPEG + b"d")], "matrix-open-" + "m" * 20, "k")
+    register = app.state.settings.data_dir / "register.csv"
+    register.write_text("NIP;NAMA;JABATAN;INSTANSI;KODE WILAYAH;STATUS\n"
+                        "198001012005011001;Lurah Fiktif;Lurah;Kelurahan Fiktif;33.20;PNS\n", encoding="utf-8")
+    import_register(db, create_account(db, "setup.bkn", "", PASSWORD, Role.BKN, ["33.20"]), register, "matriks")
     with db.transaction() as s:
         report_a = s.scalar(select(ReportRow.id).where(ReportRow.case_id == ids[0]))
         evidence_a = s.scalar(select(EvidenceRow.id).where(EvidenceRow.case_id == ids[0]))
         d = s.scalar(select(CaseRow.id).order_by(CaseRow.id.desc()))
         evidence_d = s.scalar(select(EvidenceRow.id).where(EvidenceRow.case_id == d))
-    return World(ids[0], ids[1], ids[2], report_a, evidence_a, d, evidence_d)
+        person = s.scalar(select(CivilServantRow.id))
+    return World(ids[0], ids[1], ids[2], report_a, evidence_a, person, d, evidence_d)
 
 
 def version(app, case_id):
@@ -121,6 +128,28 @@ def recorder(code_ok):
 
 def role_only(role, code_ok, other=403):
     return lambda who: 303 if who == "anonymous" else (code_ok if who.split(":")[0] == role else other)
+
+
+def roles_only(roles, code_ok, other=403):
+    return lambda who: 303 if who == "anonymous" else (code_ok if who.split(":")[0] in roles else other)
+
+
+def person_page(who):
+    """BKN, Bawaslu and the person's PPK in the person's region; nobody else learns the person exists."""
+    if who == "anonymous":
+        return 303
+    role, scope = who.split(":")
+    return 200 if scope == "in" and role in ("bkn", "bawaslu", "ppk") else 404
+
+
+def case_role_step(allowed, code_ok, code_other=409):
+    """A step on a case: out of scope is 404 for everyone; in scope, other roles get the refusal."""
+    def expect(who):
+        if who == "anonymous":
+            return 303
+        role, scope = who.split(":")
+        return 404 if scope == "out" else (code_ok if role in allowed else code_other)
+    return expect
 
 
 ROUTES = {
@@ -191,6 +220,22 @@ ROUTES = {
     ("POST", "/admin/referensi/tenggat"): (
         lambda w, app: ("POST", "/admin/referensi/tenggat", {}), role_only("admin", 422)),
     ("POST", "/api/screen"): (lambda w, app: ("POST", "/api/screen", {}), anyone(422)),
+    ("GET", "/pegawai/impor"): (lambda w, app: ("GET", "/pegawai/impor", None), roles_only(("admin", "bkn"), 200)),
+    ("POST", "/pegawai/impor"): (lambda w, app: ("POST", "/pegawai/impor", {}), roles_only(("admin", "bkn"), 422)),
+    ("GET", "/pegawai"): (lambda w, app: ("GET", "/pegawai", None), roles_only(("bkn", "bawaslu", "ppk"), 200)),
+    ("GET", "/pegawai/{person_id}"): (lambda w, app: ("GET", f"/pegawai/{w.person}", None), person_page),
+    ("GET", "/perkara/berulang"): (lambda w, app: ("GET", "/perkara/berulang", None), signed_in()),
+    ("GET", "/dasbor/berulang"): (lambda w, app: ("GET", "/dasbor/berulang", None), signed_in()),
+    ("GET", "/perkara/{case_id}/pegawai"): (lambda w, app: ("GET", f"/perkara/{w.a}/pegawai", None), scoped()),
+    ("POST", "/perkara/{case_id}/pegawai"): (
+        lambda w, app: ("POST", f"/perkara/{w.a}/pegawai", {"person_id": "", "reason": "bukan orangnya"}),
+        case_role_step(("bawaslu", "bkn"), 303)),
+    ("POST", "/perkara/{case_id}/tindak-lanjut-bkn"): (
+        lambda w, app: ("POST", f"/perkara/{w.c}/tindak-lanjut-bkn", {"kind": "siasn_block", "on_date": "2024-12-01",
+                                                                      "document_number": "B-1"}),
+        case_role_step(("bkn",), 409)),
+    ("GET", "/ekspor/tindak-lanjut-bkn.{fmt}"): (
+        lambda w, app: ("GET", "/ekspor/tindak-lanjut-bkn.csv", None), role_only("bkn", 200)),
     ("GET", "/dasbor"): (lambda w, app: ("GET", "/dasbor", None), signed_in()),
     ("GET", "/dasbor/laporan.pdf"): (lambda w, app: ("GET", "/dasbor/laporan.pdf", None), signed_in()),
     ("GET", "/api/stats"): (lambda w, app: ("GET", "/api/stats", None), signed_in_api()),

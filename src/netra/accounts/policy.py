@@ -17,6 +17,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import StrEnum
 
+from netra.accounts.model import Account
 from netra.accounts.roles import Role
 
 HIDDEN_TEXT = "(dirahasiakan)"
@@ -67,6 +68,17 @@ CAPABILITIES = {
     Role.ADMIN: frozenset({Capability.EXPORT_CASES, Capability.ADMINISTER}),
     Role.VIEWER: frozenset({Capability.EXPORT_CASES}),
 }
+
+# Who may see a person of the civil-servant register (personal data).
+PERSONAL = (Role.BKN, Role.BAWASLU, Role.PPK)
+
+
+def may_see_person(account: Account, region_code: str, has_case_in_scope: bool) -> bool:
+    """BKN and Bawaslu see a person of their region or of a case they handle; a PPK only people of its own
+    region (it is their PPK). Administrators and viewers never see a person."""
+    if account.role not in PERSONAL:
+        return False
+    return account.may_see(region_code) or (account.role is not Role.PPK and has_case_in_scope)
 
 
 def case_view(role: Role | str) -> CaseView:

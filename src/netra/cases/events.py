@@ -16,6 +16,7 @@ class EventKind(StrEnum):
     STEP = "case_step"  # a workflow step (payload: action, from, to, role)
     LINKED = "case_linked"  # two cases were joined (one event for the survivor, one for the absorbed case)
     SUPPLEMENTED = "case_supplemented"  # the reporter added missing parts
+    NOTED = "case_noted"  # a history entry that does not move the case (payload: action)
     LOADED = "case_loaded"  # bulk-loaded data (the demo): counted by statistics, announced to nobody
 
 

@@ -57,7 +57,7 @@ def open_database(settings: Settings, migrate: bool = False) -> Database:
 
 
 def account_named(db: Database, username: str):
-    """The account acting on the command line (`--by`), or a clear error."""
+    """The account with this username, or a one-sentence error: every `--by USER` option resolves here."""
     from netra.storage.repositories import AccountRepository
 
     with db.transaction() as session:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+from collections.abc import Sequence
 
 from netra.accounts.model import Account
 from netra.cases import label
@@ -39,22 +40,22 @@ def export_rows(db: Database, account: Account, worklist: Worklist, filters: dic
     return rows
 
 
-def to_csv(rows: list[dict]) -> bytes:
+def to_csv(rows: list[dict], columns: Sequence[str] = COLUMNS) -> bytes:
     buffer = io.StringIO()
-    writer = csv.DictWriter(buffer, fieldnames=COLUMNS)
+    writer = csv.DictWriter(buffer, fieldnames=columns)
     writer.writeheader()
     writer.writerows({k: safe_cell(v) for k, v in row.items()} for row in rows)
     return ("\ufeff" + buffer.getvalue()).encode("utf-8")  # the BOM makes Excel read UTF-8 correctly
 
 
-def to_xlsx(rows: list[dict]) -> bytes:
+def to_xlsx(rows: list[dict], columns: Sequence[str] = COLUMNS, title: str = "Perkara") -> bytes:
     from openpyxl import Workbook
 
     book = Workbook(write_only=True)
-    sheet = book.create_sheet("Perkara")
-    sheet.append(list(COLUMNS))
+    sheet = book.create_sheet(title)
+    sheet.append(list(columns))
     for row in rows:
-        sheet.append([safe_cell(row[c]) for c in COLUMNS])
+        sheet.append([safe_cell(row[c]) for c in columns])
     buffer = io.BytesIO()
     book.save(buffer)
     return buffer.getvalue()

@@ -168,6 +168,14 @@ def worklist(db: Database, account: Account, view: str = "all", status: str | No
     return Worklist(cases, clocks, total, page, per_page)
 
 
+def case_ids(db: Database, account: Account, statuses: tuple[str, ...]) -> list[int]:
+    """Live cases in scope in one of `statuses`, oldest first: for exports of whole sets."""
+    with db.transaction() as session:
+        return list(session.scalars(select(CaseRow.id).where(
+            within(account, CaseRow.region_code), CaseRow.merged_into_id.is_(None), CaseRow.status.in_(statuses))
+            .order_by(CaseRow.id)))
+
+
 def bulk_identities(db: Database, account: Account, case_ids: list[int]) -> dict[int, tuple[str, list[str]]]:
     """For exports: each case's NIP and reporter names as the role may see them in bulk (a confidential
     reporter never: an identity is revealed one report at a time, on the case page)."""

@@ -212,6 +212,18 @@ class CaseRepository:
             "evidence": [e.sha256 for e in evidence], "declaration": declaration},
             [CaseEvent(EventKind.SUPPLEMENTED, case.id, case.region_code, {"fields": sorted(filled)})])
 
+    def note(self, row: CaseRow, action: str, *, actor: Account, now: datetime, reason: str = "",
+             payload: dict[str, Any] | None = None, documents: Sequence[str] = (),
+             audit: dict[str, Any] | None = None) -> None:
+        """Store a history entry that does not move the case (a register entry linked or unlinked, BKN's own
+        follow-up): the history row, its audit entry and a NOTED event."""
+        self.session.add(CaseEventRow(
+            case_id=row.id, action=action, from_status=row.status, to_status=row.status, actor_id=actor.id,
+            actor_role=actor.role.value, at=now, reason=reason, public_reason="", payload=dict(payload or {}),
+            documents=list(documents)))
+        self._record(actor, "change", row, now, audit or {"action": action, "reason": reason},
+                     [CaseEvent(EventKind.NOTED, row.id, row.region_code, {"action": action})])
+
     def load(self, cases: Sequence[LoadedCase], marker: str, detail: dict) -> int:
         """Bulk-store whole cases with their histories (the demo data), one audit entry for the lot."""
         rows, reports, events = [], [], []

@@ -369,6 +369,92 @@ class AddedElectionRow(Base):
     at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
 
 
+class RegisterImportRow(Base):
+    """One import of the civil-servant register: who, when, why, from which file, and what it changed."""
+
+    __tablename__ = "register_imports"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    by_user: Mapped[str] = mapped_column(String(64))
+    reason: Mapped[str] = mapped_column(Text)
+    filename: Mapped[str] = mapped_column(String(200))
+    sha256: Mapped[str] = mapped_column(String(64))
+    started_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    finished_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    rows: Mapped[int] = mapped_column(Integer, default=0)
+    added: Mapped[int] = mapped_column(Integer, default=0)
+    updated: Mapped[int] = mapped_column(Integer, default=0)
+    unchanged: Mapped[int] = mapped_column(Integer, default=0)
+    errors: Mapped[int] = mapped_column(Integer, default=0)
+    error_sample: Mapped[list] = mapped_column(JSON, default=list)  # the first errors, "Baris N: ..."
+
+
+class CivilServantRow(Base):
+    """A civil servant (PNS or PPPK) as the latest import of the register describes them. Never deleted: a person
+    no longer in the register gets `removed_at` and keeps their cases. The import ids are plain integers (no
+    foreign key) so that millions of rows load without a per-row check against register_imports."""
+
+    __tablename__ = "civil_servants"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    nip: Mapped[str] = mapped_column(String(18), unique=True)
+    name: Mapped[str] = mapped_column(String(200))
+    name_key: Mapped[str] = mapped_column(String(200), index=True)  # netra.cases.merging.normalise_name
+    position: Mapped[str] = mapped_column(String(200), default="")
+    agency: Mapped[str] = mapped_column(String(200))
+    region_code: Mapped[str] = mapped_column(String(13), index=True)
+    status: Mapped[str] = mapped_column(String(4))  # PNS or PPPK
+    rank: Mapped[str] = mapped_column(String(60), default="")
+    removed_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    created_import_id: Mapped[int | None] = mapped_column(Integer)
+    updated_import_id: Mapped[int | None] = mapped_column(Integer)
+
+
+class CivilServantChangeRow(Base):
+    """A changed field of a register entry: old and new value, by which import (or by whom), when."""
+
+    __tablename__ = "civil_servant_changes"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    person_id: Mapped[int] = mapped_column(ForeignKey("civil_servants.id"), index=True)
+    import_id: Mapped[int | None] = mapped_column(Integer)
+    field: Mapped[str] = mapped_column(String(20))
+    old_value: Mapped[str] = mapped_column(String(200), default="")
+    new_value: Mapped[str] = mapped_column(String(200), default="")
+    by_user: Mapped[str] = mapped_column(String(64))
+    at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+
+
+class CasePersonRow(Base):
+    """An officer's decision on who a case is about. Without a row a case belongs to the register entry with its
+    NIP; a row names the confirmed person (e.g. a name-and-agency suggestion), or none when the NIP was wrong."""
+
+    __tablename__ = "case_people"
+
+    case_id: Mapped[int] = mapped_column(ForeignKey("cases.id"), primary_key=True, autoincrement=False)
+    person_id: Mapped[int | None] = mapped_column(ForeignKey("civil_servants.id"), index=True)
+    by_user_id: Mapped[int] = mapped_column(ForeignKey("users.id"))
+    at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    reason: Mapped[str] = mapped_column(Text)
+
+
+class BknFollowUpRow(Base):
+    """What BKN did on its side about a case (reprimand, SIASN block and its lifting), with date and document."""
+
+    __tablename__ = "bkn_follow_ups"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    case_id: Mapped[int] = mapped_column(ForeignKey("cases.id"), index=True)
+    kind: Mapped[str] = mapped_column(String(20))
+    on_date: Mapped[date] = mapped_column(Date)
+    document_number: Mapped[str] = mapped_column(String(120))
+    document_sha256: Mapped[str | None] = mapped_column(String(64))
+    document_name: Mapped[str] = mapped_column(String(200), default="")
+    note: Mapped[str] = mapped_column(Text, default="")
+    by_user_id: Mapped[int] = mapped_column(ForeignKey("users.id"))
+    at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+
+
 class GuidanceQuestionRow(Base):
     """One "Bolehkah?" answer, counted anonymously: the week, the family and the verdict, never an address, an
     account or a time of day. The question's text is kept only when the answer was not confident or the asker

@@ -21,7 +21,7 @@ from netra.config import Settings
 from netra.storage.database import Database
 from netra.web import (
     routes_admin, routes_analytics, routes_api, routes_auth, routes_cases, routes_guidance, routes_monitoring,
-    routes_pages, routes_prevention, routes_report,
+    routes_pages, routes_people, routes_prevention, routes_report,
 )
 from netra.web.ratelimit import RateLimiter, parse_rate
 from netra.web.rendering import render, wants_html
@@ -76,6 +76,7 @@ def create_app(settings: Settings, db: Database | None = None) -> FastAPI:
     app.include_router(routes_auth.router)
     app.include_router(routes_api.router)
     app.include_router(routes_report.router)
+    app.include_router(routes_people.router)  # before routes_cases: /perkara/berulang is not a case id
     app.include_router(routes_cases.router)
     app.include_router(routes_guidance.router)
     app.include_router(routes_monitoring.router)
