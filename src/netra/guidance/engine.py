@@ -49,7 +49,7 @@ from netra.guidance.model import (
     Window,
 )
 from netra.guidance.text import Analysis, Lexicon
-from netra.rulebook import LocalizedText, Period, Rule, Rulebook, load_rulebook
+from netra.rulebook import Family, LocalizedText, Period, Rule, Rulebook, load_rulebook
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
 
@@ -58,35 +58,26 @@ CONTEXT_CONCEPTS = frozenset({
     "asn", "pns", "pppk", "non_asn", "village_head", "village_official", "tni_polri", "citizen", "teacher",
     "official", "staff", "elections", "family", "choose", "window_phrase", "retired", "bpd", "asn_spouse",
 })
+# Concepts naming the statuses of status.py: who acts, left out of the act similarity.
+PERSONS = frozenset({"asn", "pns", "pppk", "non_asn", "village_head", "village_official", "bpd", "tni_polri", "retired",
+                     "asn_spouse", "citizen"})
 # Acts that by themselves favour a candidate: for people only the statutes bind (village heads, TNI/Polri ...),
 # these bring in the statutes' general bans on acts benefiting a candidate (UU 10/2016 Pasal 71(1), UU 7/2017
-# Pasal 280(3), 282, 490), the same fallback the screener uses.
+# Pasal 280(3), 282, 490), the same fallback the screener uses, and their own law's ban on campaigning. (Party
+# office is not one: their own law forbids it as such.)
 FAVOURING = frozenset({"support", "hand_sign", "active_support", "appeal", "gift", "favor", "winteam", "campaign",
                        "mobilize", "props", "consultant", "declaration", "socialization", "twibbon", "attribute",
-                       "party_membership", "support_letter"})
+                       "support_letter"})
 # Online acts favour a candidate when they concern one (a like of a KPU post does not).
 SOCIAL_ACTS = frozenset({"like", "share", "comment", "post", "follow"})
 CONTESTANTS = frozenset({"candidate", "precandidate", "winteam", "party", "candidacy"})
 OFFICIAL_ACTS = frozenset({"decision", "aid", "program", "transfer", "replace_official", "favor", "state_facility"})
-# People bound by the statutes whose own laws also forbid taking part in campaigns or parties; not in the rulebook
-# yet, so cited as unverified when no rulebook rule binds the asker (domain brief section 1 names the people).
-OWN_LAW = {
-    "village_head": Citation("UU Nomor 6 Tahun 2014 tentang Desa Pasal 29 huruf g dan j (kepala desa dilarang menjadi "
-                             "pengurus partai politik dan ikut serta atau terlibat dalam kampanye)", verified=False),
-    "village_official": Citation("UU Nomor 6 Tahun 2014 tentang Desa Pasal 51 huruf g dan j (perangkat desa dilarang "
-                                 "menjadi pengurus partai politik dan terlibat dalam kampanye)", verified=False),
-    "bpd": Citation("UU Nomor 6 Tahun 2014 tentang Desa Pasal 64 (anggota BPD dilarang menjadi pengurus partai politik "
-                    "dan ikut serta atau terlibat dalam kampanye)", verified=False),
-    "tni_polri": Citation("UU Nomor 34 Tahun 2004 tentang TNI Pasal 39 dan UU Nomor 2 Tahun 2002 tentang Polri Pasal 28 "
-                          "(tidak terlibat politik praktis)", verified=False),
-}
+# The election laws, by the kind of election they govern. Every other instrument binding a village head, a BPD
+# member, TNI/Polri or non-ASN staff is the law on their own office (UU 6/2014, UU 34/2004 ...), cited after them.
 STATUTE_KIND = {"uu10_2016": "pilkada", "uu7_2017": "pemilu"}
-# The basis of answers for people no rulebook rule binds (domain brief section 1 names these instruments).
-ASN_LAW = Citation("UU Nomor 20 Tahun 2023 tentang ASN Pasal 9 ayat (2) dan Pasal 24 ayat (1) huruf d: kewajiban "
-                   "netral mengikat pegawai ASN")
-NON_ASN_CIRCULAR = Citation("SE MenPANRB Nomor 01 Tahun 2023: netralitas pegawai non-ASN di instansi pemerintah")
-RETIRED_BASIS = Citation("Status pegawai ASN berakhir saat pensiun (UU Nomor 20 Tahun 2023 tentang ASN)",
-                         verified=False)
+# Words that say the asker means to stand: without them, candidacy rules (resigning, CLTN first) are about someone
+# else's candidacy ("kakaknya yang nyalon") and rank lower.
+STANDING = frozenset({"candidacy", "resign_question", "cltn", "no_cltn"})
 PILKADA_WORDS = frozenset({"pilkada", "calongubernur", "calonbupati", "calonwalikota", "bupati", "gubernur",
                            "walikota", "pilgub", "pilbup", "pilwalkot", "cabup", "cagub", "cawalkot"})
 PEMILU_WORDS = frozenset({"pemilu", "pilpres", "pileg", "calonpresiden", "calonlegislatif", "presiden", "dpr",
@@ -107,6 +98,7 @@ class Weights:
     pppk_mismatch: float = 0.85  # milder for PPPK: PP 94/2021 binds PNS, but PPPK face the same SKB acts
     subject_promotion: float = 0.7  # a rule binding a village head or TNI/Polri must score this share of the top
     precandidate: float = 1.12  # "bakal calon": rules before candidates are set first
+    not_standing: float = 0.6  # candidacy rules when the question says nothing of the asker standing
     min_score: float = 0.55  # below this the top match is not trusted (verdict depends, "no clear rule")
 
 
@@ -138,6 +130,7 @@ class GuidanceEngine:
     # --- index ----------------------------------------------------------------------------------------------------
     def _build_index(self) -> None:
         lex = self.lexicon
+        self._person_words = frozenset(w for phrase, found in lex.phrases.items() if found & PERSONS for w in phrase)
         docs: list[Analysis] = []
         keyword_concepts: list[frozenset[str]] = []
         for rule in self.rules:
@@ -165,21 +158,37 @@ class GuidanceEngine:
             for e in rule.examples.allowed:
                 self._allowed.append((i, lex.analyse(e.text), e.text, e.why))
 
-        corpus = [a.tokens for a in docs] + [a.tokens for _, a, _ in self._forbidden] + [a.tokens for _, a, _, _ in self._allowed]
+        corpus = [self._act_tokens(a) for a in docs] + [self._act_tokens(a) for _, a, _ in self._forbidden] + \
+            [self._act_tokens(a) for _, a, _, _ in self._allowed]
         self._word = TfidfVectorizer(analyzer=_identity, sublinear_tf=True, lowercase=False)
         self._word.fit(corpus)
         texts = [" ".join(t) for t in corpus]
         self._char = TfidfVectorizer(analyzer="char_wb", ngram_range=(3, 5), sublinear_tf=True, lowercase=False)
         self._char.fit(texts)
 
-        self._doc_w = self._word.transform([a.tokens for a in docs])
-        self._doc_c = self._char.transform([" ".join(a.tokens) for a in docs])
+        self._doc_w = self._word.transform([self._act_tokens(a) for a in docs])
+        self._doc_c = self._char.transform([" ".join(self._act_tokens(a)) for a in docs])
         self._ex_rule = np.array([i for i, _, _ in self._forbidden])
-        self._ex_w = self._word.transform([a.tokens for _, a, _ in self._forbidden])
-        self._ex_c = self._char.transform([" ".join(a.tokens) for _, a, _ in self._forbidden])
+        self._ex_w = self._word.transform([self._act_tokens(a) for _, a, _ in self._forbidden])
+        self._ex_c = self._char.transform([" ".join(self._act_tokens(a)) for _, a, _ in self._forbidden])
         self._al_rule = np.array([i for i, _, _, _ in self._allowed])
-        self._al_w = self._word.transform([a.tokens for _, a, _, _ in self._allowed])
-        self._al_c = self._char.transform([" ".join(a.tokens) for _, a, _, _ in self._allowed])
+        self._al_w = self._word.transform([self._act_tokens(a) for _, a, _, _ in self._allowed])
+        self._al_c = self._char.transform([" ".join(self._act_tokens(a)) for _, a, _, _ in self._allowed])
+
+    def _act_tokens(self, analysis: Analysis) -> tuple[str, ...]:
+        """The comparison tokens without the words naming who acts ("kepala desa", "anggota BPD", "PNS"): the status
+        is settled apart, so a rule does not match a question for naming the same people but for the same act."""
+        out: list[str] = []
+        person = False
+        for token in analysis.tokens:
+            if token.startswith("c:"):
+                person = token[2:] in PERSONS
+                if not person:
+                    out.append(token)
+            elif not (person and token in self._person_words):
+                person = False
+                out.append(token)
+        return tuple(out)
 
     # --- public -----------------------------------------------------------------------------------------------------
     def answer(
@@ -212,6 +221,9 @@ class GuidanceEngine:
         source = "parameter" if chosen else None
         if chosen is None:
             chosen = statuses.detect(analysis.concepts)
+            if chosen != "asn_spouse":  # "suami saya PNS" names a spouse, not the asker's own status
+                chosen = statuses.stated(analysis.words, lambda i: self.lexicon.concepts_at(analysis.words, i)) \
+                    or chosen
             source = "question" if chosen else None
         stage = self._stage(text, analysis, when, election)
         similarity = self._similarity(analysis)
@@ -241,7 +253,7 @@ class GuidanceEngine:
                 return found
         if status in statuses.UNBOUND:
             return self._unbound_answer(text, analysis, matches, stage, status, source)
-        return self._rule_answer(text, analysis, matches, stage, status, source)
+        return self._rule_answer(text, analysis, matches, stage, status, source, float(similarity.max()))
 
     # --- pieces -----------------------------------------------------------------------------------------------------
     def _error(self, code: str, **values) -> GuidanceError:
@@ -280,8 +292,9 @@ class GuidanceEngine:
     def _similarity(self, analysis: Analysis) -> np.ndarray:
         """Each rule's similarity to the question, before stage and status weigh in (computed once per question)."""
         w = self.weights
-        qw = self._word.transform([analysis.tokens])
-        qc = self._char.transform([" ".join(analysis.tokens)])
+        tokens = self._act_tokens(analysis)
+        qw = self._word.transform([tokens])
+        qc = self._char.transform([" ".join(tokens)])
         doc = w.doc_word * (self._doc_w @ qw.T).toarray().ravel() + w.doc_char * (self._doc_c @ qc.T).toarray().ravel()
         ex_all = w.example_word * (self._ex_w @ qw.T).toarray().ravel() + w.example_char * (self._ex_c @ qc.T).toarray().ravel()
         ex = np.zeros(len(self.rules))
@@ -294,13 +307,17 @@ class GuidanceEngine:
             for i, rule in enumerate(self.rules):
                 if rule.period is Period.BEFORE_CANDIDATES_SET:
                     scores[i] *= w.precandidate
+        if not analysis.concepts & STANDING:
+            for i, rule in enumerate(self.rules):
+                if rule.family is Family.CANDIDACY:
+                    scores[i] *= w.not_standing
         return scores
 
     def _scores(self, similarity: np.ndarray, analysis: Analysis, stage: StageInfo | None,
                 subject: str | None) -> np.ndarray:
         w = self.weights
         scores = similarity.copy()
-        bound = statuses.BOUND_AS.get(subject or "", ())
+        bound = statuses.ACTS_AS.get(subject or "", statuses.BOUND_AS.get(subject or "", ()))
         for i, rule in enumerate(self.rules):
             if stage is not None and _applies(rule.period, stage) is False:
                 scores[i] *= w.stage_mismatch
@@ -316,6 +333,23 @@ class GuidanceEngine:
         return RuleMatch(rule=rule, score=float(score), applies=_applies(rule.period, stage) if stage else None,
                          binds_subject=binds)
 
+    @staticmethod
+    def _in_election(rule: Rule, kind: str | None) -> bool:
+        """Whether `rule` belongs to the election in question: UU 10/2016 to a Pilkada, UU 7/2017 to a Pemilu;
+        every rule when the kind is unknown, and always the rules of other instruments."""
+        statute = STATUTE_KIND.get(rule.instrument)
+        return kind is None or statute is None or statute == kind
+
+    def _binding(self, matches: list[RuleMatch], subject: str, kind: str | None) -> list[RuleMatch]:
+        """The matches whose rules oblige `subject`, apply at the stage asked about and belong to the election in
+        question, best first."""
+        return [m for m in matches if statuses.obliges(m.rule, subject) and m.applies is not False
+                and self._in_election(m.rule, kind)]
+
+    def _unverified_notes(self, primary: Iterable[Rule]) -> list[LocalizedText]:
+        ids = ", ".join(r.id for r in primary if not r.verified)
+        return [self._l("notes", "unverified_rules", rule_ids=ids)] if ids else []
+
     def _pattern(self, concepts: frozenset[str]) -> Pattern | None:
         fired = [(len(p.requires), -n, p) for n, p in enumerate(self.patterns) if p.matches(concepts)]
         return max(fired, key=lambda t: (t[0], t[1]))[2] if fired else None
@@ -324,8 +358,9 @@ class GuidanceEngine:
         wanted = {i for i, r in enumerate(self.rules) if r.id in set(rule_ids)}
         if not wanted:
             return None
-        qw = self._word.transform([analysis.tokens])
-        qc = self._char.transform([" ".join(analysis.tokens)])
+        tokens = self._act_tokens(analysis)
+        qw = self._word.transform([tokens])
+        qc = self._char.transform([" ".join(tokens)])
         if kind == "allowed":
             sims = (self._al_w @ qw.T).toarray().ravel() + 0.5 * (self._al_c @ qc.T).toarray().ravel()
             best = max((k for k in range(len(self._allowed)) if self._allowed[k][0] in wanted),
@@ -349,27 +384,47 @@ class GuidanceEngine:
             node = node[key]
         return LocalizedText(id=node["id"].format(**values), en=node["en"].format(**values))
 
+    def _bi(self, path: tuple[str, ...], values: dict[str, dict]) -> LocalizedText:
+        """A message whose placeholders differ by language (rule titles, dates): `values` maps "id"/"en" to them."""
+        return LocalizedText(id=self._l(*path, **values["id"]).id.strip(), en=self._l(*path, **values["en"]).en.strip())
+
+    def _citation(self, key: str) -> Citation:
+        """A legal basis the engine cites for people no rule binds (messages.yaml, bases)."""
+        raw = self.messages["bases"][key]
+        return Citation(raw["cite"], bool(raw.get("verified", True)))
+
     def _pattern_answer(self, text, analysis, pattern: Pattern, matches: list[RuleMatch], stage, subject,
                         subject_source) -> Answer | None:
         """The pattern's answer for this status, or None when its condition (CLTN, leave ...) concerns civil
-        servants only and the asker is bound by no rule: the general answer for the unbound then applies."""
+        servants only: the asker's own answer then applies (the unbound's, or the statutes binding a village head,
+        a BPD member or TNI/Polri)."""
         override = pattern.subjects.get(subject or "")
-        if override is None and subject in statuses.UNBOUND and pattern.verdict is not Verdict.ALLOWED:
+        kind = self._election_kind(analysis, stage)
+        if override is None and pattern.verdict is not Verdict.ALLOWED and (
+                subject in statuses.UNBOUND or subject in statuses.STATUTE_BOUND
+                and not any(statuses.obliges(self.rulebook[r], subject) for r in pattern.rules)):
             return None
-        related = [m for m in matches if m.rule.id in pattern.rules]
-        others = [m for m in matches if m.rule.id not in pattern.rules]
-        ranked = tuple(related + others)[:5]
         verdict, reason, basis = pattern.verdict, pattern.reason, pattern.basis
+        rule_ids = pattern.rules
         if override is not None:
             verdict, reason, basis = override.verdict, override.reason, override.basis
+            rule_ids = override.rules or pattern.rules
+        related = [m for m in matches if m.rule.id in rule_ids and self._in_election(m.rule, kind)]
+        related.sort(key=lambda m: subject is not None and not statuses.obliges(m.rule, subject))  # binding first
+        ranked = tuple(related + [m for m in matches if m not in related])[:5]
         notes: list[LocalizedText] = []
         primary: tuple[Rule, ...] = ()
         if pattern.window is not None:
             verdict, reason, primary = self._window(pattern, analysis, stage, verdict, reason)
         if verdict is not Verdict.ALLOWED and not primary:
-            primary = tuple(self.rulebook[r] for r in pattern.rules if r in self.rulebook)[:2]
+            primary = tuple(m.rule for m in related)
         # sanctions shown are only those of rules that bind the asker
-        primary = tuple(r for r in primary if subject is None or statuses.obliges(r, subject))
+        primary = tuple(r for r in primary if subject is None or statuses.obliges(r, subject))[:2]
+        if subject == "non_asn" and override is None and verdict is not Verdict.ALLOWED and not primary:
+            # the circular binds them, not the civil servants' rules the pattern's reason explains the act with
+            own = self._binding(matches, subject, kind)[:1]
+            primary, basis = tuple(m.rule for m in own), ()
+            ranked = tuple(own + [m for m in ranked if m not in own])[:5]
         if stage is not None:
             notes.append(self._stage_note(stage))
         if subject not in (None, "pns") and override is None and verdict is not Verdict.ALLOWED:
@@ -378,6 +433,7 @@ class GuidanceEngine:
             notes.extend(self._registration_notes(analysis, stage))
         if any(not c.verified for c in basis):
             notes.append(self._l("notes", "unverified_basis"))
+        notes.extend(self._unverified_notes(primary))
         evidence = self._evidence(analysis, pattern.rules, "allowed" if verdict is Verdict.ALLOWED else "forbidden")
         return Answer(
             question=text, verdict=verdict, matches=ranked, primary=primary, reason=reason, notes=tuple(notes),
@@ -388,41 +444,54 @@ class GuidanceEngine:
 
     def _window(self, pattern: Pattern, analysis: Analysis, stage: StageInfo | None, verdict: Verdict,
                 reason: LocalizedText) -> tuple[Verdict, LocalizedText, tuple[Rule, ...]]:
+        """Acts banned from some months before candidates are set unless the Minister approves in writing (replacing
+        officials): where the date falls, from "N bulan sebelum penetapan" or the election calendar."""
         window = pattern.window
         assert window is not None
         rule = self.rulebook.get(window.rule)
         primary = (rule,) if rule else ()
-        months = stage_lookup.months_before_set(" ".join(analysis.words))
-        if months is not None:
-            if months <= window.months_before_candidates_set:
-                return (Verdict.NOT_ALLOWED, self._l("reasons", "window_inside", months=window.months_before_candidates_set,
-                                                    start="-", end="-"), primary)
-            return (Verdict.ALLOWED, self._l("reasons", "window_before", months=window.months_before_candidates_set,
-                                            start="-"), primary)
+        months = window.months_before_candidates_set
+
+        def said(key: str, start: date | None = None, end: date | None = None, **extra) -> LocalizedText:
+            return self._bi(("reasons", key), {lang: dict(months=months, period=(
+                f" ({_long_date(start, lang)} {'sampai' if lang == 'id' else 'to'} {_long_date(end, lang)})"
+                if start and end else f" ({_long_date(start, lang)})" if start else ""), **{
+                    k: _long_date(v, lang) for k, v in extra.items()}) for lang in ("id", "en")})
+
+        def inside(start: date | None = None, end: date | None = None):
+            if "no_approval" in analysis.concepts:
+                return Verdict.NOT_ALLOWED, said("window_inside", start, end), primary
+            if "minister_approval" in analysis.concepts:
+                return Verdict.ALLOWED, said("window_approved", start, end), primary
+            return Verdict.DEPENDS, said("window_inside_depends", start, end), primary
+
+        asked = stage_lookup.months_before_set(" ".join(analysis.words))
+        if asked is not None:
+            return inside() if asked <= months else (Verdict.ALLOWED, said("window_before"), primary)
         if stage is not None and stage.day is not None and stage.election_id:
             election = self.elections[stage.election_id]
             if election.kind.value == "pilkada":
                 set_on = election.candidates_set_on
-                start = _months_back(set_on, window.months_before_candidates_set)
+                start = _months_back(set_on, months)
                 if stage.day < start:
-                    return (Verdict.ALLOWED, self._l("reasons", "window_before",
-                                                    months=window.months_before_candidates_set, start=start.isoformat()),
-                            primary)
+                    return Verdict.ALLOWED, said("window_before", start), primary
                 if stage.day < set_on:
-                    return (Verdict.NOT_ALLOWED, self._l("reasons", "window_inside",
-                                                        months=window.months_before_candidates_set,
-                                                        start=start.isoformat(), end=set_on.isoformat()), primary)
-                return (Verdict.DEPENDS, self._l("reasons", "window_after", set_on=set_on.isoformat()), primary)
+                    return inside(start, set_on)
+                return Verdict.DEPENDS, said("window_after", set_on=set_on), primary
         return verdict, reason, primary
 
-    def _rule_answer(self, text, analysis, matches: list[RuleMatch], stage, subject, subject_source) -> Answer:
+    def _rule_answer(self, text, analysis, matches: list[RuleMatch], stage, subject, subject_source,
+                     recognised: float) -> Answer:
+        """`recognised`: how well the best rule matches the act, whoever it binds (the statute-bound are measured
+        by it: the SKB rules that describe the act best do not bind them, so their own scores are pushed down)."""
         w = self.weights
         top = matches[0]
         notes: list[LocalizedText] = []
         acts = analysis.concepts - CONTEXT_CONCEPTS
         common = dict(question=text, subject=subject, subject_source=subject_source, stage=stage,
                       rulebook_version=self.rulebook.version)
-        if top.score < w.min_score or not acts and top.score < 2 * w.min_score:
+        confidence = recognised if subject in statuses.STATUTE_BOUND else top.score
+        if confidence < w.min_score or not acts and confidence < 2 * w.min_score:
             return Answer(verdict=Verdict.DEPENDS, matches=tuple(matches[:5]), primary=(),
                           reason=self._l("reasons", "no_rule"), confident=False, **common)
         if subject in statuses.STATUTE_BOUND:
@@ -440,12 +509,16 @@ class GuidanceEngine:
         reason = self._l("reasons", "not_allowed", title=rule.title.id, explanation=rule.explanation.id)
         reason = LocalizedText(id=reason.id, en=self._l("reasons", "not_allowed", title=rule.title.en,
                                                          explanation=rule.explanation.en).en)
-        basis: tuple[Citation, ...] = ()
         if subject == "non_asn":
-            ids = ", ".join(r.id for r in primary)
-            reason = LocalizedText(id=self._l("reasons", "non_asn", title=rule.title.id, rule_ids=ids).id,
-                                   en=self._l("reasons", "non_asn", title=rule.title.en, rule_ids=ids).en)
-            basis, primary = (NON_ASN_CIRCULAR, ASN_LAW), ()
+            # the civil servants' rule says what the act is; the rule extending it to non-ASN staff is the basis
+            acts_rule = next((m.rule for m in matches if not statuses.obliges(m.rule, subject)), rule)
+            own = self._binding(matches, subject, self._election_kind(analysis, stage))[:1]
+            primary = tuple(m.rule for m in own)
+            matches = own + [m for m in matches if m not in own]
+            reason = self._bi(("reasons", "non_asn"),
+                              {lang: dict(title=acts_rule.title.get(lang), rule_ids=acts_rule.id,
+                                          own=", ".join(f"{r.id} ({r.title.get(lang)})" for r in primary) or "-")
+                               for lang in ("id", "en")})
         if stage is not None:
             notes.append(self._stage_note(stage))
             if top.applies is False:
@@ -460,71 +533,73 @@ class GuidanceEngine:
             notes.append(self._l("subject_notes", subject))
         if stage is None and primary:
             notes.extend(self._period_notes(primary))
+        notes.extend(self._unverified_notes(primary))
         return Answer(
             verdict=verdict, matches=tuple(matches[:5]), primary=primary, reason=reason, notes=tuple(notes),
-            basis=basis, evidence=self._evidence(analysis, [rule.id], "forbidden"), confident=True, **common,
+            evidence=self._evidence(analysis, [rule.id], "forbidden"), confident=True, **common,
         )
 
     def _statute_answer(self, analysis: Analysis, matches: list[RuleMatch], stage, subject, common) -> Answer:
-        """Village heads and officials, BPD members and TNI/Polri: bound by a few statutes only, never by the SKB
-        or PP 94/2021. Not allowed when a statute binding them covers the act (its own family, or the general bans
-        when the act favours a candidate); otherwise "it depends", with the condition spelled out."""
+        """Village heads and officials, BPD members and TNI/Polri: bound by the election laws and by the law on their
+        own office, never by the SKB or PP 94/2021. Not allowed when a rule binding them covers the act: the election
+        law first (the heavier, criminal sanction), then their own law's rule (one per law: TNI and Polri each have
+        theirs). An act that favours a candidate falls under the election laws' general ban on acts benefiting one
+        and under their own law's ban on campaigning. Otherwise "it depends", with the condition spelled out."""
         w = self.weights
         top = matches[0]
-        kind = self._election_kind(analysis, stage)
-
-        def usable(m: RuleMatch) -> bool:
-            if not m.binds_subject or m.applies is False:
-                return False
-            statute = STATUTE_KIND.get(m.rule.id.split(".", 1)[0])
-            return kind is None or statute is None or statute == kind
-        binding = [m for m in matches if usable(m)]
+        binding = self._binding(matches, subject, self._election_kind(analysis, stage))
         acts = analysis.concepts - CONTEXT_CONCEPTS
-        # the act's own family decides, except the general bans on official action, which need an official act
-        own = [m for m in binding[:6] if m.rule.family is top.rule.family and m.score >= w.subject_promotion * top.score
-               and (m.rule.family.value != "official_action" or acts & OFFICIAL_ACTS)]
+        # the act's own family decides (read from the best rule that forbids someone the act itself, not from one
+        # addressed to candidates), except the general bans on official action, which need an official act
+        ref = next((m for m in matches if not m.rule.addressees), top)
+        same = [m for m in binding if m.rule.family is ref.rule.family and m.score >= w.subject_promotion * ref.score
+                and (m.rule.family is not Family.OFFICIAL_ACTION or acts & OFFICIAL_ACTS)]
+        election = [m for m in same if m.rule.instrument in STATUTE_KIND][:1]
+        own_law = [m for m in same if m.rule.instrument not in STATUTE_KIND]
         favouring = bool(acts & FAVOURING or acts & SOCIAL_ACTS and analysis.concepts & CONTESTANTS)
-        general = [m for m in binding if m.rule.family.value == "official_action"]
+        general = bool(favouring and not election)
+        if general:
+            election = [m for m in binding if m.rule.instrument in STATUTE_KIND
+                        and m.rule.family is Family.OFFICIAL_ACTION][:1]
+        if own_law or favouring:
+            # each law on their office binding them (UU 34/2004 for TNI, UU 2/2002 for Polri) with its rule for the
+            # act, else its ban on campaigning: who of them asks, the question rarely says
+            laws = dict.fromkeys(m.rule.instrument for m in binding if m.rule.instrument not in STATUTE_KIND)
+            own_law = [m for m in (next((m for m in own_law if m.rule.instrument == law), None) or next(
+                (m for m in binding if m.rule.instrument == law and m.rule.family is Family.CAMPAIGN), None)
+                for law in laws) if m is not None]
+        chosen = election + own_law
         notes = [self._stage_note(stage)] if stage is not None else []
         notes.append(self._l("subject_notes", subject))
         label = self.messages["subjects"][subject]
-        chosen = own[0] if own else general[0] if favouring and general else None
-        if chosen is not None:
-            rule = chosen.rule
-            reason = LocalizedText(
-                id=self._l("reasons", "statute_general", subject=label["id"], rule_id=rule.id, title=rule.title.id,
-                           explanation=rule.explanation.id).id,
-                en=self._l("reasons", "statute_general", subject=label["en"], rule_id=rule.id, title=rule.title.en,
-                           explanation=rule.explanation.en).en)
-            if own:
-                reason = self._l("reasons", "not_allowed", title=rule.title.id, explanation=rule.explanation.id)
-                reason = LocalizedText(id=reason.id, en=self._l("reasons", "not_allowed", title=rule.title.en,
-                                                                 explanation=rule.explanation.en).en)
-            ranked = [chosen] + [m for m in matches if m is not chosen]
-            return Answer(verdict=Verdict.NOT_ALLOWED, matches=tuple(ranked[:5]), primary=(rule,), reason=reason,
-                          notes=tuple(notes), evidence=self._evidence(analysis, [rule.id], "forbidden"),
+        if chosen:
+            first = chosen[0].rule
+            key = "statute_general" if general and election else "own_law" if not election else "not_allowed"
+            reason = self._bi(("reasons", key), {lang: dict(
+                subject=label[lang], rule_id=first.id, title=first.title.get(lang),
+                rules="; ".join(f"{m.rule.id} ({m.rule.title.get(lang)})" for m in chosen),
+                explanation=first.explanation.get(lang) if len(chosen) == 1 else "") for lang in ("id", "en")})
+            if election and own_law:  # their own law forbids it too
+                also = self._bi(("reasons", "also_own_law"), {lang: dict(rules="; ".join(
+                    f"{m.rule.id} ({m.rule.title.get(lang)})" for m in own_law)) for lang in ("id", "en")})
+                reason = LocalizedText(id=f"{reason.id} {also.id}", en=f"{reason.en} {also.en}")
+            primary = tuple(m.rule for m in chosen)
+            notes.extend(self._unverified_notes(primary))
+            ranked = chosen + [m for m in matches if m not in chosen]
+            return Answer(verdict=Verdict.NOT_ALLOWED, matches=tuple(ranked[:5]), primary=primary, reason=reason,
+                          notes=tuple(notes), evidence=self._evidence(analysis, [first.id], "forbidden"),
                           confident=True, **common)
         ids = ", ".join(m.rule.id for m in matches[:2])
-        if favouring and not general:  # no rulebook rule reaches the asker, their own law does
-            basis = (OWN_LAW[subject],)
-            reason = LocalizedText(
-                id=self._l("reasons", "own_law", subject=label["id"], rule_ids=ids, law=basis[0].cite).id,
-                en=self._l("reasons", "own_law", subject=label["en"], rule_ids=ids, law=basis[0].cite).en)
-            notes.append(self._l("notes", "unverified_basis"))
-            return Answer(verdict=Verdict.NOT_ALLOWED, matches=tuple(matches[:5]), primary=(), reason=reason,
-                          notes=tuple(notes), basis=basis, confident=True, **common)
         matches = binding + [m for m in matches if m not in binding]  # what binds the asker first
         if binding:
-            names = "; ".join(f"{m.rule.id} ({m.rule.title.id})" for m in binding[:3])
-            names_en = "; ".join(f"{m.rule.id} ({m.rule.title.en})" for m in binding[:3])
-            reason = LocalizedText(
-                id=self._l("reasons", "statute_depends", subject=label["id"], rule_ids=ids, binding=names).id,
-                en=self._l("reasons", "statute_depends", subject=label["en"], rule_ids=ids, binding=names_en).en)
+            reason = self._bi(("reasons", "statute_depends"), {lang: dict(
+                subject=label[lang], rule_ids=ids,
+                binding="; ".join(f"{m.rule.id} ({m.rule.title.get(lang)})" for m in binding[:3]))
+                for lang in ("id", "en")})
         else:
-            bound_id, bound_en = self._bound_labels(top.rule)
-            reason = LocalizedText(
-                id=self._l("reasons", "statute_none", subject=label["id"], rule_ids=ids, bound=bound_id).id,
-                en=self._l("reasons", "statute_none", subject=label["en"], rule_ids=ids, bound=bound_en).en)
+            bound = dict(zip(("id", "en"), self._bound_labels(top.rule)))
+            reason = self._bi(("reasons", "statute_none"), {lang: dict(subject=label[lang], rule_ids=ids,
+                                                                       bound=bound[lang]) for lang in ("id", "en")})
         return Answer(verdict=Verdict.DEPENDS, matches=tuple(matches[:5]), primary=(), reason=reason,
                       notes=tuple(notes), confident=True, **common)
 
@@ -544,7 +619,7 @@ class GuidanceEngine:
                 en=self._l("reasons", "unbound", subject=label["en"], rule_ids=ids, bound=bound_en).en)
         notes = [self._stage_note(stage)] if stage is not None else []
         notes.append(self._l("subject_notes", subject))
-        basis = (ASN_LAW, RETIRED_BASIS) if subject == "retired" else (ASN_LAW,)
+        basis = tuple(self._citation(key) for key in (("asn_law", "retired") if subject == "retired" else ("asn_law",)))
         if any(not c.verified for c in basis):
             notes.append(self._l("notes", "unverified_basis"))
         return Answer(question=text, verdict=verdict, matches=tuple(matches[:5]), primary=(), reason=reason,
@@ -775,10 +850,19 @@ def load_patterns(path: Path, *, rulebook: Rulebook, lexicon: Lexicon) -> tuple[
         for subject, ov in (item.get("subjects") or {}).items():
             if subject not in statuses.STATUSES:
                 raise GuidanceDataError(f"{where}: unknown subject {subject!r}")
+            where_ov = f"{where}, subjects.{subject}"
+            ov_rules = tuple(str(r) for r in ov.get("rules") or ())
+            unknown = [r for r in ov_rules if r not in rulebook]
+            if unknown:
+                raise GuidanceDataError(f"{where_ov}.rules: unknown rule id(s) {unknown}")
+            if any(not rulebook[r].binds(statuses.BOUND_AS[subject][0]) for r in ov_rules if statuses.BOUND_AS[subject]):
+                raise GuidanceDataError(f"{where_ov}.rules: every rule must bind {subject}")
             subjects[subject] = SubjectOverride(
                 verdict=Verdict(ov.get("verdict", verdict.value)),
-                reason=_localized(ov.get("reason"), f"{where}, subjects.{subject}.reason"),
-                basis=_citations(ov.get("basis"), f"{where}, subjects.{subject}.basis"),
+                reason=_localized(ov.get("reason"), f"{where_ov}.reason"),
+                # a rule states what binds the asker; a citation only explains why nothing does
+                basis=_citations(ov.get("basis"), f"{where_ov}.basis") if ov.get("basis") or not ov_rules else (),
+                rules=ov_rules,
             )
         window = None
         if item.get("window") is not None:
