@@ -679,14 +679,9 @@ class GuidanceEngine:
         if stage.source == "date" and stage.day and stage.election_name and stage.stage_name:
             set_fact = self.messages["notes"]["set_yes" if stage.candidates_set else "set_no"]
             camp = self.messages["notes"]["in_campaign" if stage.in_campaign else "not_in_campaign"]
-            return LocalizedText(
-                id=self.messages["notes"]["stage_known"]["id"].format(
-                    day=stage.day.isoformat(), election=stage.election_name.id, stage=stage.stage_name.id,
-                    set_fact=set_fact["id"], campaign_fact=camp["id"]),
-                en=self.messages["notes"]["stage_known"]["en"].format(
-                    day=stage.day.isoformat(), election=stage.election_name.en, stage=stage.stage_name.en,
-                    set_fact=set_fact["en"], campaign_fact=camp["en"]),
-            )
+            return self._bi(("notes", "stage_known"), {lang: dict(
+                day=_long_date(stage.day, lang), election=stage.election_name.get(lang), stage=stage.stage_name.get(lang),
+                set_fact=set_fact[lang], campaign_fact=camp[lang]) for lang in ("id", "en")})
         fact = self.messages["stage_facts"].get(stage.stage_id or "", self.messages["stage_facts"]["after_set"])
         return LocalizedText(id=self.messages["notes"]["stage_phrase"]["id"].format(fact=fact["id"]),
                              en=self.messages["notes"]["stage_phrase"]["en"].format(fact=fact["en"]))
