@@ -58,6 +58,14 @@ CONTEXT_CONCEPTS = frozenset({
     "asn", "pns", "pppk", "non_asn", "village_head", "village_official", "tni_polri", "citizen", "teacher",
     "official", "staff", "elections", "family", "choose", "window_phrase", "retired", "bpd", "asn_spouse",
 })
+# Before "mencalonkan diri", "nyalon" ...: who stands. Someone else when it is a third person or a relation
+# ("ketuanya sedang mencalonkan diri", "kakak saya yang nyalon"); the aspect words may stand between.
+THIRD_PERSON = frozenset({"dia", "beliau", "ia", "mereka", "doi", "ketua", "teman", "kawan", "rekan", "atasan", "bos",
+                          "tokoh", "kenalan", "sahabat", "pacar", "paman", "om", "tante", "bibi", "sepupu", "keponakan",
+                          "ponakan", "menantu", "besan", "pak", "bu", "bapak", "ibu", "mas", "mbak"})
+RELATIONS = frozenset({"family", "spouse", "regional_head", "party", "winteam", "candidate"})
+ASPECT = frozenset({"sedang", "akan", "mau", "lagi", "juga", "baru", "sudah", "telah", "ingin", "hendak", "yang",
+                    "katanya", "rencananya"})
 # Concepts naming the statuses of status.py: who acts, left out of the act similarity.
 PERSONS = frozenset({"asn", "pns", "pppk", "non_asn", "village_head", "village_official", "bpd", "tni_polri", "retired",
                      "asn_spouse", "citizen"})
@@ -175,6 +183,24 @@ class GuidanceEngine:
         self._al_w = self._word.transform([self._act_tokens(a) for _, a, _, _ in self._allowed])
         self._al_c = self._char.transform([" ".join(self._act_tokens(a)) for _, a, _, _ in self._allowed])
 
+    def _own_acts(self, analysis: Analysis) -> Analysis:
+        """A candidacy named only as someone else's ("ketuanya sedang mencalonkan diri") makes that person a
+        candidate, not the asker one who stands."""
+        words = analysis.words
+        if "candidacy" not in analysis.concepts:
+            return analysis
+        def someone_else(j: int) -> bool:
+            while j >= 0 and words[j] in ASPECT:
+                j -= 1
+            if j >= 1 and words[j] in statuses.FIRST_PERSON:  # "kakak saya", "suami saya"
+                j -= 1
+            return j >= 0 and (words[j] in THIRD_PERSON or bool(self.lexicon.concepts_at(words, j) & RELATIONS))
+        for i in range(len(words)):
+            if "candidacy" in self.lexicon.concepts_at(words, i) and not someone_else(i - 1):
+                return analysis  # the asker's own (or an unclear) candidacy
+        tokens = tuple("c:candidate" if t == "c:candidacy" else t for t in analysis.tokens)
+        return replace(analysis, tokens=tokens, concepts=analysis.concepts - {"candidacy"} | {"candidate"})
+
     def _act_tokens(self, analysis: Analysis) -> tuple[str, ...]:
         """The comparison tokens without the words naming who acts ("kepala desa", "anggota BPD", "PNS"): the status
         is settled apart, so a rule does not match a question for naming the same people but for the same act."""
@@ -210,7 +236,7 @@ class GuidanceEngine:
         Raises GuidanceError (Indonesian message) for empty, over-long or non-Indonesian questions and for unknown
         status or election values.
         """
-        analysis = self.lexicon.analyse(question) if isinstance(question, str) else None
+        analysis = self._own_acts(self.lexicon.analyse(question)) if isinstance(question, str) else None
         text = self.language.check(question, analysis.words if analysis else None)
         chosen = self._check_subject(status if status not in (None, "") else subject)
         if election is not None and election not in self.elections:
@@ -461,10 +487,10 @@ class GuidanceEngine:
         def inside(start: date | None = None, end: date | None = None):
             if "no_approval" in analysis.concepts:
                 return Verdict.NOT_ALLOWED, said("window_inside", start, end), primary
-            if "minister_approval" in analysis.concepts:
-                return Verdict.ALLOWED, said("window_approved", start, end), primary
             return Verdict.DEPENDS, said("window_inside_depends", start, end), primary
 
+        if "minister_approval" in analysis.concepts and "no_approval" not in analysis.concepts:
+            return Verdict.ALLOWED, said("window_approved"), primary  # whatever the date, the approval permits it
         asked = stage_lookup.months_before_set(" ".join(analysis.words))
         if asked is not None:
             return inside() if asked <= months else (Verdict.ALLOWED, said("window_before"), primary)
@@ -665,14 +691,19 @@ class GuidanceEngine:
         """The top rule, plus its counterpart for the other side of the candidates-set date when the stage is
         unknown (e.g. the ethics rule before candidates are set and the disciplinary rule after)."""
         top = matches[0].rule
+        if matches[0].binds_subject and top.instrument in STATUTE_KIND:
+            # an election law binding a civil servant: their discipline rule for the act is a basis too
+            discipline = next((m.rule for m in matches[1:4] if m.binds_subject and m.applies is not False
+                               and m.rule.instrument not in STATUTE_KIND), None)
+            if discipline is not None:
+                return (top, discipline)
         if stage is not None:
             return (top,)
         for m in matches[1:6]:
             other = m.rule
             if other.family is top.family and (other.id in top.related or top.id in other.related) \
                     and {top.period, other.period} & {Period.BEFORE_CANDIDATES_SET} and top.period is not other.period:
-                pair = sorted((top, other), key=lambda r: r.period is not Period.BEFORE_CANDIDATES_SET)
-                return (top, other) if pair[0] is top else (top, other)
+                return (top, other)
         return (top,)
 
     def _stage_note(self, stage: StageInfo) -> LocalizedText:
@@ -687,7 +718,8 @@ class GuidanceEngine:
                              en=self.messages["notes"]["stage_phrase"]["en"].format(fact=fact["en"]))
 
     def _period_notes(self, primary: tuple[Rule, ...]) -> list[LocalizedText]:
-        if len(primary) == 2:
+        if len(primary) == 2 and Period.BEFORE_CANDIDATES_SET in {r.period for r in primary} \
+                and primary[0].period is not primary[1].period:
             before, after = sorted(primary, key=lambda r: r.period is not Period.BEFORE_CANDIDATES_SET)
             return [LocalizedText(
                 id=self.messages["notes"]["stage_pair"]["id"].format(
@@ -768,11 +800,13 @@ def _sanction_short(rule: Rule, lang: str) -> str:
         "id": {"moral_terbuka_atau_tertutup": "sanksi moral", "moral_terbuka": "sanksi moral terbuka",
                "moral_tertutup": "sanksi moral tertutup", "ringan": "hukuman disiplin ringan",
                "sedang": "hukuman disiplin sedang", "berat": "hukuman disiplin berat",
-               "ptdh": "pemberhentian tidak dengan hormat", "pidana": "pidana"},
+               "ptdh": "pemberhentian tidak dengan hormat", "pidana": "pidana", "administratif": "sanksi administratif",
+               "institusi": "sanksi menurut aturan institusinya"},
         "en": {"moral_terbuka_atau_tertutup": "moral sanction", "moral_terbuka": "open moral sanction",
                "moral_tertutup": "closed moral sanction", "ringan": "light disciplinary penalty",
                "sedang": "moderate disciplinary penalty", "berat": "severe disciplinary penalty",
-               "ptdh": "dishonourable dismissal", "pidana": "criminal penalty"},
+               "ptdh": "dishonourable dismissal", "pidana": "criminal penalty",
+               "administratif": "administrative sanction", "institusi": "sanction under the institution's own rules"},
     }
     return levels["en" if lang == "en" else "id"][rule.sanction.level.value]
 
