@@ -6,15 +6,20 @@ How a question is answered (``GuidanceEngine.answer``):
 
 1. Input checks (``language.py``): empty, over 2,000 characters, English or unrecognised text -> GuidanceError.
 2. Folding (``text.py``): slang, informal spelling and synonyms become words and concepts (``data/lexicon.yaml``).
-3. Who and when: the subject (parameter, or words such as "honorer", "kades", "bukan ASN") and the stage (a date
-   parameter or a date in the question, looked up in the election calendars; or words such as "masa kampanye").
+3. Who and when: the status (parameter; else the one the asker gives for themselves, "sy PNS ..."; else words such
+   as "honorer", "kades", "bukan ASN"; when none and the verdict differs by status, the answer asks) and the stage
+   (a date parameter or a date in the question, looked up in the election calendars; or words such as "masa
+   kampanye").
 4. Ranking: every rule gets a score from four TF-IDF cosine similarities (scikit-learn, fitted at load time on the
    rulebook: word/concept and character n-gram views of each rule's title, explanation, keywords and forbidden
-   examples, and of each forbidden example alone) plus a keyword-concept overlap. Rules that do not apply at the
-   known stage, or do not bind the known subject, are pushed down.
+   examples, and of each forbidden example alone) plus a keyword-concept overlap, all on the words of the act (the
+   words naming who acts are left out: the status is settled apart). Rules that do not apply at the known stage, or
+   do not bind the known status, are pushed down, and candidacy rules unless the asker means to stand.
 5. Verdict: an allowed pattern (``data/allowed.yaml``) that fires decides (allowed or depends, possibly changed for
-   the subject or by the election calendar); otherwise a confident rule match means not allowed; a weak match means
-   depends, with an honest "no clear rule" reason.
+   the status or by the election calendar); otherwise a confident rule match means not allowed; a weak match means
+   depends, with an honest "no clear rule" reason. The basis is always a rule binding the asker: for village heads
+   and officials, BPD members and TNI/Polri the election law first, then the law on their own office (UU 6/2014,
+   UU 34/2004, UU 2/2002); for non-ASN staff SE MenPANRB 1/2023 after the civil servants' rule naming the act.
 """
 
 from __future__ import annotations
@@ -27,7 +32,6 @@ from functools import lru_cache
 from pathlib import Path
 
 import numpy as np
-import yaml
 from babel.dates import format_date
 from sklearn.feature_extraction.text import TfidfVectorizer
 
@@ -39,15 +43,13 @@ from netra.guidance.model import (
     Answer,
     Citation,
     Evidence,
-    GuidanceDataError,
     GuidanceError,
     Pattern,
     RuleMatch,
     StageInfo,
-    SubjectOverride,
     Verdict,
-    Window,
 )
+from netra.guidance.patterns import load_patterns, read_yaml
 from netra.guidance.text import Analysis, Lexicon
 from netra.rulebook import Family, LocalizedText, Period, Rule, Rulebook, load_rulebook
 
@@ -124,7 +126,7 @@ class GuidanceEngine:
         self.rulebook = rulebook
         self.elections = elections if elections is not None else load_elections()
         self.lexicon = lexicon or Lexicon.load()
-        self.messages = messages or _read_yaml(DATA_DIR / "messages.yaml")
+        self.messages = messages or read_yaml(DATA_DIR / "messages.yaml")
         self.patterns = tuple(patterns) if patterns is not None else load_patterns(
             DATA_DIR / "allowed.yaml", rulebook=rulebook, lexicon=self.lexicon)
         self.weights = weights or Weights()
@@ -814,100 +816,6 @@ def _sanction_short(rule: Rule, lang: str) -> str:
 def _long_date(day: date, lang: str) -> str:
     """"27 Agustus 2024" (Indonesian) or "27 August 2024"."""
     return format_date(day, "d MMMM y", locale="en" if lang == "en" else "id")
-
-
-def _read_yaml(path: Path) -> dict:
-    with open(path, encoding="utf-8") as fh:
-        return yaml.safe_load(fh) or {}
-
-
-def _localized(raw, where: str) -> LocalizedText:
-    if not isinstance(raw, dict) or not isinstance(raw.get("id"), str) or not isinstance(raw.get("en"), str):
-        raise GuidanceDataError(f"{where}: expected {{id: ..., en: ...}}")
-    return LocalizedText(id=raw["id"].strip(), en=raw["en"].strip())
-
-
-def _citations(raw, where: str) -> tuple[Citation, ...]:
-    if not isinstance(raw, list) or not raw:
-        raise GuidanceDataError(f"{where}: expected a non-empty list of {{cite: ..., verified: ...}}")
-    out = []
-    for n, item in enumerate(raw):
-        if not isinstance(item, dict) or not isinstance(item.get("cite"), str):
-            raise GuidanceDataError(f"{where}[{n}]: expected {{cite: text}}")
-        out.append(Citation(item["cite"].strip(), bool(item.get("verified", True))))
-    return tuple(out)
-
-
-def load_patterns(path: Path, *, rulebook: Rulebook, lexicon: Lexicon) -> tuple[Pattern, ...]:
-    """Read and validate data/allowed.yaml: every concept must exist in the lexicon, every rule in the rulebook."""
-    raw = _read_yaml(path)
-    items = raw.get("patterns")
-    if not isinstance(items, list) or not items:
-        raise GuidanceDataError(f"{path}: expected a non-empty 'patterns' list")
-    seen: set[str] = set()
-    out: list[Pattern] = []
-    for n, item in enumerate(items):
-        where = f"{path}, patterns[{n}]"
-        if not isinstance(item, dict) or not isinstance(item.get("id"), str):
-            raise GuidanceDataError(f"{where}: expected a mapping with an 'id'")
-        pid = item["id"]
-        where = f"{path}, pattern {pid!r}"
-        if pid in seen:
-            raise GuidanceDataError(f"{where}: duplicate id")
-        seen.add(pid)
-        unknown_keys = set(item) - {"id", "verdict", "requires", "excludes", "title", "reason", "caution", "rules",
-                                    "basis", "subjects", "window", "calendar_note"}
-        if unknown_keys:
-            raise GuidanceDataError(f"{where}: unknown field(s) {sorted(unknown_keys)}")
-        try:
-            verdict = Verdict(item.get("verdict", "allowed"))
-        except ValueError:
-            raise GuidanceDataError(f"{where}: verdict must be allowed, not_allowed or depends") from None
-        requires_raw = item.get("requires")
-        if not isinstance(requires_raw, list) or not requires_raw or not all(isinstance(g, list) and g for g in requires_raw):
-            raise GuidanceDataError(f"{where}: 'requires' must be a non-empty list of non-empty concept lists")
-        requires = tuple(frozenset(str(c) for c in g) for g in requires_raw)
-        excludes = frozenset(str(c) for c in item.get("excludes") or ())
-        for c in set().union(*requires) | excludes:
-            if c not in lexicon.concept_names:
-                raise GuidanceDataError(f"{where}: unknown concept {c!r} (define it in lexicon.yaml)")
-        rules = tuple(str(r) for r in item.get("rules") or ())
-        for r in rules:
-            if r not in rulebook:
-                raise GuidanceDataError(f"{where}: unknown rule id {r!r}")
-        subjects: dict[str, SubjectOverride] = {}
-        for subject, ov in (item.get("subjects") or {}).items():
-            if subject not in statuses.STATUSES:
-                raise GuidanceDataError(f"{where}: unknown subject {subject!r}")
-            where_ov = f"{where}, subjects.{subject}"
-            ov_rules = tuple(str(r) for r in ov.get("rules") or ())
-            unknown = [r for r in ov_rules if r not in rulebook]
-            if unknown:
-                raise GuidanceDataError(f"{where_ov}.rules: unknown rule id(s) {unknown}")
-            if any(not rulebook[r].binds(statuses.BOUND_AS[subject][0]) for r in ov_rules if statuses.BOUND_AS[subject]):
-                raise GuidanceDataError(f"{where_ov}.rules: every rule must bind {subject}")
-            subjects[subject] = SubjectOverride(
-                verdict=Verdict(ov.get("verdict", verdict.value)),
-                reason=_localized(ov.get("reason"), f"{where_ov}.reason"),
-                # a rule states what binds the asker; a citation only explains why nothing does
-                basis=_citations(ov.get("basis"), f"{where_ov}.basis") if ov.get("basis") or not ov_rules else (),
-                rules=ov_rules,
-            )
-        window = None
-        if item.get("window") is not None:
-            w = item["window"]
-            if not isinstance(w, dict) or w.get("rule") not in rulebook or not isinstance(w.get("months_before_candidates_set"), int):
-                raise GuidanceDataError(f"{where}: window needs a known 'rule' and an integer 'months_before_candidates_set'")
-            window = Window(w["rule"], w["months_before_candidates_set"])
-        out.append(Pattern(
-            id=pid, verdict=verdict, requires=requires, excludes=excludes,
-            title=_localized(item.get("title"), f"{where}, title"),
-            reason=_localized(item.get("reason"), f"{where}, reason"),
-            caution=_localized(item["caution"], f"{where}, caution") if item.get("caution") else None,
-            rules=rules, basis=_citations(item.get("basis"), f"{where}, basis"), subjects=subjects, window=window,
-            calendar_note=bool(item.get("calendar_note", False)),
-        ))
-    return tuple(out)
 
 
 @lru_cache(maxsize=1)
