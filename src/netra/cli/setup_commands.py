@@ -60,6 +60,7 @@ def load_demo(db, settings) -> None:
     from netra.demo.cases import ensure_demo_cases
     from netra.demo.prevention import ensure_demo_prevention
     from netra.storage.evidence_store import EvidenceStore
+    from netra.services import analytics
 
     with console.status("Creating demo cases…"):
         added = ensure_demo_cases(db)
@@ -67,7 +68,10 @@ def load_demo(db, settings) -> None:
     added = ensure_demo_prevention(db, EvidenceStore(settings.data_dir / "evidence"))
     console.print(f"Demo socialisation events and pledges: {added} added." if added else
                   "Demo socialisation events and pledges: already present.")
-    print_credentials(ensure_demo_accounts(db, settings.data_dir))
+    credentials = ensure_demo_accounts(db, settings.data_dir)
+    with console.status("Preparing statistics and worklist clocks…"):  # now, not on the first page anyone opens
+        analytics.warm(db)
+    print_credentials(credentials)
 
 
 def print_credentials(credentials) -> None:

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import logging
+import threading
 import time
+from contextlib import asynccontextmanager
 from importlib import resources
 
 from fastapi import Depends, FastAPI, Request
@@ -28,8 +30,35 @@ from netra.web.security import LoginRequired, SecurityHeaders, verify_csrf
 log = logging.getLogger("netra.web")
 
 
+@asynccontextmanager
+async def _lifespan(app: FastAPI):
+    # The statistics are warmed in the background: every other page is served at once, and the first statistics
+    # request finds them ready (or waits only for the rest of the warm-up, not for a catch-up of its own).
+    threading.Thread(target=_warm_statistics, args=(app.state.db,), name="netra-warm-statistics", daemon=True).start()
+    yield
+
+
+def _warm_statistics(db: Database) -> None:
+    from netra.services import analytics
+    from netra.storage.repositories import RegionRepository
+    from netra.web.rendering import templates
+
+    started = time.perf_counter()
+    try:
+        for name in ("stats_page.html", "dashboard_page.html"):  # compiled once, not by the first visitor
+            templates.get_template(name)
+        with db.transaction() as session:  # the region filters' lists
+            RegionRepository(session).within(("33",))
+        analytics.warm(db)
+    except Exception:  # a request will do the same work and report any error itself
+        log.exception("statistics warm-up failed")
+    else:
+        log.info("statistics warm", extra={"ms": round((time.perf_counter() - started) * 1000, 1)})
+
+
 def create_app(settings: Settings, db: Database | None = None) -> FastAPI:
     app = FastAPI(
+        lifespan=_lifespan,
         title="Netra",
         version=netra.__version__,
         description="API Netra: netralitas ASN dalam Pemilu dan Pilkada.",
