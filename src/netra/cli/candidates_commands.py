@@ -7,7 +7,7 @@ from pathlib import Path
 import typer
 from rich.table import Table
 
-from netra.cli.context import clean_errors, console, err_console, fail, open_database
+from netra.cli.context import account_named, clean_errors, console, err_console, fail, open_database
 
 app = typer.Typer(help="Candidate pairs from KPU's lists: the screener's registry per election and region.",
                   no_args_is_help=True)
@@ -25,13 +25,12 @@ def import_list(
 ) -> None:
     """Store the pairs of FILE for ELECTION, replacing those stored for the same regions. Nothing is stored when
     any row is wrong; every problem is printed with its row number. Exit 1 then."""
-    from netra.cli.reference_commands import _admin
     from netra.services.candidates import CandidateImportError, import_kpu_list
     from netra.services.reference_data import ReferenceDataError
 
     db = open_database(ctx.obj, migrate=True)
     try:
-        result = import_kpu_list(db, _admin(db, by), file, election, default_region=region)
+        result = import_kpu_list(db, account_named(db, by), file, election, default_region=region)
     except ReferenceDataError as exc:
         fail(str(exc))
     except CandidateImportError as exc:

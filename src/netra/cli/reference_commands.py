@@ -10,20 +10,12 @@ import yaml
 from rich.table import Table
 from sqlalchemy import select
 
-from netra.cli.context import clean_errors, console, fail, open_database
+from netra.cli.context import account_named, clean_errors, console, err_console, fail, open_database
 
 rules_app = typer.Typer(help="The rulebook in force: packaged rules plus recorded corrections.", no_args_is_help=True)
+deadlines_app = typer.Typer(help="The legal clocks in force: packaged deadlines.yaml or an administrator's correction.",
+                            no_args_is_help=True)
 elections_app = typer.Typer(help="Election calendars: packaged plus added by administrators.", no_args_is_help=True)
-
-
-def _admin(db, username: str):
-    from netra.storage.repositories import AccountRepository
-
-    with db.transaction() as session:
-        found = AccountRepository(session).credentials(username.strip().lower())
-    if found is None:
-        fail(f"No account '{username}'.")
-    return found[0]
 
 
 @rules_app.command("override")
@@ -41,7 +33,7 @@ def override(
 
     db = open_database(ctx.obj, migrate=True)
     try:
-        book = add_override(db, _admin(db, by), rule_id, field, yaml.safe_load(value), reason)
+        book = add_override(db, account_named(db, by), rule_id, field, yaml.safe_load(value), reason)
     except (ReferenceDataError, yaml.YAMLError) as exc:
         fail(str(exc))
     console.print(f"{rule_id}: {field} is now {book[rule_id].value_at(field)!r}.")
@@ -80,7 +72,7 @@ def add(
     if not isinstance(data, dict):
         fail(f"{file}: expected one election as a mapping.")
     try:
-        elections = add_election(db, _admin(db, by), data)
+        elections = add_election(db, account_named(db, by), data)
     except ReferenceDataError as exc:
         fail(str(exc))
     console.print(f"Election '{data.get('id')}' added; {len(list(elections))} elections in force.")
@@ -115,10 +107,43 @@ def regions_workforce(
         if not by:
             fail("Installing a table needs --by ADMIN and --reason.")
         try:
-            table = install_workforce(db, _admin(db, by), file.read_text(encoding="utf-8"), reason)
+            table = install_workforce(db, account_named(db, by), file.read_text(encoding="utf-8"), reason)
         except (ReferenceDataError, UnicodeDecodeError) as exc:
             fail(str(exc))
     console.print(f"{table.label_en} ({table.as_of}): {len(table.counts)} regions, {sum(table.counts.values()):,} "
                   f"in all. Source: {table.source}")
     for _, en in table.caveats:
         console.print(f"  caveat: {en}")
+
+
+@deadlines_app.command("show")
+@clean_errors
+def show_deadlines(ctx: typer.Context) -> None:
+    """Print the legal clocks in force as YAML (a starting point for `netra deadlines set`)."""
+    from netra.services.reference_data import deadlines_document
+
+    text, changed = deadlines_document(open_database(ctx.obj, migrate=True))
+    if changed:
+        err_console.print(f"Corrected by {changed['by']} at {changed['at']:%Y-%m-%d %H:%M}: {changed['reason']}",
+                          markup=False)
+    print(text, end="")
+
+
+@deadlines_app.command("set")
+@clean_errors
+def set_deadlines(
+    ctx: typer.Context,
+    file: Path = typer.Argument(..., exists=True, dir_okay=False, help="YAML like src/netra/cases/data/deadlines.yaml."),
+    by: str = typer.Option(..., "--by", help="Username of the administrator."),
+    reason: str = typer.Option(..., "--reason", help="Why, with the source."),
+) -> None:
+    """Put corrected legal clocks in force: checked, recorded with who, when and why, audited, used at once."""
+    from netra.services.reference_data import ReferenceDataError, set_deadlines as put
+
+    db = open_database(ctx.obj, migrate=True)
+    try:
+        rules = put(db, account_named(db, by), file.read_text(encoding="utf-8"), reason)
+    except (ReferenceDataError, UnicodeDecodeError) as exc:
+        fail(str(exc))
+    console.print(f"Deadlines in force: {len(rules.clocks)} clocks; reporting limit "
+                  + ", ".join(f"{k} {r.days} {r.counting} days" for k, r in rules.reporting.items()) + ".")

@@ -69,6 +69,14 @@ class Lexicon:
         """The words of ``text`` after netra.text's normalisation (slang, elongation, emoji, reduplication)."""
         return self.normaliser.words(text)
 
+    def concepts_at(self, words: tuple[str, ...], i: int) -> frozenset[str]:
+        """The concepts of the longest lexicon phrase that starts at word `i` of folded `words` (empty if none)."""
+        for size in range(min(self.max_phrase, len(words) - i), 0, -1):
+            found = self.phrases.get(tuple(words[i : i + size]))
+            if found:
+                return found
+        return frozenset()
+
     def analyse(self, text: str) -> Analysis:
         words = self._fold_words(text)
         tokens: list[str] = []

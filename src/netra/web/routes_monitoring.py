@@ -2,20 +2,21 @@
 
 from __future__ import annotations
 
-import json
 from datetime import datetime, timezone
 
 from fastapi import APIRouter, Depends, HTTPException, Request
 from fastapi.responses import RedirectResponse
 from pydantic import BaseModel, Field
-from starlette.datastructures import UploadFile
+from starlette.datastructures import FormData, UploadFile
 
 from netra.accounts.model import Account
-from netra.accounts.roles import Role
+from netra.accounts.policy import Capability, may
 from netra.screening import Item, ItemError
+from netra.screening.runner import read_jsonl
 from netra.services import reference_data
 from netra.services.elections import election_choices
 from netra.services.monitoring import QueueError, check_out, decide, my_items, queue_counts, screen_and_queue
+from netra.web.forms import form_data, text
 from netra.web.rendering import render
 from netra.web.security import require_account
 
@@ -25,17 +26,18 @@ MAX_UPLOAD_BYTES = 20 * 1024 * 1024
 
 
 def _officer(account: Account = Depends(require_account)) -> Account:
-    if account.role is not Role.BAWASLU:
+    if not may(account.role, Capability.REVIEW_QUEUE):
         raise HTTPException(403)
     return account
 
 
 def _page(request: Request, account: Account, message: str | None = None, error: str | None = None,
-          status_code: int = 200):
+          status_code: int = 200, rejected: list[str] | None = None):
     db = request.app.state.db
     return render(request, "monitoring_queue.html", {
         "account": account, "counts": queue_counts(db, account), "items": my_items(db, account),
         "message": message, "error": error, "elections": election_choices(request.app.state.db),
+        "rejected": rejected or [],
     }, status_code=status_code)
 
 
@@ -51,11 +53,11 @@ def take_batch(request: Request, account: Account = Depends(_officer)):
 
 
 @router.post("/antrean/{item_id}/putuskan", include_in_schema=False)
-async def decide_item(item_id: int, request: Request, account: Account = Depends(_officer)):
-    form = await request.form()
-    decision = str(form.get("decision") or "")
+def decide_item(item_id: int, request: Request, form: FormData = Depends(form_data),
+                account: Account = Depends(_officer)):
+    decision = text(form, "decision")
     try:
-        case_id = decide(request.app.state.db, account, item_id, decision, str(form.get("reason") or ""))
+        case_id = decide(request.app.state.db, account, item_id, decision, text(form, "reason"))
     except QueueError as exc:
         return _page(request, account, error=str(exc), status_code=409)
     if case_id:
@@ -64,37 +66,26 @@ async def decide_item(item_id: int, request: Request, account: Account = Depends
 
 
 @router.post("/antrean/impor", include_in_schema=False)
-async def import_file(request: Request, account: Account = Depends(_officer)):
+def import_file(request: Request, form: FormData = Depends(form_data), account: Account = Depends(_officer)):
     """Upload JSON Lines in the `netra screen` input format; flagged items join the queue."""
-    form = await request.form()
     upload = form.get("file")
-    region, election = str(form.get("region_code") or ""), str(form.get("election_id") or "")
+    region, election = text(form, "region_code"), text(form, "election_id")
     if election not in election_choices(request.app.state.db):
         return _page(request, account, error="Pilih pemilihan.", status_code=422)
-    if region not in account.scope and not any(region.startswith(s + ".") for s in account.scope):
+    if not account.may_see(region):
         return _page(request, account, error="Wilayah bawaan harus berada dalam cakupan Anda.", status_code=422)
     if not isinstance(upload, UploadFile):
         return _page(request, account, error="Pilih berkas JSON Lines.", status_code=422)
-    content = await upload.read(MAX_UPLOAD_BYTES + 1)
-    if len(content) > MAX_UPLOAD_BYTES:
+    upload.file.seek(0, 2)
+    if upload.file.tell() > MAX_UPLOAD_BYTES:
         return _page(request, account, error="Berkas lebih dari 20 MB; gunakan `netra queue import`.", status_code=413)
-    records, bad = [], []
-    for n, line in enumerate(content.decode("utf-8", errors="replace").splitlines(), start=1):
-        if not line.strip():
-            continue
-        try:
-            record = json.loads(line)
-            if not isinstance(record, dict):
-                raise ValueError
-            records.append(record)
-        except ValueError:
-            bad.append(n)
-    summary = screen_and_queue(request.app.state.db, records, f"web:{account.username}:{upload.filename}",
-                               election, default_region=region)
+    upload.file.seek(0)
+    summary = screen_and_queue(request.app.state.db, list(read_jsonl(upload.file)),
+                               f"web:{account.username}:{upload.filename}", election, default_region=region,
+                               account=account)
     message = (f"{summary.screened} disaring, {summary.queued} masuk antrean, {summary.duplicates} duplikat, "
-               f"{len(summary.rejected) + len(bad)} baris ditolak"
-               + (f" (baris JSON rusak: {', '.join(map(str, bad[:10]))})" if bad else ""))
-    return _page(request, account, message=message)
+               f"{len(summary.rejected)} baris ditolak")
+    return _page(request, account, message=message, rejected=summary.rejected)
 
 
 class ScreenRequest(BaseModel):

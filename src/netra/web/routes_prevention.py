@@ -9,6 +9,7 @@ from datetime import date
 
 from fastapi import APIRouter, Depends, HTTPException, Request
 from fastapi.responses import RedirectResponse, Response
+from starlette.datastructures import FormData
 
 from netra.accounts.model import Account
 from netra.accounts.roles import Role
@@ -16,6 +17,7 @@ from netra.prevention import AUDIENCE_GROUPS
 from netra.services import guidance_questions, prevention, reference_data
 from netra.services.prevention import PreventionError
 from netra.storage.evidence_store import EvidenceStore
+from netra.web.forms import form_data, uploads
 from netra.web.rendering import render
 from netra.web.security import require_account
 
@@ -24,6 +26,7 @@ PAGE = "/pencegahan"
 OK_KEYS = {"acara": "prevention.ok.event", "ikrar": "prevention.ok.pledge", "impor": "prevention.ok.import",
            "instansi": "prevention.ok.agency"}
 KINDS = ("instansi", "acara", "ikrar")
+CHOOSERS = ("instansi-acara", "instansi-ikrar")  # the agency choosers' element ids on the page
 
 
 def _store(request: Request) -> EvidenceStore:
@@ -42,10 +45,13 @@ def _page(request: Request, account: Account, *, ok: str | None = None, error: s
     cov = prevention.coverage(db, q.get("pemilihan"), account, region)
     with db.transaction() as session:
         regions = sorted(prevention.visible_regions(session, account).values(), key=lambda r: r.code)
+    chosen = (values or {}).get("instansi", "")
+    choices, total = prevention.find_agencies(db, account, (values or {}).get("cari_instansi", ""), region,
+                                              keep=int(chosen) if chosen.isdigit() else None)
     return render(request, "prevention_page.html", {
         "account": account, "cov": cov, "regions": regions, "elections": _elections(request),
         "agencies": prevention.agencies(db, account, region, active_only=False) if region else [],
-        "all_agencies": prevention.agencies(db, account, active_only=True), "groups": AUDIENCE_GROUPS,
+        "choices": choices, "total": total, "groups": AUDIENCE_GROUPS,
         "ok_key": OK_KEYS.get(ok or ""), "error": error, "problems": problems or [], "form": form,
         "values": values or {}, "may_record": account.role in prevention.RECORDERS,
         "is_admin": account.role is Role.ADMIN, "today": date.today().isoformat(),
@@ -57,12 +63,21 @@ def prevention_page(request: Request, account: Account = Depends(require_account
     return _page(request, account, ok=request.query_params.get("ok"))
 
 
-async def _form(request: Request):
-    form = await request.form()
+@router.get(PAGE + "/instansi-cari")
+def agency_choices(request: Request, account: Account = Depends(require_account)):
+    """The agency chooser's options for what was typed (HTMX swaps them into the event and pledge forms)."""
+    q = request.query_params
+    field = q.get("field") if q.get("field") in CHOOSERS else CHOOSERS[0]
+    choices, total = prevention.find_agencies(request.app.state.db, account, q.get("cari_instansi", ""),
+                                              q.get("wilayah") or None)
+    return render(request, "prevention_agency_options.html", {
+        "choices": choices, "total": total, "field": field, "query": q.get("cari_instansi", ""), "chosen": ""})
+
+
+def _form(form: FormData):
     values = {k: v for k, v in form.items() if isinstance(v, str) and k != "csrf_token"}
-    upload = form.get("berkas")
-    file = (upload.filename or "", await upload.read()) if upload is not None and hasattr(upload, "read") else None
-    return values, file
+    files = uploads(form, "berkas")
+    return values, (files[0] if files else None)
 
 
 def _int(values: dict, key: str, what: str) -> int:
@@ -88,8 +103,9 @@ def _refused(request, account, form, exc: PreventionError, values):
 
 
 @router.post(PAGE + "/acara")
-async def add_event(request: Request, account: Account = Depends(require_account)):
-    values, file = await _form(request)
+def add_event(request: Request, account: Account = Depends(require_account),
+        form: FormData = Depends(form_data)):
+    values, file = _form(form)
     try:
         prevention.add_event(
             request.app.state.db, _store(request), account, agency_id=_int(values, "instansi", "Instansi"),
@@ -102,8 +118,9 @@ async def add_event(request: Request, account: Account = Depends(require_account
 
 
 @router.post(PAGE + "/ikrar")
-async def add_pledge(request: Request, account: Account = Depends(require_account)):
-    values, file = await _form(request)
+def add_pledge(request: Request, account: Account = Depends(require_account),
+        form: FormData = Depends(form_data)):
+    values, file = _form(form)
     try:
         prevention.add_pledge(
             request.app.state.db, _store(request), account, agency_id=_int(values, "instansi", "Instansi"),
@@ -116,8 +133,9 @@ async def add_pledge(request: Request, account: Account = Depends(require_accoun
 
 
 @router.post(PAGE + "/impor")
-async def import_records(request: Request, account: Account = Depends(require_account)):
-    values, file = await _form(request)
+def import_records(request: Request, account: Account = Depends(require_account),
+        form: FormData = Depends(form_data)):
+    values, file = _form(form)
     try:
         if values.get("jenis") not in KINDS:
             raise PreventionError("Pilih jenis data yang diimpor.")
@@ -130,8 +148,9 @@ async def import_records(request: Request, account: Account = Depends(require_ac
 
 
 @router.post(PAGE + "/instansi")
-async def add_agency(request: Request, account: Account = Depends(require_account)):
-    values, _ = await _form(request)
+def add_agency(request: Request, account: Account = Depends(require_account),
+        form: FormData = Depends(form_data)):
+    values, _ = _form(form)
     try:
         prevention.add_agency(request.app.state.db, account, values.get("wilayah", ""), values.get("nama", ""),
                               values.get("jenis", "office"))
@@ -141,8 +160,9 @@ async def add_agency(request: Request, account: Account = Depends(require_accoun
 
 
 @router.post(PAGE + "/instansi/{agency_id}")
-async def change_agency(agency_id: int, request: Request, account: Account = Depends(require_account)):
-    values, _ = await _form(request)
+def change_agency(agency_id: int, request: Request, account: Account = Depends(require_account),
+        form: FormData = Depends(form_data)):
+    values, _ = _form(form)
     try:
         prevention.update_agency(request.app.state.db, account, agency_id, values.get("nama", ""),
                                  values.get("aktif") == "ya")

@@ -6,17 +6,18 @@ import logging
 import time
 from datetime import date
 
-from fastapi import APIRouter, Request
+from fastapi import APIRouter, Depends, Request
 from fastapi.responses import PlainTextResponse
-from starlette.datastructures import UploadFile
+from starlette.datastructures import FormData
 
 from netra.intake.evidence import MAX_FILES, MAX_TOTAL_BYTES, EvidenceRejected
-from netra.intake.report import ReportDraft
+from netra.intake.report import ReportDraft, reporting_limit_text
 from netra.intake.tracking import new_submission_token
 from netra.services.elections import election_choices
-from netra.services.intake import ReportInvalid, report_status, submit_report, supplement_report
+from netra.services.intake import ReportInvalid, report_status, reporting_limits, submit_report, supplement_report
 from netra.storage.evidence_store import EvidenceStore
 from netra.storage.repositories import RegionRepository
+from netra.web.forms import form_data, uploads
 from netra.web.rendering import render
 
 router = APIRouter(include_in_schema=False)
@@ -47,6 +48,7 @@ def _form(request: Request, values: dict, errors: dict | None = None, status_cod
     return render(request, "report_form.html", {
         "values": values, "errors": errors or {}, "regions": _regions_by_province(request),
         "elections": election_choices(request.app.state.db), "max_files": MAX_FILES,
+        "reporting_limits": reporting_limits(request.app.state.db),
         "max_mb": MAX_TOTAL_BYTES // (1024 * 1024),
         "today": date.today().isoformat(),
     }, status_code=status_code)
@@ -68,7 +70,7 @@ def _date(value: str, field: str, errors: dict) -> date | None:
 
 
 @router.post("/lapor")
-async def submit(request: Request):
+def submit(request: Request, form: FormData = Depends(form_data)):
     wait = request.app.state.report_limiter.retry_after(request.client.host if request.client else "unknown")
     if wait is not None:
         minutes = max(1, round(wait / 60))
@@ -77,7 +79,6 @@ async def submit(request: Request):
     if int(request.headers.get("content-length") or 0) > MAX_TOTAL_BYTES + 1024 * 1024:
         return _form(request, {"submission_token": new_submission_token()},
                      {"evidence": f"Ukuran kiriman lebih dari {MAX_TOTAL_BYTES // (1024 * 1024)} MB."}, 413)
-    form = await request.form()
     values = {k: str(form.get(k) or "") for k in TEXT_FIELDS}
     values.update(submission_token=str(form.get("submission_token") or ""),
                   links=str(form.get("links") or ""), event_date=str(form.get("event_date") or ""),
@@ -95,7 +96,7 @@ async def submit(request: Request):
         known_date=_date(values["known_date"], "known_date", errors),
         links=tuple(values["links"].split()),
     )
-    files = [(f.filename or "", await f.read()) for f in form.getlist("evidence") if isinstance(f, UploadFile)]
+    files = uploads(form, "evidence")
     if errors:
         return _form(request, values, errors, 422)
     settings = request.app.state.settings
@@ -113,8 +114,7 @@ async def submit(request: Request):
 
 
 @router.post("/lapor/tanda-terima")
-async def receipt_download(request: Request):
-    form = await request.form()
+def receipt_download(request: Request, form: FormData = Depends(form_data)):
     code, secret = str(form.get("tracking_code") or ""), str(form.get("secret") or "")
     status = report_status(request.app.state.db, code, secret)
     if status is None:
@@ -123,8 +123,10 @@ async def receipt_download(request: Request):
         "TANDA TERIMA LAPORAN DUGAAN PELANGGARAN NETRALITAS ASN\n"
         f"Kode pelacakan : {status.tracking_code}\n"
         f"Kode rahasia   : {secret.strip().lower()}\n"
-        f"Diterima       : {status.submitted_at.isoformat(timespec='seconds')}\n\n"
-        "Simpan kode rahasia ini. Dengan kode pelacakan dan kode rahasia Anda dapat melihat status laporan\n"
+        f"Diterima       : {status.submitted_at.isoformat(timespec='seconds')}\n"
+        + (f"Batas lapor    : {reporting_limit_text(status.reporting)}"
+           + (" (TERLAMBAT)" if status.reporting.late else "") + "\n" if status.reporting else "")
+        + "\nSimpan kode rahasia ini. Dengan kode pelacakan dan kode rahasia Anda dapat melihat status laporan\n"
         "di halaman /lapor/status. Petugas tidak akan pernah menanyakan kode rahasia Anda.\n"
         "Bukti yang dilampirkan (SHA-256):\n" + "".join(f"  {n}: {h}\n" for n, h in status.evidence)
     )
@@ -138,8 +140,7 @@ def status_form(request: Request):
 
 
 @router.post("/lapor/status")
-async def status_lookup(request: Request):
-    form = await request.form()
+def status_lookup(request: Request, form: FormData = Depends(form_data)):
     code, secret = str(form.get("tracking_code") or ""), str(form.get("secret") or "")
     status = report_status(request.app.state.db, code, secret)
     return render(request, "report_status.html", {"status": status, "error": status is None, "code": code,
@@ -148,9 +149,8 @@ async def status_lookup(request: Request):
 
 
 @router.post("/lapor/lengkapi")
-async def supplement(request: Request):
+def supplement(request: Request, form: FormData = Depends(form_data)):
     """The reporter adds what the completeness check says is missing."""
-    form = await request.form()
     code, secret = str(form.get("tracking_code") or ""), str(form.get("secret") or "")
     errors: dict[str, str] = {}
     fields = {k: str(form.get(k) or "") for k in ("reporter_name", "reporter_address", "reporter_contact",
@@ -160,8 +160,7 @@ async def supplement(request: Request):
                             event_date=_date(str(form.get("event_date") or ""), "event_date", errors),
                             links=tuple(str(form.get("links") or "").split()),
                             declaration=form.get("declaration") == "on")
-    files = [(f.filename or "", await f.read()) for f in form.getlist("evidence")
-             if isinstance(f, UploadFile) and f.filename]
+    files = uploads(form, "evidence")
     db = request.app.state.db
     if not errors:
         settings = request.app.state.settings

@@ -1,14 +1,14 @@
 """Candidate pairs imported from KPU's lists (``netra candidates import``), used by the screener per election/region.
 
 Revision ID: 0030
-Revises: 0041 (chained after main's 0040-0041 when main was merged; originally from 0010)
+Revises: 0060 (chained after main's head 0060 when main was merged; originally from 0010)
 Create Date: 2026-12-07
 """
 import sqlalchemy as sa
 from alembic import op
 
 revision = "0030"
-down_revision = "0041"
+down_revision = "0060"
 branch_labels = None
 depends_on = None
 
