@@ -8,6 +8,7 @@ Sets (texts are read from ../shared/data at run time; labels and ids live in tes
 * **dev real posts**, read as if an ASN wrote them: the MIT-licensed posts cross-validated by near-duplicate
   group (each scored by a model retrained without its group), the CC BY-NC-SA posts by the model trained on all
   (it never learns from them); overall, by source, and without the items the labeller marked ambiguous;
+* the same **by sampling stratum** of the manifest (reply, news_share, hashtag_spam, attack, netral ...);
 * **headlines** (inside the dev set): how many are flagged (target: at most 5%);
 * **corpus** held-out split (Netra's own fictional items, offline acts included) and its hand-written items;
 * **seeds**: the five news articles of ../shared/seeds, as news and as a post, author unknown and ASN;
@@ -60,6 +61,15 @@ def block(title: str, records: list[dict], results: dict, rx_keywords, rx_names,
     out[title] = {"netra": m.to_dict(), "keyword_regex": kw.to_dict(), "names_a_candidate": nm.to_dict()}
 
 
+def by_stratum(split: str, records: list[dict], results: dict, rx_keywords, rx_names, out: dict) -> None:
+    """The same figures per sampling stratum of the manifest (replies, news shares, hashtag spam, attacks ...):
+    where the screener and the baselines differ. Items outside the manifest (the 450 relabelled) are "-"."""
+    print(f"\n{split.upper()} by sampling stratum (tests/data/screening/stance/sample.jsonl)")
+    for stratum in sorted({r.get("stratum") or "-" for r in records}):
+        block(f"{split}: stratum {stratum}", [r for r in records if (r.get("stratum") or "-") == stratum], results,
+              rx_keywords, rx_names, out)
+
+
 def show_errors(records: list[dict], results: dict, n: int) -> None:
     shown = 0
     for r in records:
@@ -102,6 +112,7 @@ def main() -> int:
             block(f"blind: {source}", [r for r in items if r["source_file"] == source], results, lexicon_rx,
                   names_rx, out)
         block("blind: not ambiguous", [r for r in items if not r["ambiguous"]], results, lexicon_rx, names_rx, out)
+        by_stratum("blind", items, results, lexicon_rx, names_rx, out)
         _write(args.json, out)
         return 0
 
@@ -122,6 +133,7 @@ def main() -> int:
         block(f"dev: {source}", subset, results, lexicon_rx, names_rx, out)
         show_errors(subset, results, args.errors)
     block("dev: not ambiguous", [r for r in real if not r["ambiguous"]], results, lexicon_rx, names_rx, out)
+    by_stratum("dev", real, results, lexicon_rx, names_rx, out)
     headlines = [r for r in real if r["source_file"] == realdata.HEADLINES]
     flagged = sum(1 for r in headlines if results[r["id"]].violation)
     print(f"headlines flagged: {flagged} of {len(headlines)} ({flagged / max(1, len(headlines)):.1%}; target <= 5%)")

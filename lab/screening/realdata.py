@@ -71,6 +71,12 @@ def blind_keys() -> frozenset[str]:
     return frozenset(key(m["source_file"], m["id"]) for m in manifest() if m["split"] == "blind")
 
 
+@lru_cache(maxsize=1)
+def strata() -> dict[str, str]:
+    """The sampling stratum of every manifest item by key ("reply", "news_share", "hashtag_spam" ...)."""
+    return {key(m["source_file"], m["id"]): m.get("stratum") or "" for m in manifest()}
+
+
 def blind_groups() -> frozenset[str]:
     return frozenset(m["group"] for m in manifest() if m["split"] == "blind")
 
@@ -124,7 +130,7 @@ def _join(labels: list[dict], shared: Path, what: str) -> list[dict]:
             raise RealDataMismatch(f"{what}: {lab['source_file']} id {lab['id']!r}: text SHA-1 differs from the label")
         item = {f: v for f, v in lab.items() if f != "sha1"}
         item.update(id=k, text=row["text"], source_file=lab["source_file"], label_set=what,
-                    created_at=row["created_at"])
+                    created_at=row["created_at"], stratum=strata().get(k, ""))
         item.setdefault("stance", None)
         out.append(item)
     return out
