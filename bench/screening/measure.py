@@ -139,7 +139,8 @@ def main() -> int:
     print(f"headlines flagged: {flagged} of {len(headlines)} ({flagged / max(1, len(headlines)):.1%}; target <= 5%)")
     out["headlines_flagged"] = {"flagged": flagged, "n": len(headlines)}
 
-    corpus_results = {r["id"]: screener.screen({k: r.get(k) for k in evaluate.FIELDS}) for r in data.corpus_held}
+    corpus_results = {r["id"]: screener.screen({k: r[k] for k in evaluate.FIELDS if k in r})
+                      for r in data.corpus_held}
     print(f"\nCORPUS held-out split ({len(data.corpus_held)} items: Netra's own, never trained on)")
     block("corpus: all", data.corpus_held, corpus_results, lexicon_rx, names_rx, out)
     block("corpus: hand-written", [r for r in data.corpus_held if r.get("origin") == "hand"], corpus_results,
