@@ -111,7 +111,7 @@ def main() -> int:
         for source in sorted({r["source_file"] for r in items}):
             block(f"blind: {source}", [r for r in items if r["source_file"] == source], results, lexicon_rx,
                   names_rx, out)
-        block("blind: not ambiguous", [r for r in items if not r["ambiguous"]], results, lexicon_rx, names_rx, out)
+        block("blind: not ambiguous", [r for r in items if not r.get("ambiguous")], results, lexicon_rx, names_rx, out)
         by_stratum("blind", items, results, lexicon_rx, names_rx, out)
         _write(args.json, out)
         return 0

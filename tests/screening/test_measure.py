@@ -87,3 +87,30 @@ def test_corpus_copies_no_real_text():
         with open(d / name, encoding="utf-8") as fh:
             for line in fh:
                 assert not (grams(json.loads(line)[field]) & ours), name
+
+
+def test_the_blind_measurement_command_runs_on_a_stand_in_file(monkeypatch, tmp_path, capsys):
+    """`measure.py --blind` is the lead's one-off command: it must work the first time. It runs here on a stand-in
+    for the blind file made of dev labels (the real blind split is never opened by the tests)."""
+    import importlib.util
+    import sys
+    from pathlib import Path
+
+    shared_data()
+    stand_in = tmp_path / "blind.jsonl"
+    dev_lines = (realdata.STANCE_DIR / "dev-01.jsonl").read_text(encoding="utf-8").splitlines()[:30]
+    stand_in.write_text("\n".join(dev_lines) + "\n", encoding="utf-8")
+    monkeypatch.setattr(realdata, "BLIND", stand_in)
+    path = Path(__file__).resolve().parents[2] / "bench" / "screening" / "measure.py"
+    spec = importlib.util.spec_from_file_location("measure_under_test", path)
+    measure = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(measure)
+    out = tmp_path / "blind.json"
+    monkeypatch.setattr(sys, "argv", ["measure.py", "--blind", "--json", str(out)])
+    assert measure.main() == 0
+    printed = capsys.readouterr().out
+    assert "BLIND split (30 items)" in printed and "baseline: keyword regex" in printed
+    figures = json.loads(out.read_text(encoding="utf-8"))
+    assert figures["blind: all"]["netra"]["n"] == 30
+    assert {"keyword_regex", "names_a_candidate"} <= set(figures["blind: all"])
+    assert any(k.startswith("blind: stratum ") for k in figures)
