@@ -57,7 +57,8 @@ def decide_item(item_id: int, request: Request, form: FormData = Depends(form_da
                 account: Account = Depends(_officer)):
     decision = text(form, "decision")
     try:
-        case_id = decide(request.app.state.db, account, item_id, decision, text(form, "reason"))
+        case_id = decide(request.app.state.db, account, item_id, decision, text(form, "reason"),
+                         dismiss_kind=text(form, "dismiss_kind") or "not_an_act")
     except QueueError as exc:
         return _page(request, account, error=str(exc), status_code=409)
     if case_id:
@@ -83,7 +84,8 @@ def import_file(request: Request, form: FormData = Depends(form_data), account: 
     summary = screen_and_queue(request.app.state.db, list(read_jsonl(upload.file)),
                                f"web:{account.username}:{upload.filename}", election, default_region=region,
                                account=account)
-    message = (f"{summary.screened} disaring, {summary.queued} masuk antrean, {summary.duplicates} duplikat, "
+    message = (f"{summary.screened} disaring, {summary.queued} masuk antrean (dan {summary.sampled} sampel acak "
+               f"yang tidak ditandai), {summary.duplicates} duplikat, "
                f"{len(summary.rejected)} baris ditolak")
     return _page(request, account, message=message, rejected=summary.rejected)
 
