@@ -1,5 +1,5 @@
-"""netra.cases is pure domain code: the standard library, `holidays`, `yaml`, itself and the account model (who
-acts), nothing else."""
+"""netra.cases is pure domain code: the standard library, `holidays`, `yaml`, itself, the account model (who
+acts) and netra.formatting (how a date reads), nothing else."""
 
 from __future__ import annotations
 
@@ -11,7 +11,8 @@ import netra.cases
 
 PACKAGE = Path(netra.cases.__file__).parent
 ALLOWED_THIRD_PARTY = {"holidays", "yaml"}
-ALLOWED_NETRA = ("netra.cases", "netra.accounts.model", "netra.accounts.roles")
+# netra.formatting: the one way dates and times are written for people (pure: Babel and the three time zones).
+ALLOWED_NETRA = ("netra.cases", "netra.accounts.model", "netra.accounts.roles", "netra.formatting")
 
 
 def test_cases_imports_only_stdlib_holidays_yaml_and_itself():

@@ -9,7 +9,6 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import date, datetime
 from typing import Any, Collection, Iterable, Mapping
-from zoneinfo import ZoneInfo
 
 from netra.cases import deadlines
 from netra.cases.errors import (
@@ -18,24 +17,20 @@ from netra.cases.errors import (
 )
 from netra.cases.labels import label
 from netra.accounts.model import Account
+from netra.formatting import day as format_day, moment as format_moment
 from netra.cases.model import BAWASLU, CaseState, ReportedPerson, State, TransitionRecord, require_aware
 from netra.cases.table import (
     ACTIONS, DESTINATIONS, OPENING_ACTIONS, TRANSITIONS, Requirement, Transition, rows_for,
 )
 
-_ZONE_ABBR = {"Asia/Jakarta": "WIB", "Asia/Pontianak": "WIB", "Asia/Makassar": "WITA", "Asia/Jayapura": "WIT"}
-_MONTHS = ("Januari Februari Maret April Mei Juni Juli Agustus September Oktober November Desember").split()
-
-
 def local_text(moment: datetime, tz_name: str) -> str:
     """'17 Agustus 2024 pukul 23.59 WIB': how officers read a deadline."""
-    t = moment.astimezone(ZoneInfo(tz_name))
-    return f"{local_date(t)} pukul {t:%H.%M} {_ZONE_ABBR.get(tz_name, tz_name)}"
+    return format_moment(moment, tz_name)
 
 
 def local_date(day: date) -> str:
     """'17 Agustus 2024'."""
-    return f"{day.day} {_MONTHS[day.month - 1]} {day.year}"
+    return format_day(day)
 
 
 def allowed_actions(state: State | str, role: str) -> tuple[str, ...]:

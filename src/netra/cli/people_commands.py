@@ -8,7 +8,7 @@ import typer
 from rich.progress import BarColumn, DownloadColumn, Progress, TaskProgressColumn, TextColumn, TimeElapsedColumn
 
 from netra.cli.context import account_named, clean_errors, console, fail, open_database, settings_from
-from netra.web.formatting import number
+from netra.formatting import number
 
 app = typer.Typer(help="The civil-servant register (PNS and PPPK).", no_args_is_help=True)
 SHOWN_ERRORS = 20

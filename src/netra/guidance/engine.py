@@ -32,9 +32,9 @@ from functools import lru_cache
 from pathlib import Path
 
 import numpy as np
-from babel.dates import format_date
 from sklearn.feature_extraction.text import TfidfVectorizer
 
+from netra import formatting
 from netra.elections import Elections, load_elections
 from netra.guidance import stages as stage_lookup
 from netra.guidance import status as statuses
@@ -815,7 +815,7 @@ def _sanction_short(rule: Rule, lang: str) -> str:
 
 def _long_date(day: date, lang: str) -> str:
     """"27 Agustus 2024" (Indonesian) or "27 August 2024"."""
-    return format_date(day, "d MMMM y", locale="en" if lang == "en" else "id")
+    return formatting.day(day, lang)
 
 
 @lru_cache(maxsize=1)

@@ -8,9 +8,10 @@ from fastapi import Request
 from fastapi.templating import Jinja2Templates
 
 from netra.cases import label as domain_label
-from netra.web.formatting import FILTERS
+from netra import formatting
+from netra.formatting import FILTERS
 from netra.intake.report import reporting_limit_text
-from netra.web.i18n import day, moment_wib, number, pick_language, translate
+from netra.web.i18n import pick_language, translate
 from netra.web.security import csrf_token, current_account
 
 templates = Jinja2Templates(directory=str(resources.files("netra.web").joinpath("templates")))
@@ -28,9 +29,9 @@ def render(request: Request, name: str, context: dict | None = None, status_code
     full = {
         "lang": lang,
         "t": lambda key, **kw: translate(lang, key, **kw),
-        "num": lambda value: number(lang, value),  # 1.234 and 6,5 in Indonesian
-        "day": lambda value: day(lang, value),
-        "moment": lambda value: moment_wib(lang, value),
+        "num": lambda value: formatting.number(value, lang),  # 1.234 and 6,5 in Indonesian
+        "day": lambda value: formatting.day(value, lang),
+        "moment": lambda value, zone="WIB": formatting.moment(value, zone, lang),
         "label": lambda name: getattr(domain_label(name), lang),  # states, actions, destinations
         "reporting_text": reporting_limit_text,
         "csrf_token": csrf_token(request),

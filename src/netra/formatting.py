@@ -1,5 +1,5 @@
 """Numbers, dates and times as people read them: Indonesian by default (Babel), English when chosen; every time
-carries its zone (WIB, WITA or WIT)."""
+carries its zone (WIB, WITA or WIT). The one place for this: pages, letters, exports, messages and the CLI call it."""
 
 from __future__ import annotations
 
@@ -16,8 +16,12 @@ def _locale(lang: str) -> str:
 
 
 def number(value: int | float | None, lang: str = "id") -> str:
-    """12.345 (id) or 12,345 (en); a dash for nothing."""
-    return "–" if value is None else format_decimal(value, locale=_locale(lang))
+    """12.345 and 6,5 (id) or 12,345 and 6.5 (en); a dash for nothing."""
+    if value is None or value == "":
+        return "–"
+    if isinstance(value, int) and not isinstance(value, bool):
+        return format_decimal(value, locale=_locale(lang))
+    return format_decimal(value, format="#,##0.0#", locale=_locale(lang))
 
 
 def percent(value: float | None, lang: str = "id") -> str:
@@ -25,16 +29,23 @@ def percent(value: float | None, lang: str = "id") -> str:
     return "–" if value is None else format_percent(value, "#,##0.0%", locale=_locale(lang))
 
 
-def day(value: date | None, lang: str = "id") -> str:
-    """17 Agustus 2024."""
-    return "–" if value is None else format_date(value, "d MMMM y", locale=_locale(lang))
+def day(value: date | str | None, lang: str = "id") -> str:
+    """17 Agustus 2024 (an ISO string is read as a date)."""
+    if value is None:
+        return "–"
+    value = date.fromisoformat(value) if isinstance(value, str) else value
+    return format_date(value, "d MMMM y", locale=_locale(lang))
+
+
+_IANA = {"Asia/Jakarta": "WIB", "Asia/Pontianak": "WIB", "Asia/Makassar": "WITA", "Asia/Jayapura": "WIT"}
 
 
 def moment(value: datetime | None, zone: str = "WIB", lang: str = "id") -> str:
-    """17 Agustus 2024 pukul 14.05 WIB: the time in the region's zone, with the zone named."""
+    """17 Agustus 2024 pukul 14.05 WIB: the time in the region's zone (WIB/WITA/WIT or its IANA name), with the zone
+    named."""
     if value is None:
         return "–"
-    tz = TimeZone(zone)
+    tz = TimeZone(_IANA.get(zone, zone))
     local = (value if value.tzinfo else value.replace(tzinfo=timezone.utc)).astimezone(tz.zoneinfo)
     word, clock = ("at", f"{local:%H:%M}") if lang == "en" else ("pukul", f"{local:%H.%M}")
     return f"{day(local.date(), lang)} {word} {clock} {tz.value}"
