@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 
 SRC = Path(__file__).resolve().parents[2] / "src" / "netra"
-DOMAIN = ["regions", "accounts", "rulebook", "elections", "guidance", "screening", "cases", "intake", "audit", "analytics",
-          "people"]
+DOMAIN = ["regions", "accounts", "rulebook", "elections", "guidance", "screening", "text", "cases", "intake", "audit",
+          "analytics", "people"]
 FORBIDDEN = ("netra.web", "netra.storage", "netra.cli", "netra.services", "fastapi", "starlette", "sqlalchemy",
              "alembic", "uvicorn", "jinja2")
 
@@ -37,3 +37,14 @@ def test_domain_module_imports_no_adapter(module):
 
 def test_the_check_sees_the_domain():
     assert len(list(domain_modules())) >= 5
+
+
+def test_the_screening_runtime_ships_only_what_it_runs():
+    """Training, corpus building and evaluation live in lab/screening (issue 19 item 4): the runtime package holds
+    the scoring code, the lexicon and the weights, and none of it needs scikit-learn."""
+    screening = SRC / "screening"
+    for module in screening.rglob("*.py"):
+        assert not {n for n in imports_of(module) if n.startswith(("sklearn", "lab"))}, module.name
+    assert not list(screening.rglob("*.jsonl")), "labelled corpora belong in lab/screening/corpus"
+    assert not (screening / "corpus").exists() and not (screening / "training.py").exists()
+    assert (SRC.parents[1] / "lab" / "screening" / "training.py").is_file()

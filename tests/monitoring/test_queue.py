@@ -121,3 +121,64 @@ def test_cli_import_and_labels(tmp_path, database_url):
     labels = subprocess.run(cmd + ["queue", "labels", "--out", str(tmp_path / "labels.jsonl")],
                             capture_output=True, text=True)
     assert labels.returncode == 0 and "0 reviewer decision(s)" in labels.stdout
+
+
+def _flags(db, ids):
+    from netra.storage.tables import ScreenedItemRow
+
+    with db.transaction() as s:
+        return {r.id: (r.flagged, r.score, r.external_id)
+                for r in s.scalars(select(ScreenedItemRow).where(ScreenedItemRow.id.in_(ids)))}
+
+
+def test_a_batch_offers_the_least_certain_flags_and_a_random_unflagged_share(db, officers):
+    """Uncertainty sampling (issue 11 item 7): the flags nearest the threshold first, and a small share of the items
+    the screener did not flag, stored for that purpose, so that its misses are seen."""
+    summary = screen_and_queue(db, RECORDS, "batch-u", "pilkada2024", "33.20", now=NOW, account=officers["b"],
+                               unflagged_share=1.0)
+    # the civic message and the news item are stored unflagged; p5 (Kutai Kartanegara) is outside b's scope
+    assert (summary.queued, summary.sampled) == (2, 2)
+    assert queue_counts(db, officers["a"], NOW)["pending"] == 4
+    taken = check_out(db, officers["a"], 2, now=NOW)
+    got = _flags(db, taken)
+    assert sorted(flagged for flagged, _, _ in got.values()) == [False, True]  # one unflagged in a batch of two
+    flag_score = next(score for flagged, score, _ in got.values() if flagged)
+    rest = check_out(db, officers["a"], 10, now=NOW)
+    other_flags = [score for flagged, score, _ in _flags(db, rest).values() if flagged]
+    assert other_flags and all(abs(flag_score - 0.5) <= abs(s - 0.5) for s in other_flags)
+    page_order = [row.id for row in my_items(db, officers["a"], NOW)]
+    scores = [abs(_flags(db, [i])[i][1] - 0.5) for i in page_order]
+    assert scores == sorted(scores)
+    none = screen_and_queue(db, RECORDS, "batch-n", "pilkada2024", "33.20", now=NOW, account=officers["b"],
+                            unflagged_share=0.0)
+    assert none.sampled == 0 and none.queued == 2
+
+
+def test_a_wrong_actor_dismissal_is_not_a_not_an_act_label(db, officers, tmp_path):
+    import json
+
+    from lab.screening.training import labels as training_labels
+    from lab.screening.training import read_decisions
+
+    screen_and_queue(db, RECORDS, "batch-w", "pilkada2024", "33.20", now=NOW, account=officers["b"],
+                     unflagged_share=1.0)
+    taken = check_out(db, officers["a"], 10, now=NOW)
+    by_external = {ext: i for i, (_, _, ext) in _flags(db, taken).items()}
+    with pytest.raises(QueueError, match="jenis penolakan"):
+        decide(db, officers["a"], by_external["p1"], "dismiss", "akun parodi", now=NOW, dismiss_kind="maybe")
+    decide(db, officers["a"], by_external["p1"], "dismiss", "Akun milik relawan, bukan ASN.", now=NOW,
+           dismiss_kind="wrong_actor")
+    decide(db, officers["a"], by_external["p2"], "dismiss", "Berita, bukan dukungan.", now=NOW)
+    decide(db, officers["a"], by_external["p3"], "confirm", "Terlewat: ajakan dari akun kelurahan.", now=NOW)
+    got = {d["label_note"]: d for d in decision_labels(db)}
+    wrong = got["reviewer decision (wrong actor): Akun milik relawan, bukan ASN."]
+    assert (wrong["violation"], wrong["act"]) == (False, True)
+    plain = got["reviewer decision: Berita, bukan dukungan."]
+    assert (plain["violation"], plain["act"]) == (False, False)
+    miss = got["reviewer decision on an unflagged item: Terlewat: ajakan dari akun kelurahan."]
+    assert (miss["violation"], miss["act"], miss["family"]) == (True, True, None)
+    path = tmp_path / "decisions.jsonl"
+    path.write_text("".join(json.dumps(d, ensure_ascii=False) + "\n" for d in got.values()), encoding="utf-8")
+    good, bad = read_decisions(path)  # what `netra model train --extra` reads
+    assert bad == [] and len(good) == 3
+    assert training_labels(wrong) == (True, None) and training_labels(plain) == (False, None)

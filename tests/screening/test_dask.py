@@ -18,7 +18,7 @@ def cluster():
 
 
 def _input(tmp_path):
-    from netra.screening.corpus import load_dev_corpus
+    from lab.screening.corpus import load_dev_corpus
 
     lines = []
     for k, rec in enumerate(load_dev_corpus()):
@@ -64,7 +64,7 @@ def test_parquet_partitions_on_dask(cluster, tmp_path):
     pq = pytest.importorskip("pyarrow.parquet")
     from distributed import Client
 
-    from netra.screening.corpus import load_dev_corpus
+    from lab.screening.corpus import load_dev_corpus
     from netra.screening.runner import run
 
     recs = list(load_dev_corpus())[:600]

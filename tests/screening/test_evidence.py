@@ -7,7 +7,7 @@ import json
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from netra.screening.corpus import load_dev_corpus
+from lab.screening.corpus import load_dev_corpus
 
 TRICKY = [
     "SBG GURU PNS, COBLOS NOMER LORO ✌🏻✌🏻 #PILIHPASLON02",

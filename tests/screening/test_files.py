@@ -32,7 +32,7 @@ def test_good_file_exit_0_results_in_input_order(run_cli, tmp_path):
     assert [r["id"] for r in rows] == ["g1", "g2", "g3"]
     assert [r["violation"] for r in rows] == [True, False, True]
     assert set(rows[0]) == {"id", "violation", "score", "family", "rules", "evidence", "actor", "candidate",
-                            "stage", "reason"}
+                            "stage", "stance", "reason"}
     assert not (tmp_path / "out.jsonl.errors.jsonl").exists()
     # `screen run` is the same command
     res = run_cli("screen", "run", str(src), "--out", str(tmp_path / "out2.jsonl"))

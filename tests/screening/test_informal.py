@@ -6,12 +6,13 @@ import pytest
 
 from netra.screening.analysis import Analyzer
 from netra.screening.candidates import CandidateRegistry
-from netra.screening.text import Lexicon, Normaliser
+from netra.screening.lexicon import Lexicon
+from netra.text import HAND, Normaliser
 
 
 @pytest.fixture(scope="module")
 def norm():
-    return Normaliser(Lexicon.load())
+    return Normaliser(known_words=Lexicon.load().words())
 
 
 @pytest.fixture(scope="module")
@@ -39,12 +40,13 @@ def test_hashtags_are_split_and_keep_their_offsets(norm):
                                                               "Menang", "pilih", "paslon", "2"]
 
 
-def test_hand_sign_emoji_with_skin_tone_and_variation_selector_are_one_token(norm):
+def test_hand_sign_emoji_with_skin_tone_and_variation_selector_read_as_their_words(norm):
     text = "✌🏻 ☝️ 🤟 👌"
     tk = norm.tokens(text)
-    assert tk.norm == ["handsign"] * 4
-    assert tk.nums == [2, 1, 3, 3]
-    assert [text[s:e] for s, e in zip(tk.start, tk.end)] == ["✌🏻", "☝️", "🤟", "👌"]
+    assert tk.norm == ["salam", "2", "jari", "salam", "1", "jari", "salam", "3", "jari", "salam", "3", "jari"]
+    assert [n for n, f in zip(tk.nums, tk.flags) if f & HAND] == [2, 1, 3, 3]
+    # every word of an emoji spans the whole emoji, modifiers included
+    assert [text[s:e] for s, e in zip(tk.start, tk.end)][::3] == ["✌🏻", "☝️", "🤟", "👌"]
 
 
 @pytest.mark.parametrize("text,number,phrase", [

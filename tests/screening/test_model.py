@@ -7,24 +7,27 @@ import json
 import numpy as np
 import pytest
 
-from netra.screening import training
-from netra.screening.analysis import Analyzer
-from netra.screening.candidates import CandidateRegistry
-from netra.screening.corpus import load_dev_corpus
+from lab.screening import training
 from netra.screening.model import MODEL_PATH, LinearModel, extract_features
-from netra.screening.text import Lexicon
+from tests.support.shared_data import shared_data
 
 
 @pytest.fixture(scope="module")
 def analyzer():
-    from netra.rulebook import load_rulebook
-
-    return Analyzer(Lexicon.load(), load_rulebook(), CandidateRegistry.demo())
+    return training.default_analyzer()
 
 
 @pytest.fixture(scope="module")
 def corpus():
-    return list(load_dev_corpus()) + list(load_dev_corpus(training.SUPPLEMENT))
+    return training.load_corpus()
+
+
+@pytest.fixture(scope="module")
+def data(analyzer):
+    """Everything the packaged model learned from (the corpus train split and the dev-labelled real posts, read
+    from ../shared/data at run time)."""
+    shared_data()
+    return training.build_training_data(analyzer=analyzer)
 
 
 def test_numpy_scoring_reproduces_scikit_learn(analyzer, corpus):
@@ -33,35 +36,50 @@ def test_numpy_scoring_reproduces_scikit_learn(analyzer, corpus):
 
     train, held = training.split(corpus)
     exs = training.examples(train, analyzer)
+    # a few items with a direction (against / for) so the third head is fitted too
+    for e, against in zip(exs[:40], [True, False] * 20):
+        e.against = against
+    p = training.DEFAULTS
     docs = [e.features for e in exs]
-    vec = TfidfVectorizer(analyzer=training._identity, sublinear_tf=True, min_df=2, norm="l2", lowercase=False)
+    vec = TfidfVectorizer(analyzer=training._identity, sublinear_tf=True, min_df=p.min_df, norm="l2", lowercase=False)
     X = vec.fit_transform(docs)
     y = [1 if e.act else 0 for e in exs]
-    act = LogisticRegression(C=training.DEFAULTS["C_act"], max_iter=5000, class_weight="balanced").fit(X, y)
+    act = LogisticRegression(C=p.C_act, max_iter=5000, class_weight="balanced").fit(X, y)
     rows = [k for k, e in enumerate(exs) if e.act and e.family]
-    fam = LogisticRegression(C=training.DEFAULTS["C_family"], max_iter=5000).fit(X[rows], [exs[k].family for k in rows])
+    fam = LogisticRegression(C=p.C_family, max_iter=5000).fit(X[rows], [exs[k].family for k in rows])
+    drows = [k for k, e in enumerate(exs) if e.act and e.against is not None]
+    direction = LogisticRegression(C=p.C_direction, max_iter=5000, class_weight="balanced").fit(
+        X[drows], [1 if exs[k].against else 0 for k in drows])
     ours = training.fit(exs)
     feats = [extract_features(analyzer.analyse(r["text"])) for r in held]
     Xh = vec.transform(feats)
     want_act = act.predict_proba(Xh)[:, 1]
     want_fam = fam.predict_proba(Xh)
+    want_dir = direction.predict_proba(Xh)[:, 1]
     for k, f in enumerate(feats):
         s = ours.score(f)
         assert s.act == pytest.approx(want_act[k], abs=1e-9)
+        assert s.against == pytest.approx(want_dir[k], abs=1e-9)
         assert [s.family[c] for c in fam.classes_] == pytest.approx(list(want_fam[k]), abs=1e-9)
 
 
-def test_shipped_model_is_the_one_trained_on_the_train_split(analyzer, corpus):
-    """Retraining on the train split reproduces the packaged weights: the model never saw held-out items."""
+def test_shipped_model_is_the_one_the_recipe_trains(data, corpus):
+    """Retraining reproduces the packaged weights: the model saw the corpus train split and the dev-labelled MIT
+    posts, never a held-out corpus item, a CC BY-NC-SA post or a blind item."""
+    from lab.screening import realdata
+
     shipped = LinearModel.load(MODEL_PATH)
-    train, held = training.split(corpus)
-    fresh = training.fit(training.examples(train, analyzer))
+    fresh = training.train_on(data)
     assert shipped.vocabulary == fresh.vocabulary
     assert np.allclose(shipped.act_coef, fresh.act_coef, rtol=1e-4, atol=1e-6)
     assert np.allclose(shipped.family_coef, fresh.family_coef, rtol=1e-4, atol=1e-6)
-    held_ids = {r["id"] for r in held}
-    assert shipped.meta["trained_on"] == len(training.examples(train, analyzer))
-    assert not held_ids & {r["id"] for r in train}
+    assert np.allclose(shipped.direction_coef, fresh.direction_coef, rtol=1e-4, atol=1e-6)
+    _, held = training.split(corpus)
+    learned = {e.key for e in data.corpus_train} | set(data.real_examples)
+    assert not learned & {r["id"] for r in held}
+    assert not learned & realdata.blind_keys()
+    assert all(realdata.trainable(r["source_file"]) for r in data.real if r["id"] in data.real_examples)
+    assert shipped.meta["real_posts"] == len(data.real_examples) > 2000
 
 
 def test_no_feature_comes_from_source(analyzer):
@@ -87,7 +105,7 @@ def test_source_does_not_change_the_decision_for_posts_and_news(screener, corpus
 def test_model_file_is_small_plain_json():
     assert MODEL_PATH.stat().st_size < 1_000_000
     data = json.loads(MODEL_PATH.read_text(encoding="utf-8"))
-    assert data["format"] == "netra-screening-linear/1"
+    assert data["format"] == "netra-screening-linear/2"
 
 
 def test_model_train_cli_reports_before_and_after(run_cli, tmp_path):
@@ -99,10 +117,14 @@ def test_model_train_cli_reports_before_and_after(run_cli, tmp_path):
          "author": {"is_asn": True}},
     ]) + "\n", encoding="utf-8")
     out = tmp_path / "model.json"
-    res = run_cli("model", "train", "--extra", str(extra), "--out", str(out))
+    shared_data()
+    res = run_cli("model", "train", "--extra", str(extra), "--out", str(out), "--folds", "2")
     assert res.exit_code == 0, res.output
-    # before = the packaged model, after = the new one, both on the held-out split
-    assert "before  precision" in res.output and "after   precision" in res.output and "F1" in res.output
+    # before = trained without the decisions, after = with them; both cross-validated on the dev posts
+    for line in ("before  real posts (dev, cross-validated)", "after   real posts (dev, cross-validated)",
+                 "before  corpus held-out split", "after   corpus held-out split"):
+        assert line in res.output, res.output
+    assert "blind" not in res.output  # only with --blind, after the lead's first blind measurement
     assert LinearModel.load(out).meta["extra_items"] == 2
 
 

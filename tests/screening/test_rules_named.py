@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from netra.screening.corpus import load_dev_corpus
+from lab.screening.corpus import load_dev_corpus
 
 FIELDS = ("id", "text", "source", "author", "created_at", "region")
 

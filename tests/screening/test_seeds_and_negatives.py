@@ -81,7 +81,7 @@ def test_is_asn_false_never_flags_even_with_a_bound_role_in_the_text(screener):
 
 
 def test_is_asn_false_never_flags_any_corpus_text(screener):
-    from netra.screening.corpus import load_dev_corpus
+    from lab.screening.corpus import load_dev_corpus
 
     for rec in load_dev_corpus():
         for source in ("post", "report", "news"):

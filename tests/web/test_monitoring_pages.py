@@ -52,6 +52,14 @@ def test_officer_imports_takes_and_decides(client, app, make_account):
         statuses = {r.external_id: r.status for r in s.scalars(select(ScreenedItemRow))}
         assert sorted(statuses.values()) == ["confirmed", "pending"]
         assert s.scalar(select(CaseRow.origin).order_by(CaseRow.id.desc())) == "finding"
+    # the officer says why a flag is wrong: here the act is partisan but the actor is not bound
+    assert "Pelaku tidak terikat netralitas" in taken.text and f'data-testid="dismiss-kind-{ids[1]}"' in taken.text
+    dismissed = client.post(f"/antrean/{ids[1]}/putuskan", data={
+        "csrf_token": token, "decision": "dismiss", "reason": "Akun relawan, bukan camat.", "dismiss_kind": "wrong_actor"})
+    assert dismissed.status_code == 200
+    with app.state.db.transaction() as s:
+        row = s.scalar(select(ScreenedItemRow).where(ScreenedItemRow.id == ids[1]))
+        assert (row.status, row.dismiss_kind) == ("dismissed", "wrong_actor")
 
 
 def test_other_roles_cannot_use_the_queue(client, make_account):

@@ -7,8 +7,8 @@ from pathlib import Path
 import typer
 
 from netra.cli import (
-    audit_commands, backup_commands, db_commands, guidance_commands, people_commands, queue_commands,
-    reference_commands, screen_commands, serve_commands, setup_commands, stats_commands,
+    audit_commands, backup_commands, candidates_commands, db_commands, guidance_commands, people_commands,
+    queue_commands, reference_commands, screen_commands, serve_commands, setup_commands, stats_commands,
 )
 from netra.cli.context import clean_errors
 from netra.config import Settings
@@ -41,6 +41,7 @@ app.add_typer(reference_commands.elections_app, name="elections")
 app.add_typer(reference_commands.deadlines_app, name="deadlines")
 app.add_typer(screen_commands.screen_app, name="screen")
 app.add_typer(screen_commands.model_app, name="model")
+app.add_typer(candidates_commands.app, name="candidates")
 setup_commands.regions_app.command("workforce")(clean_errors(reference_commands.regions_workforce))
 app.add_typer(setup_commands.regions_app, name="regions")
 app.add_typer(setup_commands.users_app, name="users")

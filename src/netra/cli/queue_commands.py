@@ -41,7 +41,8 @@ def import_items(
             fail(str(exc))
     for problem in summary.rejected:
         err_console.print(problem, markup=False)
-    console.print(f"Screened {summary.screened}, queued {summary.queued}, duplicates {summary.duplicates}, "
+    console.print(f"Screened {summary.screened}, queued {summary.queued} (and {summary.sampled} unflagged items "
+                  f"sampled for review), duplicates {summary.duplicates}, "
                   f"rejected {len(summary.rejected)}.")
     if summary.rejected:
         raise typer.Exit(1)

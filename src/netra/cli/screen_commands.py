@@ -53,6 +53,23 @@ def _fail(message: str, code: int = 1) -> None:
     raise typer.Exit(code)
 
 
+def _lab():
+    """The training and evaluation code (``lab/screening`` in a source checkout): not part of the installed
+    runtime, which ships only what screening runs (code, lexicon, model weights)."""
+    import importlib
+
+    try:
+        return importlib.import_module("lab.screening")
+    except ImportError:
+        pass
+    repo = Path(__file__).resolve().parents[3]
+    if (repo / "lab" / "screening" / "__init__.py").is_file():
+        sys.path.insert(0, str(repo))
+        return importlib.import_module("lab.screening")
+    _fail("training and evaluation need a Netra source checkout (the lab/screening folder); "
+          "the installed package ships only the screener itself")
+
+
 def _screener_config(model: Path | None, candidates: Path | None, threshold: float | None) -> dict:
     return {"model": str(model) if model else None, "candidates": str(candidates) if candidates else None,
             "threshold": threshold}
@@ -156,8 +173,9 @@ def eval_(
     as_json: bool = typer.Option(False, "--json", help="Print the metrics as JSON."),
 ) -> None:
     """Print precision, recall and F1 for `violation` and accuracy for `family` on FILE."""
-    from netra.screening.evaluate import Metrics
     from netra.screening.items import Item, ItemError
+
+    Metrics = _lab().evaluate.Metrics  # noqa: N806
 
     if not file.is_file():
         _fail(f"file not found: {file}")
@@ -204,15 +222,19 @@ def eval_(
 
 @model_app.command("train")
 def train(
-    extra: Path = typer.Option(None, "--extra", help="Reviewer decisions (JSONL: id, text, violation, family)."),
+    extra: Path = typer.Option(None, "--extra", help="Reviewer decisions (JSONL: id, text, violation, family, act)."),
     out: Path = typer.Option(None, "--out", help="Where to write the model (default: the packaged model file)."),
-    corpus: Path = typer.Option(None, "--corpus", help="Labelled corpus JSONL (default: the packaged dev corpus "
-                                                       "and its supplement)."),
+    corpus: Path = typer.Option(None, "--corpus", help="Labelled corpus JSONL (default: lab/screening/corpus)."),
+    folds: int = typer.Option(5, "--folds", min=2, max=10, help="Cross-validation folds for the dev figures."),
+    blind: bool = typer.Option(False, "--blind", help="Also score the blind split (only after the lead's first "
+                                                      "blind measurement)."),
     dry_run: bool = typer.Option(False, "--dry-run", help="Train and report, but write nothing."),
 ) -> None:
-    """Retrain on the dev corpus, its supplement and reviewer decisions; report before/after; write the model."""
+    """Retrain on the corpus, the dev-labelled real posts and reviewer decisions; print the dev figures before
+    (without the decisions) and after (with them); write the model."""
     from netra.screening.model import MODEL_PATH
-    from netra.screening.training import read_decisions, train_model
+    _lab()
+    from lab.screening.training import read_decisions, train_model
 
     decisions: list[dict] = []
     if extra is not None:
@@ -230,20 +252,26 @@ def train(
                   transient=True, disable=not err_console.is_terminal) as progress:
         task = progress.add_task("starting", total=None)
         try:
-            current = out if out is not None and out.is_file() else MODEL_PATH
-            report = train_model(extra=decisions, corpus_path=corpus, current_model=current,
-                                 out_path=target, progress=lambda msg: progress.update(task, description=msg))
+            report = train_model(extra=decisions, corpus_path=corpus, out_path=target, folds=folds, blind=blind,
+                                 progress=lambda msg: progress.update(task, description=msg))
         except (ValueError, OSError) as exc:
             _fail(f"training failed: {exc}")
-    console.print(f"Trained on {report.train_items} item(s) ({report.extra_items} reviewer decision(s) in total, "
-                  f"split with the corpus); held out {report.heldout_items}.", markup=False)
-    rows = [("before", report.before), ("after", report.after)]
-    for name, m in rows:
-        if m is None:
-            console.print(f"{name:6}  (no current model to compare)", markup=False)
+    console.print(f"Trained on {report.train_items} item(s), {report.extra_items} of them reviewer decisions; "
+                  f"corpus items held out: {report.heldout_items}.", markup=False)
+    sets = [("real", "real posts (dev, cross-validated)"), ("corpus", "corpus held-out split")]
+    for name, figures in (("before", report.before), ("after", report.after)):
+        if figures is None:
+            console.print(f"{name:6}  (no reviewer decisions: nothing to compare)", markup=False)
             continue
-        console.print(f"{name:6}  precision {m['precision']:.3f}  recall {m['recall']:.3f}  F1 {m['f1']:.3f}  "
-                      f"family accuracy {m['family_accuracy']:.3f}", markup=False, highlight=False)
+        for key, label in sets:
+            m = figures[key]
+            console.print(f"{name:6}  {label:34} precision {m['precision']:.3f}  recall {m['recall']:.3f}  "
+                          f"F1 {m['f1']:.3f}  family accuracy {m['family_accuracy']:.3f}", markup=False,
+                          highlight=False)
+    for name, m in (("before", report.blind_before), ("after", report.blind_after)):
+        if m is not None:
+            console.print(f"{name:6}  {'blind split':34} precision {m['precision']:.3f}  recall {m['recall']:.3f}  "
+                          f"F1 {m['f1']:.3f}", markup=False, highlight=False)
     console.print(f"Model written to {report.written_to}" if report.written_to else "Dry run: nothing written.",
                   markup=False)
 

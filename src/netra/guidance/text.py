@@ -8,8 +8,6 @@ sides speak the same vocabulary.
 
 from __future__ import annotations
 
-import re
-import unicodedata
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
@@ -17,21 +15,9 @@ from typing import Any
 
 import yaml
 
-DATA_DIR = Path(__file__).resolve().parent / "data"
+from netra.text import Normaliser
 
-# Hand-sign emoji people use for ballot numbers.
-_EMOJI = {
-    "\u261d": " salam satu jari ",  # ☝
-    "\U0001f446": " salam satu jari ",  # 👆
-    "\u270c": " salam dua jari ",  # ✌
-    "\U0001f918": " salam metal ",  # 🤘
-    "\U0001f44d": " jempol ",  # 👍
-    "\u2764": " love ",  # ❤
-}
-_WORD_RE = re.compile(r"[^\W_]+(?:-[^\W_]+)*")
-_REDUP_DIGIT_RE = re.compile(r"^([^\W\d_]{2,})2$")
-_ELONGATED_RE = re.compile(r"([^\W\d_])\1{2,}")
-_PUNCT_BREAK_RE = re.compile(r"[.,;:!?()\[\]\"'“”‘’/|]+")
+DATA_DIR = Path(__file__).resolve().parent / "data"
 
 
 @dataclass(frozen=True)
@@ -51,9 +37,9 @@ class Lexicon:
 
     def __init__(self, raw: dict[str, Any]):
         self.raw = raw
-        self.slang: dict[str, str] = {str(k).lower(): str(v).lower() for k, v in (raw.get("slang") or {}).items()}
         self.stopwords: frozenset[str] = frozenset(str(w).lower() for w in raw.get("stopwords") or ())
-        self.known_words = frozenset(self.slang) | self.stopwords | _raw_phrase_words(raw)
+        # spelling is netra.text's (one lexicon for the whole product); the concepts and stopwords are guidance's
+        self.normaliser = Normaliser(known_words=self.stopwords | _raw_phrase_words(raw))
         phrases: dict[tuple[str, ...], set[str]] = {}
         for concept, variants in (raw.get("concepts") or {}).items():
             for variant in variants:
@@ -73,45 +59,15 @@ class Lexicon:
 
     @cached_property
     def vocabulary(self) -> frozenset[str]:
-        """Every word the lexicon knows (slang, standard forms, phrase words, stopwords)."""
-        words = set(self.stopwords) | set(self.slang) | set(self.slang.values())
+        """Every word the lexicon knows (the shared spelling table, phrase words, stopwords)."""
+        words = set(self.stopwords) | self.normaliser.known
         for key in self.phrases:
             words.update(key)
         return frozenset(words)
 
-    # --- folding ------------------------------------------------------------------------------------------------
     def _fold_words(self, text: str) -> list[str]:
-        """Lower-case words with emoji, reduplication, hyphens, elongation and slang folded."""
-        text = unicodedata.normalize("NFKC", text)
-        for emoji, words in _EMOJI.items():
-            text = text.replace(emoji, words)
-        text = text.lower()
-        out: list[str] = []
-        for chunk in _PUNCT_BREAK_RE.split(text):
-            for match in _WORD_RE.finditer(chunk):
-                out.extend(self._fold_word(match.group(0)))
-        return out
-
-    def _fold_word(self, word: str) -> list[str]:
-        if "-" in word:
-            parts = word.split("-")
-            if len(parts) == 2 and parts[0] == parts[1]:  # bagi-bagi, foto-foto: reduplication means one word
-                word = parts[0] if parts[0] != "yel" else "yelyel"
-            else:  # nge-like, e-ktp, non-asn, arak-arakan
-                word = "".join(parts)
-        m = _REDUP_DIGIT_RE.match(word)
-        if m and word not in self.slang:
-            word = m.group(1)
-        if word not in self.known_words:
-            word = _ELONGATED_RE.sub(r"\1", word)
-        if word not in self.known_words and word not in self.slang:
-            for suffix in ("nya", "lah", "kah", "pun"):
-                stem = word[: -len(suffix)]
-                if word.endswith(suffix) and len(stem) > 2 and (stem in self.known_words or stem in self.slang):
-                    word = stem
-                    break
-        word = self.slang.get(word, word)
-        return word.split()
+        """The words of ``text`` after netra.text's normalisation (slang, elongation, emoji, reduplication)."""
+        return self.normaliser.words(text)
 
     def concepts_at(self, words: tuple[str, ...], i: int) -> frozenset[str]:
         """The concepts of the longest lexicon phrase that starts at word `i` of folded `words` (empty if none)."""

@@ -15,7 +15,6 @@ on dask (``engine="dask"``). Pure domain code: no web or database imports.
 
 from netra.screening.candidates import Candidate, CandidateRegistry, CandidateRegistryError
 from netra.screening.engine import Screener, default_screener, screen, screen_many
-from netra.screening.evaluate import Metrics, evaluate
 from netra.screening.items import Actor, Author, CandidateRef, Item, ItemError, Result, Span
 from netra.screening.model import LinearModel
 from netra.screening.runner import InputError, LineError, Summary, run
@@ -32,13 +31,11 @@ __all__ = [
     "ItemError",
     "LineError",
     "LinearModel",
-    "Metrics",
     "Result",
     "Screener",
     "Span",
     "Summary",
     "default_screener",
-    "evaluate",
     "run",
     "screen",
     "screen_many",

@@ -27,10 +27,12 @@ from typing import Any
 
 from netra.screening.analysis import Analysis, Analyzer
 from netra.screening.candidates import CandidateRegistry
-from netra.screening.items import Actor, CandidateRef, Item, Result, Span
-from netra.screening.model import MODEL_PATH, LinearModel, extract_features
+from netra.screening.items import Actor, CandidateRef, Item, Result, Span, Stance
+from netra.screening.names import LearnedNames
+from netra.screening.model import MODEL_PATH, LinearModel, extract_features, feature_words
 from netra.screening.stages import StageInfo, StageResolver
-from netra.screening.text import HAND, HASHTAG, ZERO_PADDED, Lexicon
+from netra.screening.lexicon import Lexicon
+from netra.text import HAND, HASHTAG, ZERO_PADDED
 
 _STATUTE_KIND = {"uu10_2016": "pilkada", "uu7_2017": "pemilu"}  # other sources (SKB, PP 94/2021) bind in both
 SUBJECTS = {"asn": ("pns", "pppk"), "village": ("village_head", "village_official", "bpd"), "security": ("tni_polri",)}
@@ -56,7 +58,8 @@ class Screener:
     def __init__(self, *, rulebook=None, registry: CandidateRegistry | None = None,
                  model: LinearModel | str | None = None, lexicon: Lexicon | None = None,
                  stages: StageResolver | None | str = "packaged", threshold: float = 0.5, unknown_actor_prior: float = 0.1,
-                 support_floor: float | None = 0.6):
+                 support_floor: float | None = None, names: LearnedNames | None | str = "packaged",
+                 anchor_cap: bool = True):
         if rulebook is None:
             from netra.rulebook import load_rulebook
 
@@ -64,7 +67,8 @@ class Screener:
         self.rulebook = rulebook
         self.registry = registry if registry is not None else CandidateRegistry.demo()
         self.lexicon = lexicon or Lexicon.load()
-        self.analyzer = Analyzer(self.lexicon, rulebook, self.registry)
+        self.names = LearnedNames.packaged() if names == "packaged" else (names or LearnedNames())
+        self.analyzer = Analyzer(self.lexicon, rulebook, self.registry, self.names)
         if model is None or isinstance(model, (str, bytes)) or hasattr(model, "__fspath__"):
             model = LinearModel.load(model or MODEL_PATH)
         self.model = model
@@ -72,12 +76,22 @@ class Screener:
         self.threshold = threshold
         self.unknown_actor_prior = unknown_actor_prior
         self.support_floor = support_floor
+        self.anchor_cap = anchor_cap
         self._role_kinds: dict[str, str] = {}
         self._rules_for: dict[tuple[str, str], list] = {}
+        self._stance_rules = frozenset(self.lexicon.raw.get("stance_rules") or ())
         self._rules_by_family = {}
         for rule in rulebook.rules:
             fam = rule.family.value if hasattr(rule.family, "value") else str(rule.family)
             self._rules_by_family.setdefault(fam, []).append(rule)
+
+    def with_model(self, model: LinearModel) -> Screener:
+        """The same screener (rulebook, registry, names, vocabulary) with another model: for training runs."""
+        import copy
+
+        other = copy.copy(self)
+        other.model = model
+        return other
 
     # --- public ---------------------------------------------------------------------------------------------
     def screen(self, item: Item | dict) -> Result:
@@ -109,8 +123,10 @@ class Screener:
         act = scores.act
         if self.support_floor and act < self.support_floor and _explicit_support(a):
             act = self.support_floor
-        if act >= self.threshold and (_reporting_context(a) or not _election_anchor(a)):
-            act = min(act, REPORTING_CAP)
+        if act >= self.threshold and ((self.anchor_cap and not _election_anchor(a)) or _every_side(a)
+                                      or _reporting_context(a) or _denial(a)
+                                      or _report_of_others(a) or _genuine_question(a)):
+            act = min(act, NOT_PARTISAN_CAP)
         if actor.bound:
             score = act
         elif actor.basis == "none":
@@ -123,51 +139,57 @@ class Screener:
             return Result(item.id, False, score, None, (), (), actor, candidate, stage,
                           self._reason_clear(a, actor, act))
 
-        family = scores.best_family
-        spans = self._act_spans(a, family)
-        if not spans:
-            spans = self._model_spans(a, scores.contributions)
-        if not spans:
+        family = self._family(a, scores)
+        cues = _stance_cues(a)
+        stance = Stance("against" if scores.against >= 0.5 else "support", tuple(label for label, _ in cues))
+        # the side taken is shown by its cues, or else by the words that made the model read a side
+        cue_spans = [sp for _, spans in cues for sp in spans] or self._model_spans(a, scores.contributions)
+        rule_spans = self._rules(family, actor.kind, a, info, cue_spans)
+        if not rule_spans:
             return Result(item.id, False, score, None, (), (), actor, candidate, stage,
-                          "Model menilai ada indikasi keberpihakan, tetapi tidak ada frasa bukti yang cukup; "
-                          "perlu ditinjau manual.")
+                          "Model menilai ada indikasi keberpihakan, tetapi tidak ada frasa yang cocok dengan "
+                          "aturan mana pun; perlu ditinjau manual.", stance)
+        spans = set(self._act_spans(a, family)) | {sp for _, sps in rule_spans for sp in sps}
         evidence = []
         if actor.basis == "text" and actor.start is not None:
             evidence.append(Span(actor.start, actor.end, text[actor.start:actor.end]))
-        for s, e in self._merge(tk, spans):
+        for s, e in self._merge(tk, list(spans)):
+            named = tuple(rid for rid, sps in rule_spans if any(s <= i and j <= e for i, j in sps))
             start, end = tk.start[s], tk.end[e - 1]
-            evidence.append(Span(start, end, text[start:end]))
+            evidence.append(Span(start, end, text[start:end], named))
         evidence.sort(key=lambda sp: (sp.start, sp.end))
-        rules = self._rules(family, actor.kind, a, info)
+        rules = tuple(rid for rid, _ in rule_spans)
         return Result(item.id, True, score, family, rules, tuple(evidence), actor, candidate, stage,
-                      self._reason_violation(actor, family, candidate))
+                      self._reason_violation(actor, family, candidate, stance), stance)
 
     # --- actor ----------------------------------------------------------------------------------------------
     def _actor(self, item: Item, a: Analysis) -> Actor:
         author = item.author
         if author.is_asn is False:
-            return Actor(author.role, False, "author.is_asn")
+            return Actor(author.role, False, "author.is_asn", relation="author")
         if author.is_asn is True and item.source != "report":
-            return Actor(author.role or "penulis (ASN)", True, "author.is_asn", kind=self._role_kind(author.role))
+            return Actor(author.role or "penulis (ASN)", True, "author.is_asn", kind=self._role_kind(author.role),
+                         relation="author")
         tk = a.tokens
         text = tk.text
         bound = [r for r in a.roles if r.bound]
         if bound:
             pick = next((r for r in bound if r.first_person), bound[0])
             s, e = tk.start[pick.start], tk.end[pick.end - 1]
-            return Actor(text[s:e], True, "text", s, e, pick.kind)
-        if a.implied and not a.unknown_actor:
-            i, j, _ = a.implied[0]
+            return Actor(text[s:e], True, "text", s, e, pick.kind, pick.relation)
+        implied = [(i, j) for i, j, _ in a.implied if not _candidate_before(a, i)]
+        if implied and not a.unknown_actor:
+            i, j = implied[0]
             s, e = tk.start[i], tk.end[j - 1]
-            return Actor(text[s:e], True, "text", s, e, "asn")
+            return Actor(text[s:e], True, "text", s, e, "asn", "subject")
         if a.roles:
             r = a.roles[0]
             s, e = tk.start[r.start], tk.end[r.end - 1]
-            return Actor(text[s:e], False, "text", s, e, r.kind)
+            return Actor(text[s:e], False, "text", s, e, r.kind, r.relation)
         if a.unbound_phrase is not None:
             i, j = a.unbound_phrase
             s, e = tk.start[i], tk.end[j - 1]
-            return Actor(text[s:e], False, "text", s, e, None)
+            return Actor(text[s:e], False, "text", s, e, None, "unbound")
         return Actor(None, False, "none")
 
     def _role_kind(self, role: str | None) -> str:
@@ -207,6 +229,21 @@ class Screener:
             return CandidateRef(None, None, None, text[tk.start[i]:tk.end[j - 1]])
         return None
 
+    # --- family ---------------------------------------------------------------------------------------------
+    @staticmethod
+    def _family(a: Analysis, scores) -> str:
+        """The family of the act, from the act the text describes. An offline act named in words (a shirt or a
+        pin worn, stickers handed out, an event held, an office or its facilities used, a decision taken) is its
+        own family even on social media, unless the text also names an online act (posting, sharing, liking);
+        a side taken with no act named is online campaigning when it is a post."""
+        hits = a.family_hits
+        offline = [f for f in hits if f != "social_media"]
+        if not offline:
+            return "social_media" if "social_media" in hits or a.has_partisan_signal else scores.best_family
+        probs = scores.family
+        pool = offline + (["social_media"] if "social_media" in hits else [])
+        return max(pool, key=lambda f: probs.get(f, 0.0))
+
     # --- evidence -------------------------------------------------------------------------------------------
     def _act_spans(self, a: Analysis, family: str) -> list[tuple[int, int]]:
         spans: list[tuple[int, int]] = []
@@ -216,6 +253,11 @@ class Screener:
         spans.extend((i, j) for i, j, _ in a.candidates)
         spans.extend(a.pairs)
         spans.extend(a.persons)
+        spans.extend((i, j) for i, j, _ in a.names)
+        spans.extend(a.tag_support)
+        spans.extend(a.tag_against)
+        for kind in ("praise", "attack", "mock"):
+            spans.extend(a.cues.get(kind, ()))
         spans.extend(a.family_hits.get(family, ()))
         if family in ("state_resources", "official_action"):
             spans.extend((i, j) for i, j, fam in a.implied)
@@ -226,7 +268,7 @@ class Screener:
 
     def _model_spans(self, a: Analysis, contributions: dict[str, float]) -> list[tuple[int, int]]:
         """Fallback evidence: the words whose features pushed the act score up the most."""
-        norm = a.tokens.norm
+        norm = feature_words(a)
         best = sorted(((v, f) for f, v in contributions.items() if v > 0 and f[:2] in ("w:", "b:")),
                       reverse=True)[:3]
         spans = []
@@ -254,7 +296,12 @@ class Screener:
         return [(s, e) for s, e in out]
 
     # --- rules ----------------------------------------------------------------------------------------------
-    def _rules(self, family: str, kind: str | None, a: Analysis, info: StageInfo | None) -> tuple[str, ...]:
+    def _rules(self, family: str, kind: str | None, a: Analysis, info: StageInfo | None,
+               stance_spans: list[tuple[int, int]]) -> list[tuple[str, list[tuple[int, int]]]]:
+        """The rules the evidence matched, each with its token spans: a rule's own keywords found in the text; an
+        act phrase of the family for that family's rules; a side taken in a post (the stance cues) for the rules on
+        campaigning online. Only rules that bind the actor, in the period and under the statute of the date. A rule
+        with no matching evidence is never named: no evidence, no rule."""
         key = (family, kind or "asn")
         rules = self._rules_for.get(key)
         if rules is None:
@@ -264,7 +311,7 @@ class Screener:
                 return [r for r in self._rules_by_family.get(fam, ()) if any(r.binds(s) for s in subjects)]
             # No rule of this family binds the actor (a village head's post, say: the SKB binds PNS/PPPK only):
             # the statutes' general bans on acts that favour a candidate (UU 10/2016 Pasal 71(1), UU 7/2017
-            # Pasal 282/490) do, so every flag still names a rule.
+            # Pasal 282/490) do.
             rules = binding(family) or binding("official_action")
             self._rules_for[key] = rules
         if info is not None and info.kind:  # the statute of the election in question, where the date tells
@@ -275,15 +322,21 @@ class Screener:
                      if r.period.applies(candidates_set=info.candidates_set or in_campaign, in_campaign=in_campaign)]
             rules = dated or rules
         hits = a.rule_hits
-        with_hits = [r for r in rules if hits.get(r.id)]
-        if with_hits:
-            with_hits.sort(key=lambda r: -len({s for s in hits[r.id]}))
-            return tuple(r.id for r in with_hits[:_MAX_RULES])
-        fallback = [r.id for r in rules if r.id.startswith("skb2022.disiplin.")] or [r.id for r in rules]
-        return tuple(fallback[:2])
+        acts = [sp for fam, sps in a.family_hits.items() if fam == family for sp in sps]
+        out: dict[str, list[tuple[int, int]]] = {}
+        for r in rules:
+            found = list(hits.get(r.id, ()))
+            if not found and acts and family != "social_media":
+                found = list(acts)  # an act phrase of this family ("pakai kaos", "bagi sembako")
+            if r.id in self._stance_rules and stance_spans:
+                found.extend(stance_spans)  # a side taken in a post: campaigning online
+            if found:
+                out[r.id] = found
+        ranked = sorted(out.items(), key=lambda kv: (-len(set(hits.get(kv[0], ()))), kv[0] not in self._stance_rules))
+        return ranked[:_MAX_RULES]
 
     # --- reasons (one Indonesian sentence) ------------------------------------------------------------------
-    def _reason_violation(self, actor: Actor, family: str, candidate: CandidateRef | None) -> str:
+    def _reason_violation(self, actor: Actor, family: str, candidate: CandidateRef | None, stance: Stance) -> str:
         who = f"Pelaku ({actor.text})" if actor.text else "Pelaku"
         basis = "menurut data penulis" if actor.basis == "author.is_asn" else "menurut teks"
         target = ""
@@ -294,11 +347,15 @@ class Screener:
                 target = f" untuk nomor urut {candidate.number}"
             elif candidate.text:
                 target = f" untuk {candidate.text}"
+        side = "menentang" if stance.side == "against" else "mendukung"
+        cues = f" ({', '.join(stance.cues)})" if stance.cues else ""
         return (f"{who} terikat aturan netralitas {basis}, dan teks menunjukkan "
-                f"{FAMILY_LABELS_ID.get(family, family)}{target}.")
+                f"{FAMILY_LABELS_ID.get(family, family)}{target}: {side}{cues}.")
 
     def _reason_clear(self, a: Analysis, actor: Actor, act: float) -> str:
         if actor.basis == "text" and not actor.bound:
+            if actor.relation in _RELATION_REASONS:
+                return _RELATION_REASONS[actor.relation].format(actor.text)
             return (f"Orang yang disebut (\"{actor.text}\") tidak atau tidak lagi terikat aturan netralitas, "
                     "sehingga ini bukan pelanggaran netralitas.")
         if not actor.bound:
@@ -314,12 +371,20 @@ class Screener:
         return "Tidak ditemukan tindakan keberpihakan yang dilarang dalam teks."
 
 
-REPORTING_CAP = 0.45
+NOT_PARTISAN_CAP = 0.45
+_RELATION_REASONS = {
+    "audience": "\"{}\" disapa atau diimbau oleh teks, bukan pelaku tindakan; tidak ada pelaku terikat yang bertindak.",
+    "topic": "\"{}\" ditanyakan atau dibicarakan, bukan pelaku tindakan; tidak ada pelaku terikat yang bertindak.",
+    "nickname": "\"{}\" di sini julukan tokoh yang dibicarakan, bukan pejabat kelurahan atau desa yang bertindak.",
+}
 
 
 def _reporting_context(a: Analysis) -> bool:
-    """Two or more distinct reporting or prohibition phrases ("Bawaslu ... diduga", "mengingatkan ... agar
-    tidak ikut"): the text reports on, or warns against, an act rather than doing it."""
+    """Two or more distinct reporting or prohibition phrases ("BKN merekomendasikan sanksi ...", "mengingatkan ...
+    agar tidak ikut") and no campaign hashtag: the text reports on, or warns against, an act rather than doing
+    it. (A report passed on with a campaign hashtag added takes a side: the hashtag is the poster's.)"""
+    if a.tag_support or a.tag_against:
+        return False
     tk = a.tokens
     seen = set()
     for kind in ("reporting", "prohibition"):
@@ -331,16 +396,18 @@ def _reporting_context(a: Analysis) -> bool:
 
 
 def _election_anchor(a: Analysis) -> bool:
-    """Something ties the text to an election: an election word, a candidate (registry, "Pak X", "X–Y", a name
-    hashtag), or a ballot number that reads as one ("02", "#3", "paslon 3", "coblos no 2", "no 1" next to a
-    support word). A bare "nomor 2" or a lone ✌️ is not partisan ("antrean nomor 2", "juara 2 ✌️")."""
-    if a.cues.get("election") or a.candidates or a.pairs or a.persons or a.tag_names:
+    """Something ties the text to an election: an election word, a candidate (registry, learned name, "Pak X",
+    "X–Y", a campaign hashtag), or a ballot number that reads as one ("02", "#3", "paslon 3", "coblos no 2", "no
+    1" next to a support word). A bare "nomor 2" or a lone ✌️ is not partisan ("antrean nomor 2", "juara 2 ✌️"),
+    nor is "dukung" next to a cause that is not an election ("dukung atlet PON"), nor a name alone."""
+    cues = a.cues
+    if cues.get("election") or a.candidates or a.names or a.pairs or a.persons or a.tag_support or a.mention_sides:
         return True
+    if cues.get("election_weak") and not cues.get("non_election"):
+        return True  # "dukung", "pilih": an election unless the text says what else ("dukung atlet PON")
     tk = a.tokens
-    if tk.mentions or a.proper_nouns:
-        return True  # people or parties named: the model weighs what is said about them
-    if not a.ballots:
-        return False
+    if not a.ballots or cues.get("non_election"):
+        return False  # "antrean nomor 02", "juara 2 ✌️", "nomor urut 1 ketua OSIS"
     flags, norm = tk.flags, tk.norm
     support = bool(a.cues.get("support") or a.cues.get("against") or a.family_hits)
     for i, j, _, strong in a.ballots:
@@ -352,6 +419,88 @@ def _election_anchor(a: Analysis) -> bool:
         if strong and (j - i > 1 and norm[i] != "nomor" or support):
             return True
     return False
+
+
+# the Indonesian names of the cues a side is taken with, in the order a reason lists them
+CUE_LABELS = (("support", "ajakan memilih"), ("praise", "pujian kepada paslon"), ("against", "serangan terhadap paslon"),
+              ("attack", "serangan terhadap paslon"), ("mock", "ejekan"))
+
+
+def _stance_cues(a: Analysis) -> list[tuple[str, list[tuple[int, int]]]]:
+    """The cues of the side the text takes, as (Indonesian label, token spans): "ajakan memilih", "pujian kepada
+    paslon", "serangan terhadap paslon", "ejekan", "tagar kampanye", "nomor urut / simbol jari"."""
+    out: dict[str, list[tuple[int, int]]] = {}
+    for kind, label in CUE_LABELS:
+        spans = a.cues.get(kind)
+        if spans:
+            out.setdefault(label, []).extend(spans)
+    tags = sorted({*a.tag_support, *a.tag_against})
+    if tags:
+        out["tagar kampanye"] = tags
+    if a.slogans:
+        out["slogan kampanye"] = list(a.slogans)
+    ballots = [(i, j) for i, j, _, strong in a.ballots if strong]
+    if ballots:
+        out["nomor urut / simbol jari"] = ballots
+    return list(out.items())
+
+
+def _candidate_before(a: Analysis, i: int, window: int = 8) -> bool:
+    """A candidate is named just before state aid or a lever ("Prabowo–Gibran memanfaatkan bansos ..."): the text
+    accuses the candidate, it does not show an official handing the aid out."""
+    names = [*((x, y) for x, y, _ in a.names), *((x, y) for x, y, _ in a.candidates), *a.pairs]
+    return any(i - window <= y <= i for _, y in names)
+
+
+def _denial(a: Analysis) -> bool:
+    """Support denied and no side named after it ("saya tidak mendukung paslon manapun"); refusing one named side
+    ("gak bakal pilih 02") is against it, and stays the model's to read."""
+    cues = a.cues
+    neutral = cues.get("neutral", ())
+    # "pilihan saya rahasia": a choice kept secret is no support
+    support = [(i, j) for i, j in cues.get("support", ()) if not any(j <= ni <= j + 1 for ni, _ in neutral)]
+    if not cues.get("neg_support") or support or any(cues.get(k) for k in ("praise", "attack", "mock", "against")):
+        return False
+    if a.tag_support or a.tag_against:
+        return False
+    if cues.get("universal"):
+        return True
+    last = max(j for _, j in cues["neg_support"])
+    named = [*((i, j) for i, j, _ in a.names), *((i, j) for i, j, _ in a.candidates), *a.pairs,
+             *((b[0], b[1]) for b in a.ballots if b[3])]
+    return not any(i >= last - 1 for i, _ in named)
+
+
+def _report_of_others(a: Analysis) -> bool:
+    """The text opens with someone else doing or saying (a headline or a report: "Airlangga optimistis X menang",
+    "Calon Bupati nomor urut 3 berjanji ...") and adds nothing of the poster's own: no campaign hashtag, no first
+    person."""
+    if any(r.bound for r in a.roles):
+        return False  # a bound person reported acting is the very act a report exists to flag
+    if _explicit_support(a):
+        return False  # "Pagi2 semangat! yukkk menangkan Bu Ratna": the poster's own call, whatever opens it
+    return a.reported_subject and not (a.tag_support or a.tag_against or a.cues.get("first_person"))
+
+
+def _genuine_question(a: Analysis) -> bool:
+    """A question asked ("Apakah PNS boleh pilih 02?"), with no praise, attack, mockery or campaign hashtag in it:
+    a rhetorical question that attacks ("Masa mau pilih capres pelanggar HAM?") is not one."""
+    if not (a.question and a.cues.get("interrogative") and "?" in a.tokens.text):
+        return False
+    return not (a.tag_support or a.tag_against or any(a.cues.get(k) for k in ("praise", "attack", "mock")))
+
+
+def _every_side(a: Analysis) -> bool:
+    """Campaign hashtags of two or more sides and no side taken in the poster's own words ("#AniesMuhaimin2024
+    #PrabowoGibran2024 #GanjarMahfud2024" on a question or an advert): topic tagging, not a stance."""
+    if a.tagged_sides < 2:
+        return False
+    flags = a.tokens.flags
+    for kind in ("support", "against", "praise", "attack", "mock"):
+        for i, _ in a.cues.get(kind, ()):
+            if not flags[i] & HASHTAG:
+                return False
+    return True
 
 
 def _explicit_support(a: Analysis) -> bool:

@@ -127,9 +127,19 @@ class Span:
     start: int
     end: int
     text: str
+    rules: tuple[str, ...] = ()  # the rules this evidence matched (empty for the actor phrase)
 
     def to_dict(self) -> dict:
-        return {"start": self.start, "end": self.end, "text": self.text}
+        return {"start": self.start, "end": self.end, "text": self.text, "rules": list(self.rules)}
+
+
+@dataclass(frozen=True, slots=True)
+class Stance:
+    side: str  # "support" | "against"
+    cues: tuple[str, ...]  # Indonesian cue names: "ajakan memilih", "pujian kepada paslon", "tagar kampanye", ...
+
+    def to_dict(self) -> dict:
+        return {"side": self.side, "cues": list(self.cues)}
 
 
 @dataclass(frozen=True, slots=True)
@@ -140,10 +150,13 @@ class Actor:
     start: int | None = None
     end: int | None = None
     kind: str | None = None  # asn | village | security (when known)
+    # how the text relates the person to the act: author, subject (the text reports them acting), audience
+    # (spoken to), topic (asked about), nickname ("Pak Lurah" for the President), unbound ("mantan", "(Purn)")
+    relation: str | None = None
 
     def to_dict(self) -> dict:
         return {"text": self.text, "bound": self.bound, "basis": self.basis, "start": self.start,
-                "end": self.end, "kind": self.kind}
+                "end": self.end, "kind": self.kind, "relation": self.relation}
 
 
 @dataclass(frozen=True, slots=True)
@@ -169,6 +182,7 @@ class Result:
     candidate: CandidateRef | None
     stage: str | None
     reason: str
+    stance: Stance | None = None  # the side the text takes, when the model reads one
 
     def to_dict(self) -> dict:
         return {
@@ -181,5 +195,6 @@ class Result:
             "actor": self.actor.to_dict(),
             "candidate": self.candidate.to_dict() if self.candidate else None,
             "stage": self.stage,
+            "stance": self.stance.to_dict() if self.stance else None,
             "reason": self.reason,
         }

@@ -5,11 +5,13 @@ weights are exported to ``data/model.json`` (plain JSON: no pickle, nothing to d
 scored here with numpy, reproducing scikit-learn's ``TfidfVectorizer(sublinear_tf=True, norm="l2")`` followed by
 ``LogisticRegression.predict_proba`` exactly (a test checks this against scikit-learn itself).
 
-Two heads share the features:
+Three heads share the features:
 
-* ``act``: does the text show a prohibited partisan act (support for a candidate, campaigning, props, ...),
-  as opposed to reporting on one, reminding people of the rules, civic messages or ordinary work? It ignores
+* ``act``: does the text take a side or show a partisan act in its own voice (a call to vote, praise of a
+  candidate, a campaign hashtag, an attack or mockery aimed at one, campaigning, props, ...), as opposed to
+  reporting on one, asking, reminding people of the rules, civic messages, chatter or ordinary work? It ignores
   WHO acts: the engine decides that from ``author.is_asn`` and the actor phrase.
+* ``direction``: for a text that takes a side, is it against a candidate rather than for one?
 * ``family``: which of the nine families the act belongs to.
 
 Features are text-only. ``source`` is never a feature (the dev corpus README warns that it is a shortcut).
@@ -24,33 +26,29 @@ from pathlib import Path
 import numpy as np
 
 from netra.screening.analysis import FAMILIES, Analysis
+from netra.text import HAND
 
 MODEL_PATH = Path(__file__).resolve().parent / "data" / "model.json"
-FORMAT = "netra-screening-linear/1"
+FORMAT = "netra-screening-linear/2"
 
-_NAME = "w:<name>"
+
+
+_TARGET_CUES = ("support", "against", "praise", "attack", "mock", "neg_support")
 
 
 def extract_features(a: Analysis) -> list[str]:
-    """The feature strings of one analysed text (repeats count as term frequency)."""
+    """The feature strings of one analysed text (repeats count as term frequency).
+
+    Candidate names (registry, learned, ``X–Y`` pairs, ``Pak X``, names inside hashtags) are masked as ``<name>``:
+    the model learns how a post takes a side, not which side the training posts favoured."""
     tk = a.tokens
-    norm = tk.norm
-    n = len(norm)
-    masked = None
-    if a.pairs or a.persons or a.candidates:
-        masked = set()
-        for i, j in a.pairs:
-            masked.update(range(i, j))
-        for i, j in a.persons:
-            masked.update(range(i + 1, j))  # keep the honorific
-        for i, j, _ in a.candidates:
-            masked.update(range(i, j))
-        words = [("<name>" if k in masked else norm[k]) for k in range(n)]
-    else:
-        words = norm
+    n = len(tk.norm)
+    targets = _targets(a)
+    words = feature_words(a, targets)
     feats = ["w:" + w for w in words]
     feats.extend(["b:" + words[k] + " " + words[k + 1] for k in range(n - 1)])
-    for kind in a.cues:
+    cues = a.cues
+    for kind in cues:
         feats.append("c:" + kind)
     for fam in a.family_hits:
         feats.append("k:" + fam)
@@ -58,40 +56,44 @@ def extract_features(a: Analysis) -> list[str]:
         feats.append("c:ballot")
         if any(b[3] for b in a.ballots):
             feats.append("c:ballot_strong")
-        if any(tk.flags[b[0]] & 8 for b in a.ballots):
+        if any(tk.flags[b[0]] & HAND for b in a.ballots):
             feats.append("c:hand")
-    targets = [(i, j) for i, j in a.pairs] + [(i, j) for i, j in a.persons] + \
-        [(i, j) for i, j, _ in a.candidates] + [(b[0], b[1]) for b in a.ballots] + a.tag_names
+    targets.extend((b[0], b[1]) for b in a.ballots)
     if targets:
-        for cue in ("support", "against"):
-            for i, j in a.cues.get(cue, ()):
+        for cue in _TARGET_CUES:
+            for i, j in cues.get(cue, ()):
                 if any(i - 4 <= tj and ti <= j + 4 for ti, tj in targets):
                     feats.append("c:" + cue + "_near_target")
                     break
+        feats.append("c:target")
+    if len({s for s in a.sides if s[0] != "b"}) >= 2 or len({s[1] for s in a.sides if s[0] == "b"}) >= 2:
+        feats.append("c:multi_side")
     if a.tag_names:
         feats.append("c:tag_name")
     if a.tag_support:
         feats.append("c:tag_support")
+    if a.tag_against:
+        feats.append("c:tag_against")
     text = tk.text
     if "!" in text:
         feats.append("c:exclaim")
-    if "?" in text:
+    if a.question:
         feats.append("c:question")
-    if n >= 5:  # headline style: most longer words capitalised
-        total = caps = 0
-        for w, f in zip(norm, tk.flags):
-            if f & 3 or len(w) <= 3:  # hashtags, numbers, short words
-                continue
-            total += 1
-            if f & 32:
-                caps += 1
-        if total >= 5 and caps >= 0.6 * total:
-            feats.append("c:titlecase")
+    if a.rt:
+        feats.append("c:rt")
+    if a.reported_subject:
+        feats.append("c:reported_subject")
+    if a.tagged_sides >= 2:
+        feats.append("c:tags_every_side")
+    if a.reply:
+        feats.append("c:reply")
+    if a.titlecase:
+        feats.append("c:titlecase")
     if a.pairs:
         feats.append("c:pair")
     if a.persons:
         feats.append("c:person")
-    if a.candidates:
+    if a.candidates or a.names:
         feats.append("c:cand")
     if a.roles:
         if any(r.bound for r in a.roles):
@@ -104,8 +106,12 @@ def extract_features(a: Analysis) -> list[str]:
         feats.append("c:implied")
     if tk.urls:
         feats.append("c:url")
+    if a.mention_sides:
+        feats.append("c:mention_candidate")
     if tk.mentions:
         feats.append("c:mention")
+        if tk.mentions >= 3:
+            feats.append("c:mentions3")
     if tk.hashtags:
         feats.append("c:hashtag")
         if tk.hashtags >= 4:
@@ -117,8 +123,25 @@ def extract_features(a: Analysis) -> list[str]:
     return feats
 
 
+def _targets(a: Analysis) -> list[tuple[int, int]]:
+    return [(i, j) for i, j in a.pairs] + [(i + 1, j) for i, j in a.persons] + \
+        [(i, j) for i, j, _ in a.candidates] + [(i, j) for i, j, _ in a.names] + a.tag_support
+
+
+def feature_words(a: Analysis, targets: list[tuple[int, int]] | None = None) -> list[str]:
+    """The words the model reads: the normalised tokens with candidates masked as ``<name>`` and other proper
+    nouns (people, places) as ``<pn>``."""
+    norm = a.tokens.norm
+    targets = _targets(a) if targets is None else targets
+    if not targets and not a.proper:
+        return norm
+    masked = {k for i, j in targets for k in range(i, j)}
+    proper = {i for i, _ in a.proper} - masked
+    return [("<name>" if k in masked else "<pn>" if k in proper else w) for k, w in enumerate(norm)]
+
+
 class Scores:
-    """The model's output for one text: ``act`` now, ``family`` and ``contributions`` computed on demand."""
+    """The model's output for one text: ``act`` now; ``against``, ``family`` and ``contributions`` on demand."""
 
     __slots__ = ("act", "_model", "_counts", "_norm", "_family")
 
@@ -134,6 +157,23 @@ class Scores:
         if self._family is None:
             self._family = self._model._family_probs(self._counts, self._norm)
         return self._family
+
+    @property
+    def against(self) -> float:
+        """Probability that the side taken is against a candidate (attack, mockery, "jangan pilih") rather than
+        for one; meaningful when ``act`` is high."""
+        m = self._model
+        if m.direction_coef is None:
+            return 0.0
+        z = m.direction_bias
+        if self._norm > 0:
+            idf, coef = m._idf, m._direction
+            dot = 0.0
+            for i, c in self._counts.items():
+                x = idf[i] if c == 1 else (1.0 + math.log(c)) * idf[i]
+                dot += x * coef[i]
+            z += dot / self._norm
+        return _sigmoid(z)
 
     @property
     def best_family(self) -> str:
@@ -156,7 +196,8 @@ class LinearModel:
 
     def __init__(self, vocabulary: list[str], idf: list[float], act_coef: list[float], act_bias: float,
                  family_classes: list[str], family_coef: list[list[float]], family_bias: list[float],
-                 meta: dict | None = None):
+                 meta: dict | None = None, direction_coef: list[float] | None = None,
+                 direction_bias: float = 0.0):
         self.vocabulary = list(vocabulary)
         self.index = {f: i for i, f in enumerate(self.vocabulary)}
         self.idf = np.asarray(idf, dtype=np.float64)
@@ -169,6 +210,9 @@ class LinearModel:
         self._idf = [float(x) for x in self.idf]  # plain lists: faster than numpy for a few dozen features
         self._act = [float(x) for x in self.act_coef]
         self._family_scaled = self.idf[:, None] * self.family_coef if len(self.vocabulary) else self.family_coef
+        self.direction_coef = None if direction_coef is None else np.asarray(direction_coef, dtype=np.float64)
+        self.direction_bias = float(direction_bias)
+        self._direction = None if direction_coef is None else [float(x) for x in direction_coef]
         self.meta = dict(meta or {})
         unknown = set(self.family_classes) - set(FAMILIES)
         if unknown:
@@ -179,10 +223,12 @@ class LinearModel:
     def load(cls, path: str | Path = MODEL_PATH) -> LinearModel:
         with open(path, encoding="utf-8") as fh:
             data = json.load(fh)
-        if data.get("format") != FORMAT:
+        if data.get("format") not in (FORMAT, "netra-screening-linear/1"):  # /1: no direction head
             raise ValueError(f"{path}: not a Netra screening model (format {data.get('format')!r})")
+        direction = data.get("direction") or {}
         return cls(data["vocabulary"], data["idf"], data["act"]["coef"], data["act"]["bias"],
-                   data["family"]["classes"], data["family"]["coef"], data["family"]["bias"], data.get("meta"))
+                   data["family"]["classes"], data["family"]["coef"], data["family"]["bias"], data.get("meta"),
+                   direction.get("coef"), direction.get("bias", 0.0))
 
     def to_dict(self) -> dict:
         r = _round
@@ -192,6 +238,8 @@ class LinearModel:
             "vocabulary": self.vocabulary,
             "idf": [r(x) for x in self.idf],
             "act": {"coef": [r(x) for x in self.act_coef], "bias": r(self.act_bias)},
+            **({"direction": {"coef": [r(x) for x in self.direction_coef], "bias": r(self.direction_bias)}}
+               if self.direction_coef is not None else {}),
             "family": {"classes": self.family_classes,
                        "coef": [[r(x) for x in row] for row in self.family_coef],
                        "bias": [r(x) for x in self.family_bias]},

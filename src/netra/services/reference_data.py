@@ -182,6 +182,32 @@ def guidance_engine(db: Database) -> GuidanceEngine:
         return _engines[key]
 
 
+_screeners: dict[tuple, Any] = {}
+
+
+def screener(db: Database):
+    """The screener built from the reference data in force: the rulebook with administrators' corrections, the
+    calendars with the elections they added (election stages and the rules of each period) and the candidate
+    pairs imported from KPU's lists (the packaged demo registry while none are). Built once per version of that
+    data and rebuilt when it changes; every caller (queue import, screening API, CLI) takes it from here."""
+    from netra.screening import CandidateRegistry, Screener
+    from netra.screening.stages import StageResolver
+    from netra.services import candidates
+
+    with db.transaction() as session:
+        book, cal, key = _build_in(session)
+        full = (key, candidates.stored_version(session))
+        with _lock:
+            if full in _screeners:
+                return _screeners[full]
+        registry = candidates.registry_in(session)
+    built = Screener(rulebook=book, registry=registry or CandidateRegistry.demo(), stages=StageResolver(cal))
+    with _lock:
+        _screeners.clear()
+        _screeners[full] = built
+    return built
+
+
 def _require_admin(account: Account) -> None:
     if not may(account.role, Capability.ADMINISTER):
         raise ReferenceDataError("Hanya administrator yang dapat mengubah aturan atau kalender pemilihan.")

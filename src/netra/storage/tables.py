@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from datetime import date, datetime, timezone
 
-from sqlalchemy import JSON, Boolean, Date, DateTime, Float, ForeignKey, Index, Integer, String, Text, UniqueConstraint
+from sqlalchemy import (
+    JSON, Boolean, Date, DateTime, Float, ForeignKey, Index, Integer, String, Text, UniqueConstraint, true,
+)
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 
@@ -188,9 +190,11 @@ class OutboxConsumerRow(Base):
 
 
 class ScreenedItemRow(Base):
-    """A post, report or news item the screener flagged, waiting for (or carrying) a human decision.
+    """A post, report or news item the screener flagged (or, for a small random share, did not flag: `flagged`
+    false, so that misses are seen), waiting for (or carrying) a human decision.
 
-    The decision (confirmed / dismissed, by whom, when, why) is also a training label for the screener.
+    The decision (confirmed / dismissed, by whom, when, why, and for a dismissal whether the text is no partisan
+    act or the actor is not bound: `dismiss_kind`) is also a training label for the screener.
     """
 
     __tablename__ = "screened_items"
@@ -206,6 +210,7 @@ class ScreenedItemRow(Base):
     region_code: Mapped[str] = mapped_column(ForeignKey("regions.code"), index=True)
     election_id: Mapped[str] = mapped_column(String(40))
     score: Mapped[float] = mapped_column(Float)
+    flagged: Mapped[bool] = mapped_column(Boolean, default=True, server_default=true())
     family: Mapped[str | None] = mapped_column(String(20))
     rules: Mapped[list] = mapped_column(JSON, default=list)
     evidence: Mapped[list] = mapped_column(JSON, default=list)
@@ -216,6 +221,7 @@ class ScreenedItemRow(Base):
     decided_by: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
     decided_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
     decision_reason: Mapped[str] = mapped_column(Text, default="")
+    dismiss_kind: Mapped[str | None] = mapped_column(String(12))  # not_an_act | wrong_actor
     case_id: Mapped[int | None] = mapped_column(ForeignKey("cases.id"))
     imported_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
 
@@ -367,6 +373,26 @@ class AddedElectionRow(Base):
     data: Mapped[dict] = mapped_column(JSON)
     by_user: Mapped[str] = mapped_column(String(64))
     at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+
+
+class CandidateRow(Base):
+    """A candidate pair of an election as KPU listed it (``netra candidates import``): the registry the screener
+    uses for that election and region. ``region_code`` is "" for a national contest."""
+
+    __tablename__ = "candidates"
+    __table_args__ = (UniqueConstraint("election_id", "region_code", "number"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    election_id: Mapped[str] = mapped_column(String(40), index=True)
+    region_code: Mapped[str] = mapped_column(String(13), default="")
+    number: Mapped[int] = mapped_column(Integer)
+    name: Mapped[str] = mapped_column(String(300))
+    aliases: Mapped[list] = mapped_column(JSON, default=list)
+    hashtags: Mapped[list] = mapped_column(JSON, default=list)
+    party: Mapped[str] = mapped_column(Text, default="")
+    source_file: Mapped[str] = mapped_column(String(200))
+    imported_by: Mapped[str] = mapped_column(String(64))
+    imported_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
 
 
 class RegisterImportRow(Base):

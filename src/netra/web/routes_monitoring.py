@@ -11,8 +11,9 @@ from starlette.datastructures import FormData, UploadFile
 
 from netra.accounts.model import Account
 from netra.accounts.policy import Capability, may
-from netra.screening import Item, ItemError, screen_many
+from netra.screening import Item, ItemError
 from netra.screening.runner import read_jsonl
+from netra.services import reference_data
 from netra.services.elections import election_choices
 from netra.services.monitoring import QueueError, check_out, decide, my_items, queue_counts, screen_and_queue
 from netra.web.forms import form_data, text
@@ -56,7 +57,8 @@ def decide_item(item_id: int, request: Request, form: FormData = Depends(form_da
                 account: Account = Depends(_officer)):
     decision = text(form, "decision")
     try:
-        case_id = decide(request.app.state.db, account, item_id, decision, text(form, "reason"))
+        case_id = decide(request.app.state.db, account, item_id, decision, text(form, "reason"),
+                         dismiss_kind=text(form, "dismiss_kind") or "not_an_act")
     except QueueError as exc:
         return _page(request, account, error=str(exc), status_code=409)
     if case_id:
@@ -82,7 +84,8 @@ def import_file(request: Request, form: FormData = Depends(form_data), account: 
     summary = screen_and_queue(request.app.state.db, list(read_jsonl(upload.file)),
                                f"web:{account.username}:{upload.filename}", election, default_region=region,
                                account=account)
-    message = (f"{summary.screened} disaring, {summary.queued} masuk antrean, {summary.duplicates} duplikat, "
+    message = (f"{summary.screened} disaring, {summary.queued} masuk antrean (dan {summary.sampled} sampel acak "
+               f"yang tidak ditandai), {summary.duplicates} duplikat, "
                f"{len(summary.rejected)} baris ditolak")
     return _page(request, account, message=message, rejected=summary.rejected)
 
@@ -94,7 +97,7 @@ class ScreenRequest(BaseModel):
 
 
 @router.post("/api/screen", tags=["screening"])
-def screen_api(body: ScreenRequest):
+def screen_api(body: ScreenRequest, request: Request):
     """Screen up to 1,000 items; one result per item, in order (the `netra screen` output format). Items that
     are malformed come back as {"id", "error"} in their place. Nothing is stored."""
     results: list[dict] = []
@@ -105,6 +108,7 @@ def screen_api(body: ScreenRequest):
             results.append({})
         except (ItemError, TypeError, ValueError) as exc:
             results.append({"id": str(raw.get("id", "")) if isinstance(raw, dict) else "", "error": str(exc)})
-    for (i, _), result in zip(valid, screen_many(item for _, item in valid)):
+    screener = reference_data.screener(request.app.state.db)
+    for (i, _), result in zip(valid, screener.screen_many(item for _, item in valid)):
         results[i] = result.to_dict()
     return {"results": results, "screened_at": datetime.now(timezone.utc).isoformat()}

@@ -10,7 +10,7 @@ head / village official / BPD member; known from ``author.is_asn`` or stated in 
 prohibited act of one of the nine families.  Reporting, announcements, reminders and neutral civic messages
 are never violations; neither is anything said by a citizen, volunteer, party cadre or candidate.
 
-Run:  python src/netra/screening/corpus/build_dev_corpus.py   (writes dev_corpus.jsonl next to this file)
+Run:  python lab/screening/corpus/build_dev_corpus.py   (writes dev_corpus.jsonl next to this file)
 """
 
 from __future__ import annotations

@@ -7,7 +7,7 @@ hashtags. No text was copied or adapted from the shared real data sets; names ar
 pairs and the demo registry's fictional Kukar pairs. Labels follow the dev corpus README's labelling rule;
 ``author.is_asn`` is true for most items, so a violation depends on the text alone.
 
-Run ``python src/netra/screening/corpus/build_supplement.py`` to rewrite ``supplement.jsonl`` (deterministic).
+Run ``python lab/screening/corpus/build_supplement.py`` to rewrite ``supplement.jsonl`` (deterministic).
 """
 
 from __future__ import annotations
