@@ -147,3 +147,41 @@ def retry_failed(session: Session, now: datetime | None = None) -> int:
 
 def _aware(value: datetime) -> datetime:
     return value if value.tzinfo else value.replace(tzinfo=timezone.utc)
+
+
+class WorkerRunning(RuntimeError):
+    pass
+
+
+def sqlite_lock(settings: Settings):
+    """On SQLite, the lock file that keeps a second worker from starting (no row locks to share the work);
+    None on PostgreSQL, where workers share the queue. Raises WorkerRunning when another worker holds it."""
+    if not settings.database_url.startswith("sqlite"):
+        return None
+    import fcntl
+
+    settings.ensure_data_dir()
+    handle = open(settings.data_dir / "worker.lock", "w")
+    try:
+        fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except BlockingIOError:
+        handle.close()
+        raise WorkerRunning("Another notification worker is running on this SQLite database; SQLite allows one.")
+    return handle  # the lock lives as long as this file stays open
+
+
+def start_background(db: Database, settings: Settings) -> tuple[threading.Thread, threading.Event]:
+    """The worker as a daemon thread beside the web server (`netra run`)."""
+    lock = sqlite_lock(settings)
+    stop = threading.Event()
+
+    def work() -> None:
+        try:
+            run(db, SmtpMailer(settings), stop)
+        finally:
+            if lock is not None:
+                lock.close()
+
+    thread = threading.Thread(target=work, name="netra-notification-worker", daemon=True)
+    thread.start()
+    return thread, stop
