@@ -19,7 +19,7 @@ import threading
 from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
 from email.message import EmailMessage
-from email.utils import formatdate, make_msgid, parseaddr
+from email.utils import formatdate, parseaddr
 
 from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
@@ -54,7 +54,7 @@ class SmtpMailer:
         mail["Date"] = formatdate(localtime=False)
         domain = (parseaddr(s.mail_from)[1].rpartition("@")[2] or "localhost")
         # The same row always carries the same id: a copy sent again after a crash can be recognised.
-        mail["Message-ID"] = make_msgid(f"netra.{row.id}.{int(_aware(row.created_at).timestamp())}", domain)
+        mail["Message-ID"] = f"<netra.{row.id}.{int(_aware(row.created_at).timestamp())}@{domain}>"
         mail["X-Netra-Message"] = str(row.id)
         mail.set_content(row.text.replace(URL_MARK, s.public_url))
         mail.add_alternative(row.html.replace(URL_MARK, s.public_url), subtype="html")
@@ -101,8 +101,10 @@ def deliver_due(db: Database, mailer, now: datetime | None = None, limit: int = 
                 mailer.send(row)
             except (smtplib.SMTPException, OSError) as exc:
                 row.last_error = f"{type(exc).__name__}: {exc}"[:1000]
+                # Only the address or this message being refused is final; anything else (server down, our
+                # credentials or TLS settings refused) is retried until an operator fixes it.
                 permanent = isinstance(exc, smtplib.SMTPRecipientsRefused) or (
-                    isinstance(exc, smtplib.SMTPResponseException) and 500 <= exc.smtp_code < 600)
+                    isinstance(exc, smtplib.SMTPDataError) and 500 <= exc.smtp_code < 600)
                 if permanent or row.attempts >= MAX_ATTEMPTS:
                     row.status = "failed"
                     counts.failed += 1
