@@ -161,3 +161,13 @@ def test_inbox_unread_count_and_marking_read_touch_only_ones_own(db, store, peop
     assert mark_read(db, b, latest(db, prov)[0].id) == 0  # another account's notification
     assert mark_read(db, b, latest(db, b)[0].id) == 1
     assert unread(db, b) == 0 and unread(db, prov) == 1
+
+
+def test_an_officer_who_chose_english_is_told_in_english_with_the_regions_zone(db, store):
+    kukar = create_account(db, "bkn.kukar", "Petugas", "kata-sandi-panjang", Role.BAWASLU, ("64.02",))
+    subscriptions.set_contact(db, kukar.id, "petugas@bawaslu.example.id", "en")
+    case_id, _ = file_report(db, store, region_code="64.02")  # Kutai Kartanegara: WITA
+    with db.transaction() as s:
+        mail = s.scalars(select(EmailMessageRow)).one()
+    assert mail.subject == f"Case #{case_id} awaits Bawaslu: Received"
+    assert "1 October 2024 at 10:00 WITA" in mail.text and "Kabupaten Kutai Kartanegara" in mail.text
