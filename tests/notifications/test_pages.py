@@ -53,3 +53,21 @@ def test_officer_sees_badge_list_marks_read_and_sets_email(client, app, make_acc
     good = client.post("/notifikasi/email", data={"csrf_token": csrf_of(done.text), "email": "petugas@bawaslu.go.id",
                                                    "language": "en"})
     assert good.status_code == 200 and "Tersimpan." in good.text and 'value="petugas@bawaslu.go.id"' in good.text
+
+
+def test_admin_sees_failing_emails_with_their_error_others_are_refused(client, app, make_account, settings):
+    from tests.notifications.smtp import free_port
+    from tests.notifications.test_worker import enqueue, mail_settings
+
+    enqueue(app.state.db, 2)
+    worker.deliver_due(app.state.db, worker.SmtpMailer(mail_settings(settings, free_port())))  # nobody listens
+    make_account("admin.pusat", Role.ADMIN, ("33",))
+    make_account("bawaslu.jepara", Role.BAWASLU)
+    login(client, "bawaslu.jepara")
+    assert client.get("/admin/notifikasi").status_code == 403
+    client.cookies.clear()
+    login(client, "admin.pusat")
+    page = client.get("/admin/notifikasi")
+    assert page.status_code == 200 and "Menunggu: 2 · Terkirim: 0 · Gagal: 0" in page.text
+    row = re.search(r'<table data-testid="troubled">.*?</table>', page.text, re.S).group(0)
+    assert "petugas0@contoh.go.id" in row and "Connection refused" in row and " WIB</td>" in row

@@ -182,6 +182,7 @@ ROUTES = {
     ("POST", "/notifikasi/email"): (lambda w, app: ("POST", "/notifikasi/email", {"email": "bukan-alamat"}),
                                     signed_in(422)),
     ("GET", "/lapor/email/{token}"): (lambda w, app: ("GET", "/lapor/email/tidak-ada", None), anyone(404)),
+    ("GET", "/admin/notifikasi"): (lambda w, app: ("GET", "/admin/notifikasi", None), roles_only(("admin",), 200)),
     ("GET", "/perkara"): (lambda w, app: ("GET", "/perkara", None), signed_in()),
     ("GET", "/ekspor/perkara.{fmt}"): (lambda w, app: ("GET", "/ekspor/perkara.csv", None), signed_in()),
     ("GET", "/perkara/{case_id}"): (lambda w, app: ("GET", f"/perkara/{w.a}", None), scoped()),

@@ -8,8 +8,9 @@ from fastapi.responses import RedirectResponse
 from starlette.datastructures import FormData
 
 from netra.accounts.model import Account
+from netra.accounts.policy import Capability, may
 from netra.notifications import InvalidAddress
-from netra.services.notifications import inbox, subscriptions
+from netra.services.notifications import inbox, subscriptions, worker
 from netra.web.forms import form_data, text
 from netra.web.rendering import render
 from netra.web.security import require_account
@@ -55,3 +56,15 @@ def confirm_email(request: Request, token: str):
     if code is None:
         raise HTTPException(404)
     return render(request, "notification_confirmed.html", {"code": code})
+
+
+@router.get("/admin/notifikasi")
+def email_queue(request: Request, account: Account = Depends(require_account)):
+    """For administrators: emails per status and the ones failing, with their last error (`netra notifications
+    status` shows the same)."""
+    if not may(account.role, Capability.ADMINISTER):
+        raise HTTPException(403)
+    with request.app.state.db.transaction() as session:
+        totals, troubled = worker.status(session)
+        session.expunge_all()
+    return render(request, "notification_queue.html", {"account": account, "totals": totals, "troubled": troubled})
