@@ -1,8 +1,9 @@
 """The case repository: the only code that writes a case, its reports, evidence rows, history and audit entry.
 
 Every write happens inside a unit of work (one transaction, see netra.services.unit_of_work) and records, in that
-same transaction, the audit entry and the domain events (netra.cases.events) in the outbox. So statistics and,
-later, notifications hear of every committed change, and of nothing that was rolled back. The domain decides
+same transaction, the audit entry and the domain events (netra.cases.events) in the outbox, and hands the events to
+its listener (notifications, written in the same transaction). So statistics and notifications hear of every
+committed change, and of nothing that was rolled back. The domain decides
 (netra.cases: open_case, apply, merge); this module only stores what it decided, with an optimistic lock on the
 case's version. Reads that rebuild a case's state for the domain are here too, batched for worklists.
 """
