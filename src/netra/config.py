@@ -20,6 +20,15 @@ class Settings:
     session_max_age_seconds: int = 8 * 60 * 60
     secure_cookies: bool = False
     report_rate: str = "20/3600"  # public reports per client address: count/seconds
+    # Email (issue 15). No host: messages wait in the queue (visible in `netra notifications status`).
+    smtp_host: str = ""
+    smtp_port: int = 587
+    smtp_security: str = "starttls"  # starttls, tls (implicit, usually port 465) or none (loopback relays only)
+    smtp_username: str = ""
+    smtp_password: str = ""
+    smtp_ca_file: str = ""  # a CA bundle to trust besides the system's (a private relay's certificate)
+    mail_from: str = "Netra <netra@localhost>"
+    public_url: str = "http://127.0.0.1:8000"  # where links in messages point
 
     @classmethod
     def from_env(cls, data_dir: str | Path | None = None, database_url: str | None = None) -> "Settings":
@@ -30,6 +39,14 @@ class Settings:
             database_url=url,
             secure_cookies=os.environ.get("NETRA_SECURE_COOKIES", "") == "1",
             report_rate=os.environ.get("NETRA_REPORT_RATE", "20/3600"),
+            smtp_host=os.environ.get("NETRA_SMTP_HOST", ""),
+            smtp_port=int(os.environ.get("NETRA_SMTP_PORT") or 587),
+            smtp_security=os.environ.get("NETRA_SMTP_SECURITY", "starttls"),
+            smtp_username=os.environ.get("NETRA_SMTP_USERNAME", ""),
+            smtp_password=os.environ.get("NETRA_SMTP_PASSWORD", ""),
+            smtp_ca_file=os.environ.get("NETRA_SMTP_CA_FILE", ""),
+            mail_from=os.environ.get("NETRA_MAIL_FROM", "Netra <netra@localhost>"),
+            public_url=os.environ.get("NETRA_PUBLIC_URL", "http://127.0.0.1:8000").rstrip("/"),
         )
 
     def ensure_data_dir(self) -> None:

@@ -9,7 +9,7 @@ import pytest
 
 SRC = Path(__file__).resolve().parents[2] / "src" / "netra"
 DOMAIN = ["regions", "accounts", "rulebook", "elections", "guidance", "screening", "text", "cases", "intake", "audit",
-          "analytics", "people"]
+          "analytics", "people", "notifications"]
 FORBIDDEN = ("netra.web", "netra.storage", "netra.cli", "netra.services", "fastapi", "starlette", "sqlalchemy",
              "alembic", "uvicorn", "jinja2")
 

@@ -7,8 +7,8 @@ from pathlib import Path
 import typer
 
 from netra.cli import (
-    audit_commands, backup_commands, candidates_commands, db_commands, guidance_commands, people_commands,
-    queue_commands, reference_commands, screen_commands, serve_commands, setup_commands, stats_commands,
+    audit_commands, backup_commands, candidates_commands, db_commands, guidance_commands, notify_commands,
+    people_commands, queue_commands, reference_commands, screen_commands, serve_commands, setup_commands, stats_commands,
 )
 from netra.cli.context import clean_errors
 from netra.config import Settings
@@ -52,6 +52,8 @@ app.command("backup")(backup_commands.backup)
 app.command("bolehkah")(guidance_commands.ask)
 app.command("pedoman")(guidance_commands.pedoman)
 app.command("restore")(backup_commands.restore)
+app.command("worker")(notify_commands.worker)
+app.add_typer(notify_commands.app, name="notifications")
 
 if __name__ == "__main__":
     app()

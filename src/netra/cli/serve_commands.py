@@ -44,7 +44,20 @@ def _prepare_and_serve(settings, host: str, port: int, demo: bool) -> None:
     db = open_database(settings, migrate=True)  # also loads the reference regions
     if demo:
         load_demo(db, settings)
+        _start_worker(settings, db)
     _serve(settings, db, host, port)
+
+
+def _start_worker(settings, db) -> None:
+    """`netra run` sends notifications beside the web server (production runs `netra worker` on its own)."""
+    from netra.services.notifications.worker import WorkerRunning, start_background
+
+    try:
+        start_background(db, settings)
+    except WorkerRunning as exc:
+        console.print(f"{exc} Notifications are left to it.")
+        return
+    console.print(f"Notification worker started (SMTP: {settings.smtp_host or 'not set; emails wait in the queue'}).")
 
 
 @clean_errors

@@ -18,7 +18,9 @@ from netra.intake.tracking import (
     secret_hash,
     secret_matches,
 )
+from netra.notifications import InvalidAddress, checked_email
 from netra.services import reference_data
+from netra.services.notifications import subscriptions
 from netra.services.unit_of_work import unit_of_work
 from netra.storage.case_repository import NewCase, aware
 from netra.storage.database import Database
@@ -106,7 +108,10 @@ def submit_report(
     elections: set[str] | None = None,
     now: datetime | None = None,
     today: date | None = None,
+    notify_email: str = "",
+    lang: str = "id",
 ) -> Receipt:
+    """`notify_email`: the reporter's optional address for status news (issue 15), confirmed by a link."""
     now = now or datetime.now(timezone.utc)
     today = today or now.date()
     draft = draft.normalised()
@@ -114,6 +119,11 @@ def submit_report(
         if (again := _existing(session, submission_token, server_key)) is not None:
             return again
         errors = validation_errors(draft, today, *_known(session, draft.region_code, elections))
+    if notify_email.strip():
+        try:
+            checked_email(notify_email)
+        except InvalidAddress as exc:
+            errors["notify_email"] = str(exc)
     if errors:
         raise ReportInvalid(errors)
     checked: list[CheckedEvidence] = check_batch(files)  # raises EvidenceRejected with a clear message
@@ -140,6 +150,8 @@ def submit_report(
                             links=list(draft.links)),
                 evidence=checked,
                 audit_detail={"report": code, "evidence": [e.sha256 for e in checked], "links": len(draft.links)})
+            if notify_email.strip():
+                subscriptions.subscribe(uow.session, uow.cases.report_by_code(code), notify_email, lang, now)
     except IntegrityError:
         # The same form submitted twice at once: the other request stored it; show that receipt.
         with db.transaction() as session:

@@ -20,6 +20,7 @@ from sqlalchemy.orm import Session
 from netra.cases import DeadlineRules
 from netra.elections.calendar import Calendar
 from netra.services import reference_data
+from netra.services.notifications.planner import on_case_events
 from netra.storage.case_repository import CaseRepository
 from netra.storage.database import Database
 
@@ -36,4 +37,5 @@ class UnitOfWork:
 def unit_of_work(db: Database) -> Iterator[UnitOfWork]:
     with db.transaction() as session:
         calendar, deadlines = reference_data.calendar_in(session), reference_data.deadlines_in(session)
-        yield UnitOfWork(session, calendar, deadlines, CaseRepository(session, calendar, deadlines))
+        yield UnitOfWork(session, calendar, deadlines, CaseRepository(session, calendar, deadlines,
+                                                                     listener=on_case_events))

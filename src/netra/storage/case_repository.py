@@ -1,8 +1,9 @@
 """The case repository: the only code that writes a case, its reports, evidence rows, history and audit entry.
 
 Every write happens inside a unit of work (one transaction, see netra.services.unit_of_work) and records, in that
-same transaction, the audit entry and the domain events (netra.cases.events) in the outbox. So statistics and,
-later, notifications hear of every committed change, and of nothing that was rolled back. The domain decides
+same transaction, the audit entry and the domain events (netra.cases.events) in the outbox, and hands the events to
+its listener (notifications, written in the same transaction). So statistics and notifications hear of every
+committed change, and of nothing that was rolled back. The domain decides
 (netra.cases: open_case, apply, merge); this module only stores what it decided, with an optimistic lock on the
 case's version. Reads that rebuild a case's state for the domain are here too, batched for worklists.
 """
@@ -10,7 +11,7 @@ case's version. Reads that rebuild a case's state for the domain are here too, b
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timezone
 from typing import Any
@@ -70,11 +71,17 @@ class LoadedCase:
     report: dict[str, Any] | None = None  # ReportRow columns
 
 
+# (session, actor, events, public reason, when): called in the transaction of the change, after its outbox rows.
+Listener = Callable[[Session, "Account | None", Sequence[CaseEvent], str, datetime], None]
+
+
 class CaseRepository:
-    def __init__(self, session: Session, calendar: Calendar, deadlines: DeadlineRules):
+    def __init__(self, session: Session, calendar: Calendar, deadlines: DeadlineRules,
+                 listener: Listener | None = None):
         self.session = session
         self.calendar = calendar
         self.deadlines = deadlines
+        self.listener = listener  # hears each change's events in its transaction (notifications, issue 15)
 
     # ------------------------------------------------------------------------------------------------ reads
 
@@ -145,7 +152,8 @@ class CaseRepository:
         self._evidence(row.id, report_id, evidence, actor, now)
         self._history(row.id, record, actor, public_reason)
         self._record(actor, "create", row, now, audit_detail or {}, [CaseEvent(
-            EventKind.OPENED, row.id, row.region_code, {"origin": new.origin, "to": state.state.value})])
+            EventKind.OPENED, row.id, row.region_code, {"origin": new.origin, "to": state.state.value})],
+            public_reason)
         return row
 
     def step(self, row: CaseRow, state: CaseState, record: TransitionRecord, *, expected_version: int,
@@ -169,7 +177,7 @@ class CaseRepository:
             "action": record.action, "from": record.from_state.value, "to": record.to_state.value,
             "documents": list(record.documents)}, [CaseEvent(EventKind.STEP, row.id, row.region_code, {
                 "action": record.action, "from": record.from_state.value, "to": record.to_state.value,
-                "role": record.role, "version": state.version})])
+                "role": record.role, "version": state.version})], public_reason)
         return state.version
 
     def link(self, kept: CaseRow, gone: CaseRow, survivor: CaseState, *, actor: Account, reason: str,
@@ -192,7 +200,8 @@ class CaseRepository:
                 payload={"linked_case": other.id, "survivor": kept.id}, documents=[]))
         self._record(actor, "change", kept, now, {"linked": gone.id, "reason": reason}, [
             CaseEvent(EventKind.LINKED, kept.id, kept.region_code, {"survivor": kept.id, "absorbed": gone.id}),
-            CaseEvent(EventKind.LINKED, gone.id, gone.region_code, {"survivor": kept.id, "absorbed": gone.id})])
+            CaseEvent(EventKind.LINKED, gone.id, gone.region_code, {"survivor": kept.id, "absorbed": gone.id})],
+            public_reason)
 
     def supplement(self, report: ReportRow, filled: dict[str, Any], links: Sequence[str], declaration: bool,
                    evidence: Sequence[CheckedEvidence], now: datetime) -> None:
@@ -260,11 +269,13 @@ class CaseRepository:
             public_reason=public_reason.strip(), payload=dict(record.payload), documents=list(record.documents)))
 
     def _record(self, actor: Account | None, action: str, row: CaseRow, now: datetime, detail: dict,
-                events: list[CaseEvent]) -> None:
+                events: list[CaseEvent], public_reason: str = "") -> None:
         # The audit entry first: it takes the audit head's lock, held to commit, which is what keeps outbox ids in
         # commit order (see OutboxRow).
         entry = audit_log.append(self.session, who(actor), action, f"case:{row.id}", detail, at=now)
         outbox.add(self.session, entry, events)
+        if self.listener is not None:
+            self.listener(self.session, actor, events, public_reason.strip(), now)
 
 
-__all__ = ["PUBLIC", "CaseRepository", "LoadedCase", "NewCase", "aware", "who"]
+__all__ = ["PUBLIC", "CaseRepository", "Listener", "LoadedCase", "NewCase", "aware", "who"]

@@ -21,7 +21,7 @@ from netra.config import Settings
 from netra.storage.database import Database
 from netra.web import (
     routes_admin, routes_analytics, routes_api, routes_auth, routes_cases, routes_guidance, routes_monitoring,
-    routes_pages, routes_people, routes_prevention, routes_report,
+    routes_notifications, routes_pages, routes_people, routes_prevention, routes_report,
 )
 from netra.web.ratelimit import RateLimiter, parse_rate
 from netra.web.rendering import render, wants_html
@@ -83,6 +83,7 @@ def create_app(settings: Settings, db: Database | None = None) -> FastAPI:
     app.include_router(routes_analytics.router)
     app.include_router(routes_admin.router)
     app.include_router(routes_prevention.router)
+    app.include_router(routes_notifications.router)
 
     @app.get("/docs", include_in_schema=False)
     def swagger_ui() -> HTMLResponse:

@@ -11,6 +11,7 @@ from netra.cases import label as domain_label
 from netra import formatting
 from netra.formatting import FILTERS
 from netra.intake.report import reporting_limit_text
+from netra.services.notifications import inbox
 from netra.web.i18n import pick_language, translate
 from netra.web.security import csrf_token, current_account
 
@@ -36,6 +37,8 @@ def render(request: Request, name: str, context: dict | None = None, status_code
         "reporting_text": reporting_limit_text,
         "csrf_token": csrf_token(request),
         "account": account,
+        # the header's badge: asked only by pages that show the account menu
+        "unread_notifications": lambda: inbox.unread(request.app.state.db, account) if account else 0,
         **(context or {}),
     }
     return templates.TemplateResponse(request, name, full, status_code=status_code)

@@ -18,6 +18,7 @@ from netra.services.intake import ReportInvalid, report_status, reporting_limits
 from netra.storage.evidence_store import EvidenceStore
 from netra.storage.repositories import RegionRepository
 from netra.web.forms import form_data, uploads
+from netra.web.i18n import pick_language
 from netra.web.rendering import render
 
 router = APIRouter(include_in_schema=False)
@@ -89,6 +90,7 @@ def submit(request: Request, form: FormData = Depends(form_data)):
         values["submission_token"] = new_submission_token()
         errors["form"] = "Formulir tidak lengkap; silakan kirim ulang."
     values["channel"] = str(form.get("channel") or "")
+    values["notify_email"] = str(form.get("notify_email") or "")[:300]
     draft = ReportDraft(
         **{k: values[k] for k in TEXT_FIELDS}, channel=values["channel"],
         confidential=values["confidential"], declaration=values["declaration"],
@@ -104,6 +106,7 @@ def submit(request: Request, form: FormData = Depends(form_data)):
         receipt = submit_report(
             request.app.state.db, EvidenceStore(settings.data_dir / "evidence"), draft, files,
             values["submission_token"], settings.secret_key(), set(election_choices(request.app.state.db)),
+            notify_email=values["notify_email"], lang=pick_language(request.cookies.get("lang")),
         )
     except ReportInvalid as exc:
         return _form(request, values, exc.errors, 422)
