@@ -146,7 +146,13 @@ ROUTES = {
         lambda w, app: ("POST", "/admin/referensi/pemilihan", {}), role_only("admin", 422)),
     ("POST", "/admin/referensi/pegawai"): (
         lambda w, app: ("POST", "/admin/referensi/pegawai", {}), role_only("admin", 422)),
-    ("POST", "/api/screen"): (lambda w, app: ("POST", "/api/screen", {}), anyone(422)),
+    # Screening is monitoring work (issue 14, finding 1): anonymous callers are refused before any screening.
+    ("POST", "/api/screen"): (lambda w, app: ("POST", "/api/screen", {}),
+                              lambda who: 401 if who == "anonymous" else 422 if who.startswith("bawaslu") else 403),
+    ("GET", "/akun"): (lambda w, app: ("GET", "/akun", None), signed_in()),
+    ("POST", "/akun/sesi"): (lambda w, app: ("POST", "/akun/sesi", {"session": "0" * 64}), signed_in(404)),
+    ("POST", "/akun/sandi"): (lambda w, app: ("POST", "/akun/sandi", {"current": "x", "new": "y", "again": "y"}),
+                              signed_in(422)),
     ("GET", "/dasbor"): (lambda w, app: ("GET", "/dasbor", None), signed_in()),
     ("GET", "/dasbor/laporan.pdf"): (lambda w, app: ("GET", "/dasbor/laporan.pdf", None), signed_in()),
     ("GET", "/api/stats"): (lambda w, app: ("GET", "/api/stats", None), signed_in_api()),

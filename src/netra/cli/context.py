@@ -54,3 +54,14 @@ def open_database(settings: Settings, migrate: bool = False) -> Database:
     else:
         db.check()
     return db
+
+
+def account_named(db: Database, username: str):
+    """The account with this username (as an administrator types it after --by), or a clean exit."""
+    from netra.storage.repositories import AccountRepository
+
+    with db.transaction() as session:
+        found = AccountRepository(session).credentials(username.strip().lower())
+    if found is None:
+        fail(f"No account '{username}'.")
+    return found[0]

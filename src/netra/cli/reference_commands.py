@@ -10,20 +10,10 @@ import yaml
 from rich.table import Table
 from sqlalchemy import select
 
-from netra.cli.context import clean_errors, console, fail, open_database
+from netra.cli.context import account_named, clean_errors, console, fail, open_database
 
 rules_app = typer.Typer(help="The rulebook in force: packaged rules plus recorded corrections.", no_args_is_help=True)
 elections_app = typer.Typer(help="Election calendars: packaged plus added by administrators.", no_args_is_help=True)
-
-
-def _admin(db, username: str):
-    from netra.storage.repositories import AccountRepository
-
-    with db.transaction() as session:
-        found = AccountRepository(session).credentials(username.strip().lower())
-    if found is None:
-        fail(f"No account '{username}'.")
-    return found[0]
 
 
 @rules_app.command("override")
@@ -41,7 +31,7 @@ def override(
 
     db = open_database(ctx.obj, migrate=True)
     try:
-        book = add_override(db, _admin(db, by), rule_id, field, yaml.safe_load(value), reason)
+        book = add_override(db, account_named(db, by), rule_id, field, yaml.safe_load(value), reason)
     except (ReferenceDataError, yaml.YAMLError) as exc:
         fail(str(exc))
     console.print(f"{rule_id}: {field} is now {book[rule_id].value_at(field)!r}.")
@@ -80,7 +70,7 @@ def add(
     if not isinstance(data, dict):
         fail(f"{file}: expected one election as a mapping.")
     try:
-        elections = add_election(db, _admin(db, by), data)
+        elections = add_election(db, account_named(db, by), data)
     except ReferenceDataError as exc:
         fail(str(exc))
     console.print(f"Election '{data.get('id')}' added; {len(list(elections))} elections in force.")
@@ -115,7 +105,7 @@ def regions_workforce(
         if not by:
             fail("Installing a table needs --by ADMIN and --reason.")
         try:
-            table = install_workforce(db, _admin(db, by), file.read_text(encoding="utf-8"), reason)
+            table = install_workforce(db, account_named(db, by), file.read_text(encoding="utf-8"), reason)
         except (ReferenceDataError, UnicodeDecodeError) as exc:
             fail(str(exc))
     console.print(f"{table.label_en} ({table.as_of}): {len(table.counts)} regions, {sum(table.counts.values()):,} "

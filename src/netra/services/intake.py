@@ -9,13 +9,15 @@ from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 
 from netra.intake.evidence import CheckedEvidence, check_batch
-from netra.intake.report import ReportDraft, Requirement, completeness, validation_errors
+from netra.intake.report import ReportDraft, Requirement, completeness, control_characters, validation_errors
 from netra.intake.tracking import (
     new_tracking_code,
     normalise_code,
     reporter_secret,
     secret_hash,
     secret_matches,
+    token_digest,
+    valid_submission_token,
 )
 from netra.storage import audit_log
 from netra.storage.database import Database
@@ -58,13 +60,15 @@ class ReportStatus:
 
 def _known(session, region_code: str, elections: set[str]) -> tuple[set[str], set[str]]:
     """The known-region set validation needs, narrowed to the one region asked about (one indexed lookup)."""
+    if len(region_code) > 13 or control_characters(region_code):
+        return set(), elections  # cannot be a code; validation names the field, the query never sees it
     found = session.scalar(select(RegionRow.code).where(RegionRow.code == region_code,
                                                         RegionRow.parent_code.is_not(None)))
     return ({found} if found else set()), elections
 
 
 def _existing(session, submission_token: str, server_key: str) -> Receipt | None:
-    row = session.scalar(select(ReportRow).where(ReportRow.submission_token == submission_token))
+    row = session.scalar(select(ReportRow).where(ReportRow.submission_token == token_digest(submission_token)))
     if row is None:
         return None
     return Receipt(row.tracking_code, reporter_secret(server_key, submission_token), row.submitted_at, duplicate=True)
@@ -84,6 +88,8 @@ def submit_report(
     now = now or datetime.now(timezone.utc)
     today = today or now.date()
     draft = draft.normalised()
+    if not valid_submission_token(submission_token):
+        raise ReportInvalid({"form": "Formulir tidak lengkap; silakan kirim ulang."})
     with db.transaction() as session:
         if (again := _existing(session, submission_token, server_key)) is not None:
             return again
@@ -106,7 +112,7 @@ def submit_report(
             session.add(case)
             session.flush()
             report = ReportRow(
-                case_id=case.id, tracking_code=_unused_code(session), submission_token=submission_token,
+                case_id=case.id, tracking_code=_unused_code(session), submission_token=token_digest(submission_token),
                 secret_hash=secret_hash(secret), submitted_at=now,
                 **{k: getattr(draft, k) for k in _REPORT_FIELDS}, links=list(draft.links),
             )

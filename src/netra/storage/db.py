@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from sqlalchemy import Engine, create_engine, event, text
@@ -33,12 +34,27 @@ def make_engine(url: str) -> Engine:
         if not folder.is_dir():
             raise ConfigError(f"The folder for the SQLite database does not exist: {folder}.")
     try:
-        engine = create_engine(parsed, pool_pre_ping=True)
+        # hide_parameters: an error's text (which reaches logs) never carries the values of a statement, which
+        # can be a reporter's name, NIK or contact.
+        engine = create_engine(parsed, pool_pre_ping=True, hide_parameters=True)
     except NoSuchModuleError as exc:
         raise ConfigError(f"No driver for database URL scheme '{parsed.drivername}'.") from exc
     if parsed.get_backend_name() == "sqlite":
         event.listen(engine, "connect", _sqlite_pragmas)
+        if parsed.database not in (None, "", ":memory:"):
+            event.listen(engine, "connect", lambda *_: _owner_only(Path(parsed.database)))
     return engine
+
+
+def _owner_only(path: Path) -> None:
+    """The database file readable by its owner only (0600). SQLite gives its -wal and -shm files the mode of the
+    database file, so they follow; databases created by older versions (0644) are tightened on first use."""
+    for name in (path, path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")):
+        try:
+            if name.stat().st_mode & 0o077:
+                os.chmod(name, 0o600)
+        except FileNotFoundError:
+            pass
 
 
 def _sqlite_pragmas(dbapi_conn, _record) -> None:

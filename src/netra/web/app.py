@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import time
+from contextlib import asynccontextmanager
 from importlib import resources
 
 from fastapi import Depends, FastAPI, Request
@@ -11,24 +12,36 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.openapi.docs import get_swagger_ui_html
 from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse
 from fastapi.staticfiles import StaticFiles
+from sqlalchemy.exc import DataError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.middleware.sessions import SessionMiddleware
 
 import netra
 from netra.config import Settings
+from netra.services.throttle import Limit
 from netra.storage.database import Database
 from netra.web import (
     routes_admin, routes_analytics, routes_api, routes_auth, routes_cases, routes_guidance, routes_monitoring,
     routes_pages, routes_report,
 )
-from netra.web.ratelimit import RateLimiter, parse_rate
+from netra.web.screening_pool import ScreeningPool
 from netra.web.rendering import render, wants_html
 from netra.web.security import LoginRequired, SecurityHeaders, verify_csrf
 
 log = logging.getLogger("netra.web")
 
 
+DEFAULT_BODY_LIMIT = 1024 * 1024  # every route: forms and JSON; upload routes set their own, larger limit
+
+
 def create_app(settings: Settings, db: Database | None = None) -> FastAPI:
+    db = db or Database(settings.database_url)
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI):
+        yield
+        app.state.screening.close()
+
     app = FastAPI(
         title="Netra",
         version=netra.__version__,
@@ -36,10 +49,16 @@ def create_app(settings: Settings, db: Database | None = None) -> FastAPI:
         docs_url=None,
         redoc_url=None,
         dependencies=[Depends(verify_csrf)],
+        # Counted while the body streams in, chunked or not, so an oversized body never sits in memory (issue 14,
+        # finding 9); routes that take files raise it for themselves.
+        max_body_size=DEFAULT_BODY_LIMIT,
+        lifespan=lifespan,
     )
     app.state.settings = settings
-    app.state.db = db or Database(settings.database_url)
-    app.state.report_limiter = RateLimiter(*parse_rate(settings.report_rate))
+    app.state.db = db
+    app.state.report_limit = Limit.parse("report", settings.report_rate)
+    app.state.screen_limit = Limit.parse("screen", settings.screen_rate)
+    app.state.screening = ScreeningPool(settings.screen_processes)
 
     static_dir = resources.files("netra.web").joinpath("static")
     app.mount("/static", StaticFiles(directory=str(static_dir)), name="static")
@@ -73,7 +92,7 @@ def create_app(settings: Settings, db: Database | None = None) -> FastAPI:
         same_site="lax",
         https_only=settings.secure_cookies,
     )
-    app.add_middleware(SecurityHeaders)
+    app.add_middleware(SecurityHeaders, secure_cookies=settings.secure_cookies)
 
     @app.middleware("http")
     async def request_log(request: Request, call_next):
@@ -94,6 +113,11 @@ def create_app(settings: Settings, db: Database | None = None) -> FastAPI:
     return app
 
 
+def app_from_environment() -> FastAPI:
+    """For `netra serve --workers N`: each worker process builds its app from NETRA_* variables."""
+    return create_app(Settings.from_env())
+
+
 def _install_error_handlers(app: FastAPI) -> None:
     @app.exception_handler(LoginRequired)
     async def login_required(request: Request, _exc: LoginRequired):
@@ -103,7 +127,7 @@ def _install_error_handlers(app: FastAPI) -> None:
 
     @app.exception_handler(StarletteHTTPException)
     async def http_error(request: Request, exc: StarletteHTTPException):
-        key = {403: "error.forbidden", 404: "error.not_found"}.get(exc.status_code)
+        key = {403: "error.forbidden", 404: "error.not_found", 413: "error.too_large"}.get(exc.status_code)
         if exc.detail == "csrf":
             key = "error.csrf"
         if wants_html(request):
@@ -114,8 +138,24 @@ def _install_error_handlers(app: FastAPI) -> None:
 
     @app.exception_handler(RequestValidationError)
     async def validation_error(request: Request, exc: RequestValidationError):
+        if wants_html(request):
+            # On pages the only validated parameters are ids in the path: one that cannot exist is "not found".
+            in_path = any(e["loc"][:1] == ("path",) for e in exc.errors())
+            return render(request, "error.html", {"message_key": "error.not_found" if in_path else "error.invalid",
+                                                  "detail": None}, status_code=404 if in_path else 422)
         errors = [{"field": ".".join(str(p) for p in e["loc"][1:]), "message": e["msg"]} for e in exc.errors()]
         return JSONResponse({"detail": "Masukan tidak valid.", "errors": errors}, status_code=422)
+
+    async def refused_by_database(request: Request, exc: Exception):
+        # A value the database cannot hold (a NUL character, a number beyond 64 bits) that no check caught: the
+        # transaction rolled back, so it is the input that is wrong, not the server.
+        log.warning("input refused by the database", exc_info=True, extra={"path": request.url.path})
+        if wants_html(request):
+            return render(request, "error.html", {"message_key": "error.invalid", "detail": None}, status_code=422)
+        return JSONResponse({"detail": "Masukan tidak valid; data tidak berubah."}, status_code=422)
+
+    app.add_exception_handler(DataError, refused_by_database)
+    app.add_exception_handler(OverflowError, refused_by_database)
 
     @app.exception_handler(Exception)
     async def server_error(request: Request, exc: Exception):

@@ -20,6 +20,7 @@ from netra.services.case_workflow import CaseNotFound, clocks_for, link_cases, r
 from netra.storage import audit_log
 from netra.storage.evidence_store import EvidenceStore
 from netra.storage.tables import CaseRow, EvidenceRow
+from netra.web.params import RowId, form_int
 from netra.web.rendering import render
 from netra.web.security import require_account
 
@@ -67,7 +68,7 @@ def export_cases(fmt: str, request: Request, status: str | None = None, view: st
 
 
 @router.get("/perkara/{case_id}")
-def case_page(case_id: int, request: Request, account: Account = Depends(require_account)):
+def case_page(case_id: RowId, request: Request, account: Account = Depends(require_account)):
     detail = get_case(request.app.state.db, account, case_id)
     if detail is None:
         raise HTTPException(404)
@@ -87,14 +88,14 @@ def _detail(request: Request, account: Account, detail, error: str | None = None
 
 
 @router.post("/perkara/{case_id}/gabung")
-async def link(case_id: int, request: Request, account: Account = Depends(require_account)):
+async def link(case_id: RowId, request: Request, account: Account = Depends(require_account)):
     form = await request.form()
-    other, version = str(form.get("other_id") or ""), str(form.get("expected_version") or "")
+    other, version = form_int(form.get("other_id")), form_int(form.get("expected_version"))
     db = request.app.state.db
     try:
-        if not (other.isdigit() and version.isdigit()):
+        if other is None or version is None:
             raise CaseNotFound(case_id)
-        survivor = link_cases(db, account, case_id, int(other), int(version), str(form.get("reason") or ""))
+        survivor = link_cases(db, account, case_id, other, version, str(form.get("reason") or ""))
     except CaseNotFound:
         raise HTTPException(404) from None
     except WorkflowError as exc:
@@ -106,7 +107,7 @@ async def link(case_id: int, request: Request, account: Account = Depends(requir
 
 
 @router.post("/perkara/{case_id}/langkah")
-async def take_action(case_id: int, request: Request, account: Account = Depends(require_account)):
+async def take_action(case_id: RowId, request: Request, account: Account = Depends(require_account)):
     form = await request.form()
     text = lambda name: str(form.get(name) or "").strip()  # noqa: E731
     action = text("action")
@@ -122,7 +123,7 @@ async def take_action(case_id: int, request: Request, account: Account = Depends
     documents = [(f.filename or "", await f.read()) for f in form.getlist("documents")
                  if isinstance(f, UploadFile) and f.filename]
     settings = request.app.state.settings
-    version = int(text("expected_version")) if text("expected_version").isdigit() else 0
+    version = form_int(text("expected_version")) or 0
     try:
         take_step(request.app.state.db, EvidenceStore(settings.data_dir / "evidence"), account, case_id, action,
                   version, reason=text("reason"), public_reason=text("public_reason"), payload=payload,
@@ -138,7 +139,7 @@ async def take_action(case_id: int, request: Request, account: Account = Depends
 
 
 @router.get("/perkara/{case_id}/{document}.pdf")
-def case_document(case_id: int, document: str, request: Request, account: Account = Depends(require_account)):
+def case_document(case_id: RowId, document: str, request: Request, account: Account = Depends(require_account)):
     makers = {"surat-rekomendasi": recommendation_letter, "ringkasan": case_summary}
     db = request.app.state.db
     detail = get_case(db, account, case_id)
@@ -155,7 +156,7 @@ def case_document(case_id: int, document: str, request: Request, account: Accoun
 
 
 @router.post("/perkara/{case_id}/identitas/{report_id}")
-def reveal_identity(case_id: int, report_id: int, request: Request, account: Account = Depends(require_account)):
+def reveal_identity(case_id: RowId, report_id: RowId, request: Request, account: Account = Depends(require_account)):
     """Showing a confidential reporter's identity is a deliberate, audited act."""
     detail = get_case(request.app.state.db, account, case_id, reveal_report_id=report_id)
     if detail is None:
@@ -166,7 +167,7 @@ def reveal_identity(case_id: int, report_id: int, request: Request, account: Acc
 
 
 @router.get("/perkara/{case_id}/bukti/{evidence_id}")
-def download_evidence(case_id: int, evidence_id: int, request: Request, account: Account = Depends(require_account)):
+def download_evidence(case_id: RowId, evidence_id: RowId, request: Request, account: Account = Depends(require_account)):
     db = request.app.state.db
     with db.transaction() as session:
         allowed = session.scalar(in_scope(select(CaseRow.id), account).where(CaseRow.id == case_id))

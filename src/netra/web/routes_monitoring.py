@@ -6,21 +6,24 @@ import json
 from datetime import datetime, timezone
 
 from fastapi import APIRouter, Depends, HTTPException, Request
-from fastapi.responses import RedirectResponse
+from fastapi.responses import JSONResponse, RedirectResponse
+from starlette.concurrency import run_in_threadpool
 from pydantic import BaseModel, Field
 from starlette.datastructures import UploadFile
 
 from netra.accounts.model import Account
 from netra.accounts.roles import Role
-from netra.screening import Item, ItemError, screen_many
+from netra.services import screening_api, throttle
 from netra.services.elections import election_choices
 from netra.services.monitoring import QueueError, check_out, decide, my_items, queue_counts, screen_and_queue
+from netra.web.params import RowId
 from netra.web.rendering import render
+from netra.web.screening_pool import Busy
 from netra.web.security import require_account
 
 router = APIRouter()
-MAX_API_ITEMS = 1000
 MAX_UPLOAD_BYTES = 20 * 1024 * 1024
+MAX_SCREEN_BODY = 1024 * 1024  # with 1,000 items at most: about 6 s of screening, the worst one request can ask
 
 
 def _officer(account: Account = Depends(require_account)) -> Account:
@@ -50,7 +53,7 @@ def take_batch(request: Request, account: Account = Depends(_officer)):
 
 
 @router.post("/antrean/{item_id}/putuskan", include_in_schema=False)
-async def decide_item(item_id: int, request: Request, account: Account = Depends(_officer)):
+async def decide_item(item_id: RowId, request: Request, account: Account = Depends(_officer)):
     form = await request.form()
     decision = str(form.get("decision") or "")
     try:
@@ -62,7 +65,7 @@ async def decide_item(item_id: int, request: Request, account: Account = Depends
     return RedirectResponse("/antrean?pesan=Tanda+ditolak+dan+dicatat", status_code=303)
 
 
-@router.post("/antrean/impor", include_in_schema=False)
+@router.post("/antrean/impor", include_in_schema=False, max_body_size=MAX_UPLOAD_BYTES + 1024 * 1024)
 async def import_file(request: Request, account: Account = Depends(_officer)):
     """Upload JSON Lines in the `netra screen` input format; flagged items join the queue."""
     form = await request.form()
@@ -97,23 +100,37 @@ async def import_file(request: Request, account: Account = Depends(_officer)):
 
 
 class ScreenRequest(BaseModel):
-    items: list[dict] = Field(..., max_length=MAX_API_ITEMS,
-                              description="Items in the `netra screen` input format: id, text, source, author, "
-                                          "created_at, region.")
+    items: list[dict] = Field(..., max_length=screening_api.MAX_ITEMS,
+                              description="Items in the `netra screen` input format: id, text (at most "
+                                          f"{screening_api.MAX_TEXT:,} characters), source, author, created_at, "
+                                          "region.")
 
 
-@router.post("/api/screen", tags=["screening"])
-def screen_api(body: ScreenRequest):
-    """Screen up to 1,000 items; one result per item, in order (the `netra screen` output format). Items that
-    are malformed come back as {"id", "error"} in their place. Nothing is stored."""
-    results: list[dict] = []
-    valid: list[tuple[int, Item]] = []
-    for i, raw in enumerate(body.items):
-        try:
-            valid.append((i, Item.from_dict(raw)))
-            results.append({})
-        except (ItemError, TypeError, ValueError) as exc:
-            results.append({"id": str(raw.get("id", "")) if isinstance(raw, dict) else "", "error": str(exc)})
-    for (i, _), result in zip(valid, screen_many(item for _, item in valid)):
-        results[i] = result.to_dict()
+def _monitor(account: Account = Depends(require_account)) -> Account:
+    """Screening is Bawaslu's monitoring work: a signed-in officer or an API token with the bawaslu role."""
+    if account.role is not Role.BAWASLU:
+        raise HTTPException(403)
+    return account
+
+
+@router.post("/api/screen", tags=["screening"], max_body_size=MAX_SCREEN_BODY,
+             responses={401: {"description": "Not signed in and no valid API token"},
+                        403: {"description": "Not a monitoring (bawaslu) account"},
+                        413: {"description": "Body over 1 MiB"},
+                        429: {"description": "Too many requests from this account"},
+                        503: {"description": "Every screening process is busy"}})
+async def screen_api(body: ScreenRequest, request: Request, account: Account = Depends(_monitor)):
+    """Screen up to 1,000 items (1 MiB of JSON); one result per item, in order (the `netra screen` output
+    format). Items that are malformed or too long come back as {"id", "error"} in their place. Nothing is
+    stored. Needs a bawaslu session or `Authorization: Bearer <API token>`; rate-limited per account."""
+    wait = await run_in_threadpool(throttle.take, request.app.state.db, request.app.state.screen_limit,
+                                   account.actor)
+    if wait is not None:
+        return JSONResponse({"detail": f"Terlalu banyak permintaan; coba lagi dalam {int(wait) + 1} detik."},
+                            status_code=429, headers={"retry-after": str(int(wait) + 1)})
+    try:
+        results = await request.app.state.screening.screen(body.items)
+    except Busy:
+        return JSONResponse({"detail": "Semua proses penyaringan sedang sibuk; coba lagi sebentar lagi."},
+                            status_code=503, headers={"retry-after": "5"})
     return {"results": results, "screened_at": datetime.now(timezone.utc).isoformat()}
