@@ -147,8 +147,15 @@ ROUTES = {
     ("POST", "/admin/referensi/pegawai"): (
         lambda w, app: ("POST", "/admin/referensi/pegawai", {}), role_only("admin", 422)),
     # Screening is monitoring work (issue 14, finding 1): anonymous callers are refused before any screening.
+    ("GET", "/admin/token"): (lambda w, app: ("GET", "/admin/token", None), role_only("admin", 200)),
+    ("POST", "/admin/token"): (lambda w, app: ("POST", "/admin/token", {"name": "x"}), role_only("admin", 422)),
+    ("POST", "/admin/token/{token_id}/cabut"): (
+        lambda w, app: ("POST", "/admin/token/999/cabut", {}), role_only("admin", 404)),
     ("POST", "/api/screen"): (lambda w, app: ("POST", "/api/screen", {}),
                               lambda who: 401 if who == "anonymous" else 422 if who.startswith("bawaslu") else 403),
+    ("POST", "/api/antrean/impor"): (lambda w, app: ("POST", "/api/antrean/impor", {}),
+                                     lambda who: 401 if who == "anonymous" else 422 if who.startswith("bawaslu")
+                                     else 403),
     ("GET", "/akun"): (lambda w, app: ("GET", "/akun", None), signed_in()),
     ("POST", "/akun/sesi"): (lambda w, app: ("POST", "/akun/sesi", {"session": "0" * 64}), signed_in(404)),
     ("POST", "/akun/sandi"): (lambda w, app: ("POST", "/akun/sandi", {"current": "x", "new": "y", "again": "y"}),

@@ -150,5 +150,6 @@ def ensure_demo_cases(db: Database, count: int = 3000, seed: int = 2024, today: 
             for i in range(0, len(rows), 1000):
                 session.execute(insert(table), rows[i:i + 1000])
         resync_id_sequences(session, [CaseRow.__table__])
-        audit_log.append(session, "system", "create", MARKER, {"cases": len(cases), "seed": seed})
+        audit_log.record_states(session, "system", "create", MARKER, [c["id"] for c in cases],
+                                {"cases": len(cases), "seed": seed})
     return len(cases)

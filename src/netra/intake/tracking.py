@@ -27,7 +27,7 @@ def normalise_code(code: str) -> str:
     return f"NTR-{raw[:4]}-{raw[4:8]}" if len(raw) == 8 and all(c in _ALPHABET for c in raw) else ""
 
 
-_TOKEN = re.compile(r"[A-Za-z0-9_-]{16,64}")
+_TOKEN = re.compile(r"[\x21-\x7e]{16,64}")  # visible ASCII: no control characters, no spaces
 
 
 def new_submission_token() -> str:

@@ -9,6 +9,7 @@ from sqlalchemy import Select, or_, select
 
 from netra.accounts.model import Account
 from netra.accounts.roles import Role
+from netra.intake.evidence import download_name
 from netra.storage import audit_log
 from netra.storage.database import Database
 from netra.storage.tables import CaseEventRow, CaseRow, EvidenceRow, RegionRow, ReportRow
@@ -53,17 +54,34 @@ class ReportView:
 
 
 @dataclass(frozen=True)
+class EvidenceView:
+    id: int
+    filename: str  # as uploaded for Bawaslu; a neutral "bukti-<id>.<ext>" for every other role
+    media_type: str
+    size: int
+    added_by: str
+    added_at: datetime
+    sha256: str
+
+
+@dataclass(frozen=True)
 class CaseDetail:
     summary: CaseSummary
     reported_nip: str
     reports: list[ReportView]
-    evidence: list[EvidenceRow]
+    evidence: list[EvidenceView]
     history: list[CaseEventRow]
 
 
 def may_see_identity(account: Account, confidential: bool) -> bool:
     """Confidential reporters are known only to the handling officers (Bawaslu); others see them when not."""
     return account.role is Role.BAWASLU or not confidential
+
+
+def may_download_original(account: Account) -> bool:
+    """Evidence originals (with whatever metadata they carry: the reporter's name, camera, GPS) go to the handling
+    officers only; other roles get copies without metadata and never the uploaded file name."""
+    return account.role is Role.BAWASLU
 
 
 def _identity(r: ReportRow) -> dict[str, str]:
@@ -108,8 +126,11 @@ def get_case(db: Database, account: Account, case_id: int, reveal_report_id: int
             reports.append(ReportView(r.id, r.tracking_code, r.submitted_at, r.confidential, visible,
                                       _identity(r) if reveal else None, r.description, r.event_place,
                                       list(r.links or [])))
-        evidence = session.scalars(select(EvidenceRow).where(EvidenceRow.case_id == case_id)
-                                   .order_by(EvidenceRow.id)).all()
+        original_names = may_download_original(account)
+        evidence = [EvidenceView(e.id, e.filename if original_names else download_name(f"bukti-{e.id}", e.media_type),
+                                 e.media_type, e.size, e.added_by, e.added_at, e.sha256)
+                    for e in session.scalars(select(EvidenceRow).where(EvidenceRow.case_id == case_id)
+                                             .order_by(EvidenceRow.id))]
         since = history[-1].at if history else None
-        return CaseDetail(_summary(case, region_name, since), case.reported_nip, reports, list(evidence),
+        return CaseDetail(_summary(case, region_name, since), case.reported_nip, reports, evidence,
                           list(history))

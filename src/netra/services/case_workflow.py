@@ -170,5 +170,5 @@ def link_cases(db: Database, account: Account, case_id: int, other_id: int, expe
                 public_reason="Laporan digabungkan dengan laporan lain tentang terlapor dan kejadian yang sama.",
                 payload={"linked_case": other, "survivor": kept.id}, documents=[]))
         audit_log.append(session, f"user:{account.id}", "change", f"case:{kept.id}", at=now,
-                         detail={"linked": gone.id, "reason": reason.strip()})
+                         detail={"linked": gone.id, "reason": reason.strip()}, covers=[gone.id])
         return kept.id

@@ -194,7 +194,7 @@ def decide(db: Database, account: Account, item_id: int, decision: str, reason: 
         item.status = "confirmed" if decision == "confirm" else "dismissed"
         item.decided_by, item.decided_at, item.decision_reason, item.case_id = account.id, now, reason.strip(), case_id
         audit_log.append(session, f"user:{account.id}", "change", f"queue_item:{item.id}", at=now,
-                         detail={"decision": decision, "case_id": case_id})
+                         detail={"decision": decision, "case_id": case_id}, covers=[case_id] if case_id else ())
         return case_id
 
 

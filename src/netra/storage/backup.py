@@ -130,7 +130,7 @@ def restore_backup(db: Database, store: EvidenceStore, source: Path) -> dict:
                 if table.name == "audit_head":
                     for row in rows:
                         session.execute(AuditHeadRow.__table__.update().where(AuditHeadRow.id == row["id"])
-                                        .values(seq=row["seq"], hash=row["hash"]))
+                                        .values(seq=row["seq"], hash=row["hash"], keyed_from=row["keyed_from"]))
                 elif rows:
                     session.execute(insert(table), rows)
             resync_id_sequences(session, _tables())

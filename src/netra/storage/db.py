@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from sqlalchemy import Engine, create_engine, event, text
+from sqlalchemy import Engine, Integer, create_engine, event, text
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, DBAPIError, NoSuchModuleError
 from sqlalchemy.orm import Session, sessionmaker
@@ -85,7 +85,8 @@ def resync_id_sequences(session: Session, tables) -> None:
     if session.get_bind().dialect.name != "postgresql":
         return
     for table in tables:
-        if "id" in table.columns and table.columns["id"].autoincrement is not False:
+        column = table.columns.get("id")
+        if column is not None and isinstance(column.type, Integer) and column.autoincrement is not False:
             session.execute(text(
                 f"SELECT setval(pg_get_serial_sequence('{table.name}', 'id'), "
                 f"COALESCE((SELECT MAX(id) FROM {table.name}), 0) + 1, false)"))

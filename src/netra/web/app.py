@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import threading
 import time
 from contextlib import asynccontextmanager
 from importlib import resources
@@ -19,10 +20,11 @@ from starlette.middleware.sessions import SessionMiddleware
 import netra
 from netra.config import Settings
 from netra.services.throttle import Limit
+from netra.storage import audit_log
 from netra.storage.database import Database
 from netra.web import (
     routes_admin, routes_analytics, routes_api, routes_auth, routes_cases, routes_guidance, routes_monitoring,
-    routes_pages, routes_report,
+    routes_pages, routes_report, routes_tokens,
 )
 from netra.web.screening_pool import ScreeningPool
 from netra.web.rendering import render, wants_html
@@ -36,11 +38,16 @@ DEFAULT_BODY_LIMIT = 1024 * 1024  # every route: forms and JSON; upload routes s
 
 def create_app(settings: Settings, db: Database | None = None) -> FastAPI:
     db = db or Database(settings.database_url)
+    if db.audit_key is None:
+        db.audit_key = settings.audit_key()
 
     @asynccontextmanager
     async def lifespan(app: FastAPI):
+        checkpoints = AuditCheckpoints(db, settings)
+        checkpoints.start()
         yield
         app.state.screening.close()
+        checkpoints.stop()
 
     app = FastAPI(
         title="Netra",
@@ -71,6 +78,7 @@ def create_app(settings: Settings, db: Database | None = None) -> FastAPI:
     app.include_router(routes_monitoring.router)
     app.include_router(routes_analytics.router)
     app.include_router(routes_admin.router)
+    app.include_router(routes_tokens.router)
 
     @app.get("/docs", include_in_schema=False)
     def swagger_ui() -> HTMLResponse:
@@ -111,6 +119,36 @@ def create_app(settings: Settings, db: Database | None = None) -> FastAPI:
         return response
 
     return app
+
+
+class AuditCheckpoints:
+    """Writes a signed audit checkpoint (netra.storage.audit_log.write_checkpoint) at start, every
+    `checkpoint_seconds` while the trail grows, and at shutdown, in a thread of its own."""
+
+    def __init__(self, db: Database, settings: Settings):
+        self.db, self.settings = db, settings
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, name="audit-checkpoints", daemon=True)
+
+    def start(self) -> None:
+        self._thread.start()
+
+    def stop(self) -> None:
+        self._stop.set()
+        self._thread.join(timeout=30)
+        self.write()
+
+    def _run(self) -> None:
+        self.write()
+        while not self._stop.wait(max(1, self.settings.checkpoint_seconds)):
+            self.write()
+
+    def write(self) -> None:
+        try:
+            with self.db.transaction() as session:
+                audit_log.write_checkpoint(session, self.settings.audit_key(), self.settings.checkpoint_file)
+        except Exception:  # a full disk or a lost database must not take the server down; the next try may work
+            log.warning("audit checkpoint not written", exc_info=True)
 
 
 def app_from_environment() -> FastAPI:

@@ -10,12 +10,9 @@ from fastapi.responses import RedirectResponse
 
 from netra.accounts.model import Account
 from netra.accounts.passwords import WeakPassword
-from netra.cases import local_text
-from netra.regions.model import TimeZone
 from netra.services import sessions
 from netra.services.accounts import AccountError, change_own_password, sign_in_attempt
-from netra.storage.repositories import RegionRepository
-from netra.web.rendering import render
+from netra.web.rendering import account_time, render
 from netra.web.security import client_address, require_account, sign_in, sign_out
 
 router = APIRouter(include_in_schema=False)
@@ -54,19 +51,13 @@ def logout(request: Request):
     return RedirectResponse("/?keluar=1", status_code=303)
 
 
-def _zone(request: Request, account: Account) -> str:
-    with request.app.state.db.transaction() as session:
-        region = RegionRepository(session).get(account.scope[0]) if account.scope else None
-    return (region.timezone if region else TimeZone.WIB).zoneinfo.key
-
-
 def _account_page(request: Request, account: Account, *, message: str | None = None, error: str | None = None,
                   status_code: int = 200):
     raw = request.session.get("sid")
     listed = sessions.listed(request.app.state.db, account.id)
     return render(request, "account.html", {
         "account": account, "sessions": [(s, sessions.is_current(s, raw)) for s in listed],
-        "zone": _zone(request, account), "local_text": local_text, "message": message, "error": error,
+        "when": account_time(request, account), "message": message, "error": error,
     }, status_code=status_code)
 
 

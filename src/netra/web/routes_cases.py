@@ -11,11 +11,13 @@ from starlette.datastructures import UploadFile
 
 from netra.accounts.model import Account
 from netra.cases import DESTINATIONS, TRANSITIONS, State, WorkflowError, allowed_actions, local_text
-from netra.intake.evidence import EvidenceRejected
+from netra.intake.evidence import EvidenceRejected, download_name
+from netra.intake.metadata import Malformed
+from netra.intake.metadata import strip as strip_metadata
 from netra.services import reference_data
 from netra.services.case_documents import NoRecommendation, case_summary, recommendation_letter
 from netra.services.case_exports import export_rows, to_csv, to_xlsx
-from netra.services.case_queries import get_case, in_scope, list_cases
+from netra.services.case_queries import get_case, in_scope, list_cases, may_download_original
 from netra.services.case_workflow import CaseNotFound, clocks_for, link_cases, related_cases, take_step
 from netra.storage import audit_log
 from netra.storage.evidence_store import EvidenceStore
@@ -168,15 +170,32 @@ def reveal_identity(case_id: RowId, report_id: RowId, request: Request, account:
 
 @router.get("/perkara/{case_id}/bukti/{evidence_id}")
 def download_evidence(case_id: RowId, evidence_id: RowId, request: Request, account: Account = Depends(require_account)):
+    """Bawaslu gets the original, byte for byte (legal evidence, cited by its SHA-256); every other role gets a copy
+    without metadata under a neutral name, or nothing for types that have no safe copy (issue 14, finding 2)."""
     db = request.app.state.db
+    original = may_download_original(account)
     with db.transaction() as session:
         allowed = session.scalar(in_scope(select(CaseRow.id), account).where(CaseRow.id == case_id))
         row = session.scalar(select(EvidenceRow).where(EvidenceRow.id == evidence_id, EvidenceRow.case_id == case_id))
         if allowed is None or row is None:
             raise HTTPException(404)
-        audit_log.append(session, f"user:{account.id}", "download", f"evidence:{row.sha256}", {"case_id": case_id})
         media_type, filename, digest = row.media_type, row.filename, row.sha256
     content = EvidenceStore(request.app.state.settings.data_dir / "evidence").read(digest)
-    safe_name = "".join(c if c.isalnum() or c in "._-" else "_" for c in filename)
-    return Response(content, media_type=media_type, headers={
-        "content-disposition": f'attachment; filename="{safe_name}"', "x-evidence-sha256": digest})
+    headers = {"x-evidence-sha256": digest}
+    if original:
+        name = download_name(filename, media_type)
+    else:
+        try:
+            content = strip_metadata(content, media_type)
+        except Malformed:
+            content = None
+        if content is None:
+            raise HTTPException(403, "Berkas jenis ini hanya dapat diunduh petugas Bawaslu: salinan tanpa metadata "
+                                     "tidak dapat dibuat dengan aman.")
+        name = download_name(f"bukti-{evidence_id}", media_type)
+        headers = {"x-evidence-of-sha256": digest}  # the original's hash: a copy has its own bytes
+    with db.transaction() as session:
+        audit_log.append(session, account.actor, "download", f"evidence:{digest}",
+                         {"case_id": case_id, "copy": "original" if original else "without metadata"})
+    return Response(content, media_type=media_type,
+                    headers={**headers, "content-disposition": f'attachment; filename="{name}"'})

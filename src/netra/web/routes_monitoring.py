@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from datetime import datetime, timezone
 
 from fastapi import APIRouter, Depends, HTTPException, Request
@@ -134,3 +135,52 @@ async def screen_api(body: ScreenRequest, request: Request, account: Account = D
         return JSONResponse({"detail": "Semua proses penyaringan sedang sibuk; coba lagi sebentar lagi."},
                             status_code=503, headers={"retry-after": "5"})
     return {"results": results, "screened_at": datetime.now(timezone.utc).isoformat()}
+
+
+class QueueImport(BaseModel):
+    election_id: str = Field(..., max_length=40)
+    region_code: str | None = Field(None, max_length=13, description="Region of items that name none.")
+    batch: str = Field(..., min_length=1, max_length=60, description="Re-sending a batch adds nothing twice.")
+    items: list[dict] = Field(..., max_length=screening_api.MAX_ITEMS)
+
+
+class QueueImportOut(BaseModel):
+    screened: int
+    queued: int
+    duplicates: int
+    rejected: list[str]
+
+
+@router.post("/api/antrean/impor", tags=["screening"], response_model=QueueImportOut,
+             max_body_size=MAX_UPLOAD_BYTES + 1024 * 1024,
+             responses={401: {"description": "Not signed in and no valid API token"},
+                        403: {"description": "Not a monitoring (bawaslu) account"},
+                        422: {"description": "Unknown election, or a region outside the caller's scope"},
+                        429: {"description": "Too many requests from this account"}})
+def import_api(body: QueueImport, request: Request, account: Account = Depends(_monitor)):
+    """Screen up to 1,000 items and queue the flagged ones for review, for machine clients with an API token
+    (`Authorization: Bearer <token>`) of the bawaslu role. Items naming a region outside the token's scope are
+    refused, each with its position."""
+    db = request.app.state.db
+    if (wait := throttle.take(db, request.app.state.screen_limit, account.actor)) is not None:
+        return JSONResponse({"detail": f"Terlalu banyak permintaan; coba lagi dalam {int(wait) + 1} detik."},
+                            status_code=429, headers={"retry-after": str(int(wait) + 1)})
+    if body.election_id not in election_choices(db):
+        return JSONResponse({"detail": "Pemilihan tidak dikenal."}, status_code=422)
+    if body.region_code and not account.may_see(body.region_code):
+        return JSONResponse({"detail": "Wilayah bawaan harus berada dalam cakupan token."}, status_code=422)
+    records, positions, outside = [], [], []
+    for n, record in enumerate(body.items, start=1):
+        region = record.get("region") or body.region_code
+        if not isinstance(region, str) or not account.may_see(region):
+            outside.append(f"baris {n}: wilayah {str(region)[:13] or 'kosong'} di luar cakupan")
+        else:
+            records.append(record)
+            positions.append(n)
+    summary = screen_and_queue(db, records, f"api:{account.username}:{body.batch}"[:80], body.election_id,
+                               default_region=body.region_code)
+    # The service numbers the records it was given; name them by their place in the request instead.
+    renumbered = [re.sub(r"^baris (\d+)", lambda m: f"baris {positions[int(m.group(1)) - 1]}", r)
+                  for r in summary.rejected]
+    return QueueImportOut(screened=summary.screened, queued=summary.queued, duplicates=summary.duplicates,
+                          rejected=outside + renumbered)
