@@ -108,8 +108,10 @@ def _entries(session: Session, batch: int = 5000):
 
 def verify(session: Session, key: bytes | None = None,
            checkpoints: list[tuple[int, Checkpoint | None]] | None = None) -> tuple[int, list[ChainBreak]]:
-    """(entries checked, breaks): the chain (keyed when `key` is given), its head row, the seal, the signed
-    checkpoints, and the rows of every case against the newest digest the trail holds for it."""
+    """(entries checked, breaks): the chain (keyed with `key`, by default the key of the session's Database), its
+    head row, the seal, the signed checkpoints, and the rows of every case against the newest digest the trail
+    holds for it."""
+    key = key if key is not None else session.info.get("audit_key")
     head = session.get(AuditHeadRow, 1)
     wanted = {cp.seq for _, cp in checkpoints or [] if cp is not None}
     hashes: dict[int, str] = {}

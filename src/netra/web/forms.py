@@ -48,6 +48,8 @@ async def read_bounded_form(request: Request, cap: int, max_files: int = 20) -> 
         async for chunk in request.stream():
             received += len(chunk)
             if received > cap:
+                if room := cap - (received - len(chunk)):
+                    yield chunk[:room]  # the parser still gets every byte up to the cap, fields included
                 raise _Cut()
             yield chunk
 
@@ -88,5 +90,5 @@ async def _drain(request: Request, received: int) -> None:
             received += len(chunk)
             if received > DRAIN_CEILING:
                 return
-    except ClientDisconnect:
+    except (ClientDisconnect, RuntimeError):  # gone, or the last part had already arrived
         return

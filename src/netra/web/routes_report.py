@@ -76,9 +76,13 @@ def _form(request: Request, values: dict, errors: dict | None = None, status_cod
     if not valid_submission_token(values.get("submission_token", "")):
         values["submission_token"] = new_submission_token()
     _issue_token(request, values["submission_token"])
+    try:
+        elections = election_choices(request.app.state.db)
+    except SQLAlchemyError:  # the database is down: the form still comes back with what was typed
+        elections = {values["election_id"]: values["election_id"]} if values.get("election_id") else {}
     return render(request, "report_form.html", {
         "values": values, "errors": errors or {}, "regions": _regions_by_province(request),
-        "elections": election_choices(request.app.state.db), "max_files": MAX_FILES,
+        "elections": elections, "max_files": MAX_FILES,
         "max_mb": MAX_TOTAL_BYTES // MB, "today": date.today().isoformat(),
         "retype_files": bool(errors) and status_code != 200,
     }, status_code=status_code)
@@ -126,6 +130,13 @@ async def submit(request: Request):
     form = await read_bounded_form(request, REPORT_BODY_CAP, max_files=MAX_FILES * 2)
     try:
         return await _submit(request, form)
+    except SQLAlchemyError:
+        # Busy or unreachable database (a writer lock held too long, a failover): nothing was stored, the typed
+        # report is shown again, and the log says what failed without saying what was typed.
+        log.warning("report not stored: database error", exc_info=True)
+        return _form(request, _typed(form), {"form": "Laporan BELUM tersimpan karena server sedang sibuk. Isian "
+                                                     "Anda masih ada; lampirkan kembali berkas bukti lalu kirim "
+                                                     "lagi."}, 503)
     finally:
         await form.close()
 
@@ -137,11 +148,11 @@ async def _submit(request: Request, form: BoundedForm):
     if wait is not None:
         return _form(request, values, {"form": f"Terlalu banyak laporan dari alamat ini. Isian Anda masih ada; "
                                                f"coba kirim lagi dalam {max(1, round(wait / 60))} menit."}, 429)
+    if problem := _evidence_size_problem(form):
+        return _form(request, values, {"evidence": problem}, 413)
     if not csrf_valid(request, form.get("csrf_token")):
         return _form(request, values, {"form": "Formulir sudah kedaluwarsa (sesi berakhir). Isian Anda masih ada; "
                                                "lampirkan kembali berkas bukti lalu kirim lagi."}, 403)
-    if problem := _evidence_size_problem(form):
-        return _form(request, values, {"evidence": problem}, 413)
     if not form.complete:
         return _form(request, values, {"form": "Formulir tidak terbaca utuh; periksa isian lalu kirim lagi."}, 400)
     errors: dict[str, str] = {}
@@ -166,12 +177,6 @@ async def _submit(request: Request, form: BoundedForm):
         return _form(request, values, exc.errors, 422)
     except EvidenceRejected as exc:
         return _form(request, values, {"evidence": str(exc)}, 422)
-    except SQLAlchemyError:
-        # Busy or unreachable database (a writer lock held too long, a failover): nothing was stored, the typed
-        # report is shown again, and the log says what failed without saying what was typed.
-        log.warning("report not stored: database error", exc_info=True)
-        return _form(request, values, {"form": "Laporan BELUM tersimpan karena server sedang sibuk. Isian Anda "
-                                               "masih ada; lampirkan kembali berkas bukti lalu kirim lagi."}, 503)
     log.info("report stored", extra={"duplicate": receipt.duplicate})  # no identity, no code, no secret
     if receipt.duplicate and not _owns(request, values["submission_token"]):
         # The token came back from another browser session: it proves nothing about who filed the report.
