@@ -96,7 +96,7 @@ def test_other_roles_get_a_copy_without_metadata_under_a_neutral_name(client, ma
     video = download(client, case_id, evidence["video/mp4"])
     assert video.status_code == 200 and b"+06.5956" not in video.content and len(video.content) == len(phone_video())
     pdf = download(client, case_id, evidence["application/pdf"])
-    assert pdf.status_code == 403 and b"Pelapor" not in pdf.content
+    assert pdf.status_code == 403 and b"Pelapor" not in pdf.content and "hanya dapat diunduh petugas Bawaslu" in pdf.text
     page = client.get(f"/perkara/{case_id}").text
     assert "foto-pelapor" not in page and f"bukti-{evidence['image/jpeg']}.jpg" in page
     summary = client.get(f"/perkara/{case_id}/ringkasan.pdf")

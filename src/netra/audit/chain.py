@@ -47,6 +47,12 @@ def entry_hash(entry: AuditEntry, key: bytes | None = None) -> str:
     return hmac.new(key, _body(entry), hashlib.sha256).hexdigest()
 
 
+def key_id(key: bytes) -> str:
+    """Names an audit key without revealing it (backups carry it, so a restore can tell whether it has the key
+    the backup's chain was written under)."""
+    return hmac.new(key, b"netra-audit-key-id", hashlib.sha256).hexdigest()[:16]
+
+
 @dataclass(frozen=True)
 class ChainBreak:
     seq: int

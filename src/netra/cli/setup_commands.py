@@ -51,32 +51,30 @@ BY = typer.Option(..., "--by", help="Username of the administrator making the ch
 REASON = typer.Option(..., "--reason", help="Why (kept in the audit trail).")
 
 
-@users_app.command("deactivate")
-@clean_errors
-def deactivate(ctx: typer.Context, username: str = typer.Argument(...), by: str = BY, reason: str = REASON) -> None:
-    """Deactivate an account: it can no longer sign in and every session it has ends at once."""
+def _set_active(ctx: typer.Context, username: str, by: str, reason: str, active: bool) -> None:
     from netra.services.accounts import set_active
 
     db = open_database(ctx.obj, migrate=True)
     try:
-        account = set_active(db, account_named(db, by), username, False, reason)
+        account = set_active(db, account_named(db, by), username, active, reason)
     except AccountError as exc:
         fail(str(exc))
-    console.print(f"'{account.username}' deactivated; its sessions are ended.")
+    console.print(f"'{account.username}' is active again." if active else
+                  f"'{account.username}' deactivated; its sessions are ended.")
+
+
+@users_app.command("deactivate")
+@clean_errors
+def deactivate(ctx: typer.Context, username: str = typer.Argument(...), by: str = BY, reason: str = REASON) -> None:
+    """Deactivate an account: it can no longer sign in and every session it has ends at once."""
+    _set_active(ctx, username, by, reason, active=False)
 
 
 @users_app.command("activate")
 @clean_errors
 def activate(ctx: typer.Context, username: str = typer.Argument(...), by: str = BY, reason: str = REASON) -> None:
     """Reactivate an account. Sessions from before stay ended: the person signs in again."""
-    from netra.services.accounts import set_active
-
-    db = open_database(ctx.obj, migrate=True)
-    try:
-        account = set_active(db, account_named(db, by), username, True, reason)
-    except AccountError as exc:
-        fail(str(exc))
-    console.print(f"'{account.username}' is active again.")
+    _set_active(ctx, username, by, reason, active=True)
 
 
 @users_app.command("set-password")

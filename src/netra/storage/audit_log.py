@@ -19,6 +19,7 @@ from sqlalchemy.orm import Session
 
 from netra.audit.chain import AuditEntry, ChainBreak, Checkpoint, entry_hash, verify_chain, verify_checkpoints
 from netra.audit.rows import case_digest
+from netra.storage.evidence_store import fsync_directory
 from netra.storage.tables import AuditHeadRow, AuditRow, CaseEventRow, CaseRow, EvidenceRow, ReportRow
 
 STATES_PER_ENTRY = 2000  # case digests in one entry: a bulk load or a seal is split over several entries
@@ -70,7 +71,8 @@ def _write(session: Session, key: bytes | None, actor: str, action: str, entity:
 def _seal_if_due(session: Session, key: bytes) -> None:
     """The first keyed entries of an installation that had entries before its key: the digests of every case as it
     stands, so rows written before row digests existed are covered from here on. Only ever at keyed_from."""
-    session.execute(update(AuditHeadRow).where(AuditHeadRow.id == 1).values(seq=AuditHeadRow.seq))  # lock
+    # Write first (the head row's lock), then read: on SQLite a transaction that read first may not write later.
+    session.execute(update(AuditHeadRow).where(AuditHeadRow.id == 1).values(seq=AuditHeadRow.seq))
     seq, keyed_from = session.execute(select(AuditHeadRow.seq, AuditHeadRow.keyed_from)
                                       .where(AuditHeadRow.id == 1)).one()
     if seq + 1 != keyed_from or keyed_from == 1:
@@ -179,11 +181,7 @@ def write_checkpoint(session: Session, key: bytes, path: Path, now: datetime | N
     finally:
         os.close(fd)
     if created:
-        dir_fd = os.open(path.parent, os.O_RDONLY)
-        try:
-            os.fsync(dir_fd)
-        finally:
-            os.close(dir_fd)
+        fsync_directory(path.parent)
     return checkpoint
 
 

@@ -16,6 +16,7 @@ from pathlib import Path
 from sqlalchemy import Date, DateTime, func, insert, select, text
 
 import netra
+from netra.audit.chain import key_id
 from netra.storage.database import Database
 from netra.storage.db import resync_id_sequences
 from netra.storage.evidence_store import EvidenceStore
@@ -68,6 +69,7 @@ def create_backup(db: Database, store: EvidenceStore, target: Path) -> dict:
             "format": FORMAT, "netra_version": netra.__version__, "schema_revision": _revision(db),
             "backend": db.engine.dialect.name, "created_at": datetime.now(timezone.utc).isoformat(),
             "tables": counts, "evidence_files": len(digests),
+            "audit_key_id": key_id(db.audit_key) if db.audit_key else None,
         }
         _add(tar, "manifest.json", json.dumps(manifest, indent=1).encode())
     return manifest
@@ -104,6 +106,12 @@ def restore_backup(db: Database, store: EvidenceStore, source: Path) -> dict:
             raise BackupError(f"{source} has no valid manifest.json; it is not a Netra backup.") from exc
         if manifest.get("format") != FORMAT:
             raise BackupError(f"Backup format {manifest.get('format')} is not supported (expected {FORMAT}).")
+        made_under = manifest.get("audit_key_id")
+        if made_under and db.audit_key and key_id(db.audit_key) != made_under:
+            raise BackupError(
+                f"This backup's audit trail is signed with another installation's audit key (id {made_under}); copy "
+                "that installation's audit_key file into this data folder (mode 0600) and restore again."
+            )
         if manifest.get("schema_revision") != _revision(db):
             raise BackupError(
                 f"The backup has schema {manifest.get('schema_revision')} but the database has {_revision(db)}; "

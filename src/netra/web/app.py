@@ -6,6 +6,7 @@ import logging
 import threading
 import time
 from contextlib import asynccontextmanager
+from http import HTTPStatus
 from importlib import resources
 
 from fastapi import Depends, FastAPI, Request
@@ -169,7 +170,10 @@ def _install_error_handlers(app: FastAPI) -> None:
         if exc.detail == "csrf":
             key = "error.csrf"
         if wants_html(request):
-            return render(request, "error.html", {"message_key": key or "error.server", "detail": None if key else exc.detail},
+            # A reason the handler wrote (not the status's stock phrase) is shown under the general message.
+            stock = exc.detail in (None, "csrf") or exc.detail == HTTPStatus(exc.status_code).phrase
+            return render(request, "error.html", {"message_key": key or "error.server",
+                                                  "detail": None if key and stock else exc.detail},
                           status_code=exc.status_code)
         return JSONResponse({"detail": exc.detail if not key or exc.detail != "csrf" else "CSRF token missing or invalid"},
                             status_code=exc.status_code)

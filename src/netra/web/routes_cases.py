@@ -190,7 +190,7 @@ def download_evidence(case_id: RowId, evidence_id: RowId, request: Request, acco
         except Malformed:
             content = None
         if content is None:
-            raise HTTPException(403, "Berkas jenis ini hanya dapat diunduh petugas Bawaslu: salinan tanpa metadata "
+            raise HTTPException(403, "Berkas ini hanya dapat diunduh petugas Bawaslu: salinan tanpa metadata "
                                      "tidak dapat dibuat dengan aman.")
         name = download_name(f"bukti-{evidence_id}", media_type)
         headers = {"x-evidence-of-sha256": digest}  # the original's hash: a copy has its own bytes
