@@ -6,11 +6,13 @@ access decision.
 
 from __future__ import annotations
 
+import io
 import re
 from dataclasses import dataclass
 from datetime import date, datetime, timezone
 
 import pytest
+from PIL import Image
 from fastapi.testclient import TestClient
 from sqlalchemy import select
 
@@ -25,7 +27,14 @@ from netra.storage.tables import CaseRow, EvidenceRow, ReportRow
 from netra.web.app import create_app
 
 PASSWORD = "kata-sandi-matriks"
-JPEG = b"\xff\xd8\xff\xe0\x00\x10JFIF\x00" + b"m" * 200
+def _jpeg() -> bytes:
+    """A real (tiny) JPEG, so that roles who get copies without metadata get one (issue 14, finding 2)."""
+    buffer = io.BytesIO()
+    Image.new("RGB", (8, 8), (90, 60, 30)).save(buffer, "JPEG")
+    return buffer.getvalue()
+
+
+JPEG = _jpeg()
 ROLES = [r.value for r in Role]
 WHO = ["anonymous"] + [f"{r}:{s}" for r in ROLES for s in ("in", "out")]
 
