@@ -11,7 +11,7 @@ from starlette.datastructures import UploadFile
 
 from netra.accounts.model import Account
 from netra.cases import DESTINATIONS, TRANSITIONS, State, WorkflowError, allowed_actions, local_text
-from netra.intake.evidence import EvidenceRejected, download_name
+from netra.intake.evidence import MAX_FILE_BYTES, MAX_FILES, EvidenceRejected, download_name
 from netra.intake.metadata import Malformed
 from netra.intake.metadata import strip as strip_metadata
 from netra.services import reference_data
@@ -108,7 +108,7 @@ async def link(case_id: RowId, request: Request, account: Account = Depends(requ
     return RedirectResponse(f"/perkara/{survivor}?ok=link", status_code=303)
 
 
-@router.post("/perkara/{case_id}/langkah")
+@router.post("/perkara/{case_id}/langkah", max_body_size=MAX_FILES * MAX_FILE_BYTES + 1024 * 1024)  # documents
 async def take_action(case_id: RowId, request: Request, account: Account = Depends(require_account)):
     form = await request.form()
     text = lambda name: str(form.get(name) or "").strip()  # noqa: E731
