@@ -114,6 +114,7 @@ def test_cli_backup_then_restore(tmp_path, database_url, postgres_server):
     run = lambda *a: subprocess.run([sys.executable, "-m", "netra.cli.main", *a], capture_output=True, text=True)  # noqa: E731
     made = run("--data-dir", str(tmp_path / "src"), "--database-url", database_url, "backup", str(backup))
     assert made.returncode == 0, made.stderr
+    assert oct(backup.stat().st_mode & 0o777) == "0o600"  # it holds every reporter's identity (issue 14, finding 13)
     assert run("--data-dir", str(tmp_path / "src"), "--database-url", database_url, "backup", str(backup)).returncode == 1
     target_url = f"sqlite:///{tmp_path / 'dst.sqlite3'}"
     # Another installation has another audit key: it cannot vouch for this chain until it has the original key.

@@ -9,6 +9,7 @@ from __future__ import annotations
 import hashlib
 import io
 import json
+import os
 import tarfile
 from datetime import date, datetime, timezone
 from pathlib import Path
@@ -50,7 +51,11 @@ def _revision(db: Database) -> str | None:
 
 def create_backup(db: Database, store: EvidenceStore, target: Path) -> dict:
     counts: dict[str, int] = {}
-    with tarfile.open(target, "w:gz") as tar, db.transaction() as session:
+    # The backup holds every reporter's identity: readable by its owner only (0600), whatever the umask.
+    fd = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    os.fchmod(fd, 0o600)
+    private = os.fdopen(fd, "wb")
+    with private, tarfile.open(fileobj=private, mode="w:gz") as tar, db.transaction() as session:
         for table in _tables():
             buffer = io.BytesIO()
             n = 0
