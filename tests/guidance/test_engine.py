@@ -143,10 +143,12 @@ def test_citizens_may_campaign():
     assert answer("warga biasa boleh ikut kampanye paslon?").verdict is Verdict.ALLOWED
 
 
-def test_non_asn_staff_get_the_circular_note():
+def test_non_asn_staff_get_the_circular_and_no_civil_service_sanction():
     a = answer("honorer boleh ikut kampanye paslon?", subject="non_asn")
     assert a.verdict is Verdict.NOT_ALLOWED
-    assert any("SE MenPANRB 01/2023" in n.id for n in a.notes)
+    assert "SE MenPANRB 01/2023" in a.reason.id
+    assert not a.primary and not a.to_dict()["sanctions"]
+    assert any("SE MenPANRB" in c.cite for c in a.basis)
 
 
 def test_replacing_officials_uses_the_calendar():

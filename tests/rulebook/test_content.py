@@ -186,8 +186,8 @@ def test_applicable_follows_the_calendar_split(book):
 
 
 def test_version_combines_data_version_and_content_hash(book):
-    assert book.data_version == "2024.1"
-    assert book.version == f"2024.1+{book.content_hash[:12]}"
+    assert book.data_version == "2024.2"
+    assert book.version == f"2024.2+{book.content_hash[:12]}"
     assert re.fullmatch(r"[0-9a-f]{64}", book.content_hash)
     assert load_rulebook(DATA_DIR).content_hash == book.content_hash
 

@@ -163,7 +163,7 @@ def test_unlisted_yaml_file_is_an_error(data):
 
 def test_unquoted_version_is_rejected(data):
     path = data / "rulebook.yaml"
-    line = _edit(path, 'version: "2024.1"', "version: 2024.1")
+    line = _edit(path, 'version: "2024.2"', "version: 2024.2")
     err = _fails(data)
     assert (err.file, err.line, err.field) == (str(path), line, "version")
 

@@ -102,6 +102,11 @@ def scoped(code_in=200, only_role=None, other_role_code=None):
     return expect
 
 
+def recorder(code_ok):
+    """Officers record prevention data in their regions; viewers only read."""
+    return lambda who: 303 if who == "anonymous" else (403 if who.startswith("viewer") else code_ok)
+
+
 def role_only(role, code_ok, other=403):
     return lambda who: 303 if who == "anonymous" else (code_ok if who.split(":")[0] == role else other)
 
@@ -123,6 +128,7 @@ ROUTES = {
     ("POST", "/lapor/lengkapi"): (lambda w, app: ("POST", "/lapor/lengkapi", {"tracking_code": "NTR-0000-0000", "secret": "x"}), anyone(404)),
     ("GET", "/bolehkah"): (lambda w, app: ("GET", "/bolehkah?q=boleh+gak+PNS+like+postingan+paslon", None), anyone(200)),
     ("POST", "/bolehkah"): (lambda w, app: ("POST", "/bolehkah", {"q": "bolehkah ASN datang ke TPS nyoblos?"}), anyone(200)),
+    ("POST", "/bolehkah/umpan-balik"): (lambda w, app: ("POST", "/bolehkah/umpan-balik", {"helpful": "ya"}), anyone(422)),
     ("GET", "/api/guidance"): (lambda w, app: ("GET", "/api/guidance?q=bolehkah+ASN+ikut+kampanye", None), anyone(200)),
     ("POST", "/api/guidance"): (lambda w, app: ("POST", "/api/guidance", {"q": ""}), anyone(422)),
     ("GET", "/aturan"): (lambda w, app: ("GET", "/aturan", None), anyone(200)),
@@ -155,6 +161,20 @@ ROUTES = {
         lambda w, app: ("POST", "/admin/referensi/pemilihan", {}), role_only("admin", 422)),
     ("POST", "/admin/referensi/pegawai"): (
         lambda w, app: ("POST", "/admin/referensi/pegawai", {}), role_only("admin", 422)),
+    ("GET", "/pencegahan"): (lambda w, app: ("GET", "/pencegahan", None), signed_in()),
+    ("POST", "/pencegahan/acara"): (lambda w, app: ("POST", "/pencegahan/acara", {}), recorder(422)),
+    ("POST", "/pencegahan/ikrar"): (lambda w, app: ("POST", "/pencegahan/ikrar", {}), recorder(422)),
+    ("POST", "/pencegahan/impor"): (lambda w, app: ("POST", "/pencegahan/impor", {}), recorder(422)),
+    ("POST", "/pencegahan/instansi"): (lambda w, app: ("POST", "/pencegahan/instansi", {}), role_only("admin", 422)),
+    ("POST", "/pencegahan/instansi/{agency_id}"): (
+        lambda w, app: ("POST", "/pencegahan/instansi/1", {"nama": ""}), role_only("admin", 422)),
+    ("GET", "/pencegahan/ekspor/{kind}.{fmt}"): (lambda w, app: ("GET", "/pencegahan/ekspor/acara.csv", None), signed_in()),
+    ("GET", "/pencegahan/dokumen/{kind}/{record_id}"): (
+        lambda w, app: ("GET", "/pencegahan/dokumen/acara/999", None), signed_in(404)),
+    ("GET", "/dasbor/pencegahan"): (lambda w, app: ("GET", "/dasbor/pencegahan", None), signed_in()),
+    ("GET", "/statistik/pencegahan"): (lambda w, app: ("GET", "/statistik/pencegahan", None), anyone(200)),
+    ("GET", "/dasbor/pertanyaan"): (lambda w, app: ("GET", "/dasbor/pertanyaan", None), signed_in()),
+    ("GET", "/admin/pertanyaan"): (lambda w, app: ("GET", "/admin/pertanyaan", None), role_only("admin", 200)),
     # Screening is monitoring work (issue 14, finding 1): anonymous callers are refused before any screening.
     ("GET", "/admin/token"): (lambda w, app: ("GET", "/admin/token", None), role_only("admin", 200)),
     ("POST", "/admin/token"): (lambda w, app: ("POST", "/admin/token", {"name": "x"}), role_only("admin", 422)),

@@ -29,7 +29,7 @@ def _parse_day(value: str | None) -> date | None:
 def ask(
     question: str = typer.Argument(..., help='Pertanyaan dalam bahasa Indonesia, misalnya "boleh gak PNS nge-like postingan paslon?"'),
     when: str = typer.Option(None, "--tanggal", "--when", help="Tanggal perbuatan (TTTT-BB-HH); tahapan diambil dari kalender pemilihan."),
-    subject: str = typer.Option(None, "--status", "--subject", help="pns, pppk, non_asn, village_head, village_official, tni_polri atau citizen."),
+    subject: str = typer.Option(None, "--status", "--subject", help="Siapa yang bertanya: pns, pppk, non_asn, retired, village_head, village_official, bpd, tni_polri, asn_spouse atau citizen (juga asn)."),
     election: str = typer.Option(None, "--pemilihan", "--election", help="Id pemilihan, misalnya pilkada2024 atau pemilu2024."),
     lang: str = typer.Option("id", "--lang", help="Bahasa jawaban: id atau en."),
     as_json: bool = typer.Option(False, "--json", help="Cetak jawaban sebagai JSON."),
@@ -47,6 +47,9 @@ def ask(
         return
     if as_json:
         console.print_json(json.dumps(answer.to_dict(lang), ensure_ascii=False))
+        return
+    if answer.needs_status:
+        _status_choice(answer, lang)
         return
     label, style = VERDICT_STYLE[answer.verdict.value]
     if lang == "en":
@@ -79,6 +82,26 @@ def ask(
     if answer.evidence:
         console.print(f"[dim]{answer.evidence.rule_id}: “{answer.evidence.text}”[/]", highlight=False)
     console.print(f"[dim]Buku aturan {answer.rulebook_version} · /aturan untuk daftar lengkap[/]", highlight=False)
+
+
+def _status_choice(answer, lang: str) -> None:
+    """The question named no status and the verdict differs by status: list the statuses, never guess."""
+    from netra.guidance import default_engine
+
+    names = default_engine().messages["subjects"]
+    title = "WHO ARE YOU ASKING AS?" if lang == "en" else "ANDA BERTANYA SEBAGAI SIAPA?"
+    console.print(Panel(answer.reason.get(lang), title=f"[bold blue]{title}[/]", title_align="left", border_style="blue"))
+    table = Table(title="Status" if lang != "en" else "Status")
+    table.add_column("--status")
+    table.add_column("Status")
+    table.add_column("Jawaban" if lang != "en" else "Answer")
+    for status, verdict in answer.status_options:
+        label, style = VERDICT_STYLE[verdict.value]
+        table.add_row(status, names[status]["en" if lang == "en" else "id"],
+                      f"[{style}]{VERDICT_STYLE_EN[verdict.value] if lang == 'en' else label}[/]")
+    console.print(table)
+    console.print(("Ask again with --status, e.g. " if lang == "en" else "Ulangi dengan --status, misalnya ")
+                  + f'netra bolehkah "{answer.question}" --status pns', highlight=False)
 
 
 def pedoman(

@@ -129,10 +129,15 @@ def demo_load(ctx: typer.Context) -> None:
 def load_demo(db, settings) -> None:
     from netra.demo.accounts import ensure_demo_accounts
     from netra.demo.cases import ensure_demo_cases
+    from netra.demo.prevention import ensure_demo_prevention
+    from netra.storage.evidence_store import EvidenceStore
 
     with console.status("Creating demo cases…"):
         added = ensure_demo_cases(db)
     console.print(f"Demo cases: {added} added." if added else "Demo cases: already present.")
+    added = ensure_demo_prevention(db, EvidenceStore(settings.data_dir / "evidence"))
+    console.print(f"Demo socialisation events and pledges: {added} added." if added else
+                  "Demo socialisation events and pledges: already present.")
     print_credentials(ensure_demo_accounts(db, settings.data_dir))
 
 

@@ -21,20 +21,21 @@ from __future__ import annotations
 
 import math
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from functools import lru_cache
 from pathlib import Path
 
 import numpy as np
 import yaml
+from babel.dates import format_date
 from sklearn.feature_extraction.text import TfidfVectorizer
 
 from netra.elections import Elections, load_elections
 from netra.guidance import stages as stage_lookup
+from netra.guidance import status as statuses
 from netra.guidance.language import LanguageCheck
 from netra.guidance.model import (
-    SUBJECT_CHOICES,
     Answer,
     Citation,
     Evidence,
@@ -55,9 +56,37 @@ DATA_DIR = Path(__file__).resolve().parent / "data"
 # Concepts that say who or where, not what was done: they do not count as act evidence.
 CONTEXT_CONCEPTS = frozenset({
     "asn", "pns", "pppk", "non_asn", "village_head", "village_official", "tni_polri", "citizen", "teacher",
-    "official", "staff", "elections", "family", "choose", "window_phrase",
+    "official", "staff", "elections", "family", "choose", "window_phrase", "retired", "bpd", "asn_spouse",
 })
-SUBJECT_ORDER = ("citizen", "village_head", "village_official", "tni_polri", "non_asn", "pppk", "pns")
+# Acts that by themselves favour a candidate: for people only the statutes bind (village heads, TNI/Polri ...),
+# these bring in the statutes' general bans on acts benefiting a candidate (UU 10/2016 Pasal 71(1), UU 7/2017
+# Pasal 280(3), 282, 490), the same fallback the screener uses.
+FAVOURING = frozenset({"support", "hand_sign", "active_support", "appeal", "gift", "favor", "winteam", "campaign",
+                       "mobilize", "props", "consultant", "declaration", "socialization", "twibbon", "attribute",
+                       "party_membership", "support_letter"})
+# Online acts favour a candidate when they concern one (a like of a KPU post does not).
+SOCIAL_ACTS = frozenset({"like", "share", "comment", "post", "follow"})
+CONTESTANTS = frozenset({"candidate", "precandidate", "winteam", "party", "candidacy"})
+OFFICIAL_ACTS = frozenset({"decision", "aid", "program", "transfer", "replace_official", "favor", "state_facility"})
+# People bound by the statutes whose own laws also forbid taking part in campaigns or parties; not in the rulebook
+# yet, so cited as unverified when no rulebook rule binds the asker (domain brief section 1 names the people).
+OWN_LAW = {
+    "village_head": Citation("UU Nomor 6 Tahun 2014 tentang Desa Pasal 29 huruf g dan j (kepala desa dilarang menjadi "
+                             "pengurus partai politik dan ikut serta atau terlibat dalam kampanye)", verified=False),
+    "village_official": Citation("UU Nomor 6 Tahun 2014 tentang Desa Pasal 51 huruf g dan j (perangkat desa dilarang "
+                                 "menjadi pengurus partai politik dan terlibat dalam kampanye)", verified=False),
+    "bpd": Citation("UU Nomor 6 Tahun 2014 tentang Desa Pasal 64 (anggota BPD dilarang menjadi pengurus partai politik "
+                    "dan ikut serta atau terlibat dalam kampanye)", verified=False),
+    "tni_polri": Citation("UU Nomor 34 Tahun 2004 tentang TNI Pasal 39 dan UU Nomor 2 Tahun 2002 tentang Polri Pasal 28 "
+                          "(tidak terlibat politik praktis)", verified=False),
+}
+STATUTE_KIND = {"uu10_2016": "pilkada", "uu7_2017": "pemilu"}
+# The basis of answers for people no rulebook rule binds (domain brief section 1 names these instruments).
+ASN_LAW = Citation("UU Nomor 20 Tahun 2023 tentang ASN Pasal 9 ayat (2) dan Pasal 24 ayat (1) huruf d: kewajiban "
+                   "netral mengikat pegawai ASN")
+NON_ASN_CIRCULAR = Citation("SE MenPANRB Nomor 01 Tahun 2023: netralitas pegawai non-ASN di instansi pemerintah")
+RETIRED_BASIS = Citation("Status pegawai ASN berakhir saat pensiun (UU Nomor 20 Tahun 2023 tentang ASN)",
+                         verified=False)
 PILKADA_WORDS = frozenset({"pilkada", "calongubernur", "calonbupati", "calonwalikota", "bupati", "gubernur",
                            "walikota", "pilgub", "pilbup", "pilwalkot", "cabup", "cagub", "cawalkot"})
 PEMILU_WORDS = frozenset({"pemilu", "pilpres", "pileg", "calonpresiden", "calonlegislatif", "presiden", "dpr",
@@ -158,42 +187,61 @@ class GuidanceEngine:
         question: str,
         *,
         when: date | None = None,
+        status: str | None = None,
         subject: str | None = None,
         election: str | None = None,
     ) -> Answer:
-        """Answer `question`. Optional: `when` (the day of the act), `subject` (pns, pppk, non_asn, village_head,
-        village_official, tni_polri, citizen) and `election` (an election id such as pilkada2024).
+        """Answer `question`. Optional: `when` (the day of the act), `status` (who asks: see status.STATUSES;
+        `subject` is its older name) and `election` (an election id such as pilkada2024).
+
+        Who is bound decides, so the asker's status is settled first: the parameter, else the words of the
+        question. When neither says and the verdict differs by status, the answer asks (``status_options``)
+        instead of guessing.
 
         Raises GuidanceError (Indonesian message) for empty, over-long or non-Indonesian questions and for unknown
-        subject or election values.
+        status or election values.
         """
         analysis = self.lexicon.analyse(question) if isinstance(question, str) else None
         text = self.language.check(question, analysis.words if analysis else None)
-        subject = self._check_subject(subject)
+        chosen = self._check_subject(status if status not in (None, "") else subject)
         if election is not None and election not in self.elections:
             choices = ", ".join(e.id for e in self.elections)
             raise self._error("bad_election", value=election, choices=choices)
         assert analysis is not None
-        concepts = analysis.concepts
 
-        # who
-        subject_source = "parameter" if subject else None
-        if subject is None:
-            subject = next((s for s in SUBJECT_ORDER if s in concepts), None)
-            subject_source = "question" if subject else None
-
-        # when
+        source = "parameter" if chosen else None
+        if chosen is None:
+            chosen = statuses.detect(analysis.concepts)
+            source = "question" if chosen else None
         stage = self._stage(text, analysis, when, election)
+        similarity = self._similarity(analysis)
+        if chosen is not None:
+            return self._answer_as(text, analysis, stage, chosen, source, similarity)
 
-        # rank
-        scores = self._scores(analysis, stage, subject)
+        each = {s: self._answer_as(text, analysis, stage, s, None, similarity) for s in statuses.STATUSES}
+        base = each["pns"]
+        if len({a.verdict for a in each.values()}) == 1:  # the same for everyone: no need to ask
+            return replace(base, subject=None, subject_source=None,
+                           notes=tuple(n for n in base.notes if n not in self._status_notes()))
+        return Answer(
+            question=text, verdict=Verdict.DEPENDS, matches=base.matches, primary=(),
+            reason=self._l("reasons", "needs_status"), stage=stage, confident=base.confident,
+            rulebook_version=self.rulebook.version, pattern=base.pattern,
+            status_options=tuple((s, each[s].verdict) for s in statuses.STATUSES),
+        )
+
+    def _answer_as(self, text, analysis: Analysis, stage, status: str, source, similarity) -> Answer:
+        scores = self._scores(similarity, analysis, stage, status)
         order = sorted(range(len(self.rules)), key=lambda i: -scores[i])
-        matches = [self._match(i, scores[i], stage, subject) for i in order]
-
-        pattern = self._pattern(concepts)
+        matches = [self._match(i, scores[i], stage, status) for i in order]
+        pattern = self._pattern(analysis.concepts)
         if pattern is not None:
-            return self._pattern_answer(text, analysis, pattern, matches, stage, subject, subject_source)
-        return self._rule_answer(text, analysis, matches, stage, subject, subject_source)
+            found = self._pattern_answer(text, analysis, pattern, matches, stage, status, source)
+            if found is not None:
+                return found
+        if status in statuses.UNBOUND:
+            return self._unbound_answer(text, analysis, matches, stage, status, source)
+        return self._rule_answer(text, analysis, matches, stage, status, source)
 
     # --- pieces -----------------------------------------------------------------------------------------------------
     def _error(self, code: str, **values) -> GuidanceError:
@@ -201,14 +249,13 @@ class GuidanceEngine:
         return GuidanceError(code, msg["id"].format(**values), msg["en"].format(**values))
 
     def _check_subject(self, subject: str | None) -> str | None:
-        if subject is None or subject == "":
-            return None
-        value = str(subject).strip().lower()
-        if value in ("warga", "masyarakat"):
-            value = "citizen"
-        if value not in SUBJECT_CHOICES:
-            raise self._error("bad_subject", value=subject, choices=", ".join(SUBJECT_CHOICES))
-        return value
+        try:
+            return statuses.normalise(subject)
+        except ValueError:
+            raise self._error("bad_subject", value=subject, choices=", ".join(statuses.STATUSES)) from None
+
+    def _status_notes(self) -> tuple[LocalizedText, ...]:
+        return tuple(self._l("subject_notes", s) for s in self.messages["subject_notes"])
 
     def _stage(self, text: str, analysis: Analysis, when: date | None, election_id: str | None) -> StageInfo | None:
         day = when
@@ -230,7 +277,8 @@ class GuidanceEngine:
             return StageInfo(source="phrase", candidates_set=cs, in_campaign=ic, stage_id=fact)
         return None
 
-    def _scores(self, analysis: Analysis, stage: StageInfo | None, subject: str | None) -> np.ndarray:
+    def _similarity(self, analysis: Analysis) -> np.ndarray:
+        """Each rule's similarity to the question, before stage and status weigh in (computed once per question)."""
         w = self.weights
         qw = self._word.transform([analysis.tokens])
         qc = self._char.transform([" ".join(analysis.tokens)])
@@ -246,16 +294,25 @@ class GuidanceEngine:
             for i, rule in enumerate(self.rules):
                 if rule.period is Period.BEFORE_CANDIDATES_SET:
                     scores[i] *= w.precandidate
+        return scores
+
+    def _scores(self, similarity: np.ndarray, analysis: Analysis, stage: StageInfo | None,
+                subject: str | None) -> np.ndarray:
+        w = self.weights
+        scores = similarity.copy()
+        bound = statuses.BOUND_AS.get(subject or "", ())
         for i, rule in enumerate(self.rules):
             if stage is not None and _applies(rule.period, stage) is False:
                 scores[i] *= w.stage_mismatch
-            if subject in ("pns", "pppk", "village_head", "village_official", "tni_polri") and not rule.binds(subject):
+            # ranking keeps rules that concern the asker, even those addressed to others (shown as related);
+            # only the verdict refuses to rest on them
+            if bound and not any(rule.binds(b) for b in bound):
                 scores[i] *= w.pppk_mismatch if subject == "pppk" else w.subject_mismatch
         return scores
 
     def _match(self, i: int, score: float, stage: StageInfo | None, subject: str | None) -> RuleMatch:
         rule = self.rules[i]
-        binds = rule.binds(subject) if subject in ("pns", "pppk", "village_head", "village_official", "tni_polri") else None
+        binds = statuses.obliges(rule, subject) if statuses.BOUND_AS.get(subject or "") else None
         return RuleMatch(rule=rule, score=float(score), applies=_applies(rule.period, stage) if stage else None,
                          binds_subject=binds)
 
@@ -293,22 +350,32 @@ class GuidanceEngine:
         return LocalizedText(id=node["id"].format(**values), en=node["en"].format(**values))
 
     def _pattern_answer(self, text, analysis, pattern: Pattern, matches: list[RuleMatch], stage, subject,
-                        subject_source) -> Answer:
+                        subject_source) -> Answer | None:
+        """The pattern's answer for this status, or None when its condition (CLTN, leave ...) concerns civil
+        servants only and the asker is bound by no rule: the general answer for the unbound then applies."""
+        override = pattern.subjects.get(subject or "")
+        if override is None and subject in statuses.UNBOUND and pattern.verdict is not Verdict.ALLOWED:
+            return None
         related = [m for m in matches if m.rule.id in pattern.rules]
         others = [m for m in matches if m.rule.id not in pattern.rules]
         ranked = tuple(related + others)[:5]
         verdict, reason, basis = pattern.verdict, pattern.reason, pattern.basis
-        override = pattern.subjects.get(subject or "")
         if override is not None:
             verdict, reason, basis = override.verdict, override.reason, override.basis
         notes: list[LocalizedText] = []
         primary: tuple[Rule, ...] = ()
         if pattern.window is not None:
             verdict, reason, primary = self._window(pattern, analysis, stage, verdict, reason)
-        if verdict is Verdict.DEPENDS and not primary:
+        if verdict is not Verdict.ALLOWED and not primary:
             primary = tuple(self.rulebook[r] for r in pattern.rules if r in self.rulebook)[:2]
+        # sanctions shown are only those of rules that bind the asker
+        primary = tuple(r for r in primary if subject is None or statuses.obliges(r, subject))
         if stage is not None:
             notes.append(self._stage_note(stage))
+        if subject not in (None, "pns") and override is None and verdict is not Verdict.ALLOWED:
+            notes.append(self._l("subject_notes", subject))
+        if pattern.calendar_note:
+            notes.extend(self._registration_notes(analysis, stage))
         if any(not c.verified for c in basis):
             notes.append(self._l("notes", "unverified_basis"))
         evidence = self._evidence(analysis, pattern.rules, "allowed" if verdict is Verdict.ALLOWED else "forbidden")
@@ -353,17 +420,19 @@ class GuidanceEngine:
         top = matches[0]
         notes: list[LocalizedText] = []
         acts = analysis.concepts - CONTEXT_CONCEPTS
+        common = dict(question=text, subject=subject, subject_source=subject_source, stage=stage,
+                      rulebook_version=self.rulebook.version)
         if top.score < w.min_score or not acts and top.score < 2 * w.min_score:
-            return Answer(
-                question=text, verdict=Verdict.DEPENDS, matches=tuple(matches[:5]), primary=(),
-                reason=self._l("reasons", "no_rule"), notes=tuple(notes), subject=subject,
-                subject_source=subject_source, stage=stage, confident=False, rulebook_version=self.rulebook.version,
-            )
-        # subject: village heads, village officials and TNI/Polri are bound by a few statutes only
-        if subject in ("village_head", "village_official", "tni_polri") and not top.binds_subject:
+            return Answer(verdict=Verdict.DEPENDS, matches=tuple(matches[:5]), primary=(),
+                          reason=self._l("reasons", "no_rule"), confident=False, **common)
+        if subject in statuses.STATUTE_BOUND:
+            return self._statute_answer(analysis, matches, stage, subject, common)
+        # A rule addressed to others (UU 10/2016 Pasal 70 binds the candidate pair) is never the basis: an obliging
+        # rule close behind takes the lead, else the answer says who the rule binds.
+        if subject != "non_asn" and not top.binds_subject:
             binding = [m for m in matches[:12] if m.binds_subject]
             if binding and binding[0].score >= w.subject_promotion * top.score:
-                matches = binding + [m for m in matches if not m.binds_subject]
+                matches = [binding[0]] + [m for m in matches if m is not binding[0]]
                 top = matches[0]
         primary = self._primary(matches, stage)
         verdict = Verdict.NOT_ALLOWED
@@ -371,6 +440,12 @@ class GuidanceEngine:
         reason = self._l("reasons", "not_allowed", title=rule.title.id, explanation=rule.explanation.id)
         reason = LocalizedText(id=reason.id, en=self._l("reasons", "not_allowed", title=rule.title.en,
                                                          explanation=rule.explanation.en).en)
+        basis: tuple[Citation, ...] = ()
+        if subject == "non_asn":
+            ids = ", ".join(r.id for r in primary)
+            reason = LocalizedText(id=self._l("reasons", "non_asn", title=rule.title.id, rule_ids=ids).id,
+                                   en=self._l("reasons", "non_asn", title=rule.title.en, rule_ids=ids).en)
+            basis, primary = (NON_ASN_CIRCULAR, ASN_LAW), ()
         if stage is not None:
             notes.append(self._stage_note(stage))
             if top.applies is False:
@@ -378,18 +453,138 @@ class GuidanceEngine:
                 if not candidates or candidates[0].score < 0.6 * top.score:
                     verdict = Verdict.DEPENDS
                     reason = self._not_applicable_reason(top.rule, stage)
-        if subject in ("village_head", "village_official", "tni_polri") and not top.binds_subject:
-            verdict = Verdict.DEPENDS
-            reason = self._subject_reason(primary, subject)
-        elif subject in ("pppk", "non_asn", "village_head", "village_official", "tni_polri", "citizen"):
+        if subject != "non_asn" and not top.binds_subject:
+            verdict, primary = Verdict.DEPENDS, ()
+            reason = self._subject_reason((top.rule,), subject)
+        elif subject in ("pppk", "asn"):
             notes.append(self._l("subject_notes", subject))
-        if stage is None:
+        if stage is None and primary:
             notes.extend(self._period_notes(primary))
         return Answer(
-            question=text, verdict=verdict, matches=tuple(matches[:5]), primary=primary, reason=reason,
-            notes=tuple(notes), evidence=self._evidence(analysis, [rule.id], "forbidden"), subject=subject,
-            subject_source=subject_source, stage=stage, confident=True, rulebook_version=self.rulebook.version,
+            verdict=verdict, matches=tuple(matches[:5]), primary=primary, reason=reason, notes=tuple(notes),
+            basis=basis, evidence=self._evidence(analysis, [rule.id], "forbidden"), confident=True, **common,
         )
+
+    def _statute_answer(self, analysis: Analysis, matches: list[RuleMatch], stage, subject, common) -> Answer:
+        """Village heads and officials, BPD members and TNI/Polri: bound by a few statutes only, never by the SKB
+        or PP 94/2021. Not allowed when a statute binding them covers the act (its own family, or the general bans
+        when the act favours a candidate); otherwise "it depends", with the condition spelled out."""
+        w = self.weights
+        top = matches[0]
+        kind = self._election_kind(analysis, stage)
+
+        def usable(m: RuleMatch) -> bool:
+            if not m.binds_subject or m.applies is False:
+                return False
+            statute = STATUTE_KIND.get(m.rule.id.split(".", 1)[0])
+            return kind is None or statute is None or statute == kind
+        binding = [m for m in matches if usable(m)]
+        acts = analysis.concepts - CONTEXT_CONCEPTS
+        # the act's own family decides, except the general bans on official action, which need an official act
+        own = [m for m in binding[:6] if m.rule.family is top.rule.family and m.score >= w.subject_promotion * top.score
+               and (m.rule.family.value != "official_action" or acts & OFFICIAL_ACTS)]
+        favouring = bool(acts & FAVOURING or acts & SOCIAL_ACTS and analysis.concepts & CONTESTANTS)
+        general = [m for m in binding if m.rule.family.value == "official_action"]
+        notes = [self._stage_note(stage)] if stage is not None else []
+        notes.append(self._l("subject_notes", subject))
+        label = self.messages["subjects"][subject]
+        chosen = own[0] if own else general[0] if favouring and general else None
+        if chosen is not None:
+            rule = chosen.rule
+            reason = LocalizedText(
+                id=self._l("reasons", "statute_general", subject=label["id"], rule_id=rule.id, title=rule.title.id,
+                           explanation=rule.explanation.id).id,
+                en=self._l("reasons", "statute_general", subject=label["en"], rule_id=rule.id, title=rule.title.en,
+                           explanation=rule.explanation.en).en)
+            if own:
+                reason = self._l("reasons", "not_allowed", title=rule.title.id, explanation=rule.explanation.id)
+                reason = LocalizedText(id=reason.id, en=self._l("reasons", "not_allowed", title=rule.title.en,
+                                                                 explanation=rule.explanation.en).en)
+            ranked = [chosen] + [m for m in matches if m is not chosen]
+            return Answer(verdict=Verdict.NOT_ALLOWED, matches=tuple(ranked[:5]), primary=(rule,), reason=reason,
+                          notes=tuple(notes), evidence=self._evidence(analysis, [rule.id], "forbidden"),
+                          confident=True, **common)
+        ids = ", ".join(m.rule.id for m in matches[:2])
+        if favouring and not general:  # no rulebook rule reaches the asker, their own law does
+            basis = (OWN_LAW[subject],)
+            reason = LocalizedText(
+                id=self._l("reasons", "own_law", subject=label["id"], rule_ids=ids, law=basis[0].cite).id,
+                en=self._l("reasons", "own_law", subject=label["en"], rule_ids=ids, law=basis[0].cite).en)
+            notes.append(self._l("notes", "unverified_basis"))
+            return Answer(verdict=Verdict.NOT_ALLOWED, matches=tuple(matches[:5]), primary=(), reason=reason,
+                          notes=tuple(notes), basis=basis, confident=True, **common)
+        matches = binding + [m for m in matches if m not in binding]  # what binds the asker first
+        if binding:
+            names = "; ".join(f"{m.rule.id} ({m.rule.title.id})" for m in binding[:3])
+            names_en = "; ".join(f"{m.rule.id} ({m.rule.title.en})" for m in binding[:3])
+            reason = LocalizedText(
+                id=self._l("reasons", "statute_depends", subject=label["id"], rule_ids=ids, binding=names).id,
+                en=self._l("reasons", "statute_depends", subject=label["en"], rule_ids=ids, binding=names_en).en)
+        else:
+            bound_id, bound_en = self._bound_labels(top.rule)
+            reason = LocalizedText(
+                id=self._l("reasons", "statute_none", subject=label["id"], rule_ids=ids, bound=bound_id).id,
+                en=self._l("reasons", "statute_none", subject=label["en"], rule_ids=ids, bound=bound_en).en)
+        return Answer(verdict=Verdict.DEPENDS, matches=tuple(matches[:5]), primary=(), reason=reason,
+                      notes=tuple(notes), confident=True, **common)
+
+    def _unbound_answer(self, text, analysis, matches: list[RuleMatch], stage, subject, subject_source) -> Answer:
+        """Citizens, retired civil servants and civil servants' families: no neutrality rule binds them."""
+        label = self.messages["subjects"][subject]
+        top = matches[0].rule
+        ids = ", ".join(m.rule.id for m in matches[:2])
+        bound_id, bound_en = self._bound_labels(top)
+        if "gift" in analysis.concepts and analysis.concepts & (CONTESTANTS | {"choose", "vote", "support", "appeal"}):
+            verdict, reason = Verdict.DEPENDS, LocalizedText(
+                id=self._l("reasons", "unbound_gift", subject=label["id"]).id,
+                en=self._l("reasons", "unbound_gift", subject=label["en"]).en)
+        else:
+            verdict, reason = Verdict.ALLOWED, LocalizedText(
+                id=self._l("reasons", "unbound", subject=label["id"], rule_ids=ids, bound=bound_id).id,
+                en=self._l("reasons", "unbound", subject=label["en"], rule_ids=ids, bound=bound_en).en)
+        notes = [self._stage_note(stage)] if stage is not None else []
+        notes.append(self._l("subject_notes", subject))
+        basis = (ASN_LAW, RETIRED_BASIS) if subject == "retired" else (ASN_LAW,)
+        if any(not c.verified for c in basis):
+            notes.append(self._l("notes", "unverified_basis"))
+        return Answer(question=text, verdict=verdict, matches=tuple(matches[:5]), primary=(), reason=reason,
+                      notes=tuple(notes), basis=basis, subject=subject, subject_source=subject_source, stage=stage,
+                      confident=True, rulebook_version=self.rulebook.version)
+
+    def _registration_notes(self, analysis: Analysis, stage: StageInfo | None) -> list[LocalizedText]:
+        """When candidates register and are set, per election in question (the one the date falls in, else those
+        of the kind the words name, else every election in the calendars): what "first" and "when" mean."""
+        if stage is not None and stage.election_id in self.elections:
+            chosen = [self.elections[stage.election_id]]
+        else:
+            kind = self._election_kind(analysis, None)
+            chosen = [e for e in self.elections if kind is None or e.kind.value == kind]
+        notes = []
+        for e in chosen:
+            first = e.stages[0]
+            values = {lang: dict(election=e.name.get(lang), stage=first.name.get(lang),
+                                 start=_long_date(first.start, lang), end=_long_date(first.end, lang),
+                                 set_on=_long_date(e.candidates_set_on, lang)) for lang in ("id", "en")}
+            msg = self.messages["notes"]["registration"]
+            notes.append(LocalizedText(id=msg["id"].format(**values["id"]), en=msg["en"].format(**values["en"])))
+        return notes
+
+    def _bound_labels(self, rule: Rule) -> tuple[str, str]:
+        """Whom `rule` binds, in words: its addressees (candidate pairs ...) when it has any, else its subjects."""
+        if rule.addressees:
+            names = self.messages["addressees"]
+            return (", ".join(names[a.value]["id"] for a in rule.addressees),
+                    ", ".join(names[a.value]["en"] for a in rule.addressees))
+        subjects = self.messages["subjects"]
+        return (", ".join(subjects[s.value]["id"] for s in rule.subjects),
+                ", ".join(subjects[s.value]["en"] for s in rule.subjects))
+
+    def _election_kind(self, analysis: Analysis, stage: StageInfo | None) -> str | None:
+        """pilkada or pemilu: from the election the date falls in, else from words such as "cabup" or "caleg"."""
+        if stage is not None and stage.election_id and stage.election_id in self.elections:
+            return self.elections[stage.election_id].kind.value
+        words = set(analysis.words)
+        return "pilkada" if words & PILKADA_WORDS else "pemilu" if words & PEMILU_WORDS else None
 
     def _primary(self, matches: list[RuleMatch], stage: StageInfo | None) -> tuple[Rule, ...]:
         """The top rule, plus its counterpart for the other side of the candidates-set date when the stage is
@@ -456,8 +651,7 @@ class GuidanceEngine:
 
     def _subject_reason(self, primary: tuple[Rule, ...], subject: str) -> LocalizedText:
         subjects = self.messages["subjects"]
-        bound_id = ", ".join(sorted({subjects[s.value]["id"] for r in primary for s in r.subjects}))
-        bound_en = ", ".join(sorted({subjects[s.value]["en"] for r in primary for s in r.subjects}))
+        bound_id, bound_en = self._bound_labels(primary[0])
         msg = self.messages["reasons"]["subject_unbound"]
         note = self.messages["subject_notes"][subject]
         ids = ", ".join(r.id for r in primary)
@@ -513,6 +707,11 @@ def _sanction_short(rule: Rule, lang: str) -> str:
     return levels["en" if lang == "en" else "id"][rule.sanction.level.value]
 
 
+def _long_date(day: date, lang: str) -> str:
+    """"27 Agustus 2024" (Indonesian) or "27 August 2024"."""
+    return format_date(day, "d MMMM y", locale="en" if lang == "en" else "id")
+
+
 def _read_yaml(path: Path) -> dict:
     with open(path, encoding="utf-8") as fh:
         return yaml.safe_load(fh) or {}
@@ -553,7 +752,7 @@ def load_patterns(path: Path, *, rulebook: Rulebook, lexicon: Lexicon) -> tuple[
             raise GuidanceDataError(f"{where}: duplicate id")
         seen.add(pid)
         unknown_keys = set(item) - {"id", "verdict", "requires", "excludes", "title", "reason", "caution", "rules",
-                                    "basis", "subjects", "window"}
+                                    "basis", "subjects", "window", "calendar_note"}
         if unknown_keys:
             raise GuidanceDataError(f"{where}: unknown field(s) {sorted(unknown_keys)}")
         try:
@@ -574,7 +773,7 @@ def load_patterns(path: Path, *, rulebook: Rulebook, lexicon: Lexicon) -> tuple[
                 raise GuidanceDataError(f"{where}: unknown rule id {r!r}")
         subjects: dict[str, SubjectOverride] = {}
         for subject, ov in (item.get("subjects") or {}).items():
-            if subject not in SUBJECT_CHOICES:
+            if subject not in statuses.STATUSES:
                 raise GuidanceDataError(f"{where}: unknown subject {subject!r}")
             subjects[subject] = SubjectOverride(
                 verdict=Verdict(ov.get("verdict", verdict.value)),
@@ -593,6 +792,7 @@ def load_patterns(path: Path, *, rulebook: Rulebook, lexicon: Lexicon) -> tuple[
             reason=_localized(item.get("reason"), f"{where}, reason"),
             caution=_localized(item["caution"], f"{where}, caution") if item.get("caution") else None,
             rules=rules, basis=_citations(item.get("basis"), f"{where}, basis"), subjects=subjects, window=window,
+            calendar_note=bool(item.get("calendar_note", False)),
         ))
     return tuple(out)
 
@@ -603,7 +803,7 @@ def default_engine() -> GuidanceEngine:
     return GuidanceEngine(load_rulebook(), load_elections())
 
 
-def answer(question: str, *, when: date | None = None, subject: str | None = None,
+def answer(question: str, *, when: date | None = None, status: str | None = None, subject: str | None = None,
            election: str | None = None) -> Answer:
     """Answer a "Bolehkah?" question with the packaged rulebook. See ``GuidanceEngine.answer``."""
-    return default_engine().answer(question, when=when, subject=subject, election=election)
+    return default_engine().answer(question, when=when, status=status, subject=subject, election=election)

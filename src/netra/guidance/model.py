@@ -7,10 +7,11 @@ from datetime import date
 from enum import StrEnum
 from typing import Any
 
+from netra.guidance.status import STATUSES
 from netra.rulebook.model import LocalizedText, Rule
 
 MAX_QUESTION_CHARS = 2000
-SUBJECT_CHOICES = ("pns", "pppk", "non_asn", "village_head", "village_official", "tni_polri", "citizen")
+SUBJECT_CHOICES = STATUSES  # the statuses a person may choose (see status.py); "asn" is also accepted
 
 
 class Verdict(StrEnum):
@@ -73,6 +74,7 @@ class Pattern:
     caution: LocalizedText | None = None
     subjects: dict[str, SubjectOverride] = field(default_factory=dict)
     window: Window | None = None
+    calendar_note: bool = False  # add the registration and candidates-set dates from the election calendars
 
     def matches(self, concepts: frozenset[str]) -> bool:
         return all(group & concepts for group in self.requires) and not (self.excludes & concepts)
@@ -134,11 +136,22 @@ class Answer:
     basis: tuple[Citation, ...] = ()  # the pattern's basis for allowed/depends answers
     caution: LocalizedText | None = None
     evidence: Evidence | None = None
-    subject: str | None = None
+    subject: str | None = None  # the asker's status (status.py); None when the question named none
     subject_source: str | None = None  # "parameter" or "question"
     stage: StageInfo | None = None
     confident: bool = True
     rulebook_version: str = ""
+    # The question named no status and the verdict differs by status: the asker must choose (never a guess).
+    # Each option is a status with the verdict it would get.
+    status_options: tuple[tuple[str, Verdict], ...] = ()
+
+    @property
+    def status(self) -> str | None:
+        return self.subject
+
+    @property
+    def needs_status(self) -> bool:
+        return bool(self.status_options)
 
     @property
     def rule_ids(self) -> tuple[str, ...]:
@@ -202,6 +215,10 @@ class Answer:
                  "kind": self.evidence.kind}
                 if self.evidence else None
             ),
+            "status": self.subject,
+            "status_source": self.subject_source,
+            "needs_status": self.needs_status,
+            "status_options": [{"status": s, "verdict": v.value} for s, v in self.status_options],
             "subject": self.subject,
             "subject_source": self.subject_source,
             "stage": self.stage.to_dict() if self.stage else None,

@@ -61,7 +61,17 @@ class Subject(StrEnum):
     NON_ASN = "non_asn"
     VILLAGE_HEAD = "village_head"
     VILLAGE_OFFICIAL = "village_official"
+    BPD = "bpd"  # members of the village consultative body (Badan Permusyawaratan Desa)
     TNI_POLRI = "tni_polri"
+
+
+class Addressee(StrEnum):
+    """Who a provision is addressed to when it is not the people in ``subjects`` (brief section 2): UU 10/2016
+    Pasal 70 forbids the candidate pair to involve civil servants; it does not forbid the civil servant anything.
+    Guidance never rests a "not allowed" for the asker on such a rule."""
+
+    CANDIDATE_PAIR = "candidate_pair"
+    CAMPAIGN_TEAM = "campaign_team"
 
 
 class Period(StrEnum):
@@ -203,9 +213,15 @@ class Rule:
     disputed: Disputed | None = None
     note: LocalizedText | None = None
     verified: bool = True  # False: content not confirmed by the brief's sources; see ``note``
+    addressees: tuple[Addressee, ...] = ()  # empty: the rule binds its subjects; else it binds these others
 
     def binds(self, subject: Subject | str) -> bool:
+        """Whether the rule concerns `subject` (bound by it, or protected by a rule addressed to others)."""
         return Subject(subject) in self.subjects
+
+    def obliges(self, subject: Subject | str) -> bool:
+        """Whether the rule itself forbids `subject` something: it concerns them and is not addressed to others."""
+        return not self.addressees and self.binds(subject)
 
     def to_dict(self) -> dict[str, Any]:
         """The rule in the YAML shape (plain JSON-able values); re-parsing it gives an equal rule."""

@@ -15,6 +15,7 @@ from typing import Any, NoReturn, TypeVar
 
 from netra.rulebook.model import (
     LEVELS_BY_KIND,
+    Addressee,
     Alternative,
     Bounds,
     Combination,
@@ -329,7 +330,7 @@ RULE_REQUIRED = {
     "id", "family", "title", "explanation", "subjects", "period", "sanction", "legal_basis", "sources",
     "examples", "keywords",
 }
-RULE_OPTIONAL = {"related", "disputed", "note", "verified"}
+RULE_OPTIONAL = {"related", "disputed", "note", "verified", "addressees"}
 
 
 def parse_rule(ctx: Ctx, m: Any, line: int | None, instrument: Instrument) -> Rule:
@@ -378,6 +379,7 @@ def parse_rule(ctx: Ctx, m: Any, line: int | None, instrument: Instrument) -> Ru
         disputed=None,
         note=note,
         verified=verified,
+        addressees=enum_list(ctx, m, "addressees", Addressee) if m.get("addressees") is not None else (),
     )
     disputed = _disputed(ctx, m, rule_to_dict(rule))
     if disputed is not None:
@@ -461,6 +463,8 @@ def rule_to_dict(rule: Rule) -> dict[str, Any]:
         "disputed": disputed,
         "note": _text(rule.note),
         "verified": rule.verified,
+        # only when set, so rules without addressees keep their content hash
+        **({"addressees": [a.value for a in rule.addressees]} if rule.addressees else {}),
     }
 
 

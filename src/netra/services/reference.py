@@ -17,7 +17,11 @@ class LoadResult:
 
 
 def load_regions(db: Database, progress=None) -> LoadResult:
+    """The regions, and with them each region's government and standard offices (the agency register's seed)."""
+    from netra.services.prevention import ensure_agencies
+
     regions = load_reference_regions()
     with db.transaction() as session:
         added, updated = RegionRepository(session).upsert_all(progress(regions) if progress else regions)
+        ensure_agencies(session, regions)
     return LoadResult(added, updated, len(regions))

@@ -21,11 +21,12 @@ from netra.audit.chain import key_id
 from netra.storage.database import Database
 from netra.storage.db import resync_id_sequences
 from netra.storage.evidence_store import EvidenceStore
-from netra.storage.tables import AuditHeadRow, Base, EvidenceRow
+from netra.storage.tables import AuditHeadRow, Base, EvidenceRow, NeutralityPledgeRow, SocialisationEventRow
 
 FORMAT = 1
-# Tables a freshly set-up database already fills: restore replaces them rather than refusing.
-PREFILLED = {"regions", "audit_head", "alembic_version"}
+# Tables a freshly set-up database already fills (regions, and the agency register seeded with them): restore
+# replaces them rather than refusing.
+PREFILLED = {"regions", "agencies", "audit_head", "alembic_version"}
 
 
 class BackupError(Exception):
@@ -64,7 +65,9 @@ def create_backup(db: Database, store: EvidenceStore, target: Path) -> dict:
                 n += 1
             counts[table.name] = n
             _add(tar, f"tables/{table.name}.jsonl", buffer.getvalue())
-        digests = sorted(set(session.scalars(select(EvidenceRow.sha256))))
+        # every stored file a row cites: report evidence, socialisation material, signed pledges
+        cited = (EvidenceRow.sha256, SocialisationEventRow.material_sha256, NeutralityPledgeRow.document_sha256)
+        digests = sorted({d for column in cited for d in session.scalars(select(column)) if d})
         for digest in digests:
             path = store.path_for(digest)
             if not path.exists():

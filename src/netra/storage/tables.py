@@ -351,3 +351,75 @@ class AddedElectionRow(Base):
     data: Mapped[dict] = mapped_column(JSON)
     by_user: Mapped[str] = mapped_column(String(64))
     at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+
+
+class GuidanceQuestionRow(Base):
+    """One "Bolehkah?" answer, counted anonymously: the week, the family and the verdict, never an address, an
+    account or a time of day. The question's text is kept only when the answer was not confident or the asker
+    said it did not help, so administrators can improve the rulebook's examples; it carries no identity."""
+
+    __tablename__ = "guidance_questions"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    token: Mapped[str] = mapped_column(String(32), unique=True)  # lets the asker's feedback find this row once
+    week: Mapped[date] = mapped_column(Date, index=True)  # the Monday of the week asked
+    family: Mapped[str | None] = mapped_column(String(20))
+    verdict: Mapped[str] = mapped_column(String(12))
+    status: Mapped[str | None] = mapped_column(String(20))
+    needs_status: Mapped[bool] = mapped_column(Boolean, default=False)
+    confident: Mapped[bool] = mapped_column(Boolean, default=True)
+    helpful: Mapped[bool | None] = mapped_column(Boolean)
+    question: Mapped[str | None] = mapped_column(Text)
+    comment: Mapped[str | None] = mapped_column(Text)
+
+
+class AgencyRow(Base):
+    """An agency (instansi) of a regional government: the government itself and its offices. Seeded with a
+    standard list per region (netra/prevention/data/agencies.yaml); administrators rename, add and retire."""
+
+    __tablename__ = "agencies"
+    __table_args__ = (UniqueConstraint("region_code", "name"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    region_code: Mapped[str] = mapped_column(ForeignKey("regions.code"), index=True)
+    name: Mapped[str] = mapped_column(String(200))
+    kind: Mapped[str] = mapped_column(String(20))  # "government", "office" or "district" (kecamatan)
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+    source: Mapped[str] = mapped_column(String(10), default="seed")  # seed, admin or import
+
+
+class SocialisationEventRow(Base):
+    """A neutrality socialisation event an agency held: when, where, for whom, on what, with its material."""
+
+    __tablename__ = "socialisation_events"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    agency_id: Mapped[int] = mapped_column(ForeignKey("agencies.id"), index=True)
+    region_code: Mapped[str] = mapped_column(ForeignKey("regions.code"), index=True)
+    election_id: Mapped[str] = mapped_column(String(40))
+    held_on: Mapped[date] = mapped_column(Date)
+    place: Mapped[str] = mapped_column(String(200))
+    topic: Mapped[str] = mapped_column(String(300))
+    audience: Mapped[dict] = mapped_column(JSON)  # {group: number of people}, groups from prevention.model
+    material_sha256: Mapped[str | None] = mapped_column(String(64))
+    material_name: Mapped[str | None] = mapped_column(String(200))
+    created_by: Mapped[str] = mapped_column(String(64))
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+
+
+class NeutralityPledgeRow(Base):
+    """A neutrality pledge (ikrar netralitas) an agency's staff signed: how many of how many, and the document."""
+
+    __tablename__ = "neutrality_pledges"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    agency_id: Mapped[int] = mapped_column(ForeignKey("agencies.id"), index=True)
+    region_code: Mapped[str] = mapped_column(ForeignKey("regions.code"), index=True)
+    election_id: Mapped[str] = mapped_column(String(40))
+    signed_on: Mapped[date] = mapped_column(Date)
+    signed: Mapped[int] = mapped_column(Integer)
+    total: Mapped[int] = mapped_column(Integer)
+    document_sha256: Mapped[str | None] = mapped_column(String(64))
+    document_name: Mapped[str | None] = mapped_column(String(200))
+    created_by: Mapped[str] = mapped_column(String(64))
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
 from importlib import resources
 
 from fastapi import Request
@@ -10,27 +9,23 @@ from fastapi.templating import Jinja2Templates
 
 from netra.accounts.model import Account
 from netra.cases import label as domain_label
-from netra.cases import local_text
 from netra.regions.model import TimeZone
 from netra.storage.repositories import RegionRepository
+from netra.web.formatting import FILTERS, moment
 from netra.web.i18n import pick_language, translate
 from netra.web.security import csrf_token, current_account
 
 templates = Jinja2Templates(directory=str(resources.files("netra.web").joinpath("templates")))
+templates.env.filters.update(FILTERS)  # angka, persen, tanggal, waktu: Indonesian formats (Babel)
 
 
 def account_time(request: Request, account: Account):
-    """Formats times for this person: in the time zone of the first region in their scope, with WIB/WITA/WIT."""
+    """Formats times for this person (netra.web.formatting.moment): in the zone of the first region in their scope,
+    WIB/WITA/WIT named, in the interface language."""
     with request.app.state.db.transaction() as session:
         region = RegionRepository(session).get(account.scope[0]) if account.scope else None
-    zone = (region.timezone if region else TimeZone.WIB).zoneinfo.key
-
-    def shown(moment: datetime | None) -> str:
-        if moment is None:
-            return "—"
-        return local_text(moment if moment.tzinfo else moment.replace(tzinfo=timezone.utc), zone)
-
-    return shown
+    zone, lang = (region.timezone if region else TimeZone.WIB).value, pick_language(request.cookies.get("lang"))
+    return lambda at: moment(at, zone, lang)
 
 
 def wants_html(request: Request) -> bool:

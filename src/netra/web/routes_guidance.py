@@ -13,7 +13,7 @@ from pydantic import BaseModel, Field
 from netra.guidance import SUBJECT_CHOICES, GuidanceError
 from netra.guidance.guideline import Labels, guideline_outline, guideline_pdf
 from netra.rulebook import Rulebook
-from netra.services import reference_data
+from netra.services import guidance_questions, reference_data
 from netra.web.i18n import pick_language
 from netra.web.rendering import render
 
@@ -43,8 +43,9 @@ def _ask(request: Request, values: dict[str, str]) -> tuple[Any, GuidanceError |
             return None, GuidanceError("bad_date", "Tanggal tidak valid (format TTTT-BB-HH).",
                                        "Invalid date (format YYYY-MM-DD).")
     try:
-        result = reference_data.guidance_engine(request.app.state.db).answer(values.get("q", ""), when=when, subject=values.get("subject") or None,
-                                         election=values.get("election") or None)
+        result = reference_data.guidance_engine(request.app.state.db).answer(
+            values.get("q", ""), when=when, status=values.get("status") or values.get("subject") or None,
+            election=values.get("election") or None)
     except GuidanceError as exc:
         return None, exc
     return result, None
@@ -54,8 +55,16 @@ def _page(request: Request, values: dict[str, str], result=None, error: Guidance
           status_code: int = 200):
     return render(request, "guidance_page.html", {
         "values": values, "answer": result, "error": error, "subjects": SUBJECT_CHOICES,
-        "elections": _election_choices(request), "examples": EXAMPLES,
+        "elections": _election_choices(request), "examples": EXAMPLES, "token": _count(request, result),
     }, status_code=status_code)
+
+
+def _count(request: Request, result) -> str | None:
+    """Count an answered question anonymously; the token lets its feedback form find the count once."""
+    return guidance_questions.record(request.app.state.db, result) if result is not None else None
+
+
+FIELDS = ("q", "when", "status", "subject", "election")
 
 
 EXAMPLES = (
@@ -67,9 +76,9 @@ EXAMPLES = (
 
 
 @router.get("/bolehkah", include_in_schema=False)
-def guidance_page(request: Request, q: str | None = None, when: str | None = None, subject: str | None = None,
-                  election: str | None = None):
-    values = {"q": q or "", "when": when or "", "subject": subject or "", "election": election or ""}
+def guidance_page(request: Request, q: str | None = None, when: str | None = None, status: str | None = None,
+                  subject: str | None = None, election: str | None = None):
+    values = {"q": q or "", "when": when or "", "status": status or subject or "", "election": election or ""}
     if q is None:
         return _page(request, values)
     result, error = _ask(request, values)
@@ -79,12 +88,34 @@ def guidance_page(request: Request, q: str | None = None, when: str | None = Non
 @router.post("/bolehkah", include_in_schema=False)
 async def guidance_submit(request: Request):
     form = await request.form()
-    values = {k: str(form.get(k) or "") for k in ("q", "when", "subject", "election")}
+    values = {k: str(form.get(k) or "") for k in FIELDS}
+    values["status"] = values["status"] or values.pop("subject")
+    values.pop("subject", None)
     result, error = _ask(request, values)
     if request.headers.get("hx-request") == "true":
         # HTMX swaps only successful responses, so the partial (answer or message) always comes with 200.
-        return render(request, "guidance_answer.html", {"answer": result, "error": error, "values": values})
+        return render(request, "guidance_answer.html", {"answer": result, "error": error, "values": values,
+                                                        "subjects": SUBJECT_CHOICES, "token": _count(request, result)})
     return _page(request, values, result, error, 422 if error else 200)
+
+
+@router.post("/bolehkah/umpan-balik", include_in_schema=False)
+async def guidance_feedback(request: Request):
+    """"Apakah jawaban ini membantu?": ya or tidak, an optional comment; no sign-in, nothing about the asker."""
+    form = await request.form()
+    helpful = str(form.get("helpful") or "")
+    message, code = "guidance.feedback.thanks", 200
+    try:
+        if helpful not in ("ya", "tidak"):
+            raise guidance_questions.FeedbackError("Pilih ya atau tidak.")
+        guidance_questions.feedback(request.app.state.db, str(form.get("token") or ""), helpful == "ya",
+                                    str(form.get("q") or ""), str(form.get("comment") or ""))
+    except guidance_questions.FeedbackError as exc:
+        message, code = str(exc), 422
+    htmx = request.headers.get("hx-request") == "true"
+    return render(request, "guidance_feedback.html", {"message": message, "ok": code == 200, "full": not htmx,
+                                                      "q": str(form.get("q") or "")},
+                  status_code=200 if htmx else code)
 
 
 # --- JSON API ---------------------------------------------------------------------------------------------------------
@@ -92,7 +123,10 @@ class GuidanceQuery(BaseModel):
     question: str = Field(description="The question in Indonesian, informal spelling welcome (at most 2,000 characters).",
                           examples=["boleh gak sih PNS nge-like postingan paslon?"])
     when: date | None = Field(None, description="Day of the act; the election calendar then decides the stage.")
-    subject: str | None = Field(None, description=f"Status of the person: one of {', '.join(SUBJECT_CHOICES)}.")
+    status: str | None = Field(None, description=f"Who asks: one of {', '.join(SUBJECT_CHOICES)} (or asn). Without "
+                               "it, the question's words decide; when they do not and the verdict differs by status, "
+                               "the answer has needs_status=true and status_options instead of a guess.")
+    subject: str | None = Field(None, description="Older name of status.")
     election: str | None = Field(None, description="Election id, e.g. pilkada2024 or pemilu2024 (default: from the date).")
     lang: str = Field("id", description="Language of reason, notes and titles: id or en.")
 
@@ -128,6 +162,11 @@ class EvidenceOut(BaseModel):
     kind: str
 
 
+class StatusOption(BaseModel):
+    status: str
+    verdict: str
+
+
 class GuidanceOut(BaseModel):
     question: str
     verdict: str = Field(description="allowed, not_allowed or depends")
@@ -144,6 +183,10 @@ class GuidanceOut(BaseModel):
     basis: list[CitationOut] = Field(description="Basis of an allowed/depends pattern; verified=false: not yet checked.")
     pattern: str | None
     evidence: EvidenceOut | None
+    status: str | None = Field(description="The status the answer is for (null when it must be chosen).")
+    status_source: str | None = Field(description="parameter or question")
+    needs_status: bool = Field(description="True: the verdict differs by status; ask again with status.")
+    status_options: list[StatusOption] = Field(description="Each status with the verdict it would get.")
     subject: str | None
     subject_source: str | None
     stage: dict | None
@@ -165,10 +208,11 @@ _API_DOC = {
 
 def _api_answer(request: Request, query: GuidanceQuery):
     try:
-        result = reference_data.guidance_engine(request.app.state.db).answer(query.question, when=query.when, subject=query.subject,
-                                         election=query.election)
+        result = reference_data.guidance_engine(request.app.state.db).answer(
+            query.question, when=query.when, status=query.status or query.subject, election=query.election)
     except GuidanceError as exc:
         return JSONResponse({"detail": exc.message, "detail_en": exc.message_en, "code": exc.code}, status_code=422)
+    _count(request, result)
     return result.to_dict("en" if query.lang == "en" else "id")
 
 
@@ -177,13 +221,15 @@ def guidance_api_get(
     request: Request,
     q: str = Query(..., description="The question in Indonesian (at most 2,000 characters)."),
     when: date | None = Query(None, description="Day of the act (YYYY-MM-DD)."),
-    subject: str | None = Query(None, description=f"One of {', '.join(SUBJECT_CHOICES)}."),
+    status: str | None = Query(None, description=f"Who asks: one of {', '.join(SUBJECT_CHOICES)} (or asn)."),
+    subject: str | None = Query(None, description="Older name of status."),
     election: str | None = Query(None, description="Election id, e.g. pilkada2024."),
     lang: str = Query("id", description="id or en"),
 ):
     """Answer a "Bolehkah?" question: verdict (allowed / not_allowed / depends), the matching rules ranked, the
     reason, the sanction and the legal basis. Works offline from the rulebook; no account needed."""
-    return _api_answer(request, GuidanceQuery(question=q, when=when, subject=subject, election=election, lang=lang))
+    return _api_answer(request, GuidanceQuery(question=q, when=when, status=status, subject=subject,
+                                              election=election, lang=lang))
 
 
 @router.post("/api/guidance", summary="Bolehkah? (POST)", **_API_DOC)

@@ -2,14 +2,14 @@
 web sessions, and API tokens for machine clients.
 
 Revision ID: 0050
-Revises: 0010
+Revises: 0041 (chained from 0010 in the sec range; onto 0041 when main was merged in)
 Create Date: 2026-12-07
 """
 import sqlalchemy as sa
 from alembic import op
 
 revision = "0050"
-down_revision = "0010"
+down_revision = "0041"
 branch_labels = None
 depends_on = None
 

@@ -1,0 +1,72 @@
+"""Who is asking: the statuses "Bolehkah?" tells apart, which rulebook subjects each is bound as, and how a question
+names one. Every answer settles this first, because the same act is a disciplinary offence for a PNS, a statutory
+matter for a village head and nobody's business for a citizen (domain brief section 1).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from netra.rulebook import Rule, Subject
+
+# The choices a person is offered, in the order the page lists them.
+STATUSES = ("pns", "pppk", "non_asn", "retired", "village_head", "village_official", "bpd", "tni_polri",
+            "asn_spouse", "citizen")
+# "asn": the question says "ASN" (PNS or PPPK) and no more; accepted, never offered.
+ACCEPTED = (*STATUSES, "asn")
+ALIASES = {"warga": "citizen", "masyarakat": "citizen", "honorer": "non_asn", "pensiunan": "retired",
+           "kades": "village_head", "perangkat": "village_official", "spouse": "asn_spouse", "pasangan": "asn_spouse"}
+
+# The rulebook subjects a status is bound as. Empty: no neutrality rule binds the person.
+BOUND_AS: dict[str, tuple[Subject, ...]] = {
+    "pns": (Subject.PNS,),
+    "pppk": (Subject.PPPK,),
+    "asn": (Subject.PNS, Subject.PPPK),
+    "non_asn": (),  # SE MenPANRB 01/2023 asks them to stay neutral, but no rule's sanction reaches them
+    "retired": (),  # no longer ASN
+    "village_head": (Subject.VILLAGE_HEAD,),
+    "village_official": (Subject.VILLAGE_OFFICIAL,),
+    "bpd": (Subject.BPD,),
+    "tni_polri": (Subject.TNI_POLRI,),
+    "asn_spouse": (),  # bound is the civil servant, not the spouse
+    "citizen": (),
+}
+CIVIL_SERVANTS = frozenset({"pns", "pppk", "asn"})
+STATUTE_BOUND = frozenset({"village_head", "village_official", "bpd", "tni_polri"})  # the statutes only
+UNBOUND = frozenset({"retired", "asn_spouse", "citizen"})
+
+# Lexicon concepts that name a status, most specific first ("istri PNS" is a spouse, not a PNS).
+_DETECT = ("asn_spouse", "retired", "non_asn", "citizen", "bpd", "village_head", "village_official", "tni_polri",
+           "pppk", "pns", "asn")
+# Words for a post only civil servants hold (camat, kepala dinas, staf ...), or for means only they have (the
+# office hall, an official car), read as "asn". Not "guru": many teachers are honorary staff, so it asks.
+_CIVIL_ROLES = frozenset({"official", "staff", "state_facility"})
+# A regional head's own powers (replacing officials, programmes): the rulebook binds acting heads as PNS.
+_REGIONAL_HEAD_ACTS = frozenset({"replace_official", "transfer", "program"})
+
+
+def normalise(value: object) -> str | None:
+    """A status value from a form, the API or the CLI: None when not given, the status when known, or ValueError."""
+    if value is None or (isinstance(value, str) and not value.strip()):
+        return None
+    text = str(value).strip().lower()
+    text = ALIASES.get(text, text)
+    if text not in ACCEPTED:
+        raise ValueError(text)
+    return text
+
+
+def detect(concepts: Iterable[str]) -> str | None:
+    """The status a question names, or None when it names none."""
+    found = set(concepts)
+    for status in _DETECT:
+        if status in found:
+            return status
+    if found & _CIVIL_ROLES or "regional_head" in found and found & _REGIONAL_HEAD_ACTS:
+        return "asn"
+    return "citizen" if "citizen_job" in found else None  # a student or a trader, unless a status word says more
+
+
+def obliges(rule: Rule, status: str | None) -> bool:
+    """Whether `rule` itself forbids a person of `status` something (rules addressed to candidates do not)."""
+    return status is not None and any(rule.obliges(s) for s in BOUND_AS.get(status, ()))

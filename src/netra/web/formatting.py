@@ -1,0 +1,43 @@
+"""Numbers, dates and times as people read them: Indonesian by default (Babel), English when chosen; every time
+carries its zone (WIB, WITA or WIT)."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, timezone
+
+from babel.dates import format_date
+from babel.numbers import format_decimal, format_percent
+
+from netra.regions import TimeZone
+
+
+def _locale(lang: str) -> str:
+    return "en" if lang == "en" else "id"
+
+
+def number(value: int | float | None, lang: str = "id") -> str:
+    """12.345 (id) or 12,345 (en); a dash for nothing."""
+    return "–" if value is None else format_decimal(value, locale=_locale(lang))
+
+
+def percent(value: float | None, lang: str = "id") -> str:
+    """45,6% (id) or 45.6% (en); a dash when there is no share (no agencies)."""
+    return "–" if value is None else format_percent(value, "#,##0.0%", locale=_locale(lang))
+
+
+def day(value: date | None, lang: str = "id") -> str:
+    """17 Agustus 2024."""
+    return "–" if value is None else format_date(value, "d MMMM y", locale=_locale(lang))
+
+
+def moment(value: datetime | None, zone: str = "WIB", lang: str = "id") -> str:
+    """17 Agustus 2024 pukul 14.05 WIB: the time in the region's zone, with the zone named."""
+    if value is None:
+        return "–"
+    tz = TimeZone(zone)
+    local = (value if value.tzinfo else value.replace(tzinfo=timezone.utc)).astimezone(tz.zoneinfo)
+    word, clock = ("at", f"{local:%H:%M}") if lang == "en" else ("pukul", f"{local:%H.%M}")
+    return f"{day(local.date(), lang)} {word} {clock} {tz.value}"
+
+
+FILTERS = {"angka": number, "persen": percent, "tanggal": day, "waktu": moment}
