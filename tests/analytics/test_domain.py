@@ -1,4 +1,4 @@
-"""Pure analytics domain: position groups, suppression (primary and secondary), overdue cut-offs."""
+"""Pure analytics domain: position groups, overdue cut-offs (suppression: test_suppression.py)."""
 
 from datetime import datetime, timedelta, timezone
 from zoneinfo import ZoneInfo
@@ -7,7 +7,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from netra.analytics import THRESHOLD, cutoffs, position_group, suppress, suppress_hierarchy
+from netra.analytics import cutoffs, position_group
 from netra.cases import CaseState, default_rules, status
 
 
@@ -21,42 +21,6 @@ from netra.cases import CaseState, default_rules, status
 ])
 def test_position_groups(position, group):
     assert position_group(position) == group
-
-
-def _recoverable(counts, cells):
-    """Could a suppressed cell be pinned to a value in 1..THRESHOLD-1 from the total and the visible cells?"""
-    hidden = [k for k, c in cells.items() if c.suppressed]
-    if not hidden:
-        return False
-    rest = sum(counts[k] for k in hidden)
-    return len(hidden) == 1 or rest < THRESHOLD
-
-
-@settings(max_examples=300, deadline=None)
-@given(st.dictionaries(st.sampled_from("abcdefghij"), st.integers(0, 30), min_size=1))
-def test_no_small_cell_leaks_and_none_can_be_recovered(counts):
-    cells = suppress(counts)
-    for k, c in cells.items():
-        if 0 < counts[k] < THRESHOLD:
-            assert c.suppressed and c.count is None
-        if not c.suppressed:
-            assert c.count == counts[k]
-    hidden = [k for k, c in cells.items() if c.suppressed]
-    if hidden and len([k for k in counts if counts[k]]) > len(hidden):
-        assert not _recoverable(counts, cells)
-
-
-def test_secondary_suppression_hides_a_second_cell():
-    cells = suppress({"a": 3, "b": 10, "c": 40})
-    assert cells["a"].reason == "primary" and cells["b"].reason == "secondary" and not cells["c"].suppressed
-
-
-def test_hierarchy_protects_children_through_their_parent():
-    parents, children = suppress_hierarchy({"33.01": 2, "33.02": 20, "35.01": 3, "35.02": 1},
-                                           {"33.01": "33", "33.02": "33", "35.01": "35", "35.02": "35"})
-    assert parents["35"].suppressed  # 4 cases
-    assert children["33.01"].suppressed and children["33.02"].suppressed  # 2 alone would be 22 - 20
-    assert children["35.01"].suppressed and children["35.02"].suppressed
 
 
 @settings(max_examples=120, deadline=None)

@@ -8,7 +8,8 @@ from pathlib import Path
 import pytest
 
 SRC = Path(__file__).resolve().parents[2] / "src" / "netra"
-DOMAIN = ["regions", "accounts", "rulebook", "elections", "guidance", "screening", "cases", "intake", "audit", "analytics"]
+DOMAIN = ["regions", "accounts", "rulebook", "elections", "guidance", "screening", "cases", "intake", "audit", "analytics",
+          "people"]
 FORBIDDEN = ("netra.web", "netra.storage", "netra.cli", "netra.services", "fastapi", "starlette", "sqlalchemy",
              "alembic", "uvicorn", "jinja2")
 

@@ -29,9 +29,9 @@ def fill(db, store):
     receipts = []
     for i in range(3):
         draft = ReportDraft(description=f"Laporan uji nomor {i}: camat hadir di deklarasi paslon.", region_code="33.20",
-                            election_id="pilkada-2024", event_date=date(2024, 10, 8), reporter_name=f"Warga {i}")
+                            election_id="pilkada2024", event_date=date(2024, 10, 8), reporter_name=f"Warga {i}")
         receipts.append(submit_report(db, store, draft, [(f"f{i}.jpg", JPEG + bytes([i]))], f"token-{i}-" + "x" * 20,
-                                      "k", {"pilkada-2024"}, now=NOW))
+                                      "k", {"pilkada2024"}, now=NOW))
     return receipts
 
 

@@ -5,14 +5,16 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
-from netra.cases import Actor, CaseState, ReportedPerson, State
+from netra.accounts.model import Account
+from netra.accounts.roles import Role
+from netra.cases import CaseState, ReportedPerson, State
 
 WIB, WITA, WIT = "Asia/Jakarta", "Asia/Makassar", "Asia/Jayapura"
 JAKARTA = ZoneInfo(WIB)
 T0 = datetime(2024, 10, 7, 10, 0, tzinfo=JAKARTA)  # a Monday during the Pilkada 2024 campaign
 LATER = T0 + timedelta(days=60)  # after every clock has run out
 
-ACTORS = {role: Actor(id=i, name=f"Petugas {role}", role=role)
+ACTORS = {role: Account(id=i, username=f"petugas.{role}", full_name=f"Petugas {role}", role=Role(role))
           for i, role in enumerate(("bawaslu", "bkn", "ppk", "admin", "viewer"), start=1)}
 
 VALID_INPUTS = {

@@ -23,7 +23,7 @@ COMMANDS = [[], ["db"], ["db", "upgrade"], ["regions"], ["regions", "load"], ["r
             ["demo"], ["demo", "load"], ["serve"], ["run"], ["audit", "verify"], ["backup"], ["restore"],
             ["screen"], ["screen", "eval"], ["model", "train"], ["queue", "import"], ["queue", "labels"],
             ["bolehkah"], ["pedoman"], ["stats", "rebuild"], ["rules", "override"], ["rules", "overrides"],
-            ["elections", "add"], ["elections", "list"]]
+            ["elections", "add"], ["elections", "list"], ["people"], ["people", "import"]]
 
 
 @pytest.mark.parametrize("command", COMMANDS, ids=lambda c: " ".join(c) or "netra")

@@ -7,7 +7,7 @@ from sqlalchemy import func, select
 from netra.cases import CaseState
 from netra.demo.cases import ensure_demo_cases
 from netra.intake.report import ReportDraft
-from netra.services.case_workflow import aware
+from netra.storage.case_repository import aware
 from netra.services.intake import submit_report
 from netra.storage import audit_log
 from netra.storage.evidence_store import EvidenceStore

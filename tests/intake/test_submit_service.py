@@ -13,13 +13,13 @@ from netra.storage.tables import CaseEventRow, CaseRow, EvidenceRow, ReportRow
 
 NOW = datetime(2024, 10, 10, 3, 0, tzinfo=timezone.utc)
 KEY = "server-key-for-tests"
-ELECTIONS = {"pilkada-2024"}
+ELECTIONS = {"pilkada2024"}
 JPEG = b"\xff\xd8\xff\xe0\x00\x10JFIF\x00" + b"foto bukti" * 50
 
 
 def draft(**kw):
     base = dict(description="Kepala desa memasang spanduk calon bupati nomor urut 1 di balai desa.",
-                region_code="33.20", election_id="pilkada-2024", reporter_name="Warga Demo",
+                region_code="33.20", election_id="pilkada2024", reporter_name="Warga Demo",
                 event_date=date(2024, 10, 8), event_place="Balai Desa", declaration=True)
     return ReportDraft(**{**base, **kw})
 

@@ -9,8 +9,9 @@ from sqlalchemy import select
 from netra.accounts.roles import Role
 from netra.services.accounts import create_account
 from netra.services.monitoring import QueueError, check_out, decide, decision_labels, my_items, queue_counts, screen_and_queue
+from netra.screening import Item
 from netra.storage import audit_log
-from netra.storage.tables import CaseEventRow, CaseRow
+from netra.storage.tables import AuditRow, CaseEventRow, CaseRow
 
 NOW = datetime(2024, 10, 12, 3, 0, tzinfo=timezone.utc)
 RECORDS = [
@@ -32,18 +33,40 @@ def officers(db):
     }
 
 
-def test_only_flagged_items_are_queued_once(db, officers):
-    first = screen_and_queue(db, RECORDS + [{"text": "tanpa id"}], "batch-1", "pilkada2024", "33.20", now=NOW)
+@pytest.fixture
+def national(db):
+    return create_account(db, "bawaslu.ri", "", "kata-sandi-panjang", Role.BAWASLU, ["33", "64"])
+
+
+def test_only_flagged_items_are_queued_once(db, officers, national):
+    first = screen_and_queue(db, RECORDS + [{"text": "tanpa id"}], "batch-1", "pilkada2024", "33.20", now=NOW,
+                             account=national)
     assert first.screened == 5 and first.rejected and "baris 6" in first.rejected[0]
     assert first.queued == 3  # the civic message and the news item are not flags
-    again = screen_and_queue(db, RECORDS, "batch-1", "pilkada2024", "33.20", now=NOW)
+    again = screen_and_queue(db, RECORDS, "batch-1", "pilkada2024", "33.20", now=NOW, account=national)
     assert again.queued == 0 and again.duplicates == 3
     assert queue_counts(db, officers["a"], NOW)["pending"] == 2
     assert queue_counts(db, officers["kukar"], NOW)["pending"] == 1
 
 
+def test_import_refuses_records_outside_the_officers_regions(db, officers):
+    """Issue 14 finding 5: bawaslu.kukar's file with Jepara records put them in Jepara's queue, audited as system."""
+    numbered = [(3, RECORDS[0] | {"region": "33.20"}), (7, RECORDS[4]), (9, RECORDS[1] | {"region": "33.20"})]
+    summary = screen_and_queue(db, [(n, Item.from_dict(r)) for n, r in numbered], "kukar-1", "pilkada2024",
+                               now=NOW, account=officers["kukar"])
+    assert summary.rejected == ["baris 3 (id p1): wilayah 33.20 di luar cakupan Anda",
+                                "baris 9 (id p2): wilayah 33.20 di luar cakupan Anda"]
+    assert summary.screened == 1 and summary.queued == 1  # only the Kutai Kartanegara record
+    assert queue_counts(db, officers["a"], NOW)["pending"] == 0
+    with db.transaction() as s:
+        entry = s.scalar(select(AuditRow).where(AuditRow.entity == "queue:kukar-1"))
+        assert entry.actor == f"user:{officers['kukar'].id}" and entry.detail["rejected"] == 2
+    with pytest.raises(QueueError):
+        screen_and_queue(db, RECORDS, "bkn-1", "pilkada2024", "33.20", now=NOW, account=officers["bkn"])
+
+
 def test_checkout_is_exclusive_until_it_expires(db, officers):
-    screen_and_queue(db, RECORDS, "batch-2", "pilkada2024", "33.20", now=NOW)
+    screen_and_queue(db, RECORDS, "batch-2", "pilkada2024", "33.20", now=NOW, account=officers["b"])
     mine = check_out(db, officers["a"], 10, now=NOW)
     assert len(mine) == 2
     assert check_out(db, officers["b"], 10, now=NOW) == []
@@ -56,7 +79,7 @@ def test_checkout_is_exclusive_until_it_expires(db, officers):
 
 
 def test_confirm_opens_a_finding_case_and_dismiss_needs_a_reason(db, officers):
-    screen_and_queue(db, RECORDS, "batch-3", "pilkada2024", "33.20", now=NOW)
+    screen_and_queue(db, RECORDS, "batch-3", "pilkada2024", "33.20", now=NOW, account=officers["b"])
     first, second = check_out(db, officers["a"], 2, now=NOW)
     case_id = decide(db, officers["a"], first, "confirm", "Akun terverifikasi milik guru PNS.", now=NOW)
     with pytest.raises(QueueError, match="alasan"):
@@ -81,12 +104,19 @@ def test_cli_import_and_labels(tmp_path, database_url):
     import subprocess
     import sys
 
+    from netra.storage.database import Database
+
     source = tmp_path / "posts.jsonl"
-    source.write_text("\n".join(json.dumps(r) for r in RECORDS) + "\nbukan json\n")
+    # A blank line and a bad one: the messages name physical lines, not record numbers.
+    source.write_text("\n".join(json.dumps(r) for r in RECORDS[:2]) + "\n\n" +
+                      "\n".join(json.dumps(r) for r in RECORDS[2:]) + "\nbukan json\n")
+    db = Database(database_url)
+    create_account(db, "bawaslu.cli", "", "kata-sandi-panjang", Role.BAWASLU, ["33", "64"])
+    db.dispose()
     cmd = [sys.executable, "-m", "netra.cli.main", "--data-dir", str(tmp_path), "--database-url", database_url]
-    first = subprocess.run(cmd + ["queue", "import", str(source), "--election", "pilkada2024", "--region", "33.20"],
-                           capture_output=True, text=True)
-    assert first.returncode == 1 and "line 6: not valid JSON" in first.stderr and "queued 3" in first.stdout
+    first = subprocess.run(cmd + ["queue", "import", str(source), "--election", "pilkada2024", "--region", "33.20",
+                                  "--by", "bawaslu.cli"], capture_output=True, text=True)
+    assert first.returncode == 1 and "baris 7: bukan JSON yang sah" in first.stderr and "queued 3" in first.stdout
     assert "Traceback" not in first.stderr
     labels = subprocess.run(cmd + ["queue", "labels", "--out", str(tmp_path / "labels.jsonl")],
                             capture_output=True, text=True)

@@ -16,6 +16,7 @@ from PIL import Image
 from fastapi.testclient import TestClient
 from sqlalchemy import select
 
+from netra.accounts.policy import LETTER, SUMMARY, Access, case_view, reporter_access
 from netra.accounts.roles import Role
 from netra.intake.report import ReportDraft
 from netra.services.accounts import create_account
@@ -23,7 +24,8 @@ from netra.services.case_workflow import take_step
 from netra.services.intake import submit_report
 from netra.storage.database import Database
 from netra.storage.evidence_store import EvidenceStore
-from netra.storage.tables import CaseRow, EvidenceRow, ReportRow
+from netra.services.people.register import import_register
+from netra.storage.tables import CaseRow, CivilServantRow, EvidenceRow, ReportRow
 from netra.web.app import create_app
 
 PASSWORD = "kata-sandi-matriks"
@@ -46,6 +48,17 @@ class World:
     c: int  # recommended to BKN: has a recommendation letter
     report_a: int
     evidence_a: int
+    person: int  # the register entry with the cases' NIP (33.20)
+    d: int = 0  # a report whose reporter did not ask for confidentiality, with evidence
+    evidence_d: int = 0
+
+
+OPEN_REPORTER = {"name": "Pelapor Terbuka Matriks", "nik": "3320014107900002", "address": "Jalan Matriks Nomor 7",
+                 "contact": "0812-7777-1234"}
+REPORTED = {"name": "Lurah Fiktif", "nip": "198001012005011001"}
+CONFIDENTIAL_REPORTER = "Pelapor 1"
+INTERNAL_NOTE = "Terbukti dari klarifikasi matriks."
+EVIDENCE_NAME = "foto-asli-pelapor.jpg"
 
 
 def build_world(app) -> World:
@@ -62,12 +75,26 @@ def build_world(app) -> World:
     officer = create_account(db, "setup.bawaslu", "", PASSWORD, Role.BAWASLU, ["33.20"])
     now = datetime.now(timezone.utc)
     for action, version, extra in (("register", 1, {}), ("start_review", 2, {}),
-                                   ("recommend", 3, {"reason": "x", "payload": {"rule_ids": ["skb2022.disiplin.6"]}})):
+                                   ("recommend", 3, {"reason": INTERNAL_NOTE,
+                                                     "payload": {"rule_ids": ["skb2022.disiplin.6"]}})):
         take_step(db, store, officer, ids[2], action, version, now=now, **extra)
+    draft = ReportDraft(description="Kepala dinas membagikan poster paslon nomor urut 2 di grup kantor.",
+                        region_code="33.20", election_id="pilkada2024", reporter_name=OPEN_REPORTER["name"],
+                        reporter_id_number=OPEN_REPORTER["nik"], reporter_address=OPEN_REPORTER["address"],
+                        reporter_contact=OPEN_REPORTER["contact"], confidential=False,
+                        reported_name=REPORTED["name"], reported_nip=REPORTED["nip"], event_date=date(2024, 10, 9))
+    submit_report(db, store, draft, [(EVIDENCE_NAME, JPEG + b"d")], "matrix-open-" + "m" * 20, "k")
+    register = app.state.settings.data_dir / "register.csv"
+    register.write_text("NIP;NAMA;JABATAN;INSTANSI;KODE WILAYAH;STATUS\n"
+                        "198001012005011001;Lurah Fiktif;Lurah;Kelurahan Fiktif;33.20;PNS\n", encoding="utf-8")
+    import_register(db, create_account(db, "setup.bkn", "", PASSWORD, Role.BKN, ["33.20"]), register, "matriks")
     with db.transaction() as s:
         report_a = s.scalar(select(ReportRow.id).where(ReportRow.case_id == ids[0]))
         evidence_a = s.scalar(select(EvidenceRow.id).where(EvidenceRow.case_id == ids[0]))
-    return World(ids[0], ids[1], ids[2], report_a, evidence_a)
+        d = s.scalar(select(CaseRow.id).order_by(CaseRow.id.desc()))
+        evidence_d = s.scalar(select(EvidenceRow.id).where(EvidenceRow.case_id == d))
+        person = s.scalar(select(CivilServantRow.id))
+    return World(ids[0], ids[1], ids[2], report_a, evidence_a, person, d, evidence_d)
 
 
 def version(app, case_id):
@@ -111,6 +138,28 @@ def role_only(role, code_ok, other=403):
     return lambda who: 303 if who == "anonymous" else (code_ok if who.split(":")[0] == role else other)
 
 
+def roles_only(roles, code_ok, other=403):
+    return lambda who: 303 if who == "anonymous" else (code_ok if who.split(":")[0] in roles else other)
+
+
+def person_page(who):
+    """BKN, Bawaslu and the person's PPK in the person's region; nobody else learns the person exists."""
+    if who == "anonymous":
+        return 303
+    role, scope = who.split(":")
+    return 200 if scope == "in" and role in ("bkn", "bawaslu", "ppk") else 404
+
+
+def case_role_step(allowed, code_ok, code_other=409):
+    """A step on a case: out of scope is 404 for everyone; in scope, other roles get the refusal."""
+    def expect(who):
+        if who == "anonymous":
+            return 303
+        role, scope = who.split(":")
+        return 404 if scope == "out" else (code_ok if role in allowed else code_other)
+    return expect
+
+
 ROUTES = {
     ("GET", "/"): (lambda w, app: ("GET", "/", None), anyone(200)),
     ("GET", "/openapi.json"): (lambda w, app: ("GET", "/openapi.json", None), anyone(200)),
@@ -139,7 +188,8 @@ ROUTES = {
     ("GET", "/perkara"): (lambda w, app: ("GET", "/perkara", None), signed_in()),
     ("GET", "/ekspor/perkara.{fmt}"): (lambda w, app: ("GET", "/ekspor/perkara.csv", None), signed_in()),
     ("GET", "/perkara/{case_id}"): (lambda w, app: ("GET", f"/perkara/{w.a}", None), scoped()),
-    ("GET", "/perkara/{case_id}/{document}.pdf"): (lambda w, app: ("GET", f"/perkara/{w.c}/surat-rekomendasi.pdf", None), scoped()),
+    ("GET", "/perkara/{case_id}/{document}.pdf"): (lambda w, app: ("GET", f"/perkara/{w.c}/surat-rekomendasi.pdf", None),
+                                                   lambda who: 403 if who == "viewer:in" else scoped()(who)),
     ("GET", "/perkara/{case_id}/bukti/{evidence_id}"): (lambda w, app: ("GET", f"/perkara/{w.a}/bukti/{w.evidence_a}", None), scoped()),
     ("POST", "/perkara/{case_id}/identitas/{report_id}"): (
         lambda w, app: ("POST", f"/perkara/{w.a}/identitas/{w.report_a}", {}), scoped(200, "bawaslu", 403)),
@@ -189,6 +239,24 @@ ROUTES = {
     ("POST", "/akun/sesi"): (lambda w, app: ("POST", "/akun/sesi", {"session": "0" * 64}), signed_in(404)),
     ("POST", "/akun/sandi"): (lambda w, app: ("POST", "/akun/sandi", {"current": "x", "new": "y", "again": "y"}),
                               signed_in(422)),
+    ("POST", "/admin/referensi/tenggat"): (
+        lambda w, app: ("POST", "/admin/referensi/tenggat", {}), role_only("admin", 422)),
+    ("GET", "/pegawai/impor"): (lambda w, app: ("GET", "/pegawai/impor", None), roles_only(("admin", "bkn"), 200)),
+    ("POST", "/pegawai/impor"): (lambda w, app: ("POST", "/pegawai/impor", {}), roles_only(("admin", "bkn"), 422)),
+    ("GET", "/pegawai"): (lambda w, app: ("GET", "/pegawai", None), roles_only(("bkn", "bawaslu", "ppk"), 200)),
+    ("GET", "/pegawai/{person_id}"): (lambda w, app: ("GET", f"/pegawai/{w.person}", None), person_page),
+    ("GET", "/perkara/berulang"): (lambda w, app: ("GET", "/perkara/berulang", None), signed_in()),
+    ("GET", "/dasbor/berulang"): (lambda w, app: ("GET", "/dasbor/berulang", None), signed_in()),
+    ("GET", "/perkara/{case_id}/pegawai"): (lambda w, app: ("GET", f"/perkara/{w.a}/pegawai", None), scoped()),
+    ("POST", "/perkara/{case_id}/pegawai"): (
+        lambda w, app: ("POST", f"/perkara/{w.a}/pegawai", {"person_id": "", "reason": "bukan orangnya"}),
+        case_role_step(("bawaslu", "bkn"), 303)),
+    ("POST", "/perkara/{case_id}/tindak-lanjut-bkn"): (
+        lambda w, app: ("POST", f"/perkara/{w.c}/tindak-lanjut-bkn", {"kind": "siasn_block", "on_date": "2024-12-01",
+                                                                      "document_number": "B-1"}),
+        case_role_step(("bkn",), 409)),
+    ("GET", "/ekspor/tindak-lanjut-bkn.{fmt}"): (
+        lambda w, app: ("GET", "/ekspor/tindak-lanjut-bkn.csv", None), role_only("bkn", 200)),
     ("GET", "/dasbor"): (lambda w, app: ("GET", "/dasbor", None), signed_in()),
     ("GET", "/dasbor/laporan.pdf"): (lambda w, app: ("GET", "/dasbor/laporan.pdf", None), signed_in()),
     ("GET", "/api/stats"): (lambda w, app: ("GET", "/api/stats", None), signed_in_api()),
@@ -250,3 +318,66 @@ def test_route_access(app, who):
             results[key] = (response.status_code, expect(who))
         wrong = {k: v for k, v in results.items() if v[0] != v[1]}
         assert not wrong, f"{who}: (got, expected) {wrong}"
+
+
+def _pdf_text(content: bytes) -> str:
+    from pypdf import PdfReader
+
+    return " ".join(page.extract_text() for page in PdfReader(io.BytesIO(content)).pages)
+
+
+def _xlsx_text(content: bytes) -> str:
+    from openpyxl import load_workbook
+
+    sheet = load_workbook(io.BytesIO(content))["Perkara"]
+    return " ".join(str(v) for row in sheet.iter_rows(values_only=True) for v in row if v is not None)
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_response_contents_follow_the_policy(app, role):
+    """What each role sees of the same cases on every page, document and export, compared with what
+    netra.accounts.policy decides: no identity where the policy hides it, anywhere (issue 14 finding 11: the
+    viewer's CSV hid names its case page and summary PDF showed)."""
+    world = build_world(app)
+    view = case_view(role)
+    with TestClient(app) as client:
+        create_account(app.state.db, f"isi.{role}", "", PASSWORD, Role(role), ["33.20"])
+        token = re.search(r'name="csrf_token" value="([^"]+)"', client.get("/masuk").text).group(1)
+        client.post("/masuk", data={"username": f"isi.{role}", "password": PASSWORD, "csrf_token": token})
+        seen = {
+            "case page": client.get(f"/perkara/{world.d}").text,
+            "worklist": client.get("/perkara").text,
+            "csv": client.get("/ekspor/perkara.csv").content.decode("utf-8-sig"),
+            "xlsx": _xlsx_text(client.get("/ekspor/perkara.xlsx").content),
+        }
+        summary = client.get(f"/perkara/{world.d}/ringkasan.pdf")
+        assert summary.status_code == (200 if SUMMARY in view.documents else 403)
+        if summary.status_code == 200:
+            seen["summary pdf"] = _pdf_text(summary.content)
+        letter = client.get(f"/perkara/{world.c}/surat-rekomendasi.pdf")
+        assert letter.status_code == (200 if LETTER in view.documents else 403)
+        if letter.status_code == 200:
+            seen["letter pdf"] = _pdf_text(letter.content)
+        seen["recommended case page"] = client.get(f"/perkara/{world.c}").text
+        seen["evidence name"] = client.get(f"/perkara/{world.d}/bukti/{world.evidence_d}").headers.get(
+            "content-disposition", "")
+
+    def where(text: str) -> set[str]:
+        return {name for name, body in seen.items() if text in body}
+
+    identity_pages = {"case page", "summary pdf"} & set(seen)
+    open_access = reporter_access(role, confidential=False)
+    assert where(OPEN_REPORTER["name"]) == (identity_pages | {"csv", "xlsx"} if open_access is Access.SHOWN
+                                            else set())
+    for field in ("nik", "address", "contact"):  # never in bulk, on the case page when shown
+        assert where(OPEN_REPORTER[field]) == ({"case page"} if open_access is Access.SHOWN else set()), field
+    assert where(CONFIDENTIAL_REPORTER) == set()  # only ever through an audited reveal
+    person = {"case page", "worklist", "csv", "xlsx", "recommended case page"} | ({"summary pdf", "letter pdf"} & set(seen))
+    assert where(REPORTED["name"]) == (person if view.reported_person else set())
+    assert where(REPORTED["nip"]) == (person - {"worklist"} if view.reported_person else set())
+    assert where(INTERNAL_NOTE) == ({"recommended case page"} | ({"letter pdf"} & set(seen))
+                                    if view.internal_notes else set())
+    assert where(EVIDENCE_NAME) == (({"case page", "evidence name"} | ({"summary pdf"} & set(seen)))
+                                    if view.evidence_originals else set())
+    if role == "viewer":
+        assert not any(v in body for body in seen.values() for v in (*OPEN_REPORTER.values(), *REPORTED.values()))

@@ -10,6 +10,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from sqlalchemy import func, select
 
+from netra.accounts.roles import Role
+from netra.services.accounts import create_account
 from netra.services.monitoring import screen_and_queue
 from netra.storage.backup import BackupError, restore_backup
 from netra.storage.evidence_store import EvidenceStore
@@ -26,11 +28,11 @@ FUZZ = settings(max_examples=60, deadline=None, suppress_health_check=list(Healt
 
 @FUZZ
 @given(records=st.lists(RECORD, max_size=8))
-def _queue_property(db, records):
+def _queue_property(db, officer, records):
     before = None
     with db.transaction() as s:
         before = s.scalar(select(func.count()).select_from(ScreenedItemRow))
-    summary = screen_and_queue(db, records, "fuzz", "pilkada2024", default_region="33.20")
+    summary = screen_and_queue(db, records, "fuzz", "pilkada2024", default_region="33.20", account=officer)
     assert summary.screened + sum(r.startswith("baris") for r in summary.rejected) == len(records)
     with db.transaction() as s:
         after = s.scalar(select(func.count()).select_from(ScreenedItemRow))
@@ -38,7 +40,7 @@ def _queue_property(db, records):
 
 
 def test_queue_import_never_crashes(db):
-    _queue_property(db)
+    _queue_property(db, create_account(db, "bawaslu.fuzz", "", "kata-sandi-panjang", Role.BAWASLU, ["33"]))
 
 
 @FUZZ

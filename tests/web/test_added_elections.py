@@ -11,7 +11,7 @@ from netra.accounts.roles import Role
 from netra.analytics import Filters, clean_filters
 from netra.intake.report import ReportDraft
 from netra.services import analytics, reference_data
-from netra.services.case_workflow import case_state
+from netra.services.unit_of_work import unit_of_work
 from netra.services.elections import election_choices
 from netra.services.intake import submit_report
 from netra.services.reference_data import add_election
@@ -44,9 +44,9 @@ def test_an_added_election_is_offered_clocked_and_counted(app, client, make_acco
                         region_code="33.20", election_id="pemilu2029uji", event_date=date(2029, 1, 8))
     submit_report(db, EvidenceStore(app.state.settings.data_dir / "evidence"), draft, [], "tok-" + "p" * 24, "k",
                   set(election_choices(db)), now=when)
-    with db.transaction() as s:
-        case = s.scalar(select(CaseRow).where(CaseRow.election_id == "pemilu2029uji"))
-        assert case_state(s, case).election_kind == "pemilu"  # its clocks are the pemilu ones, not pilkada's
+    with unit_of_work(db) as uow:
+        case = uow.session.scalar(select(CaseRow).where(CaseRow.election_id == "pemilu2029uji"))
+        assert uow.cases.state(case).election_kind == "pemilu"  # its clocks are the pemilu ones, not pilkada's
     f = clean_filters({"election": "pemilu2029uji", "stage": "campaign"}, families=[],
                       elections=reference_data.elections(db))
     assert f.stage == "campaign" and [w.election for w in f.windows] == ["pemilu2029uji"]

@@ -16,11 +16,11 @@ JPEG = b"\xff\xd8\xff\xe0\x00\x10JFIF\x00" + b"foto" * 64
 
 def file_report(app, region="33.20", confidential=True, name="Pelapor Rahasia"):
     draft = ReportDraft(description="Seorang lurah memimpin rapat pemenangan paslon nomor urut 1 di kantor.",
-                        region_code=region, election_id="pilkada-2024", reporter_name=name,
+                        region_code=region, election_id="pilkada2024", reporter_name=name,
                         reporter_address="Jl. Rahasia 7", confidential=confidential, event_date=date(2024, 10, 1))
     settings = app.state.settings
     submit_report(app.state.db, EvidenceStore(settings.data_dir / "evidence"), draft, [("foto.jpg", JPEG)],
-                  f"tok-{region}-{confidential}-" + "z" * 20, "k", {"pilkada-2024"})
+                  f"tok-{region}-{confidential}-" + "z" * 20, "k", {"pilkada2024"})
     with app.state.db.transaction() as s:
         return s.scalar(select(CaseRow.id).where(CaseRow.region_code == region).order_by(CaseRow.id.desc()))
 

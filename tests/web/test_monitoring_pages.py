@@ -39,7 +39,7 @@ def test_officer_imports_takes_and_decides(client, app, make_account):
     imported = client.post("/antrean/impor", data={"csrf_token": token, "election_id": "pilkada2024",
                                                   "region_code": "33.20"},
                            files=[("file", ("posts.jsonl", upload.encode(), "application/jsonl"))])
-    assert imported.status_code == 200 and "2 masuk antrean" in imported.text and "baris JSON rusak: 4" in imported.text
+    assert imported.status_code == 200 and "2 masuk antrean" in imported.text and "baris 4: bukan JSON yang sah" in imported.text
     taken = client.post("/antrean/ambil", data={"csrf_token": token})
     assert taken.status_code == 200 and "<mark>" in taken.text  # evidence spans are highlighted
     ids = [int(i) for i in re.findall(r'data-testid="item-(\d+)"', taken.text)]

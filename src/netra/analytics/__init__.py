@@ -8,24 +8,18 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field, fields, replace
 from datetime import date
 
-from netra.analytics import positions
+from netra.analytics import positions, standing
 from netra.analytics.clocks import Cutoff, cutoffs
 from netra.analytics.positions import position_group
-from netra.analytics.suppression import THRESHOLD, Cell, suppress, suppress_hierarchy, suppressed_value
+from netra.analytics.suppression import (
+    THRESHOLD, Cell, protect, suppress, suppress_hierarchy, suppress_table, suppressed_value,
+)
 from netra.elections import Elections, load_elections
+
+from netra.analytics.standing import FUNNEL
 
 CHANNELS = ("social_media", "offline")
 ORIGINS = ("report", "finding")
-# The funnel a leader reads: how many cases reached each step, and how long each step took.
-FUNNEL = ("reported", "registered", "recommended", "sanctioned")
-# Statuses grouped for the headline figures.
-STATUS_GROUPS = {
-    "intake": ("received", "registered", "under_review"),
-    "with_bkn": ("recommended_to_bkn", "verified_by_bkn", "validated_by_bawaslu"),
-    "with_ppk": ("sent_to_ppk", "not_followed_up", "personnel_data_blocked"),
-    "sanctioned": ("sanction_imposed",),
-    "ended": ("not_registered", "not_a_violation", "forwarded", "closed"),
-}
 
 
 @dataclass(frozen=True)
@@ -129,7 +123,7 @@ def median_of_tenths(histogram: dict[int, int]) -> float | None:
 
 
 __all__ = [
-    "CHANNELS", "FUNNEL", "ORIGINS", "STATUS_GROUPS", "THRESHOLD", "Cell", "Cutoff", "Filters", "StageWindow",
-    "clean_filters", "cutoffs", "median_of_tenths", "position_group", "positions", "stage_options", "stage_windows",
-    "suppress", "suppress_hierarchy", "suppressed_value",
+    "CHANNELS", "FUNNEL", "ORIGINS", "THRESHOLD", "Cell", "Cutoff", "Filters", "StageWindow",
+    "clean_filters", "cutoffs", "median_of_tenths", "position_group", "positions", "stage_options", "standing", "stage_windows",
+    "protect", "suppress", "suppress_hierarchy", "suppress_table", "suppressed_value",
 ]

@@ -15,9 +15,10 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
-from netra.cases import ClockRule, DeadlineRules, State, default_rules, due_at, end_of_day
+from netra.cases import ClockRule, DeadlineRules, State, default_rules, due_at, end_of_day, soon_limit
+from netra.regions.model import TimeZone
 
-ZONES = {"WIB": "Asia/Jakarta", "WITA": "Asia/Makassar", "WIT": "Asia/Jayapura"}
+ZONES = {z.value: z.zoneinfo.key for z in TimeZone}
 
 
 @dataclass(frozen=True)
@@ -27,6 +28,7 @@ class Cutoff:
     extended: bool
     before: datetime  # the clock is overdue when it started before this instant
     last_day: date  # ... that is, on or before this local start date
+    soon_last_day: date  # due soon (netra.cases.status) when it started after last_day and on or before this day
 
 
 def _local_noon(day: date, tz_name: str) -> datetime:
@@ -44,6 +46,18 @@ def last_overdue_start_day(rule: ClockRule, tz_name: str, now: datetime, extende
     raise ValueError(f"clock {rule.id}: no overdue start date within 400 days of {now}")  # pragma: no cover
 
 
+def last_due_soon_start_day(rule: ClockRule, tz_name: str, now: datetime, extended: bool,
+                            rules: DeadlineRules) -> date:
+    """The latest local start date whose due day is no later than the due-soon limit of `now`'s local day."""
+    limit = soon_limit(now.astimezone(ZoneInfo(tz_name)).date(), rule, rules)
+    day = limit
+    for _ in range(400):
+        if due_at(_local_noon(day, tz_name), rule, tz_name, extended=extended, calendar=rules.calendar).date() <= limit:
+            return day
+        day -= timedelta(days=1)
+    raise ValueError(f"clock {rule.id}: no due-soon start date within 400 days of {now}")  # pragma: no cover
+
+
 def cutoffs(now: datetime, rules: DeadlineRules | None = None) -> list[Cutoff]:
     """Every (clock, zone, extended) cut-off at `now`. Extended variants exist only for clocks with an extension."""
     rules = rules or default_rules()
@@ -53,7 +67,8 @@ def cutoffs(now: datetime, rules: DeadlineRules | None = None) -> list[Cutoff]:
             for extended in ((False, True) if rule.extension_days else (False,)):
                 day = last_overdue_start_day(rule, tz_name, now, extended, rules)
                 first_instant_next = end_of_day(day, tz_name) + timedelta(microseconds=1)
-                out.append(Cutoff(rule, zone, extended, first_instant_next, day))
+                soon = last_due_soon_start_day(rule, tz_name, now, extended, rules)
+                out.append(Cutoff(rule, zone, extended, first_instant_next, day, soon))
     return out
 
 
@@ -63,4 +78,4 @@ def running_states(rules: DeadlineRules | None = None) -> dict[str, frozenset[St
     return {f"{r.election_kind}:{r.id}": r.runs_in for r in rules.clocks}
 
 
-__all__ = ["ZONES", "Cutoff", "cutoffs", "last_overdue_start_day", "running_states"]
+__all__ = ["ZONES", "Cutoff", "cutoffs", "last_due_soon_start_day", "last_overdue_start_day", "running_states"]

@@ -5,9 +5,11 @@ with an optimistic-lock check on `version`. Deadlines come from data/deadlines.y
 """
 
 from netra.cases.deadlines import (
-    ClockRule, ClockStatus, DeadlineDataError, DeadlineRules, ReportingRule, clock_for, default_rules, due_at,
-    end_of_day, is_report_late, load_rules, parse_rules, reporting_deadline, status,
+    ClockRule, ClockStatus, DeadlineDataError, DeadlineRules, ReportingRule, ReportingWindow, RunningClock,
+    clock_for, clock_status, default_rules, due_at, end_of_day, is_report_late, load_rules, parse_rules,
+    reporting_deadline, reporting_window, running_clock, soon_limit, status,
 )
+from netra.cases.events import CaseEvent, EventKind
 from netra.cases.errors import (
     ActionNotAllowed, AlreadyDone, ConcurrentChange, DeadlineNotPassed, MergeRefused, MissingRequirement,
     RoleNotAllowed, UnknownAction, WorkflowError,
@@ -17,20 +19,22 @@ from netra.cases.merging import (
     MergeCheck, can_merge, merge, normalise_agency, normalise_name, same_person, survivor_and_absorbed,
 )
 from netra.cases.model import (
-    ADMIN, BAWASLU, BKN, ELECTION_KINDS, PPK, ROLES, VIEWER, Actor, CaseState, ReportedPerson, State,
+    ADMIN, BAWASLU, BKN, ELECTION_KINDS, PPK, ROLES, VIEWER, CaseState, ReportedPerson, State,
     TransitionRecord,
 )
 from netra.cases.table import ACTIONS, DESTINATIONS, TRANSITIONS, Requirement, Transition, reachable
 from netra.cases.workdays import DEFAULT_CALENDAR, WorkCalendar, national_days_off
-from netra.cases.workflow import allowed_actions, apply, local_text, open_case
+from netra.cases.workflow import allowed_actions, apply, local_date, local_text, open_case
 
 __all__ = [
     "ACTIONS", "ADMIN", "BAWASLU", "BKN", "DEFAULT_CALENDAR", "DESTINATIONS", "ELECTION_KINDS", "PPK", "ROLES",
-    "TRANSITIONS", "VIEWER", "ActionNotAllowed", "Actor", "AlreadyDone", "CaseState", "ClockRule", "ClockStatus",
-    "ConcurrentChange", "DeadlineDataError", "DeadlineNotPassed", "DeadlineRules", "Label", "MergeCheck",
-    "MergeRefused", "MissingRequirement", "ReportedPerson", "ReportingRule", "Requirement", "RoleNotAllowed",
-    "State", "Transition", "TransitionRecord", "UnknownAction", "WorkCalendar", "WorkflowError", "allowed_actions",
-    "apply", "can_merge", "clock_for", "default_rules", "describe", "due_at", "end_of_day", "is_report_late",
-    "label", "load_rules", "local_text", "merge", "national_days_off", "normalise_agency", "normalise_name",
-    "open_case", "parse_rules", "reachable", "reporting_deadline", "same_person", "status", "survivor_and_absorbed",
+    "TRANSITIONS", "VIEWER", "ActionNotAllowed", "AlreadyDone", "CaseEvent", "CaseState", "ClockRule",
+    "ClockStatus", "ConcurrentChange", "DeadlineDataError", "DeadlineNotPassed", "DeadlineRules", "EventKind",
+    "Label", "MergeCheck", "MergeRefused", "MissingRequirement", "ReportedPerson", "ReportingRule",
+    "ReportingWindow", "Requirement", "RoleNotAllowed", "RunningClock", "State", "Transition", "TransitionRecord",
+    "UnknownAction", "WorkCalendar", "WorkflowError", "allowed_actions", "apply", "can_merge", "clock_for",
+    "clock_status", "default_rules", "describe", "due_at", "end_of_day", "is_report_late", "label", "load_rules",
+    "local_date", "local_text", "merge", "national_days_off", "normalise_agency", "normalise_name", "open_case", "parse_rules",
+    "reachable", "reporting_deadline", "reporting_window", "running_clock", "same_person", "soon_limit", "status",
+    "survivor_and_absorbed",
 ]

@@ -7,6 +7,8 @@ hours: a clock started on local date D is due at the very end of the last local 
 
 from __future__ import annotations
 
+import hashlib
+import json
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from functools import lru_cache
@@ -66,6 +68,7 @@ class DeadlineRules:
     clocks: tuple[ClockRule, ...]
     calendar: WorkCalendar = DEFAULT_CALENDAR
     source: str = ""
+    digest: str = ""  # of the data the rules were read from: what stored clocks were computed with
 
     def clock_for(self, state: State | str, election_kind: str) -> ClockRule | None:
         state = State(state)
@@ -122,12 +125,25 @@ def _dates(values: Any, where: str) -> frozenset[date]:
         _fail(where, f"tanggal harus berbentuk YYYY-MM-DD ({exc})")
 
 
+CLOCK_KEYS = frozenset({"id", "owner", "label_id", "label_en", "start", "stop", "days", "counting", "extension_days",
+                        "extension_action", "legal_basis", "note"})
+REPORTING_KEYS = frozenset({"days", "counting", "legal_basis", "note"})
+
+
+def _known_keys(entry: dict, allowed: frozenset[str] | set[str], where: str) -> None:
+    """A misspelt key would silently keep a default: refuse it and name it."""
+    unknown = sorted(str(k) for k in entry if k not in allowed)
+    if unknown:
+        _fail(where, f"kunci tidak dikenal: {', '.join(unknown)}; yang dikenal: {', '.join(sorted(allowed))}")
+
+
 def _clock(entry: Any, kind: str, index: int) -> ClockRule:
     where = f"{kind}.clocks[{index}]"
     if not isinstance(entry, dict):
         _fail(where, "harus berupa mapping")
     rule_id = entry.get("id") or _fail(where, "'id' wajib diisi")
     where = f"{kind}.clocks.{rule_id}"
+    _known_keys(entry, CLOCK_KEYS, where)
     if entry.get("owner") not in (BAWASLU, BKN, PPK):
         _fail(where, f"'owner' harus bawaslu, bkn atau ppk, bukan {entry.get('owner')!r}")
     start = _states(entry, "start", where) or _fail(where, "'start' wajib diisi")
@@ -151,13 +167,22 @@ def parse_rules(data: Any, source: str = "") -> DeadlineRules:
     state would silently mislead every worklist, so they are refused here."""
     if not isinstance(data, dict):
         _fail("root", "harus berupa mapping")
+    _known_keys(data, {"format", "calendar", *ELECTION_KINDS}, "root")
     reporting, clocks = {}, []
     for kind in ELECTION_KINDS:
         section = data.get(kind) or _fail(kind, "bagian ini wajib ada")
+        if not isinstance(section, dict):
+            _fail(kind, "harus berupa mapping")
+        _known_keys(section, {"reporting", "clocks"}, kind)
         rep = section.get("reporting") or _fail(f"{kind}.reporting", "wajib ada")
+        if not isinstance(rep, dict):
+            _fail(f"{kind}.reporting", "harus berupa mapping")
+        _known_keys(rep, REPORTING_KEYS, f"{kind}.reporting")
         reporting[kind] = ReportingRule(kind, _int(rep, "days", f"{kind}.reporting", 1),
                                         _counting(rep, f"{kind}.reporting"), str(rep.get("legal_basis") or ""),
                                         str(rep.get("note") or ""))
+        if not isinstance(section.get("clocks") or [], list):
+            _fail(f"{kind}.clocks", "harus berupa daftar")
         kind_clocks = [_clock(e, kind, i) for i, e in enumerate(section.get("clocks") or [])]
         for i, a in enumerate(kind_clocks):
             for b in kind_clocks[i + 1:]:
@@ -166,9 +191,13 @@ def parse_rules(data: Any, source: str = "") -> DeadlineRules:
                     _fail(f"{kind}.clocks", f"'{a.id}' dan '{b.id}' bertumpuk (id sama atau berjalan di {both})")
         clocks += kind_clocks
     cal = data.get("calendar") or {}
+    if not isinstance(cal, dict):
+        _fail("calendar", "harus berupa mapping")
+    _known_keys(cal, {"extra_days_off", "extra_working_days"}, "calendar")
     calendar = WorkCalendar(_dates(cal.get("extra_days_off"), "calendar.extra_days_off"),
                             _dates(cal.get("extra_working_days"), "calendar.extra_working_days"))
-    return DeadlineRules(reporting, tuple(clocks), calendar, source)
+    digest = hashlib.sha256(json.dumps(data, sort_keys=True, default=str).encode()).hexdigest()
+    return DeadlineRules(reporting, tuple(clocks), calendar, source, digest)
 
 
 def load_rules(path: str | Path | None = None) -> DeadlineRules:
@@ -216,9 +245,18 @@ def clock_for(state: State | str, election_kind: str, rules: DeadlineRules | Non
     return (rules or default_rules()).clock_for(state, election_kind)
 
 
-def status(case: CaseState, now: datetime, rules: DeadlineRules | None = None) -> ClockStatus | None:
-    """Where the case stands against its running clock at `now`; None when no clock runs."""
-    require_aware(now, "now")
+@dataclass(frozen=True)
+class RunningClock:
+    """The clock running in a case's current state: what is stored to find overdue cases without their history."""
+
+    rule: ClockRule
+    started_at: datetime
+    extended: bool
+
+
+def running_clock(case: CaseState, rules: DeadlineRules | None = None) -> RunningClock | None:
+    """The clock that runs in the case's state, when it started (the first entry into one of its start states)
+    and whether its extension action was taken since; None when no clock runs."""
     rules = rules or default_rules()
     rule = rules.clock_for(case.state, case.election_kind)
     if rule is None:
@@ -228,20 +266,36 @@ def status(case: CaseState, now: datetime, rules: DeadlineRules | None = None) -
     if started is None:
         raise ValueError(f"case {case.id}: no time recorded for entering {case.state.value}")
     done = case.performed.get(rule.extension_action) if rule.extension_action else None
-    extended = done is not None and done >= started
-    due = due_at(started, rule, case.tz_name, extended=extended, calendar=rules.calendar)
-    tz = ZoneInfo(case.tz_name)
+    return RunningClock(rule, started, done is not None and done >= started)
+
+
+def clock_status(clock: RunningClock, tz_name: str, now: datetime, rules: DeadlineRules | None = None) -> ClockStatus:
+    """Where a running clock stands at `now`, in the region's zone `tz_name`."""
+    require_aware(now, "now")
+    rules = rules or default_rules()
+    rule = clock.rule
+    due = due_at(clock.started_at, rule, tz_name, extended=clock.extended, calendar=rules.calendar)
+    tz = ZoneInfo(tz_name)
     today, due_day = now.astimezone(tz).date(), due.date()
     overdue = now > due
-    if rule.counting == "working":
-        soon_limit = rules.calendar.add_working_days(today, 1)
-    else:
-        soon_limit = today + timedelta(days=1)
     return ClockStatus(
-        rule=rule, started_at=started, due_at=due, remaining=max(due - now, timedelta(0)), overdue=overdue,
-        due_soon=not overdue and due_day <= soon_limit, days_overdue=(today - due_day).days if overdue else 0,
-        extended=extended,
+        rule=rule, started_at=clock.started_at, due_at=due, remaining=max(due - now, timedelta(0)), overdue=overdue,
+        due_soon=not overdue and due_day <= soon_limit(today, rule, rules),
+        days_overdue=(today - due_day).days if overdue else 0, extended=clock.extended,
     )
+
+
+def soon_limit(today: date, rule: ClockRule, rules: DeadlineRules) -> date:
+    """A clock is due soon when it is due by the end of this local day: the next day (working day for
+    working-day clocks)."""
+    return rules.calendar.add_working_days(today, 1) if rule.counting == "working" else today + timedelta(days=1)
+
+
+def status(case: CaseState, now: datetime, rules: DeadlineRules | None = None) -> ClockStatus | None:
+    """Where the case stands against its running clock at `now`; None when no clock runs."""
+    require_aware(now, "now")
+    clock = running_clock(case, rules)
+    return clock_status(clock, case.tz_name, now, rules) if clock else None
 
 
 def reporting_deadline(event_known: date | datetime, election_kind: str, tz_name: str,
@@ -261,8 +315,27 @@ def is_report_late(event_known: date | datetime, submitted_at: datetime, electio
                                                                             rules)
 
 
+@dataclass(frozen=True)
+class ReportingWindow:
+    """The reporting limit of one report: shown on the form, the receipt and the status page, checked by the
+    completeness check, and flagged to Bawaslu when missed."""
+
+    rule: ReportingRule
+    known_on: date  # the local day the event became known
+    deadline: datetime  # aware, in the region's zone
+    late: bool | None  # None until the report is submitted
+
+
+def reporting_window(known_on: date, election_kind: str, tz_name: str, submitted_at: datetime | None = None,
+                     rules: DeadlineRules | None = None) -> ReportingWindow:
+    rules = rules or default_rules()
+    deadline = reporting_deadline(known_on, election_kind, tz_name, rules)
+    late = None if submitted_at is None else require_aware(submitted_at, "submitted_at") > deadline
+    return ReportingWindow(rules.reporting[election_kind], known_on, deadline, late)
+
+
 __all__ = [
-    "ClockRule", "ClockStatus", "DeadlineDataError", "DeadlineRules", "ReportingRule", "clock_for",
-    "default_rules", "due_at", "end_of_day", "is_report_late", "load_rules", "parse_rules", "reporting_deadline",
-    "status",
+    "ClockRule", "ClockStatus", "DeadlineDataError", "DeadlineRules", "ReportingRule", "ReportingWindow",
+    "RunningClock", "clock_for", "clock_status", "default_rules", "due_at", "end_of_day", "is_report_late",
+    "load_rules", "parse_rules", "reporting_deadline", "reporting_window", "running_clock", "soon_limit", "status",
 ]

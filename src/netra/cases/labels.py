@@ -50,6 +50,10 @@ _LABELS: dict[str, Label] = {
     "block_personnel_data": Label("Blokir data kepegawaian (SIASN)", "Block personnel data (SIASN)"),
     "close": Label("Tutup perkara", "Close the case"),
     "merge": Label("Gabungkan perkara", "Merge cases"),
+    "link": Label("Gabungkan laporan", "Link reports"),
+    "link_person": Label("Hubungkan dengan daftar pegawai", "Link to the civil-servant register"),
+    "unlink_person": Label("Lepas dari daftar pegawai", "Unlink from the civil-servant register"),
+    "bkn_follow_up": Label("Tindak lanjut BKN", "BKN follow-up"),
     # requirements
     "reason": Label("Alasan", "Reason"),
     "rule_ids": Label("Ketentuan yang dilanggar", "Rules breached"),

@@ -11,8 +11,11 @@ from datetime import date, datetime
 from enum import StrEnum
 from typing import Any, Iterable, Mapping
 
-BAWASLU, BKN, PPK, ADMIN, VIEWER = "bawaslu", "bkn", "ppk", "admin", "viewer"
-ROLES = (BAWASLU, BKN, PPK, ADMIN, VIEWER)  # the values of netra.accounts.roles.Role
+from netra.accounts.model import Account
+from netra.accounts.roles import Role
+
+BAWASLU, BKN, PPK, ADMIN, VIEWER = (r.value for r in (Role.BAWASLU, Role.BKN, Role.PPK, Role.ADMIN, Role.VIEWER))
+ROLES = tuple(r.value for r in Role)
 ELECTION_KINDS = ("pilkada", "pemilu")
 ORIGINS = ("report", "finding")  # laporan, temuan
 
@@ -39,13 +42,6 @@ def require_aware(value: datetime, name: str = "when") -> datetime:
     if not isinstance(value, datetime) or value.tzinfo is None or value.utcoffset() is None:
         raise ValueError(f"{name} must be a timezone-aware datetime, got {value!r}")
     return value
-
-
-@dataclass(frozen=True)
-class Actor:
-    id: int | str
-    name: str
-    role: str  # one of ROLES; a netra.accounts.roles.Role works too (it is a str)
 
 
 @dataclass(frozen=True)
@@ -119,7 +115,7 @@ class CaseState:
 class TransitionRecord:
     """One step of a case's history, ready for the append-only event log. `who` is None for a public report."""
 
-    who: Actor | None
+    who: Account | None
     role: str
     when: datetime
     from_state: State | None

@@ -17,7 +17,8 @@ from netra.cases.errors import (
     UnknownAction,
 )
 from netra.cases.labels import label
-from netra.cases.model import BAWASLU, Actor, CaseState, ReportedPerson, State, TransitionRecord, require_aware
+from netra.accounts.model import Account
+from netra.cases.model import BAWASLU, CaseState, ReportedPerson, State, TransitionRecord, require_aware
 from netra.cases.table import (
     ACTIONS, DESTINATIONS, OPENING_ACTIONS, TRANSITIONS, Requirement, Transition, rows_for,
 )
@@ -29,7 +30,12 @@ _MONTHS = ("Januari Februari Maret April Mei Juni Juli Agustus September Oktober
 def local_text(moment: datetime, tz_name: str) -> str:
     """'17 Agustus 2024 pukul 23.59 WIB': how officers read a deadline."""
     t = moment.astimezone(ZoneInfo(tz_name))
-    return f"{t.day} {_MONTHS[t.month - 1]} {t.year} pukul {t:%H.%M} {_ZONE_ABBR.get(tz_name, tz_name)}"
+    return f"{local_date(t)} pukul {t:%H.%M} {_ZONE_ABBR.get(tz_name, tz_name)}"
+
+
+def local_date(day: date) -> str:
+    """'17 Agustus 2024'."""
+    return f"{day.day} {_MONTHS[day.month - 1]} {day.year}"
 
 
 def allowed_actions(state: State | str, role: str) -> tuple[str, ...]:
@@ -118,7 +124,7 @@ def _find_row(case: CaseState, action: str, role: str) -> Transition:
     return row
 
 
-def apply(case: CaseState, action: str, actor: Actor, when: datetime, reason: str = "",
+def apply(case: CaseState, action: str, actor: Account, when: datetime, reason: str = "",
           payload: Mapping[str, Any] | None = None, documents: Iterable[str] = (), *, expected_version: int,
           rules: "deadlines.DeadlineRules | None" = None,
           known_rule_ids: Collection[str] | None = None) -> tuple[CaseState, TransitionRecord]:
@@ -149,7 +155,7 @@ def apply(case: CaseState, action: str, actor: Actor, when: datetime, reason: st
 
 
 def open_case(origin: str, when: datetime, election_kind: str, tz_name: str, *, case_id: int | str | None = None,
-              actor: Actor | None = None, subject: ReportedPerson = ReportedPerson(), event_date: date | None = None,
+              actor: Account | None = None, subject: ReportedPerson = ReportedPerson(), event_date: date | None = None,
               reason: str = "", documents: Iterable[str] = ()) -> tuple[CaseState, TransitionRecord]:
     """A report from the public starts at `received`; a finding (temuan) by Bawaslu supervisors starts at
     `registered`, since supervisors register their own findings."""
@@ -169,4 +175,5 @@ def open_case(origin: str, when: datetime, election_kind: str, tz_name: str, *, 
     return case, record
 
 
-__all__ = ["TRANSITIONS", "Transition", "Requirement", "allowed_actions", "apply", "local_text", "open_case"]
+__all__ = ["TRANSITIONS", "Transition", "Requirement", "allowed_actions", "apply", "local_date", "local_text",
+           "open_case"]

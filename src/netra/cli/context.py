@@ -57,7 +57,7 @@ def open_database(settings: Settings, migrate: bool = False) -> Database:
 
 
 def account_named(db: Database, username: str):
-    """The account with this username (as an administrator types it after --by), or a clean exit."""
+    """The account with this username, or a one-sentence error: every `--by USER` option resolves here."""
     from netra.storage.repositories import AccountRepository
 
     with db.transaction() as session:

@@ -7,8 +7,8 @@ from pathlib import Path
 import typer
 
 from netra.cli import (
-    audit_commands, backup_commands, db_commands, guidance_commands, queue_commands, screen_commands,
-    reference_commands, serve_commands, setup_commands, stats_commands, token_commands,
+    audit_commands, backup_commands, db_commands, guidance_commands, people_commands, queue_commands,
+    reference_commands, screen_commands, serve_commands, setup_commands, stats_commands, token_commands,
 )
 from netra.cli.context import clean_errors
 from netra.config import Settings
@@ -35,8 +35,10 @@ app.add_typer(db_commands.app, name="db")
 app.add_typer(audit_commands.app, name="audit")
 app.add_typer(queue_commands.app, name="queue")
 app.add_typer(stats_commands.app, name="stats")
+app.add_typer(people_commands.app, name="people")
 app.add_typer(reference_commands.rules_app, name="rules")
 app.add_typer(reference_commands.elections_app, name="elections")
+app.add_typer(reference_commands.deadlines_app, name="deadlines")
 app.add_typer(screen_commands.screen_app, name="screen")
 app.add_typer(screen_commands.model_app, name="model")
 setup_commands.regions_app.command("workforce")(clean_errors(reference_commands.regions_workforce))

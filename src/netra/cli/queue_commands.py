@@ -7,7 +7,7 @@ from pathlib import Path
 
 import typer
 
-from netra.cli.context import clean_errors, console, err_console, fail, open_database
+from netra.cli.context import account_named, clean_errors, console, err_console, fail, open_database
 
 app = typer.Typer(help="The monitoring queue of screener-flagged items.", no_args_is_help=True)
 
@@ -18,33 +18,32 @@ def import_items(
     ctx: typer.Context,
     input: Path = typer.Argument(..., exists=True, dir_okay=False, help="JSON Lines in the `netra screen` input format."),
     election: str = typer.Option(..., help="Election id, e.g. pilkada2024."),
+    by: str = typer.Option(..., "--by", help="Username of the Bawaslu officer importing (records must lie in "
+                                            "their regions; the audit trail names them)."),
     region: str = typer.Option(None, help="Kemendagri regency/city code for items without a region."),
     batch: str = typer.Option(None, help="Batch name (default: the file name); re-importing a batch adds nothing twice."),
 ) -> None:
     """Screen INPUT and queue the flagged items for review. Exit 1 when any line was rejected."""
+    from netra.screening.runner import read_jsonl
     from netra.services.elections import election_choices
-    from netra.services.monitoring import screen_and_queue
+    from netra.services.monitoring import QueueError, screen_and_queue
 
     db = open_database(ctx.obj, migrate=True)
     choices = election_choices(db)
     if election not in choices:
         fail(f"Unknown election '{election}'; choose one of: {', '.join(choices)}.")
-    records, bad = [], []
-    with input.open(encoding="utf-8", errors="replace") as fh:
-        for n, line in enumerate(fh, start=1):
-            if line.strip():
-                try:
-                    record = json.loads(line)
-                    records.append(record if isinstance(record, dict) else {})
-                except ValueError:
-                    bad.append(f"line {n}: not valid JSON")
-    with console.status("Screening and queueing…"):
-        summary = screen_and_queue(db, records, batch or input.name, election, default_region=region)
-    for problem in bad + summary.rejected:
+    officer = account_named(db, by)
+    with input.open("rb") as fh, console.status("Screening and queueing…"):
+        try:
+            summary = screen_and_queue(db, list(read_jsonl(fh)), batch or input.name, election,
+                                       default_region=region, account=officer)
+        except QueueError as exc:
+            fail(str(exc))
+    for problem in summary.rejected:
         err_console.print(problem, markup=False)
     console.print(f"Screened {summary.screened}, queued {summary.queued}, duplicates {summary.duplicates}, "
-                  f"rejected {len(bad) + len(summary.rejected)}.")
-    if bad or summary.rejected:
+                  f"rejected {len(summary.rejected)}.")
+    if summary.rejected:
         raise typer.Exit(1)
 
 

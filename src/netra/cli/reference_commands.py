@@ -10,9 +10,11 @@ import yaml
 from rich.table import Table
 from sqlalchemy import select
 
-from netra.cli.context import account_named, clean_errors, console, fail, open_database
+from netra.cli.context import account_named, clean_errors, console, err_console, fail, open_database
 
 rules_app = typer.Typer(help="The rulebook in force: packaged rules plus recorded corrections.", no_args_is_help=True)
+deadlines_app = typer.Typer(help="The legal clocks in force: packaged deadlines.yaml or an administrator's correction.",
+                            no_args_is_help=True)
 elections_app = typer.Typer(help="Election calendars: packaged plus added by administrators.", no_args_is_help=True)
 
 
@@ -112,3 +114,36 @@ def regions_workforce(
                   f"in all. Source: {table.source}")
     for _, en in table.caveats:
         console.print(f"  caveat: {en}")
+
+
+@deadlines_app.command("show")
+@clean_errors
+def show_deadlines(ctx: typer.Context) -> None:
+    """Print the legal clocks in force as YAML (a starting point for `netra deadlines set`)."""
+    from netra.services.reference_data import deadlines_document
+
+    text, changed = deadlines_document(open_database(ctx.obj, migrate=True))
+    if changed:
+        err_console.print(f"Corrected by {changed['by']} at {changed['at']:%Y-%m-%d %H:%M}: {changed['reason']}",
+                          markup=False)
+    print(text, end="")
+
+
+@deadlines_app.command("set")
+@clean_errors
+def set_deadlines(
+    ctx: typer.Context,
+    file: Path = typer.Argument(..., exists=True, dir_okay=False, help="YAML like src/netra/cases/data/deadlines.yaml."),
+    by: str = typer.Option(..., "--by", help="Username of the administrator."),
+    reason: str = typer.Option(..., "--reason", help="Why, with the source."),
+) -> None:
+    """Put corrected legal clocks in force: checked, recorded with who, when and why, audited, used at once."""
+    from netra.services.reference_data import ReferenceDataError, set_deadlines as put
+
+    db = open_database(ctx.obj, migrate=True)
+    try:
+        rules = put(db, account_named(db, by), file.read_text(encoding="utf-8"), reason)
+    except (ReferenceDataError, UnicodeDecodeError) as exc:
+        fail(str(exc))
+    console.print(f"Deadlines in force: {len(rules.clocks)} clocks; reporting limit "
+                  + ", ".join(f"{k} {r.days} {r.counting} days" for k, r in rules.reporting.items()) + ".")

@@ -129,8 +129,10 @@ def demo_load(ctx: typer.Context) -> None:
 def load_demo(db, settings) -> None:
     from netra.demo.accounts import ensure_demo_accounts
     from netra.demo.cases import ensure_demo_cases
+    from netra.demo.people import ensure_demo_register
     from netra.demo.prevention import ensure_demo_prevention
     from netra.storage.evidence_store import EvidenceStore
+    from netra.services import analytics
 
     with console.status("Creating demo cases…"):
         added = ensure_demo_cases(db)
@@ -138,7 +140,12 @@ def load_demo(db, settings) -> None:
     added = ensure_demo_prevention(db, EvidenceStore(settings.data_dir / "evidence"))
     console.print(f"Demo socialisation events and pledges: {added} added." if added else
                   "Demo socialisation events and pledges: already present.")
-    print_credentials(ensure_demo_accounts(db, settings.data_dir))
+    credentials = ensure_demo_accounts(db, settings.data_dir)
+    if added_people := ensure_demo_register(db):
+        console.print(f"Demo civil-servant register: {added_people} people added.")
+    with console.status("Preparing statistics and worklist clocks…"):  # now, not on the first page anyone opens
+        analytics.warm(db)
+    print_credentials(credentials)
 
 
 def print_credentials(credentials) -> None:

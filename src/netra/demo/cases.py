@@ -10,16 +10,20 @@ from __future__ import annotations
 import random
 from datetime import date, datetime, time, timedelta, timezone
 
-from sqlalchemy import func, insert, select
+from sqlalchemy import func, select
 
-from netra.cases import Actor, CaseState, apply, open_case
+from netra.accounts.model import Account
+from netra.accounts.roles import Role
+from netra.cases import CaseState, apply, open_case
 from netra.elections import load_elections
 from netra.intake.tracking import new_tracking_code, secret_hash
+from netra.regions.model import TimeZone
 from netra.rulebook import load_rulebook
-from netra.storage import audit_log
+from netra.services.unit_of_work import unit_of_work
+from netra.storage.case_repository import LoadedCase, NewCase
 from netra.storage.database import Database
 from netra.storage.db import resync_id_sequences
-from netra.storage.tables import AuditRow, CaseEventRow, CaseRow, RegionRow, ReportRow
+from netra.storage.tables import AuditRow, CaseRow, RegionRow
 
 MARKER = "demo:cases"
 REGIONS = ["33.20", "33.18", "33.19", "33.21", "33.74", "64.02", "64.72", "64.71", "73.71", "73.06", "12.71",
@@ -36,16 +40,19 @@ POSITIONS = [("Guru SD Negeri", "Dinas Pendidikan"), ("Guru SMP Negeri", "Dinas 
              ("Staf Pelaksana", "Sekretariat Daerah"), ("Penyuluh Pertanian", "Dinas Pertanian"),
              ("Kepala Sekolah", "Dinas Pendidikan")]
 DEMO_TODAY = datetime(2024, 12, 20, 10, 0, tzinfo=timezone.utc)
-ZONES = {"WIB": "Asia/Jakarta", "WITA": "Asia/Makassar", "WIT": "Asia/Jayapura"}
 
 
 def _at(day: date, rng: random.Random) -> datetime:
     return datetime.combine(day, time(rng.randint(1, 9), rng.randint(0, 59)), tzinfo=timezone.utc)
 
 
+def _demo(role: Role) -> Account:
+    return Account(id=0, username=f"demo.{role.value}", full_name=f"Demo {role.value.upper()}", role=role)
+
+
 def _walk(rng: random.Random, state: CaseState, rules_by_family, family, opened: datetime, today: datetime):
     """Yield (state, record) pairs along one realistic path, stopping at `today`."""
-    bawaslu, bkn, ppk = Actor(0, "Demo Bawaslu", "bawaslu"), Actor(0, "Demo BKN", "bkn"), Actor(0, "Demo PPK", "ppk")
+    bawaslu, bkn, ppk = _demo(Role.BAWASLU), _demo(Role.BKN), _demo(Role.PPK)
     rule_id = rng.choice(rules_by_family[family])
     at = opened
     plan = []
@@ -105,7 +112,7 @@ def ensure_demo_cases(db: Database, count: int = 3000, seed: int = 2024, today: 
     elections = {e.id: e for e in load_elections()}
     families = [f for f in FAMILIES if f in rules_by_family]
     weights = [FAMILIES[f] for f in families]
-    cases, reports, events = [], [], []
+    loaded = []
     for n in range(count):
         case_id = first_id + n
         election = elections["pilkada2024"] if rng.random() < 0.75 else elections["pemilu2024"]
@@ -119,37 +126,29 @@ def ensure_demo_cases(db: Database, count: int = 3000, seed: int = 2024, today: 
         opened = _at(event_day + timedelta(days=rng.randint(0, 6)), rng)
         if opened > today:
             continue
-        actor = Actor(0, "Demo Bawaslu", "bawaslu") if origin == "finding" else None
-        state, record = open_case(origin, opened, election.kind, ZONES[zones[region]], case_id=case_id, actor=actor,
+        actor = _demo(Role.BAWASLU) if origin == "finding" else None
+        state, record = open_case(origin, opened, election.kind, TimeZone(zones[region]).zoneinfo.key, case_id=case_id, actor=actor,
                                   event_date=event_day)
         history = [(state, record)] + list(_walk(rng, state, rules_by_family, family, opened, today))
         final, decided = history[-1][0], any(r.action == "recommend" for _, r in history)
-        cases.append(dict(
-            id=case_id, origin=origin, status=final.state.value, version=final.version, region_code=region,
-            election_id=election.id, reported_name=f"Terlapor Fiktif {case_id:05d}", reported_nip="",
-            reported_position=position, reported_agency=agency, event_date=event_day, merged_into_id=None,
-            family=family if decided else None, channel="social_media" if family == "social_media" else "offline",
-            created_at=opened, updated_at=history[-1][1].when))
+        report = None
         if origin == "report":
-            reports.append(dict(
-                case_id=case_id, tracking_code=new_tracking_code(), submission_token=f"demo-{case_id}",
+            report = dict(
+                tracking_code=new_tracking_code(), submission_token=f"demo-{case_id}",
                 secret_hash=secret_hash(f"demo-{rng.random()}"), reporter_name=f"Warga Fiktif {case_id:05d}",
                 reporter_address="Alamat fiktif", reporter_contact="", reporter_id_number="",
                 confidential=rng.random() < 0.6, reported_name=f"Terlapor Fiktif {case_id:05d}", reported_nip="",
                 reported_position=position, reported_agency=agency, region_code=region, election_id=election.id,
                 event_date=event_day, event_place="", known_date=event_day,
                 description=f"Data demo: dugaan pelanggaran netralitas ({family}) oleh {position.lower()}.",
-                links=[], declaration=True, submitted_at=opened))
-        for _, r in history:
-            events.append(dict(
-                case_id=case_id, action=r.action, from_status=r.from_state.value if r.from_state else None,
-                to_status=r.to_state.value, actor_id=None, actor_role=r.role, at=r.when, reason=r.reason,
-                public_reason="", payload=dict(r.payload), documents=list(r.documents)))
-    with db.transaction() as session:
-        for table, rows in ((CaseRow, cases), (ReportRow, reports), (CaseEventRow, events)):
-            for i in range(0, len(rows), 1000):
-                session.execute(insert(table), rows[i:i + 1000])
-        resync_id_sequences(session, [CaseRow.__table__])
-        audit_log.record_states(session, "system", "create", MARKER, [c["id"] for c in cases],
-                                {"cases": len(cases), "seed": seed})
-    return len(cases)
+                links=[], declaration=True, submitted_at=opened)
+        loaded.append(LoadedCase(case_id, NewCase(
+            origin=origin, region_code=region, election_id=election.id,
+            reported_name=f"Terlapor Fiktif {case_id:05d}", reported_position=position, reported_agency=agency,
+            event_date=event_day, family=family if decided else None,
+            channel="social_media" if family == "social_media" else "offline"),
+            final, [r for _, r in history], report))
+    with unit_of_work(db) as uow:
+        added = uow.cases.load(loaded, MARKER, {"cases": len(loaded), "seed": seed})
+        resync_id_sequences(uow.session, [CaseRow.__table__])
+    return added

@@ -7,6 +7,7 @@ Pure domain code: no web or database imports.
 
 from datetime import date
 
+from netra.elections.calendar import Calendar, StageInfo, UnknownElection
 from netra.elections.loader import DATA_DIR, add_election, election_from_dict, load_elections
 from netra.elections.model import (
     AFTER_SCHEDULE,
@@ -25,13 +26,14 @@ from netra.elections.model import (
 
 def candidates_set(day: date, election_id: str) -> bool:
     """Whether candidates of the packaged election `election_id` are formally set on `day` (on/after the date)."""
-    return load_elections()[election_id].candidates_set(day)
+    return Calendar(load_elections()).election(election_id).candidates_set(day)
 
 
 __all__ = [
     "AFTER_SCHEDULE",
     "BEFORE_SCHEDULE",
     "BETWEEN_STAGES",
+    "Calendar",
     "DATA_DIR",
     "ActiveStage",
     "Election",
@@ -41,6 +43,8 @@ __all__ = [
     "RegionExclusion",
     "RegionScope",
     "Stage",
+    "StageInfo",
+    "UnknownElection",
     "add_election",
     "candidates_set",
     "election_from_dict",

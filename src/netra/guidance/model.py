@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date
 from enum import StrEnum
 from typing import Any
 
 from netra.guidance.status import STATUSES
+from netra.elections.calendar import StageInfo
 from netra.rulebook.model import LocalizedText, Rule
 
 MAX_QUESTION_CHARS = 2000
@@ -78,32 +78,6 @@ class Pattern:
 
     def matches(self, concepts: frozenset[str]) -> bool:
         return all(group & concepts for group in self.requires) and not (self.excludes & concepts)
-
-
-@dataclass(frozen=True)
-class StageInfo:
-    """What the engine knows about the election stage the question is about."""
-
-    source: str  # "date" (a day, from the parameter or the question) or "phrase" (words such as "masa kampanye")
-    candidates_set: bool | None
-    in_campaign: bool | None
-    day: date | None = None
-    election_id: str | None = None
-    election_name: LocalizedText | None = None
-    stage_id: str | None = None
-    stage_name: LocalizedText | None = None
-
-    def to_dict(self) -> dict[str, Any]:
-        return {
-            "source": self.source,
-            "candidates_set": self.candidates_set,
-            "in_campaign": self.in_campaign,
-            "day": self.day.isoformat() if self.day else None,
-            "election_id": self.election_id,
-            "election_name": vars(self.election_name) if self.election_name else None,
-            "stage_id": self.stage_id,
-            "stage_name": vars(self.stage_name) if self.stage_name else None,
-        }
 
 
 @dataclass(frozen=True)

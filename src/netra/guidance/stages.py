@@ -6,8 +6,8 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from netra.elections import BEFORE_SCHEDULE, Election, Elections
-from netra.guidance.model import StageInfo
+from netra.elections import Election, Elections
+from netra.elections.calendar import Calendar, StageInfo, stage_info
 
 MONTHS = {
     "januari": 1, "jan": 1, "februari": 2, "pebruari": 2, "feb": 2, "maret": 3, "mar": 3, "april": 4, "apr": 4,
@@ -79,28 +79,9 @@ def phrase_stage(text: str) -> tuple[bool | None, bool | None, str] | None:
 
 
 def pick_election(elections: Elections, day: date, hint: str | None) -> Election | None:
-    """The election a day most plausibly concerns: the hinted kind if it has one, else the one running on that day,
-    else the next one to start, else the last one to end."""
-    pool = [e for e in elections if hint is None or e.kind.value == hint] or list(elections)
-    running = [e for e in pool if e.is_running(day)]
-    if running:
-        return running[0]
-    upcoming = sorted((e for e in pool if e.stage_on(day).id == BEFORE_SCHEDULE), key=lambda e: e.first_day)
-    if upcoming:
-        return upcoming[0]
-    past = sorted(pool, key=lambda e: e.last_day)
-    return past[-1] if past else None
+    """The election a day most plausibly concerns (the hinted kind first): the one calendar's answer."""
+    return Calendar(elections).election_on(day, hint=hint)
 
 
 def stage_on(election: Election, day: date) -> StageInfo:
-    stage = election.stage_on(day)
-    return StageInfo(
-        source="date",
-        candidates_set=election.candidates_set(day),
-        in_campaign=election.in_campaign(day),
-        day=day,
-        election_id=election.id,
-        election_name=election.name,
-        stage_id=stage.id,
-        stage_name=stage.name,
-    )
+    return stage_info(election, day)

@@ -6,13 +6,13 @@ import re
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 
+from netra.cases import ReportingWindow, local_date, local_text
 from netra.intake.identifiers import clean, nik_problem, nip_problem
 
 MAX_TEXT = {"description": 10_000, "event_place": 300, "reporter_address": 500, "reporter_name": 200,
             "reporter_contact": 200, "reported_name": 200, "reported_position": 200, "reported_agency": 200}
 MAX_LINKS = 10
 CHANNELS = ("", "social_media", "offline")
-REPORTING_DAYS = 7  # UU 10/2016 Pasal 134 and UU 7/2017 Pasal 454: 7 days from when the event became known
 _URL = re.compile(r"^https?://[^\s/$.?#][^\s]{1,2000}$", re.IGNORECASE)
 # Control characters other than tab and line breaks: nobody types them, PostgreSQL refuses NUL in text, and they
 # hide text from whoever reads the report.
@@ -110,17 +110,15 @@ class Requirement:
     missing: str  # what the reporter must add, shown when not met
 
 
-def completeness(draft: ReportDraft, submitted_on: date, evidence_count: int) -> list[Requirement]:
-    """The formal and material requirements of a report, each with what is still missing."""
-    late = draft.known_date is not None and submitted_on > draft.known_date + timedelta(days=REPORTING_DAYS)
-    deadline = (draft.known_date + timedelta(days=REPORTING_DAYS)).isoformat() if draft.known_date else None
+def completeness(draft: ReportDraft, evidence_count: int, reporting: ReportingWindow | None) -> list[Requirement]:
+    """The formal and material requirements of a report, each with what is still missing. `reporting` is the
+    report's reporting limit (netra.cases.reporting_window, from the deadline rules in force), None while the day
+    the event became known is not given."""
     return [
         Requirement("reporter_identity", "formal", "Identitas pelapor (nama dan NIK)",
                     bool(draft.reporter_name and draft.reporter_id_number), "Nama lengkap dan NIK pelapor."),
         Requirement("reporter_address", "formal", "Alamat pelapor", bool(draft.reporter_address), "Alamat pelapor."),
-        Requirement("within_deadline", "formal", f"Dilaporkan paling lambat {REPORTING_DAYS} hari sejak diketahui",
-                    draft.known_date is not None and not late,
-                    f"Batas lapor terlewati ({deadline})." if late else "Tanggal kejadian diketahui."),
+        _within_deadline(reporting),
         Requirement("declaration", "formal", "Pernyataan kebenaran laporan (pengganti tanda tangan)",
                     draft.declaration, "Centang pernyataan bahwa laporan ini benar."),
         Requirement("time_and_place", "material", "Waktu dan tempat kejadian",
@@ -132,3 +130,23 @@ def completeness(draft: ReportDraft, submitted_on: date, evidence_count: int) ->
                     bool(draft.reported_name and (draft.reported_nip or draft.reported_position or draft.reported_agency)),
                     "Nama terlapor beserta jabatan, instansi atau NIP."),
     ]
+
+
+def reporting_limit_text(window: ReportingWindow) -> str:
+    """"paling lambat 7 hari sejak diketahui (10 Oktober 2024): 17 Oktober 2024 pukul 23.59 WIB"."""
+    return (f"paling lambat {limit_days(window.rule)} sejak diketahui ({local_date(window.known_on)}): "
+            f"{local_text(window.deadline, window.deadline.tzinfo.key)}")
+
+
+def limit_days(rule) -> str:
+    return f"{rule.days} hari{' kerja' if rule.counting == 'working' else ''}"
+
+
+def _within_deadline(window: ReportingWindow | None) -> Requirement:
+    if window is None:
+        return Requirement("within_deadline", "formal", "Dilaporkan dalam batas waktu sejak pelanggaran diketahui",
+                           False, "Tanggal kejadian diketahui.")
+    label = f"Dilaporkan paling lambat {limit_days(window.rule)} sejak diketahui"
+    missing = (f"Batas lapor terlewati: {reporting_limit_text(window)}." if window.late
+               else "Tanggal kejadian diketahui.")
+    return Requirement("within_deadline", "formal", label, window.late is False, missing)

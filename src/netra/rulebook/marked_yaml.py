@@ -53,7 +53,7 @@ class MarkedYAMLSyntaxError(Exception):
         self.field = field
 
 
-class _Loader(yaml.SafeLoader):
+class _Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # libyaml when present: 5x faster, same marks
     pass
 
 

@@ -237,6 +237,13 @@ def _parquet_batches(path: Path, batch_lines: int, progress) -> Iterator[list[tu
         yield [(0, LineError(0, None, "input is empty: no records to screen"))]
 
 
+def read_jsonl(fh) -> Iterator[tuple[int, Item | LineError]]:
+    """Each record of a JSON Lines file (an open binary file) as ``(physical line, Item or LineError)``: the one
+    reader for every JSON Lines input (``netra screen``, ``netra queue import``, the queue's upload form)."""
+    for line, payload in _jsonl_records(fh, None):
+        yield line, decode_record(line, payload)
+
+
 # --- screening a batch (runs in-process or on a dask worker) -----------------------------------------------
 def decode_record(line: int, payload: Any) -> Item | LineError:
     if isinstance(payload, LineError):

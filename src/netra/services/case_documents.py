@@ -1,7 +1,8 @@
 """Case documents as PDF: the recommendation letter to BKN and the case summary.
 
 Both cite every evidence file by its SHA-256, so anyone holding a copy of the file can check it is the one the
-decision rests on. Confidential reporters never appear in a document.
+decision rests on. They render a CaseDetail, already cut to what the downloading role may see
+(netra.services.case_queries); a confidential reporter never appears in a document.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from reportlab.lib.units import cm
 from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 from xml.sax.saxutils import escape
 
+from netra.accounts.policy import HIDDEN_TEXT
 from netra.cases import label
 from netra.rulebook import Rulebook, load_rulebook
 from netra.services.case_queries import CaseDetail
@@ -104,7 +106,7 @@ def case_summary(detail: CaseDetail, now: datetime | None = None, rulebook: Rule
                 f"Dibuat {s.created_at:%Y-%m-%d}."),
              _p("Terlapor", HEAD), _table(_person(detail)), _p("Laporan", HEAD)]
     for r in detail.reports:
-        reporter = "dirahasiakan" if r.confidential else (r.reporter or {}).get("name") or "—"
+        reporter = HIDDEN_TEXT if r.reporter is None else r.reporter.get("name") or "—"
         story.append(_table([("Kode", r.tracking_code), ("Diterima", f"{r.submitted_at:%Y-%m-%d %H:%M} UTC"),
                              ("Pelapor", reporter), ("Uraian", r.description), ("Tautan", "\n".join(r.links))]))
     story += [_p("Bukti", HEAD), *_evidence(detail), _p("Riwayat", HEAD)]

@@ -1,5 +1,6 @@
 """The elections a report or case can belong to, from the calendars in force (packaged plus those an administrator
-added, see reference_data), and the election kind that picks a case's legal clocks."""
+added, see reference_data). A case's election kind (its legal clocks) comes from the same calendar
+(netra.elections.calendar.Calendar.kind), which refuses an unknown id."""
 
 from __future__ import annotations
 
@@ -10,9 +11,3 @@ from netra.storage.database import Database
 def election_choices(db: Database) -> dict[str, str]:
     """Election id -> Indonesian name."""
     return {e.id: e.name.id for e in reference_data.elections(db)}
-
-
-def election_kind(session, election_id: str) -> str:
-    """"pemilu" or "pilkada" for the election's clocks (pilkada, the usual case, for an unknown id)."""
-    election = reference_data.elections_in(session).get(election_id)
-    return election.kind.value if election is not None else "pilkada"

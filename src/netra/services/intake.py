@@ -8,10 +8,13 @@ from datetime import date, datetime, timezone
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 
+from netra.cases import ReportedPerson, ReportingWindow, open_case, reporting_window
 from netra.intake.evidence import CheckedEvidence, check_batch
-from netra.intake.report import ReportDraft, Requirement, completeness, control_characters, validation_errors
+from netra.intake.report import (
+    ReportDraft, Requirement, completeness, control_characters, limit_days, validation_errors,
+)
+from netra.regions.model import TimeZone
 from netra.intake.tracking import (
-    new_tracking_code,
     normalise_code,
     reporter_secret,
     secret_hash,
@@ -19,12 +22,12 @@ from netra.intake.tracking import (
     token_digest,
     valid_submission_token,
 )
-from netra.storage import audit_log
+from netra.services import reference_data
+from netra.services.unit_of_work import unit_of_work
+from netra.storage.case_repository import NewCase, aware
 from netra.storage.database import Database
 from netra.storage.evidence_store import EvidenceStore
 from netra.storage.tables import CaseEventRow, CaseRow, EvidenceRow, RegionRow, ReportRow
-
-RECEIVED = "received"
 
 
 class ReportInvalid(ValueError):
@@ -39,6 +42,7 @@ class Receipt:
     secret: str
     submitted_at: datetime
     duplicate: bool
+    reporting: ReportingWindow | None = None  # the report's reporting limit, and whether it was met
 
 
 @dataclass(frozen=True)
@@ -56,22 +60,45 @@ class ReportStatus:
     requirements: list[Requirement]
     history: list[PublicHistoryEntry]
     evidence: list[tuple[str, str]]  # (filename, sha256)
+    reporting: ReportingWindow | None = None
 
 
-def _known(session, region_code: str, elections: set[str]) -> tuple[set[str], set[str]]:
-    """The known-region set validation needs, narrowed to the one region asked about (one indexed lookup)."""
-    if len(region_code) > 13 or control_characters(region_code):
-        return set(), elections  # cannot be a code; validation names the field, the query never sees it
-    found = session.scalar(select(RegionRow.code).where(RegionRow.code == region_code,
-                                                        RegionRow.parent_code.is_not(None)))
-    return ({found} if found else set()), elections
+def _known(session, region_code: str, elections: set[str] | None) -> tuple[set[str], set[str]]:
+    """The known regions and elections validation needs: the region narrowed to the one asked about (one indexed
+    lookup); the elections of the calendar in force (narrowed to `elections`, what the form offered, if given)."""
+    # A value that cannot be a code never reaches the query (validation names the field).
+    found = None if len(region_code) > 13 or control_characters(region_code) else session.scalar(
+        select(RegionRow.code).where(RegionRow.code == region_code, RegionRow.parent_code.is_not(None)))
+    in_force = {e.id for e in reference_data.elections_in(session)}
+    return ({found} if found else set()), in_force if elections is None else in_force & set(elections)
+
+
+def reporting_of(session, region_code: str, election_id: str, known_on: date | None,
+                 submitted_at: datetime | None) -> ReportingWindow | None:
+    """A report's reporting limit under the deadline rules in force, in its region's zone (None without the day
+    the event became known). An unknown election raises UnknownElection."""
+    if known_on is None:
+        return None
+    zone = TimeZone(session.scalar(select(RegionRow.timezone).where(RegionRow.code == region_code)))
+    kind = reference_data.calendar_in(session).kind(election_id)
+    return reporting_window(known_on, kind, zone.zoneinfo.key, aware(submitted_at) if submitted_at else None,
+                            reference_data.deadlines_in(session))
+
+
+def reporting_limits(db: Database) -> list[tuple[str, str, str]]:
+    """(election name, limit, legal basis) for the report form: how long a reporter has, per election in force."""
+    with db.transaction() as session:
+        rules = reference_data.deadlines_in(session)
+        return [(e.name.id, limit_days(rules.reporting[e.kind.value]), rules.reporting[e.kind.value].legal_basis)
+                for e in reference_data.elections_in(session)]
 
 
 def _existing(session, submission_token: str, server_key: str) -> Receipt | None:
     row = session.scalar(select(ReportRow).where(ReportRow.submission_token == token_digest(submission_token)))
     if row is None:
         return None
-    return Receipt(row.tracking_code, reporter_secret(server_key, submission_token), row.submitted_at, duplicate=True)
+    return Receipt(row.tracking_code, reporter_secret(server_key, submission_token), row.submitted_at, duplicate=True,
+                   reporting=reporting_of(session, row.region_code, row.election_id, row.known_date, row.submitted_at))
 
 
 def submit_report(
@@ -81,7 +108,7 @@ def submit_report(
     files: list[tuple[str, bytes]],
     submission_token: str,
     server_key: str,
-    elections: set[str],
+    elections: set[str] | None = None,
     now: datetime | None = None,
     today: date | None = None,
 ) -> Receipt:
@@ -102,33 +129,24 @@ def submit_report(
             store.put(content)  # on disk and fsynced before the row that cites it
     secret = reporter_secret(server_key, submission_token)
     try:
-        with db.transaction() as session:
-            case = CaseRow(
-                origin="report", status=RECEIVED, version=1, region_code=draft.region_code,
-                election_id=draft.election_id, reported_name=draft.reported_name, reported_nip=draft.reported_nip,
-                reported_position=draft.reported_position, reported_agency=draft.reported_agency,
-                event_date=draft.event_date, created_at=now, updated_at=now, channel=draft.channel or None,
-            )
-            session.add(case)
-            session.flush()
-            report = ReportRow(
-                case_id=case.id, tracking_code=_unused_code(session), submission_token=token_digest(submission_token),
-                secret_hash=secret_hash(secret), submitted_at=now,
-                **{k: getattr(draft, k) for k in _REPORT_FIELDS}, links=list(draft.links),
-            )
-            session.add(report)
-            session.flush()
-            session.add_all(
-                EvidenceRow(case_id=case.id, report_id=report.id, sha256=e.sha256, filename=e.filename,
-                            media_type=e.kind.media_type, size=e.size, added_by="pelapor", added_at=now)
-                for e in checked
-            )
-            session.add(CaseEventRow(case_id=case.id, action="submit", from_status=None, to_status=RECEIVED,
-                                     actor_role="pelapor", at=now, reason="", payload={}, documents=[],
-                                     public_reason="Laporan diterima dan menunggu pemeriksaan Bawaslu."))
-            code = report.tracking_code
-            audit_log.append(session, "pelapor", "create", f"case:{case.id}", at=now, detail={
-                "report": code, "evidence": [e.sha256 for e in checked], "links": len(draft.links)})
+        with unit_of_work(db) as uow:
+            state, record = open_case(
+                "report", now, uow.calendar.kind(draft.election_id), uow.cases.zone(draft.region_code).zoneinfo.key,
+                subject=ReportedPerson(draft.reported_nip, draft.reported_name, draft.reported_agency),
+                event_date=draft.event_date)
+            code = uow.cases.free_tracking_code()
+            reporting = reporting_of(uow.session, draft.region_code, draft.election_id, draft.known_date, now)
+            uow.cases.open(
+                NewCase(origin="report", region_code=draft.region_code, election_id=draft.election_id,
+                        reported_name=draft.reported_name, reported_nip=draft.reported_nip,
+                        reported_position=draft.reported_position, reported_agency=draft.reported_agency,
+                        event_date=draft.event_date, channel=draft.channel or None),
+                state, record, actor=None, public_reason=RECEIVED_REASON,
+                report=dict(tracking_code=code, submission_token=token_digest(submission_token),  # finding 12
+                            secret_hash=secret_hash(secret), submitted_at=now,
+                            **{k: getattr(draft, k) for k in _REPORT_FIELDS}, links=list(draft.links)),
+                evidence=checked,
+                audit_detail={"report": code, "evidence": [e.sha256 for e in checked], "links": len(draft.links)})
     except IntegrityError:
         # The same form submitted twice at once: the other request stored it; show that receipt.
         with db.transaction() as session:
@@ -136,21 +154,15 @@ def submit_report(
         if again is None:
             raise
         return again
-    return Receipt(code, secret, now, duplicate=False)
+    return Receipt(code, secret, now, duplicate=False, reporting=reporting)
 
 
+RECEIVED_REASON = "Laporan diterima dan menunggu pemeriksaan Bawaslu."
 _REPORT_FIELDS = (
     "reporter_name", "reporter_address", "reporter_contact", "reporter_id_number", "confidential", "reported_name",
     "reported_nip", "reported_position", "reported_agency", "region_code", "election_id", "event_date",
     "event_place", "known_date", "description", "declaration",
 )
-
-
-def _unused_code(session) -> str:
-    while True:
-        code = new_tracking_code()
-        if session.scalar(select(ReportRow.id).where(ReportRow.tracking_code == code)) is None:
-            return code
 
 
 def draft_of(row: ReportRow) -> ReportDraft:
@@ -167,6 +179,7 @@ def report_status(db: Database, tracking_code: str, secret: str) -> ReportStatus
             return None
         case = session.get(CaseRow, row.case_id)
         evidence = session.scalars(select(EvidenceRow).where(EvidenceRow.report_id == row.id)).all()
+        reporting = reporting_of(session, row.region_code, row.election_id, row.known_date, row.submitted_at)
         events = session.scalars(
             select(CaseEventRow).where(CaseEventRow.case_id == case.id).order_by(CaseEventRow.at, CaseEventRow.id)
         ).all()
@@ -174,9 +187,10 @@ def report_status(db: Database, tracking_code: str, secret: str) -> ReportStatus
             tracking_code=row.tracking_code,
             status=case.status,
             submitted_at=row.submitted_at,
-            requirements=completeness(draft_of(row), row.submitted_at.date(), len(evidence)),
+            requirements=completeness(draft_of(row), len(evidence), reporting),
             history=[PublicHistoryEntry(e.at, e.to_status, e.public_reason) for e in events],
             evidence=[(e.filename, e.sha256) for e in evidence],
+            reporting=reporting,
         )
 
 
@@ -187,7 +201,7 @@ SUPPLEMENTABLE = ("reporter_name", "reporter_address", "reporter_contact", "repo
 
 def supplement_report(
     db: Database, store: EvidenceStore, tracking_code: str, secret: str, additions: ReportDraft,
-    files: list[tuple[str, bytes]], elections: set[str], now: datetime | None = None,
+    files: list[tuple[str, bytes]], elections: set[str] | None = None, now: datetime | None = None,
 ) -> ReportStatus | None:
     """Add missing parts to a stored report. None when the code/secret is wrong; ReportInvalid or
     EvidenceRejected for bad input, with nothing changed."""
@@ -199,34 +213,19 @@ def supplement_report(
         if row is None or not secret_matches(secret, row.secret_hash):
             return None
         merged = draft_of(row)
-        regions, _ = _known(session, merged.region_code, elections)
+        regions, known_elections = _known(session, merged.region_code, elections)
     filled = {k: getattr(additions, k) for k in SUPPLEMENTABLE if getattr(additions, k) and not getattr(merged, k)}
     new_links = [u for u in additions.links if u not in merged.links]
     candidate = replace(merged, **filled, links=merged.links + tuple(new_links),
                         declaration=merged.declaration or additions.declaration)
-    errors = validation_errors(candidate, now.date(), regions, elections)
+    errors = validation_errors(candidate, now.date(), regions, known_elections)
     if errors:
         raise ReportInvalid(errors)
     checked = check_batch(files)
     for _, content in files:
         if content:
             store.put(content)
-    with db.transaction() as session:
-        row = session.scalar(select(ReportRow).where(ReportRow.tracking_code == code))
-        for key, value in filled.items():
-            setattr(row, key, value)
-        case = session.get(CaseRow, row.case_id)
-        for key in ("reported_name", "reported_nip", "reported_position", "reported_agency", "event_date"):
-            if key in filled and not getattr(case, key):
-                setattr(case, key, filled[key])
-        row.links = list(candidate.links)
-        row.declaration = candidate.declaration
-        session.add_all(
-            EvidenceRow(case_id=row.case_id, report_id=row.id, sha256=e.sha256, filename=e.filename,
-                        media_type=e.kind.media_type, size=e.size, added_by="pelapor", added_at=now)
-            for e in checked
-        )
-        audit_log.append(session, "pelapor", "change", f"case:{row.case_id}", at=now, detail={
-            "report": code, "fields": sorted(filled), "links_added": len(new_links),
-            "evidence": [e.sha256 for e in checked], "declaration": candidate.declaration})
+    with unit_of_work(db) as uow:
+        uow.cases.supplement(uow.cases.report_by_code(code), filled, candidate.links, candidate.declaration, checked,
+                             now)
     return report_status(db, code, secret)

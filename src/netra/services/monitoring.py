@@ -9,21 +9,23 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime, timedelta, timezone
 
 from sqlalchemy import func, or_, select, update
 from sqlalchemy.exc import IntegrityError
 
 from netra.accounts.model import Account
-from netra.accounts.roles import Role
-from netra.cases import Actor, open_case
-from netra.regions.model import TimeZone
-from netra.screening import Item, ItemError, screen_many
-from netra.services.elections import election_kind
+from netra.accounts.policy import Capability, may
+from netra.cases import open_case
+from netra.screening import Item, screen_many
+from netra.screening.runner import LineError, decode_record
+from netra.services.unit_of_work import unit_of_work
 from netra.storage import audit_log
+from netra.storage.case_repository import NewCase
 from netra.storage.database import Database
-from netra.storage.tables import CaseEventRow, CaseRow, RegionRow, ScreenedItemRow
+from netra.storage.scope import within
+from netra.storage.tables import RegionRow, ScreenedItemRow
 
 CHECKOUT_MINUTES = 30
 
@@ -44,26 +46,48 @@ def _regency_codes(session) -> set[str]:
     return set(session.scalars(select(RegionRow.code).where(RegionRow.parent_code.is_not(None))))
 
 
-def screen_and_queue(db: Database, records: Iterable[dict], batch: str, election_id: str,
-                     default_region: str | None = None, now: datetime | None = None) -> ImportSummary:
-    """Screen raw records (the `netra screen` input format) and queue the flagged ones."""
-    now = now or datetime.now(timezone.utc)
-    items, rejected = [], []
+def _numbered(records: Iterable) -> Iterable[tuple[int, Item | LineError]]:
+    """(physical line, Item or LineError) pairs as netra.screening.runner.read_jsonl gives them; plain dicts
+    (tests, the API) are numbered by position."""
     for n, record in enumerate(records, start=1):
-        try:
-            items.append(Item.from_dict(record))
-        except (ItemError, TypeError, ValueError) as exc:
-            rejected.append(f"baris {n}: {exc}")
+        yield record if isinstance(record, tuple) else (n, decode_record(n, record))
+
+
+def _indonesian(error: str) -> str:
+    """The screener's reader speaks English (its files are for engineers); the officer reads Indonesian."""
+    if error.startswith("malformed JSON") or error.startswith("record is nested"):
+        return f"bukan JSON yang sah ({error})"
+    if error.startswith("line is not valid UTF-8"):
+        return f"bukan teks UTF-8 yang sah ({error})"
+    return f"data tidak sah ({error})"
+
+
+def screen_and_queue(db: Database, records: Iterable, batch: str, election_id: str,
+                     default_region: str | None = None, now: datetime | None = None, *,
+                     account: Account) -> ImportSummary:
+    """Screen records (the `netra screen` input format) for `account`, an officer, and queue the flagged ones.
+    A record whose region is unknown or outside the officer's scope is refused with its line number, before
+    screening, and nothing of it is stored; the audit entry names the officer."""
+    _require_officer(account)
+    now = now or datetime.now(timezone.utc)
     with db.transaction() as session:
         regencies = _regency_codes(session)
-    rows, screened = [], 0
-    for item, result in zip(items, screen_many(items)):
-        screened += 1
-        if not result.violation:
+    items, rejected = [], []
+    for line, item in _numbered(records):
+        if isinstance(item, LineError):
+            rejected.append(f"baris {line}: {_indonesian(item.error)}")
             continue
         region = item.region or default_region
         if region not in regencies:
-            rejected.append(f"id {item.id}: kode wilayah tidak dikenal ({region or 'kosong'})")
+            rejected.append(f"baris {line} (id {item.id}): kode wilayah tidak dikenal ({region or 'kosong'})")
+        elif not account.may_see(region):
+            rejected.append(f"baris {line} (id {item.id}): wilayah {region} di luar cakupan Anda")
+        else:
+            items.append((item, region))
+    rows, screened = [], 0
+    for (item, region), result in zip(items, screen_many(item for item, _ in items)):
+        screened += 1
+        if not result.violation:
             continue
         out = result.to_dict()
         rows.append(ScreenedItemRow(
@@ -81,7 +105,7 @@ def screen_and_queue(db: Database, records: Iterable[dict], batch: str, election
         except IntegrityError:
             duplicates += 1
     with db.transaction() as session:
-        audit_log.append(session, "system", "create", f"queue:{batch}", at=now,
+        audit_log.append(session, f"user:{account.id}", "create", f"queue:{batch}", at=now,
                          detail={"screened": screened, "queued": queued, "duplicates": duplicates,
                                  "rejected": len(rejected)})
     return ImportSummary(screened, queued, duplicates, rejected)
@@ -93,13 +117,8 @@ def record_author(item: Item) -> dict:
 
 
 def _require_officer(account: Account) -> None:
-    if account.role is not Role.BAWASLU:
+    if not may(account.role, Capability.REVIEW_QUEUE):
         raise QueueError("Hanya petugas Bawaslu yang meninjau antrean pemantauan.")
-
-
-def _scope(account: Account):
-    return or_(*[or_(ScreenedItemRow.region_code == c, ScreenedItemRow.region_code.startswith(c + "."))
-                 for c in account.scope]) if account.scope else ScreenedItemRow.id.is_(None)
 
 
 def _free(now: datetime):
@@ -109,7 +128,7 @@ def _free(now: datetime):
 def queue_counts(db: Database, account: Account, now: datetime | None = None) -> dict[str, int]:
     now = now or datetime.now(timezone.utc)
     with db.transaction() as session:
-        base = select(func.count()).select_from(ScreenedItemRow).where(_scope(account))
+        base = select(func.count()).select_from(ScreenedItemRow).where(within(account, ScreenedItemRow.region_code))
         return {
             "pending": session.scalar(base.where(ScreenedItemRow.status == "pending")),
             "available": session.scalar(base.where(ScreenedItemRow.status == "pending", _free(now))),
@@ -127,7 +146,7 @@ def check_out(db: Database, account: Account, count: int = 10, now: datetime | N
     claimed: list[int] = []
     with db.transaction() as session:
         candidates = session.scalars(
-            select(ScreenedItemRow.id).where(_scope(account), ScreenedItemRow.status == "pending", _free(now))
+            select(ScreenedItemRow.id).where(within(account, ScreenedItemRow.region_code), ScreenedItemRow.status == "pending", _free(now))
             .order_by(ScreenedItemRow.score.desc(), ScreenedItemRow.id).limit(count * 3)).all()
     for item_id in candidates:
         if len(claimed) == count:
@@ -159,8 +178,9 @@ def decide(db: Database, account: Account, item_id: int, decision: str, reason: 
         raise QueueError("Keputusan harus 'konfirmasi' atau 'tolak'.")
     if decision == "dismiss" and not reason.strip():
         raise QueueError("Tuliskan alasan menolak tanda dari penyaring.")
-    with db.transaction() as session:
-        item = session.scalar(select(ScreenedItemRow).where(ScreenedItemRow.id == item_id, _scope(account)))
+    with unit_of_work(db) as uow:
+        session = uow.session
+        item = session.scalar(select(ScreenedItemRow).where(ScreenedItemRow.id == item_id, within(account, ScreenedItemRow.region_code)))
         if item is None:
             raise QueueError("Item tidak ditemukan di wilayah Anda.")
         if item.status != "pending":
@@ -172,25 +192,18 @@ def decide(db: Database, account: Account, item_id: int, decision: str, reason: 
             raise QueueError("Ambil item ini terlebih dahulu; item yang diambil petugas lain tidak dapat diputuskan.")
         case_id = None
         if decision == "confirm":
-            tz = TimeZone(session.scalar(select(RegionRow.timezone).where(RegionRow.code == item.region_code)))
-            state, record = open_case("finding", now, election_kind(session, item.election_id), tz.zoneinfo.key,
-                                      actor=Actor(account.id, account.full_name, "bawaslu"), event_date=item.posted_on,
-                                      reason=reason)
+            state, record = open_case(
+                "finding", now, uow.calendar.kind(item.election_id), uow.cases.zone(item.region_code).zoneinfo.key,
+                actor=account, event_date=item.posted_on,
+                reason=f"Temuan dari pemantauan ({item.source} {item.external_id}): {item.text}\n{reason}".strip())
+            record = replace(record, payload={"screened_item": item.id, "rules": item.rules,
+                                              "evidence": item.evidence, "score": item.score})
             actor = item.result.get("actor") or {}
-            case = CaseRow(origin="finding", status=state.state.value, version=state.version,
-                           region_code=item.region_code, election_id=item.election_id, reported_name="",
-                           reported_nip="", reported_position=actor.get("text") or "", reported_agency="",
-                           event_date=item.posted_on, family=item.family,
-                           channel="social_media" if item.source == "post" else None, created_at=now, updated_at=now)
-            session.add(case)
-            session.flush()
-            session.add(CaseEventRow(
-                case_id=case.id, action=record.action, from_status=None, to_status=state.state.value,
-                actor_id=account.id, actor_role="bawaslu", at=now,
-                reason=f"Temuan dari pemantauan ({item.source} {item.external_id}): {item.text}\n{reason}".strip(),
-                public_reason="", payload={"screened_item": item.id, "rules": item.rules, "evidence": item.evidence,
-                                           "score": item.score}, documents=[]))
-            case_id = case.id
+            case_id = uow.cases.open(
+                NewCase(origin="finding", region_code=item.region_code, election_id=item.election_id,
+                        reported_position=actor.get("text") or "", event_date=item.posted_on, family=item.family,
+                        channel="social_media" if item.source == "post" else None),
+                state, record, actor=account, audit_detail={"screened_item": item.id}).id
         item.status = "confirmed" if decision == "confirm" else "dismissed"
         item.decided_by, item.decided_at, item.decision_reason, item.case_id = account.id, now, reason.strip(), case_id
         audit_log.append(session, f"user:{account.id}", "change", f"queue_item:{item.id}", at=now,

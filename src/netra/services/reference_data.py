@@ -1,30 +1,36 @@
-"""The rulebook and election calendars in force: the packaged data plus what administrators recorded.
+"""The rulebook, election calendars, legal clocks and civil-servant table in force: the packaged data plus what
+administrators recorded.
 
-Administrators correct disputed values (e.g. a sanction level the sources disagree on) and add elections without
-editing code; each change is stored with who, when and why, written to the audit trail, and applied on top of the
-packaged data everywhere the service layer hands out a rulebook or calendar.
+Administrators correct disputed values (e.g. a sanction level, or a deadline, the sources disagree on) and add
+elections without editing code; each change is validated, stored with who, when and why, written to the audit
+trail, and applied on top of the packaged data everywhere the service layer hands out a rulebook, a calendar or
+deadline rules.
 """
 
 from __future__ import annotations
 
 import json
 import threading
-from functools import cache
 from datetime import datetime, timezone
+from functools import cache
 from typing import Any
 
+import yaml
 from sqlalchemy import func, select
 
 from netra.accounts.model import Account
-from netra.accounts.roles import Role
+from netra.accounts.policy import Capability, may
+from netra.cases import DeadlineDataError, DeadlineRules, default_rules, parse_rules
+from netra.cases.deadlines import DATA_FILE as DEADLINES_FILE
 from netra.elections import ElectionDataError, Elections, election_from_dict, load_elections
+from netra.elections.calendar import Calendar
 from netra.guidance import GuidanceEngine
 from netra.rulebook import Override, Rulebook, RulebookError, load_rulebook
 from netra.storage import audit_log
 from netra.storage.database import Database
 from netra.regions import load_reference_regions
 from netra.regions.workforce import Workforce, WorkforceError, load_workforce, parse_workforce
-from netra.storage.tables import AddedElectionRow, RuleOverrideRow, WorkforceTableRow
+from netra.storage.tables import AddedElectionRow, DeadlineVersionRow, RuleOverrideRow, WorkforceTableRow
 
 _lock = threading.Lock()
 _cache: dict[tuple, Any] = {}
@@ -68,6 +74,94 @@ def elections_in(session) -> Elections:
     return _build_in(session)[1]
 
 
+def calendar_in(session) -> Calendar:
+    """The calendar in force (which election, stage and period applies), within an open transaction."""
+    return Calendar(elections_in(session))
+
+
+def calendar(db: Database) -> Calendar:
+    return Calendar(elections(db))
+
+
+_deadlines: dict[tuple, DeadlineRules] = {}
+
+
+def _deadline_row(session) -> DeadlineVersionRow | None:
+    return session.scalars(select(DeadlineVersionRow).order_by(DeadlineVersionRow.id.desc()).limit(1)).first()
+
+
+def deadlines_in(session) -> DeadlineRules:
+    """The legal clocks in force, within an open transaction: the latest administrator's version, else the packaged
+    deadlines.yaml. Every clock Netra computes (workflow, case pages, worklists, statistics, the reporting limit)
+    comes from here."""
+    key = (id(session.get_bind()), session.scalar(select(func.max(DeadlineVersionRow.id))) or 0)
+    with _lock:
+        if key in _deadlines:
+            return _deadlines[key]
+    row = _deadline_row(session)
+    rules = parse_rules(row.data, f"koreksi administrator #{row.id}") if row else default_rules()
+    with _lock:
+        _deadlines.clear()
+        _deadlines[key] = rules
+    return rules
+
+
+def deadlines(db: Database) -> DeadlineRules:
+    with db.transaction() as session:
+        return deadlines_in(session)
+
+
+def deadlines_document(db: Database) -> tuple[str, dict | None]:
+    """The rules in force as YAML for editing (the packaged file, comments and all, until the first correction),
+    and who changed them last ({"by", "at", "reason"} or None)."""
+    with db.transaction() as session:
+        row = _deadline_row(session)
+        if row is None:
+            return DEADLINES_FILE.read_text(encoding="utf-8"), None
+        return (yaml.safe_dump(row.data, allow_unicode=True, sort_keys=False, width=110),
+                {"by": row.by_user, "at": row.at, "reason": row.reason})
+
+
+def _flat(data: Any, prefix: str = "") -> dict[str, Any]:
+    """Dotted paths to values; clocks are keyed by their id, so a diff names "pilkada.clocks.ppk_followup.days"."""
+    if isinstance(data, dict):
+        return {k: v for key, value in data.items() for k, v in _flat(value, f"{prefix}{key}.").items()}
+    if isinstance(data, list) and data and all(isinstance(v, dict) and "id" in v for v in data):
+        return {k: v for item in data
+                for k, v in _flat({x: y for x, y in item.items() if x != "id"}, f"{prefix}{item['id']}.").items()}
+    return {prefix.rstrip("."): data}
+
+
+def set_deadlines(db: Database, account: Account, text: str, reason: str, now: datetime | None = None) -> DeadlineRules:
+    """Put corrected legal clocks in force (YAML as deadlines.yaml). Refused, storing nothing, when the YAML or the
+    rules are invalid or nothing changes; the audit entry lists every changed value, from and to."""
+    _require_admin(account)
+    now = now or datetime.now(timezone.utc)
+    if not reason.strip():
+        raise ReferenceDataError("Tuliskan alasan dan sumber perubahan.")
+    try:
+        data = json.loads(json.dumps(yaml.safe_load(text), default=str))  # dates as ISO text, anchors expanded
+    except yaml.YAMLError as exc:
+        raise ReferenceDataError(f"Tenggat waktu bukan YAML yang sah: {exc}") from exc
+    try:
+        rules = parse_rules(data, "<administrator>")
+    except DeadlineDataError as exc:
+        raise ReferenceDataError(str(exc)) from exc
+    with db.transaction() as session:
+        row = _deadline_row(session)
+        current = row.data if row else json.loads(json.dumps(yaml.safe_load(DEADLINES_FILE.read_text("utf-8")),
+                                                             default=str))
+        before, after = _flat(current), _flat(data)
+        changes = [{"path": p, "from": before.get(p), "to": after.get(p)} for p in sorted(set(before) | set(after))
+                   if before.get(p) != after.get(p)]
+        if not changes:
+            raise ReferenceDataError("Tidak ada nilai yang berubah dari tenggat waktu yang berlaku.")
+        session.add(DeadlineVersionRow(data=data, by_user=account.username, at=now, reason=reason.strip()))
+        audit_log.append(session, f"user:{account.id}", "change", "deadlines", at=now,
+                         detail={"changes": changes[:100], "reason": reason.strip()})
+    return rules
+
+
 def rulebook(db: Database) -> Rulebook:
     return _build(db)[0]
 
@@ -89,7 +183,7 @@ def guidance_engine(db: Database) -> GuidanceEngine:
 
 
 def _require_admin(account: Account) -> None:
-    if account.role is not Role.ADMIN:
+    if not may(account.role, Capability.ADMINISTER):
         raise ReferenceDataError("Hanya administrator yang dapat mengubah aturan atau kalender pemilihan.")
 
 

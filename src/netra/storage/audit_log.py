@@ -41,11 +41,12 @@ def append(session: Session, actor: str, action: str, entity: str, detail: dict 
 
 
 def record_states(session: Session, actor: str, action: str, entity: str, case_ids: Iterable[int],
-                  detail: dict | None = None, at: datetime | None = None) -> None:
-    """For bulk writes (demo data): the digests of many cases, over as many entries as they need."""
+                  detail: dict | None = None, at: datetime | None = None) -> AuditEntry:
+    """For bulk writes (demo data): the digests of many cases, over as many entries as they need; the last."""
     ids = sorted(set(case_ids))
     for start in range(0, max(len(ids), 1), STATES_PER_ENTRY):
-        append(session, actor, action, entity, detail, at, covers=ids[start:start + STATES_PER_ENTRY])
+        entry = append(session, actor, action, entity, detail, at, covers=ids[start:start + STATES_PER_ENTRY])
+    return entry
 
 
 def _write(session: Session, key: bytes | None, actor: str, action: str, entity: str, detail: dict,

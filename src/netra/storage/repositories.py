@@ -63,6 +63,11 @@ class RegionRepository:
     def all(self) -> list[Region]:
         return [_region(r) for r in self.session.scalars(select(RegionRow).order_by(RegionRow.code))]
 
+    def provinces(self) -> list[Region]:
+        """The provinces only (38 rows, not the 500-odd regencies with them)."""
+        return [_region(r) for r in self.session.scalars(select(RegionRow).where(RegionRow.parent_code.is_(None))
+                                                         .order_by(RegionRow.code))]
+
 
 class DuplicateUsername(Exception):
     pass

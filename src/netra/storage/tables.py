@@ -162,6 +162,32 @@ class AuditHeadRow(Base):
     keyed_from: Mapped[int] = mapped_column(Integer, default=1)  # first entry under the audit key (MAC)
 
 
+class OutboxRow(Base):
+    """A domain event of a case (netra.cases.events), written by the case repository in the transaction of the
+    change. Ids follow commit order: the repository adds them after its audit entry, whose head-row lock it holds
+    until commit, so a consumer that remembers the last id it applied never skips one."""
+
+    __tablename__ = "outbox"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    kind: Mapped[str] = mapped_column(String(40))
+    case_id: Mapped[int] = mapped_column(Integer, index=True)
+    region_code: Mapped[str] = mapped_column(String(13))
+    audit_seq: Mapped[int] = mapped_column(Integer)  # the audit entry that recorded the same change
+    payload: Mapped[dict] = mapped_column(JSON, default=dict)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+
+
+class OutboxConsumerRow(Base):
+    """How far one consumer of the outbox got (statistics, notifications, ...): the last event id it applied."""
+
+    __tablename__ = "outbox_consumers"
+
+    name: Mapped[str] = mapped_column(String(40), primary_key=True)
+    last_id: Mapped[int] = mapped_column(Integer, default=0)
+    updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+
+
 class ScreenedItemRow(Base):
     """A post, report or news item the screener flagged, waiting for (or carrying) a human decision.
 
@@ -246,13 +272,12 @@ class CaseStatsRow(Base):
     """One row per live (not merged-away) case, flattened for statistics: what the dashboard filters and counts on,
     and what the case history says about it (when each funnel step happened, which legal clock runs since when,
     which PPK it went to). Derived data, rebuilt from `cases` + `case_events` by netra.services.analytics.facts,
-    which catches up on every case change recorded in the audit log (`audit_seq`: the entry last applied)."""
+    which catches up on every case event in the outbox (its position: outbox_consumers "statistics")."""
 
     __tablename__ = "case_stats"
 
     case_id: Mapped[int] = mapped_column(ForeignKey("cases.id", ondelete="CASCADE"), primary_key=True,
                                          autoincrement=False)
-    audit_seq: Mapped[int] = mapped_column(Integer, default=0, index=True)
     province_code: Mapped[str] = mapped_column(String(2))
     region_code: Mapped[str] = mapped_column(String(13))
     election_id: Mapped[str] = mapped_column(String(40))
@@ -274,6 +299,8 @@ class CaseStatsRow(Base):
     clock_started_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
     clock_extended: Mapped[bool] = mapped_column(Boolean, default=False)
     clock_start_day: Mapped[date | None] = mapped_column(Date)  # local date of clock_started_at in clock_zone
+    # The last instant the running clock allows (netra.cases.due_at): overdue exactly when it is before "now".
+    clock_due_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
     ppk: Mapped[str] = mapped_column(String(200), default="")
     # Funnel step durations in tenths of a day, rounded down (report -> registered, registered -> recommended,
     # recommended -> sanctioned): integers, so medians come from plain GROUP BY counts on either database.
@@ -314,6 +341,19 @@ class CaseRollupRow(Base):
     n: Mapped[int] = mapped_column(Integer)
 
 
+class StatsSnapshotRow(Base):
+    """A computed statistics view (public statistics of a filter set, a dashboard for a scope and filters) and the
+    data version it was computed at (netra.services.analytics.snapshots): a cache, reused only while the version
+    is current, so a restart does not recompute what has not changed."""
+
+    __tablename__ = "stats_snapshots"
+
+    key: Mapped[str] = mapped_column(String(64), primary_key=True)  # sha256 of what was asked
+    version: Mapped[str] = mapped_column(String(400))
+    payload: Mapped[str] = mapped_column(Text)  # JSON
+    computed_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+
+
 class RuleOverrideRow(Base):
     """An administrator's correction of a rulebook value (e.g. a disputed sanction level), with who, when, why."""
 
@@ -341,6 +381,19 @@ class WorkforceTableRow(Base):
     reason: Mapped[str] = mapped_column(Text)
 
 
+class DeadlineVersionRow(Base):
+    """A corrected version of the legal clocks (the deadlines.yaml document, validated), with who, when and why;
+    the latest is in force, and without any the packaged netra/cases/data/deadlines.yaml applies."""
+
+    __tablename__ = "deadline_versions"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    data: Mapped[dict] = mapped_column(JSON)
+    by_user: Mapped[str] = mapped_column(String(64))
+    at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    reason: Mapped[str] = mapped_column(Text)
+
+
 class AddedElectionRow(Base):
     """An election an administrator added beside the packaged calendars, as its validated data."""
 
@@ -350,6 +403,92 @@ class AddedElectionRow(Base):
     election_id: Mapped[str] = mapped_column(String(40), unique=True)
     data: Mapped[dict] = mapped_column(JSON)
     by_user: Mapped[str] = mapped_column(String(64))
+    at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+
+
+class RegisterImportRow(Base):
+    """One import of the civil-servant register: who, when, why, from which file, and what it changed."""
+
+    __tablename__ = "register_imports"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    by_user: Mapped[str] = mapped_column(String(64))
+    reason: Mapped[str] = mapped_column(Text)
+    filename: Mapped[str] = mapped_column(String(200))
+    sha256: Mapped[str] = mapped_column(String(64))
+    started_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    finished_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    rows: Mapped[int] = mapped_column(Integer, default=0)
+    added: Mapped[int] = mapped_column(Integer, default=0)
+    updated: Mapped[int] = mapped_column(Integer, default=0)
+    unchanged: Mapped[int] = mapped_column(Integer, default=0)
+    errors: Mapped[int] = mapped_column(Integer, default=0)
+    error_sample: Mapped[list] = mapped_column(JSON, default=list)  # the first errors, "Baris N: ..."
+
+
+class CivilServantRow(Base):
+    """A civil servant (PNS or PPPK) as the latest import of the register describes them. Never deleted: a person
+    no longer in the register gets `removed_at` and keeps their cases. The import ids are plain integers (no
+    foreign key) so that millions of rows load without a per-row check against register_imports."""
+
+    __tablename__ = "civil_servants"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    nip: Mapped[str] = mapped_column(String(18), unique=True)
+    name: Mapped[str] = mapped_column(String(200))
+    name_key: Mapped[str] = mapped_column(String(200), index=True)  # netra.cases.merging.normalise_name
+    position: Mapped[str] = mapped_column(String(200), default="")
+    agency: Mapped[str] = mapped_column(String(200))
+    region_code: Mapped[str] = mapped_column(String(13), index=True)
+    status: Mapped[str] = mapped_column(String(4))  # PNS or PPPK
+    rank: Mapped[str] = mapped_column(String(60), default="")
+    removed_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    created_import_id: Mapped[int | None] = mapped_column(Integer)
+    updated_import_id: Mapped[int | None] = mapped_column(Integer)
+
+
+class CivilServantChangeRow(Base):
+    """A changed field of a register entry: old and new value, by which import (or by whom), when."""
+
+    __tablename__ = "civil_servant_changes"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    person_id: Mapped[int] = mapped_column(ForeignKey("civil_servants.id"), index=True)
+    import_id: Mapped[int | None] = mapped_column(Integer)
+    field: Mapped[str] = mapped_column(String(20))
+    old_value: Mapped[str] = mapped_column(String(200), default="")
+    new_value: Mapped[str] = mapped_column(String(200), default="")
+    by_user: Mapped[str] = mapped_column(String(64))
+    at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+
+
+class CasePersonRow(Base):
+    """An officer's decision on who a case is about. Without a row a case belongs to the register entry with its
+    NIP; a row names the confirmed person (e.g. a name-and-agency suggestion), or none when the NIP was wrong."""
+
+    __tablename__ = "case_people"
+
+    case_id: Mapped[int] = mapped_column(ForeignKey("cases.id"), primary_key=True, autoincrement=False)
+    person_id: Mapped[int | None] = mapped_column(ForeignKey("civil_servants.id"), index=True)
+    by_user_id: Mapped[int] = mapped_column(ForeignKey("users.id"))
+    at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    reason: Mapped[str] = mapped_column(Text)
+
+
+class BknFollowUpRow(Base):
+    """What BKN did on its side about a case (reprimand, SIASN block and its lifting), with date and document."""
+
+    __tablename__ = "bkn_follow_ups"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    case_id: Mapped[int] = mapped_column(ForeignKey("cases.id"), index=True)
+    kind: Mapped[str] = mapped_column(String(20))
+    on_date: Mapped[date] = mapped_column(Date)
+    document_number: Mapped[str] = mapped_column(String(120))
+    document_sha256: Mapped[str | None] = mapped_column(String(64))
+    document_name: Mapped[str] = mapped_column(String(200), default="")
+    note: Mapped[str] = mapped_column(Text, default="")
+    by_user_id: Mapped[int] = mapped_column(ForeignKey("users.id"))
     at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
 
 

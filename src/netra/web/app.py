@@ -25,7 +25,7 @@ from netra.storage import audit_log
 from netra.storage.database import Database
 from netra.web import (
     routes_admin, routes_analytics, routes_api, routes_auth, routes_cases, routes_guidance, routes_monitoring,
-    routes_pages, routes_prevention, routes_report, routes_tokens,
+    routes_pages, routes_people, routes_prevention, routes_report, routes_tokens,
 )
 from netra.web.screening_pool import ScreeningPool
 from netra.web.rendering import render, wants_html
@@ -37,6 +37,32 @@ log = logging.getLogger("netra.web")
 DEFAULT_BODY_LIMIT = 1024 * 1024  # every route: forms and JSON; upload routes set their own, larger limit
 
 
+@asynccontextmanager
+async def _lifespan(app: FastAPI):
+    # The statistics are warmed in the background: every other page is served at once, and the first statistics
+    # request finds them ready (or waits only for the rest of the warm-up, not for a catch-up of its own).
+    threading.Thread(target=_warm_statistics, args=(app.state.db,), name="netra-warm-statistics", daemon=True).start()
+    yield
+
+
+def _warm_statistics(db: Database) -> None:
+    from netra.services import analytics
+    from netra.storage.repositories import RegionRepository
+    from netra.web.rendering import templates
+
+    started = time.perf_counter()
+    try:
+        for name in ("stats_page.html", "dashboard_page.html"):  # compiled once, not by the first visitor
+            templates.get_template(name)
+        with db.transaction() as session:  # the region filters' lists
+            RegionRepository(session).within(("33",))
+        analytics.warm(db)
+    except Exception:  # a request will do the same work and report any error itself
+        log.exception("statistics warm-up failed")
+    else:
+        log.info("statistics warm", extra={"ms": round((time.perf_counter() - started) * 1000, 1)})
+
+
 def create_app(settings: Settings, db: Database | None = None) -> FastAPI:
     db = db or Database(settings.database_url)
     if db.audit_key is None:
@@ -46,7 +72,8 @@ def create_app(settings: Settings, db: Database | None = None) -> FastAPI:
     async def lifespan(app: FastAPI):
         checkpoints = AuditCheckpoints(db, settings)
         checkpoints.start()
-        yield
+        async with _lifespan(app):
+            yield
         app.state.screening.close()
         checkpoints.stop()
 
@@ -74,6 +101,7 @@ def create_app(settings: Settings, db: Database | None = None) -> FastAPI:
     app.include_router(routes_auth.router)
     app.include_router(routes_api.router)
     app.include_router(routes_report.router)
+    app.include_router(routes_people.router)  # before routes_cases: /perkara/berulang is not a case id
     app.include_router(routes_cases.router)
     app.include_router(routes_guidance.router)
     app.include_router(routes_monitoring.router)

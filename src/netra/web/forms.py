@@ -1,4 +1,11 @@
-"""Reading a form with files under a size cap, keeping what was typed even when the files are too big.
+"""Form bodies for plain `def` handlers.
+
+Handlers that store, screen, fsync or render PDFs are plain functions, which FastAPI runs in its thread pool, so
+one slow request never stalls the event loop (and with it every other request of the worker, /health included).
+Reading the body is the only part that must be awaited: this dependency does it on the loop, once (Starlette keeps
+the parsed form on the request, and the CSRF check reads the same one), and hands the handler the result.
+
+read_bounded_form: a form with files under a size cap, keeping what was typed even when the files are too big.
 
 Starlette's own limit (max_body_size) answers an oversized body with a bare 413 and the typed text is lost; the
 public report form must come back filled in instead (issue 14, finding 4). So upload forms read their body here:
@@ -12,9 +19,29 @@ from __future__ import annotations
 from collections.abc import AsyncIterator
 from dataclasses import dataclass, field
 
+from fastapi import Request
 from starlette.datastructures import FormData, UploadFile
 from starlette.formparsers import FormParser, MultiPartException, MultiPartParser
-from starlette.requests import ClientDisconnect, Request
+from starlette.requests import ClientDisconnect
+
+
+async def form_data(request: Request) -> FormData:
+    return await request.form()
+
+
+def text(form: FormData, name: str) -> str:
+    return str(form.get(name) or "").strip()
+
+
+def uploads(form: FormData, name: str) -> list[tuple[str, bytes]]:
+    """(file name, content) of every file sent under `name` (read from the spooled upload, off the loop)."""
+    out = []
+    for f in form.getlist(name):
+        if isinstance(f, UploadFile) and f.filename:
+            f.file.seek(0)
+            out.append((f.filename, f.file.read()))
+    return out
+
 
 DRAIN_CEILING = 256 * 1024 * 1024  # beyond this an oversized body is cut off rather than read to its end
 MAX_TEXT_PART = 64 * 1024  # one text field: the longest field (10,000 characters) in UTF-8 with room to spare

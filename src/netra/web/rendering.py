@@ -9,10 +9,11 @@ from fastapi.templating import Jinja2Templates
 
 from netra.accounts.model import Account
 from netra.cases import label as domain_label
+from netra.intake.report import reporting_limit_text
 from netra.regions.model import TimeZone
 from netra.storage.repositories import RegionRepository
 from netra.web.formatting import FILTERS, moment
-from netra.web.i18n import pick_language, translate
+from netra.web.i18n import day, moment_wib, number, pick_language, translate
 from netra.web.security import csrf_token, current_account
 
 templates = Jinja2Templates(directory=str(resources.files("netra.web").joinpath("templates")))
@@ -39,7 +40,11 @@ def render(request: Request, name: str, context: dict | None = None, status_code
     full = {
         "lang": lang,
         "t": lambda key, **kw: translate(lang, key, **kw),
+        "num": lambda value: number(lang, value),  # 1.234 and 6,5 in Indonesian
+        "day": lambda value: day(lang, value),
+        "moment": lambda value: moment_wib(lang, value),
         "label": lambda name: getattr(domain_label(name), lang),  # states, actions, destinations
+        "reporting_text": reporting_limit_text,
         "csrf_token": csrf_token(request),
         "account": account,
         **(context or {}),

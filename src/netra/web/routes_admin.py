@@ -14,13 +14,15 @@ from typing import Any
 import yaml
 from fastapi import APIRouter, Depends, HTTPException, Request
 from fastapi.responses import RedirectResponse
+from starlette.datastructures import FormData
 from sqlalchemy import select
 
 from netra.accounts.model import Account
-from netra.accounts.roles import Role
+from netra.accounts.policy import Capability, may
 from netra.services import reference_data
 from netra.services.reference_data import ReferenceDataError
 from netra.storage.tables import AddedElectionRow, RuleOverrideRow, WorkforceTableRow
+from netra.web.forms import form_data
 from netra.web.rendering import render
 from netra.web.security import require_account
 
@@ -29,7 +31,8 @@ router = APIRouter(include_in_schema=False)
 PAGE = "/admin/referensi"
 MAX_TEXT = 200_000  # characters of pasted YAML: a table of every province and regency is about 15,000
 MAX_NODES = 100_000  # values in pasted YAML once anchors are expanded (stops "billion laughs" pastes)
-OK_KEYS = {"aturan": "admin.ok.rule", "pemilihan": "admin.ok.election", "pegawai": "admin.ok.workforce"}
+OK_KEYS = {"aturan": "admin.ok.rule", "pemilihan": "admin.ok.election", "pegawai": "admin.ok.workforce",
+           "tenggat": "admin.ok.deadlines"}
 # Fields administrators usually correct; any existing dotted path is accepted.
 COMMON_FIELDS = ("sanction.level", "sanction.kind", "period", "subjects", "legal_basis", "sanction.consists_of.id",
                  "sanction.consists_of.en", "explanation.id", "explanation.en")
@@ -40,7 +43,7 @@ class FormError(ValueError):
 
 
 def _admin(account: Account = Depends(require_account)) -> Account:
-    if account.role is not Role.ADMIN:
+    if not may(account.role, Capability.ADMINISTER):
         raise HTTPException(403)
     return account
 
@@ -59,12 +62,16 @@ def _page(request: Request, account: Account, *, ok: str | None = None, form: st
                  for r in session.scalars(select(AddedElectionRow).order_by(AddedElectionRow.id.desc()))]
         latest = session.scalars(select(WorkforceTableRow).order_by(WorkforceTableRow.id.desc()).limit(1)).first()
         installed = latest and {"by": latest.by_user, "at": _utc(latest.at), "reason": latest.reason}
+    deadlines_yaml, deadlines_changed = reference_data.deadlines_document(db)
+    if deadlines_changed:
+        deadlines_changed["at"] = _utc(deadlines_changed["at"])
     return render(request, "admin_reference.html", {
         "account": account, "ok_key": OK_KEYS.get(ok or ""), "form": form, "error": error, "values": values or {},
         "rules": [(r.id, r.title) for r in book.rules], "common_fields": COMMON_FIELDS, "overrides": overrides,
         "added": added, "packaged_elections": [e.id for e in reference_data.elections(db)
                                                if e.id not in {a["id"] for a in added}],
         "workforce": table, "workforce_total": sum(table.counts.values()), "installed": installed,
+        "deadlines_yaml": deadlines_yaml, "deadlines_changed": deadlines_changed,
     }, status_code=status_code)
 
 
@@ -85,8 +92,7 @@ def _refused(request: Request, account: Account, form: str, error: str, values: 
     return _page(request, account, form=form, error=error, values=values, status_code=422)
 
 
-async def _fields(request: Request, *names: str) -> dict[str, str]:
-    form = await request.form()
+def _fields(form: FormData, *names: str) -> dict[str, str]:
     return {n: str(form.get(n) or "") for n in names}
 
 
@@ -141,8 +147,8 @@ def reference_page(request: Request, account: Account = Depends(_admin)):
 
 
 @router.post(PAGE + "/aturan")
-async def add_rule_override(request: Request, account: Account = Depends(_admin)):
-    values = await _fields(request, "rule_id", "field", "value", "reason")
+def add_rule_override(request: Request, form: FormData = Depends(form_data), account: Account = Depends(_admin)):
+    values = _fields(form, "rule_id", "field", "value", "reason")
     try:
         if not values["field"].strip():
             raise FormError("Tuliskan kolom yang dikoreksi, misalnya sanction.level.")
@@ -161,8 +167,8 @@ async def add_rule_override(request: Request, account: Account = Depends(_admin)
 
 
 @router.post(PAGE + "/pemilihan")
-async def add_election(request: Request, account: Account = Depends(_admin)):
-    values = await _fields(request, "election_yaml")
+def add_election(request: Request, form: FormData = Depends(form_data), account: Account = Depends(_admin)):
+    values = _fields(form, "election_yaml")
     try:
         data = _read_yaml(values["election_yaml"], "Data pemilihan")
         if not isinstance(data, dict):
@@ -179,16 +185,30 @@ async def add_election(request: Request, account: Account = Depends(_admin)):
     return RedirectResponse(f"{PAGE}?ok=pemilihan#pemilihan", status_code=303)
 
 
-@router.post(PAGE + "/pegawai")
-async def install_workforce(request: Request, account: Account = Depends(_admin)):
-    values = await _fields(request, "workforce_yaml", "reason")
+def _document(request: Request, account: Account, form: FormData, *, name: str, field: str, what: str, install,
+              refused: str, ok: str):
+    """A pasted YAML document with a reason (the civil-servant table, the deadlines): checked, put in force by
+    `install`, or shown again with the input kept and the reason it was refused."""
+    values = _fields(form, field, "reason")
     try:
         if not values["reason"].strip():
             raise FormError("Tuliskan alasan dan sumber perubahan.")
-        _read_yaml(values["workforce_yaml"], "Tabel pegawai")  # an Indonesian message for broken YAML
-        reference_data.install_workforce(request.app.state.db, account, values["workforce_yaml"], values["reason"])
+        _read_yaml(values[field], what)  # an Indonesian message for broken YAML
+        install(request.app.state.db, account, values[field], values["reason"])
     except FormError as exc:
-        return _refused(request, account, "workforce", str(exc), values)
+        return _refused(request, account, name, str(exc), values)
     except ReferenceDataError as exc:
-        return _refused(request, account, "workforce", f"Tabel pegawai tidak dipasang: {_detail(exc)}", values)
-    return RedirectResponse(f"{PAGE}?ok=pegawai#pegawai", status_code=303)
+        return _refused(request, account, name, f"{refused}: {_detail(exc)}", values)
+    return RedirectResponse(f"{PAGE}?ok={ok}#{ok}", status_code=303)
+
+
+@router.post(PAGE + "/pegawai")
+def install_workforce(request: Request, form: FormData = Depends(form_data), account: Account = Depends(_admin)):
+    return _document(request, account, form, name="workforce", field="workforce_yaml", what="Tabel pegawai",
+                     install=reference_data.install_workforce, refused="Tabel pegawai tidak dipasang", ok="pegawai")
+
+
+@router.post(PAGE + "/tenggat")
+def set_deadlines(request: Request, form: FormData = Depends(form_data), account: Account = Depends(_admin)):
+    return _document(request, account, form, name="deadlines", field="deadlines_yaml", what="Tenggat waktu",
+                     install=reference_data.set_deadlines, refused="Tenggat waktu tidak diubah", ok="tenggat")

@@ -46,7 +46,7 @@ def _scope_regions(request: Request, account: Account):
 
 def _provinces(request: Request):
     with request.app.state.db.transaction() as session:
-        return [r for r in RegionRepository(session).all() if r.parent_code is None]
+        return RegionRepository(session).provinces()
 
 
 def _choices(request: Request, regions) -> dict[str, Any]:
@@ -61,6 +61,14 @@ def _choices(request: Request, regions) -> dict[str, Any]:
         "origins": [(o, *analytics._simple(o)) for o in ORIGINS],
         "positions": [(g.id, g.label.id, g.label.en) for g in positions.GROUPS],
     }
+
+
+def _zoom(f: Filters, account: Account | None) -> str | None:
+    """The province the map zooms to: the one filtered on, or the only one an officer's regions lie in."""
+    if f.region:
+        return f.region.split(".", 1)[0]
+    provinces = {code.split(".", 1)[0] for code in (account.scope if account else ())}
+    return provinces.pop() if len(provinces) == 1 else None
 
 
 def _query_string(f: Filters) -> str:
@@ -85,7 +93,7 @@ def dashboard_page(request: Request, account: Account = Depends(require_account)
     return render(request, "dashboard_page.html", {
         "account": account, "filters": f, "tables": tables, "choices": _choices(request, regions),
         "query": _query_string(f), "public": False, "csv_base": "/api/stats/",
-        "data": {"public": False, "tables": {n: t.as_json() for n, t in tables.items()}},
+        "data": {"public": False, "zoom": _zoom(f, account), "tables": {n: t.as_json() for n, t in tables.items()}},
     })
 
 
@@ -174,20 +182,21 @@ class PublicStats(BaseModel):
     tables: dict[str, PublicTable]
 
 
-def _public(request: Request) -> tuple[Filters, dict[str, analytics.Table], datetime]:
-    f = _filters(request, [p.code for p in _provinces(request)], PUBLIC_FILTERS)
+def _public(request: Request, provinces=None) -> tuple[Filters, dict[str, analytics.Table], datetime]:
+    f = _filters(request, [p.code for p in provinces or _provinces(request)], PUBLIC_FILTERS)
     now = datetime.now(timezone.utc)
     return f, analytics.public_tables(request.app.state.db, f, now), now
 
 
 @router.get("/statistik", include_in_schema=False)
 def public_page(request: Request):
-    f, tables, now = _public(request)
+    provinces = _provinces(request)
+    f, tables, now = _public(request, provinces)
     return render(request, "stats_page.html", {
-        "filters": f, "tables": tables, "choices": _choices(request, _provinces(request)),
+        "filters": f, "tables": tables, "choices": _choices(request, provinces),
         "query": _query_string(f),
         "public": True, "csv_base": "/api/public/stats/v1/", "generated_at": now,
-        "data": {"public": True, "tables": {n: t.as_json() for n, t in tables.items()}},
+        "data": {"public": True, "zoom": _zoom(f, None), "tables": {n: t.as_json() for n, t in tables.items()}},
     })
 
 

@@ -7,11 +7,13 @@ import logging
 
 from fastapi import APIRouter, Depends, Form, Request
 from fastapi.responses import RedirectResponse
+from starlette.datastructures import FormData
 
 from netra.accounts.model import Account
 from netra.accounts.passwords import WeakPassword
 from netra.services import sessions
 from netra.services.accounts import AccountError, change_own_password, sign_in_attempt
+from netra.web.forms import form_data, text
 from netra.web.rendering import account_time, render
 from netra.web.security import client_address, require_account, sign_in, sign_out
 
@@ -67,9 +69,8 @@ def account_page(request: Request, account: Account = Depends(require_account)):
 
 
 @router.post("/akun/sesi")
-async def end_session(request: Request, account: Account = Depends(require_account)):
-    form = await request.form()
-    target = str(form.get("session") or "")
+def end_session(request: Request, form: FormData = Depends(form_data), account: Account = Depends(require_account)):
+    target = text(form, "session")
     db = request.app.state.db
     if target == "others":
         with db.transaction() as session:
@@ -82,8 +83,9 @@ async def end_session(request: Request, account: Account = Depends(require_accou
 
 
 @router.post("/akun/sandi")
-async def change_password(request: Request, account: Account = Depends(require_account)):
-    form = await request.form()
+def change_password(request: Request, form: FormData = Depends(form_data),
+                    account: Account = Depends(require_account)):
+    # A plain function: hashing the password must not hold up the event loop.
     current, new, again = (str(form.get(k) or "") for k in ("current", "new", "again"))
     if new != again:
         return _account_page(request, account, error="Kata sandi baru dan ulangannya tidak sama.", status_code=422)

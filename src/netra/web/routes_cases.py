@@ -1,4 +1,9 @@
-"""Officers' case pages: worklist, case detail, reporter identity on explicit request, evidence download."""
+"""Officers' case pages: worklist, case detail, reporter identity on explicit request, evidence download.
+
+What a role sees comes cut from netra.services.case_queries (netra.accounts.policy decides); what it may do comes
+from the workflow table and the policy's capabilities. Handlers are plain functions: FastAPI runs them in its
+thread pool, so the database, fsyncs and PDF rendering never block the event loop.
+"""
 
 from __future__ import annotations
 
@@ -6,54 +11,48 @@ from datetime import datetime, timezone
 
 from fastapi import APIRouter, Depends, HTTPException, Request
 from fastapi.responses import RedirectResponse, Response
-from sqlalchemy import select
-from starlette.datastructures import UploadFile
+from starlette.datastructures import FormData
 
 from netra.accounts.model import Account
-from netra.cases import DESTINATIONS, TRANSITIONS, State, WorkflowError, allowed_actions, local_text
-from netra.intake.evidence import MAX_FILE_BYTES, MAX_FILES, EvidenceRejected, download_name
+from netra.accounts.policy import Capability, case_view, may
+from netra.cases import DESTINATIONS, TRANSITIONS, WorkflowError, allowed_actions, local_text
+from netra.intake.evidence import MAX_FILE_BYTES, MAX_FILES, EvidenceRejected
 from netra.intake.metadata import Malformed
 from netra.intake.metadata import strip as strip_metadata
 from netra.services import reference_data
 from netra.services.case_documents import NoRecommendation, case_summary, recommendation_letter
 from netra.services.case_exports import export_rows, to_csv, to_xlsx
-from netra.services.case_queries import get_case, in_scope, list_cases, may_download_original
+from netra.services.case_queries import CASE_STATUSES, VIEWS, evidence_view, get_case, worklist as read_worklist
 from netra.services.case_workflow import CaseNotFound, clocks_for, link_cases, related_cases, take_step
+from netra.services.unit_of_work import unit_of_work
+from netra.services.people.follow_up import follow_up_label, latest_acts
+from netra.services.people.person import repeat_counts
 from netra.storage import audit_log
 from netra.storage.evidence_store import EvidenceStore
-from netra.storage.tables import CaseRow, EvidenceRow
+from netra.storage.tables import EvidenceRow
+from netra.web.forms import form_data, text, uploads
 from netra.web.params import RowId, form_int
 from netra.web.rendering import render
 from netra.web.security import require_account
 
 router = APIRouter(include_in_schema=False)
 
-CASE_STATUSES = tuple(s.value for s in State)
-# Recommended but not (yet) sanctioned: the follow-up gap leaders must see (Pilkada 2024: 1,158 suspected, 19 sanctioned).
-FOLLOW_UP_GAP = ("recommended_to_bkn", "verified_by_bkn", "validated_by_bawaslu", "sent_to_ppk", "not_followed_up",
-                 "personnel_data_blocked")
-VIEWS = ("all", "overdue", "due_soon", "gap")
 
-
-def _filtered(request: Request, account: Account, status: str | None, view: str, limit: int = 200):
-    db = request.app.state.db
-    statuses = FOLLOW_UP_GAP if view == "gap" else ((status,) if status in CASE_STATUSES else None)
-    cases = list_cases(db, account, statuses=statuses, limit=limit)
-    clocks = clocks_for(db, [c.id for c in cases])
-    if view == "overdue":
-        cases = [c for c in cases if clocks.get(c.id) and clocks[c.id].overdue]
-    elif view == "due_soon":
-        cases = [c for c in cases if clocks.get(c.id) and clocks[c.id].due_soon and not clocks[c.id].overdue]
-    return cases, clocks
+def _view(view: str) -> str:
+    return view if view in VIEWS else "all"
 
 
 @router.get("/perkara")
-def worklist(request: Request, status: str | None = None, view: str = "all",
+def worklist(request: Request, status: str | None = None, view: str = "all", halaman: int = 1,
              account: Account = Depends(require_account)):
-    cases, clocks = _filtered(request, account, status, view)
+    found = read_worklist(request.app.state.db, account, _view(view), status, page=min(max(halaman, 1), 10**6))
+    ids = [c.id for c in found.cases]
     return render(request, "cases_list.html", {
-        "account": account, "cases": cases, "status": status or "", "statuses": CASE_STATUSES, "clocks": clocks,
-        "view": view if view in VIEWS else "all", "views": VIEWS, "local_text": local_text})
+        "account": account, "worklist": found, "cases": found.cases, "clocks": found.clocks,
+        "status": status if status in CASE_STATUSES else "", "statuses": CASE_STATUSES, "view": _view(view),
+        "views": VIEWS, "local_text": local_text,
+        "acts": latest_acts(request.app.state.db, ids) if _view(view) == "gap" else {},
+        "follow_up_label": follow_up_label, "repeated": repeat_counts(request.app.state.db, ids)})
 
 
 @router.get("/ekspor/perkara.{fmt}")
@@ -61,8 +60,11 @@ def export_cases(fmt: str, request: Request, status: str | None = None, view: st
                  account: Account = Depends(require_account)):
     if fmt not in ("csv", "xlsx"):
         raise HTTPException(404)
-    cases, clocks = _filtered(request, account, status, view, limit=100_000)
-    rows = export_rows(request.app.state.db, account, cases, clocks, {"status": status, "view": view})
+    if not may(account.role, Capability.EXPORT_CASES):
+        raise HTTPException(403)
+    db = request.app.state.db
+    rows = export_rows(db, account, read_worklist(db, account, _view(view), status, per_page=None),
+                       {"status": status, "view": view})
     body, media = (to_csv(rows), "text/csv; charset=utf-8") if fmt == "csv" else (
         to_xlsx(rows), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
     return Response(body, media_type=media,
@@ -85,58 +87,56 @@ def _detail(request: Request, account: Account, detail, error: str | None = None
         "account": account, "case": detail, "actions": actions, "requires": requires, "error": error,
         "clock": clocks_for(db, [detail.summary.id]).get(detail.summary.id), "local_text": local_text,
         "rules": list(reference_data.rulebook(db)), "destinations": DESTINATIONS,
-        "related": related_cases(db, account, detail.summary.id) if account.role.value == "bawaslu" else [],
+        "documents": case_view(account.role).documents,
+        "related": related_cases(db, account, detail.summary.id) if may(account.role, Capability.LINK_CASES) else [],
     }, status_code=status_code)
 
 
+def _refused(request: Request, account: Account, case_id: int, error: str):
+    detail = get_case(request.app.state.db, account, case_id)
+    if detail is None:
+        raise HTTPException(404)
+    return _detail(request, account, detail, error=error, status_code=409)
+
+
 @router.post("/perkara/{case_id}/gabung")
-async def link(case_id: RowId, request: Request, account: Account = Depends(require_account)):
-    form = await request.form()
-    other, version = form_int(form.get("other_id")), form_int(form.get("expected_version"))
-    db = request.app.state.db
+def link(case_id: RowId, request: Request, form: FormData = Depends(form_data),
+         account: Account = Depends(require_account)):
+    other, version = form_int(text(form, "other_id")), form_int(text(form, "expected_version"))
     try:
         if other is None or version is None:
             raise CaseNotFound(case_id)
-        survivor = link_cases(db, account, case_id, other, version, str(form.get("reason") or ""))
+        survivor = link_cases(request.app.state.db, account, case_id, other, version, text(form, "reason"))
     except CaseNotFound:
         raise HTTPException(404) from None
     except WorkflowError as exc:
-        detail = get_case(db, account, case_id)
-        if detail is None:
-            raise HTTPException(404) from None
-        return _detail(request, account, detail, error=str(exc), status_code=409)
+        return _refused(request, account, case_id, str(exc))
     return RedirectResponse(f"/perkara/{survivor}?ok=link", status_code=303)
 
 
 @router.post("/perkara/{case_id}/langkah", max_body_size=MAX_FILES * MAX_FILE_BYTES + 1024 * 1024)  # documents
-async def take_action(case_id: RowId, request: Request, account: Account = Depends(require_account)):
-    form = await request.form()
-    text = lambda name: str(form.get(name) or "").strip()  # noqa: E731
-    action = text("action")
+def take_action(case_id: RowId, request: Request, form: FormData = Depends(form_data),
+                account: Account = Depends(require_account)):
+    action = text(form, "action")
     payload: dict = {}
     if rule_ids := [str(v) for v in form.getlist("rule_ids") if str(v).strip()]:
         payload["rule_ids"] = rule_ids
     for key in ("destination", "ppk", "rule_id"):
-        if text(key):
-            payload[key] = text(key)
-    if text("sanction_level") or text("sanction_description"):
-        payload["sanction"] = {"kind": text("sanction_kind"), "level": text("sanction_level"),
-                               "description": text("sanction_description")}
-    documents = [(f.filename or "", await f.read()) for f in form.getlist("documents")
-                 if isinstance(f, UploadFile) and f.filename]
+        if text(form, key):
+            payload[key] = text(form, key)
+    if text(form, "sanction_level") or text(form, "sanction_description"):
+        payload["sanction"] = {"kind": text(form, "sanction_kind"), "level": text(form, "sanction_level"),
+                               "description": text(form, "sanction_description")}
     settings = request.app.state.settings
-    version = form_int(text("expected_version")) or 0
+    version = form_int(text(form, "expected_version")) or 0
     try:
         take_step(request.app.state.db, EvidenceStore(settings.data_dir / "evidence"), account, case_id, action,
-                  version, reason=text("reason"), public_reason=text("public_reason"), payload=payload,
-                  documents=documents, now=datetime.now(timezone.utc))
+                  version, reason=text(form, "reason"), public_reason=text(form, "public_reason"), payload=payload,
+                  documents=uploads(form, "documents"), now=datetime.now(timezone.utc))
     except CaseNotFound:
         raise HTTPException(404) from None
     except (WorkflowError, EvidenceRejected) as exc:
-        detail = get_case(request.app.state.db, account, case_id)
-        if detail is None:
-            raise HTTPException(404) from None
-        return _detail(request, account, detail, error=str(exc), status_code=409)
+        return _refused(request, account, case_id, str(exc))
     return RedirectResponse(f"/perkara/{case_id}?ok={action}", status_code=303)
 
 
@@ -147,6 +147,8 @@ def case_document(case_id: RowId, document: str, request: Request, account: Acco
     detail = get_case(db, account, case_id)
     if detail is None or document not in makers:
         raise HTTPException(404)
+    if document not in case_view(account.role).documents:
+        raise HTTPException(403)
     try:
         pdf = makers[document](detail, rulebook=reference_data.rulebook(db))
     except NoRecommendation:
@@ -163,7 +165,7 @@ def reveal_identity(case_id: RowId, report_id: RowId, request: Request, account:
     detail = get_case(request.app.state.db, account, case_id, reveal_report_id=report_id)
     if detail is None:
         raise HTTPException(404)
-    if not any(r.id == report_id and r.identity_visible for r in detail.reports):
+    if not any(r.id == report_id and r.confidential and r.reporter is not None for r in detail.reports):
         raise HTTPException(403)
     return _detail(request, account, detail)
 
@@ -173,29 +175,25 @@ def download_evidence(case_id: RowId, evidence_id: RowId, request: Request, acco
     """Bawaslu gets the original, byte for byte (legal evidence, cited by its SHA-256); every other role gets a copy
     without metadata under a neutral name, or nothing for types that have no safe copy (issue 14, finding 2)."""
     db = request.app.state.db
-    original = may_download_original(account)
-    with db.transaction() as session:
-        allowed = session.scalar(in_scope(select(CaseRow.id), account).where(CaseRow.id == case_id))
-        row = session.scalar(select(EvidenceRow).where(EvidenceRow.id == evidence_id, EvidenceRow.case_id == case_id))
-        if allowed is None or row is None:
+    with unit_of_work(db) as uow:
+        row = uow.session.get(EvidenceRow, evidence_id)
+        if row is None or row.case_id != case_id or uow.cases.find(case_id, account) is None:
             raise HTTPException(404)
-        media_type, filename, digest = row.media_type, row.filename, row.sha256
-    content = EvidenceStore(request.app.state.settings.data_dir / "evidence").read(digest)
-    headers = {"x-evidence-sha256": digest}
-    if original:
-        name = download_name(filename, media_type)
-    else:
+        evidence = evidence_view(account, row)
+    content = EvidenceStore(request.app.state.settings.data_dir / "evidence").read(evidence.sha256)
+    headers = {"x-evidence-sha256": evidence.sha256}
+    if not evidence.original:
         try:
-            content = strip_metadata(content, media_type)
+            content = strip_metadata(content, evidence.media_type)
         except Malformed:
             content = None
         if content is None:
             raise HTTPException(403, "Berkas ini hanya dapat diunduh petugas Bawaslu: salinan tanpa metadata "
                                      "tidak dapat dibuat dengan aman.")
-        name = download_name(f"bukti-{evidence_id}", media_type)
-        headers = {"x-evidence-of-sha256": digest}  # the original's hash: a copy has its own bytes
+        headers = {"x-evidence-of-sha256": evidence.sha256}  # the original's hash: a copy has its own bytes
+    # Audited once the download is certain to be served (a refused copy is not a download).
     with db.transaction() as session:
-        audit_log.append(session, account.actor, "download", f"evidence:{digest}",
-                         {"case_id": case_id, "copy": "original" if original else "without metadata"})
-    return Response(content, media_type=media_type,
-                    headers={**headers, "content-disposition": f'attachment; filename="{name}"'})
+        audit_log.append(session, f"user:{account.id}", "download", f"evidence:{evidence.sha256}",
+                         {"case_id": case_id, "copy": "original" if evidence.original else "without metadata"})
+    return Response(content, media_type=evidence.media_type,
+                    headers={**headers, "content-disposition": f'attachment; filename="{evidence.filename}"'})

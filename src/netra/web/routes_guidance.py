@@ -6,14 +6,16 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from fastapi import APIRouter, Body, Query, Request
+from fastapi import APIRouter, Body, Depends, Query, Request
 from fastapi.responses import JSONResponse, Response
 from pydantic import BaseModel, Field
+from starlette.datastructures import FormData
 
 from netra.guidance import SUBJECT_CHOICES, GuidanceError
 from netra.guidance.guideline import Labels, guideline_outline, guideline_pdf
 from netra.rulebook import Rulebook
 from netra.services import guidance_questions, reference_data
+from netra.web.forms import form_data
 from netra.web.i18n import pick_language
 from netra.web.rendering import render
 
@@ -86,8 +88,7 @@ def guidance_page(request: Request, q: str | None = None, when: str | None = Non
 
 
 @router.post("/bolehkah", include_in_schema=False)
-async def guidance_submit(request: Request):
-    form = await request.form()
+def guidance_submit(request: Request, form: FormData = Depends(form_data)):
     values = {k: str(form.get(k) or "") for k in FIELDS}
     values["status"] = values["status"] or values.pop("subject")
     values.pop("subject", None)
@@ -100,9 +101,8 @@ async def guidance_submit(request: Request):
 
 
 @router.post("/bolehkah/umpan-balik", include_in_schema=False)
-async def guidance_feedback(request: Request):
+def guidance_feedback(request: Request, form: FormData = Depends(form_data)):
     """"Apakah jawaban ini membantu?": ya or tidak, an optional comment; no sign-in, nothing about the asker."""
-    form = await request.form()
     helpful = str(form.get("helpful") or "")
     message, code = "guidance.feedback.thanks", 200
     try:

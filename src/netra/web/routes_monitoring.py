@@ -2,21 +2,21 @@
 
 from __future__ import annotations
 
-import json
-import re
 from datetime import datetime, timezone
 
 from fastapi import APIRouter, Depends, HTTPException, Request
 from fastapi.responses import JSONResponse, RedirectResponse
 from starlette.concurrency import run_in_threadpool
 from pydantic import BaseModel, Field
-from starlette.datastructures import UploadFile
+from starlette.datastructures import FormData, UploadFile
 
 from netra.accounts.model import Account
-from netra.accounts.roles import Role
+from netra.accounts.policy import Capability, may
+from netra.screening.runner import read_jsonl
 from netra.services import screening_api, throttle
 from netra.services.elections import election_choices
 from netra.services.monitoring import QueueError, check_out, decide, my_items, queue_counts, screen_and_queue
+from netra.web.forms import form_data, text
 from netra.web.params import RowId
 from netra.web.rendering import render
 from netra.web.screening_pool import Busy
@@ -28,17 +28,20 @@ MAX_SCREEN_BODY = 1024 * 1024  # with 1,000 items at most: about 6 s of screenin
 
 
 def _officer(account: Account = Depends(require_account)) -> Account:
-    if account.role is not Role.BAWASLU:
+    """Monitoring work (accounts.policy: the queue's capability): a signed-in officer, or an API token of such a
+    role for /api/screen and /api/antrean/impor (issue 14, finding 1)."""
+    if not may(account.role, Capability.REVIEW_QUEUE):
         raise HTTPException(403)
     return account
 
 
 def _page(request: Request, account: Account, message: str | None = None, error: str | None = None,
-          status_code: int = 200):
+          status_code: int = 200, rejected: list[str] | None = None):
     db = request.app.state.db
     return render(request, "monitoring_queue.html", {
         "account": account, "counts": queue_counts(db, account), "items": my_items(db, account),
         "message": message, "error": error, "elections": election_choices(request.app.state.db),
+        "rejected": rejected or [],
     }, status_code=status_code)
 
 
@@ -54,11 +57,11 @@ def take_batch(request: Request, account: Account = Depends(_officer)):
 
 
 @router.post("/antrean/{item_id}/putuskan", include_in_schema=False)
-async def decide_item(item_id: RowId, request: Request, account: Account = Depends(_officer)):
-    form = await request.form()
-    decision = str(form.get("decision") or "")
+def decide_item(item_id: RowId, request: Request, form: FormData = Depends(form_data),
+                account: Account = Depends(_officer)):
+    decision = text(form, "decision")
     try:
-        case_id = decide(request.app.state.db, account, item_id, decision, str(form.get("reason") or ""))
+        case_id = decide(request.app.state.db, account, item_id, decision, text(form, "reason"))
     except QueueError as exc:
         return _page(request, account, error=str(exc), status_code=409)
     if case_id:
@@ -67,37 +70,26 @@ async def decide_item(item_id: RowId, request: Request, account: Account = Depen
 
 
 @router.post("/antrean/impor", include_in_schema=False, max_body_size=MAX_UPLOAD_BYTES + 1024 * 1024)
-async def import_file(request: Request, account: Account = Depends(_officer)):
+def import_file(request: Request, form: FormData = Depends(form_data), account: Account = Depends(_officer)):
     """Upload JSON Lines in the `netra screen` input format; flagged items join the queue."""
-    form = await request.form()
     upload = form.get("file")
-    region, election = str(form.get("region_code") or ""), str(form.get("election_id") or "")
+    region, election = text(form, "region_code"), text(form, "election_id")
     if election not in election_choices(request.app.state.db):
         return _page(request, account, error="Pilih pemilihan.", status_code=422)
-    if region not in account.scope and not any(region.startswith(s + ".") for s in account.scope):
+    if not account.may_see(region):
         return _page(request, account, error="Wilayah bawaan harus berada dalam cakupan Anda.", status_code=422)
     if not isinstance(upload, UploadFile):
         return _page(request, account, error="Pilih berkas JSON Lines.", status_code=422)
-    content = await upload.read(MAX_UPLOAD_BYTES + 1)
-    if len(content) > MAX_UPLOAD_BYTES:
+    upload.file.seek(0, 2)
+    if upload.file.tell() > MAX_UPLOAD_BYTES:
         return _page(request, account, error="Berkas lebih dari 20 MB; gunakan `netra queue import`.", status_code=413)
-    records, bad = [], []
-    for n, line in enumerate(content.decode("utf-8", errors="replace").splitlines(), start=1):
-        if not line.strip():
-            continue
-        try:
-            record = json.loads(line)
-            if not isinstance(record, dict):
-                raise ValueError
-            records.append(record)
-        except ValueError:
-            bad.append(n)
-    summary = screen_and_queue(request.app.state.db, records, f"web:{account.username}:{upload.filename}",
-                               election, default_region=region)
+    upload.file.seek(0)
+    summary = screen_and_queue(request.app.state.db, list(read_jsonl(upload.file)),
+                               f"web:{account.username}:{upload.filename}", election, default_region=region,
+                               account=account)
     message = (f"{summary.screened} disaring, {summary.queued} masuk antrean, {summary.duplicates} duplikat, "
-               f"{len(summary.rejected) + len(bad)} baris ditolak"
-               + (f" (baris JSON rusak: {', '.join(map(str, bad[:10]))})" if bad else ""))
-    return _page(request, account, message=message)
+               f"{len(summary.rejected)} baris ditolak")
+    return _page(request, account, message=message, rejected=summary.rejected)
 
 
 class ScreenRequest(BaseModel):
@@ -107,20 +99,13 @@ class ScreenRequest(BaseModel):
                                           "region.")
 
 
-def _monitor(account: Account = Depends(require_account)) -> Account:
-    """Screening is Bawaslu's monitoring work: a signed-in officer or an API token with the bawaslu role."""
-    if account.role is not Role.BAWASLU:
-        raise HTTPException(403)
-    return account
-
-
 @router.post("/api/screen", tags=["screening"], max_body_size=MAX_SCREEN_BODY,
              responses={401: {"description": "Not signed in and no valid API token"},
                         403: {"description": "Not a monitoring (bawaslu) account"},
                         413: {"description": "Body over 1 MiB"},
                         429: {"description": "Too many requests from this account"},
                         503: {"description": "Every screening process is busy"}})
-async def screen_api(body: ScreenRequest, request: Request, account: Account = Depends(_monitor)):
+async def screen_api(body: ScreenRequest, request: Request, account: Account = Depends(_officer)):
     """Screen up to 1,000 items (1 MiB of JSON); one result per item, in order (the `netra screen` output
     format). Items that are malformed or too long come back as {"id", "error"} in their place. Nothing is
     stored. Needs a bawaslu session or `Authorization: Bearer <API token>`; rate-limited per account."""
@@ -157,7 +142,7 @@ class QueueImportOut(BaseModel):
                         403: {"description": "Not a monitoring (bawaslu) account"},
                         422: {"description": "Unknown election, or a region outside the caller's scope"},
                         429: {"description": "Too many requests from this account"}})
-def import_api(body: QueueImport, request: Request, account: Account = Depends(_monitor)):
+def import_api(body: QueueImport, request: Request, account: Account = Depends(_officer)):
     """Screen up to 1,000 items and queue the flagged ones for review, for machine clients with an API token
     (`Authorization: Bearer <token>`) of the bawaslu role. Items naming a region outside the token's scope are
     refused, each with its position."""
@@ -169,18 +154,8 @@ def import_api(body: QueueImport, request: Request, account: Account = Depends(_
         return JSONResponse({"detail": "Pemilihan tidak dikenal."}, status_code=422)
     if body.region_code and not account.may_see(body.region_code):
         return JSONResponse({"detail": "Wilayah bawaan harus berada dalam cakupan token."}, status_code=422)
-    records, positions, outside = [], [], []
-    for n, record in enumerate(body.items, start=1):
-        region = record.get("region") or body.region_code
-        if not isinstance(region, str) or not account.may_see(region):
-            outside.append(f"baris {n}: wilayah {str(region)[:13] or 'kosong'} di luar cakupan")
-        else:
-            records.append(record)
-            positions.append(n)
-    summary = screen_and_queue(db, records, f"api:{account.username}:{body.batch}"[:80], body.election_id,
-                               default_region=body.region_code)
-    # The service numbers the records it was given; name them by their place in the request instead.
-    renumbered = [re.sub(r"^baris (\d+)", lambda m: f"baris {positions[int(m.group(1)) - 1]}", r)
-                  for r in summary.rejected]
+    # Each record outside the token's scope is refused by its line, as for an officer's import (finding 5).
+    summary = screen_and_queue(db, body.items, f"api:{account.username}:{body.batch}"[:80], body.election_id,
+                               default_region=body.region_code, account=account)
     return QueueImportOut(screened=summary.screened, queued=summary.queued, duplicates=summary.duplicates,
-                          rejected=outside + renumbered)
+                          rejected=summary.rejected)

@@ -9,6 +9,7 @@ from datetime import date
 
 from fastapi import APIRouter, Depends, HTTPException, Request
 from fastapi.responses import RedirectResponse, Response
+from starlette.datastructures import FormData
 
 from netra.accounts.model import Account
 from netra.accounts.roles import Role
@@ -18,6 +19,7 @@ from netra.prevention.imports import MAX_BYTES as IMPORT_MAX_BYTES
 from netra.services import guidance_questions, prevention, reference_data
 from netra.services.prevention import PreventionError
 from netra.storage.evidence_store import EvidenceStore
+from netra.web.forms import form_data, uploads
 from netra.web.params import RowId, form_int
 from netra.web.rendering import render
 from netra.web.security import require_account
@@ -60,12 +62,10 @@ def prevention_page(request: Request, account: Account = Depends(require_account
     return _page(request, account, ok=request.query_params.get("ok"))
 
 
-async def _form(request: Request):
-    form = await request.form()
+def _form(form: FormData):
     values = {k: v for k, v in form.items() if isinstance(v, str) and k != "csrf_token"}
-    upload = form.get("berkas")
-    file = (upload.filename or "", await upload.read()) if upload is not None and hasattr(upload, "read") else None
-    return values, file
+    files = uploads(form, "berkas")
+    return values, (files[0] if files else None)
 
 
 def _int(values: dict, key: str, what: str) -> int:
@@ -92,8 +92,9 @@ def _refused(request, account, form, exc: PreventionError, values):
 
 
 @router.post(PAGE + "/acara", max_body_size=MAX_FILE_BYTES + 1024 * 1024)  # one document
-async def add_event(request: Request, account: Account = Depends(require_account)):
-    values, file = await _form(request)
+def add_event(request: Request, account: Account = Depends(require_account),
+        form: FormData = Depends(form_data)):
+    values, file = _form(form)
     try:
         prevention.add_event(
             request.app.state.db, _store(request), account, agency_id=_int(values, "instansi", "Instansi"),
@@ -106,8 +107,9 @@ async def add_event(request: Request, account: Account = Depends(require_account
 
 
 @router.post(PAGE + "/ikrar", max_body_size=MAX_FILE_BYTES + 1024 * 1024)  # one document
-async def add_pledge(request: Request, account: Account = Depends(require_account)):
-    values, file = await _form(request)
+def add_pledge(request: Request, account: Account = Depends(require_account),
+        form: FormData = Depends(form_data)):
+    values, file = _form(form)
     try:
         prevention.add_pledge(
             request.app.state.db, _store(request), account, agency_id=_int(values, "instansi", "Instansi"),
@@ -120,8 +122,9 @@ async def add_pledge(request: Request, account: Account = Depends(require_accoun
 
 
 @router.post(PAGE + "/impor", max_body_size=IMPORT_MAX_BYTES + 1024 * 1024)
-async def import_records(request: Request, account: Account = Depends(require_account)):
-    values, file = await _form(request)
+def import_records(request: Request, account: Account = Depends(require_account),
+        form: FormData = Depends(form_data)):
+    values, file = _form(form)
     try:
         if values.get("jenis") not in KINDS:
             raise PreventionError("Pilih jenis data yang diimpor.")
@@ -134,8 +137,9 @@ async def import_records(request: Request, account: Account = Depends(require_ac
 
 
 @router.post(PAGE + "/instansi")
-async def add_agency(request: Request, account: Account = Depends(require_account)):
-    values, _ = await _form(request)
+def add_agency(request: Request, account: Account = Depends(require_account),
+        form: FormData = Depends(form_data)):
+    values, _ = _form(form)
     try:
         prevention.add_agency(request.app.state.db, account, values.get("wilayah", ""), values.get("nama", ""),
                               values.get("jenis", "office"))
@@ -145,8 +149,9 @@ async def add_agency(request: Request, account: Account = Depends(require_accoun
 
 
 @router.post(PAGE + "/instansi/{agency_id}")
-async def change_agency(agency_id: RowId, request: Request, account: Account = Depends(require_account)):
-    values, _ = await _form(request)
+def change_agency(agency_id: RowId, request: Request, account: Account = Depends(require_account),
+        form: FormData = Depends(form_data)):
+    values, _ = _form(form)
     try:
         prevention.update_agency(request.app.state.db, account, agency_id, values.get("nama", ""),
                                  values.get("aktif") == "ya")

@@ -12,20 +12,20 @@ import logging
 import time
 from datetime import date
 
-from fastapi import APIRouter, Request
+from fastapi import APIRouter, Depends, Request
 from fastapi.responses import PlainTextResponse
 from sqlalchemy.exc import SQLAlchemyError
-from starlette.concurrency import run_in_threadpool
+from starlette.datastructures import FormData
 
 from netra.intake.evidence import MAX_FILE_BYTES, MAX_FILES, MAX_TOTAL_BYTES, EvidenceRejected
-from netra.intake.report import TEXT_FIELDS, ReportDraft
+from netra.intake.report import TEXT_FIELDS, ReportDraft, reporting_limit_text
 from netra.intake.tracking import new_submission_token, valid_submission_token
 from netra.services import throttle
 from netra.services.elections import election_choices
-from netra.services.intake import ReportInvalid, report_status, submit_report, supplement_report
+from netra.services.intake import ReportInvalid, report_status, reporting_limits, submit_report, supplement_report
 from netra.storage.evidence_store import EvidenceStore
 from netra.storage.repositories import RegionRepository
-from netra.web.forms import BoundedForm, read_bounded_form
+from netra.web.forms import BoundedForm, form_data, read_bounded_form
 from netra.web.rendering import render
 from netra.web.security import client_address, csrf_valid
 
@@ -77,12 +77,13 @@ def _form(request: Request, values: dict, errors: dict | None = None, status_cod
         values["submission_token"] = new_submission_token()
     _issue_token(request, values["submission_token"])
     try:
-        elections = election_choices(request.app.state.db)
+        elections, limits = election_choices(request.app.state.db), reporting_limits(request.app.state.db)
     except SQLAlchemyError:  # the database is down: the form still comes back with what was typed
         elections = {values["election_id"]: values["election_id"]} if values.get("election_id") else {}
+        limits = []
     return render(request, "report_form.html", {
         "values": values, "errors": errors or {}, "regions": _regions_by_province(request),
-        "elections": elections, "max_files": MAX_FILES,
+        "elections": elections, "max_files": MAX_FILES, "reporting_limits": limits,
         "max_mb": MAX_TOTAL_BYTES // MB, "today": date.today().isoformat(),
         "retype_files": bool(errors) and status_code != 200,
     }, status_code=status_code)
@@ -125,11 +126,29 @@ def _evidence_size_problem(form: BoundedForm) -> str | None:
     return None
 
 
-@router.post("/lapor", max_body_size=NO_STARLETTE_LIMIT)
-async def submit(request: Request):
+async def bounded_form(request: Request):
+    """The report body read under REPORT_BODY_CAP on the event loop (the one part that must be awaited); the
+    handlers below are plain functions in the thread pool. Spooled files are closed after the answer."""
     form = await read_bounded_form(request, REPORT_BODY_CAP, max_files=MAX_FILES * 2)
     try:
-        return await _submit(request, form)
+        yield form
+    finally:
+        await form.close()
+
+
+def _files(form: BoundedForm) -> list[tuple[str, bytes]]:
+    out = []
+    for name, f in form.files:
+        if name == "evidence" and (f.filename or f.size):
+            f.file.seek(0)
+            out.append((f.filename or "", f.file.read()))
+    return out
+
+
+@router.post("/lapor", max_body_size=NO_STARLETTE_LIMIT)
+def submit(request: Request, form: BoundedForm = Depends(bounded_form)):
+    try:
+        return _submit(request, form)
     except SQLAlchemyError:
         # Busy or unreachable database (a writer lock held too long, a failover): nothing was stored, the typed
         # report is shown again, and the log says what failed without saying what was typed.
@@ -137,14 +156,12 @@ async def submit(request: Request):
         return _form(request, _typed(form), {"form": "Laporan BELUM tersimpan karena server sedang sibuk. Isian "
                                                      "Anda masih ada; lampirkan kembali berkas bukti lalu kirim "
                                                      "lagi."}, 503)
-    finally:
-        await form.close()
 
 
-async def _submit(request: Request, form: BoundedForm):
+def _submit(request: Request, form: BoundedForm):
     values = _typed(form)
     db = request.app.state.db
-    wait = await run_in_threadpool(throttle.take, db, request.app.state.report_limit, client_address(request))
+    wait = throttle.take(db, request.app.state.report_limit, client_address(request))
     if wait is not None:
         return _form(request, values, {"form": f"Terlalu banyak laporan dari alamat ini. Isian Anda masih ada; "
                                                f"coba kirim lagi dalam {max(1, round(wait / 60))} menit."}, 429)
@@ -167,12 +184,10 @@ async def _submit(request: Request, form: BoundedForm):
     )
     if errors:
         return _form(request, values, errors, 422)
-    files = [(f.filename or "", await f.read()) for name, f in form.files if name == "evidence"]
     settings = request.app.state.settings
     try:
-        receipt = await run_in_threadpool(
-            submit_report, db, EvidenceStore(settings.data_dir / "evidence"), draft, files,
-            values["submission_token"], settings.secret_key(), set(election_choices(db)))
+        receipt = submit_report(db, EvidenceStore(settings.data_dir / "evidence"), draft, _files(form),
+                                values["submission_token"], settings.secret_key(), set(election_choices(db)))
     except ReportInvalid as exc:
         return _form(request, values, exc.errors, 422)
     except EvidenceRejected as exc:
@@ -185,8 +200,7 @@ async def _submit(request: Request, form: BoundedForm):
 
 
 @router.post("/lapor/tanda-terima")
-async def receipt_download(request: Request):
-    form = await request.form()
+def receipt_download(request: Request, form: FormData = Depends(form_data)):
     code, secret = str(form.get("tracking_code") or ""), str(form.get("secret") or "")
     status = report_status(request.app.state.db, code, secret)
     if status is None:
@@ -195,8 +209,10 @@ async def receipt_download(request: Request):
         "TANDA TERIMA LAPORAN DUGAAN PELANGGARAN NETRALITAS ASN\n"
         f"Kode pelacakan : {status.tracking_code}\n"
         f"Kode rahasia   : {secret.strip().lower()}\n"
-        f"Diterima       : {status.submitted_at.isoformat(timespec='seconds')}\n\n"
-        "Simpan kode rahasia ini. Dengan kode pelacakan dan kode rahasia Anda dapat melihat status laporan\n"
+        f"Diterima       : {status.submitted_at.isoformat(timespec='seconds')}\n"
+        + (f"Batas lapor    : {reporting_limit_text(status.reporting)}"
+           + (" (TERLAMBAT)" if status.reporting.late else "") + "\n" if status.reporting else "")
+        + "\nSimpan kode rahasia ini. Dengan kode pelacakan dan kode rahasia Anda dapat melihat status laporan\n"
         "di halaman /lapor/status. Petugas tidak akan pernah menanyakan kode rahasia Anda.\n"
         "Bukti yang dilampirkan (SHA-256):\n" + "".join(f"  {n}: {h}\n" for n, h in status.evidence)
     )
@@ -210,8 +226,7 @@ def status_form(request: Request):
 
 
 @router.post("/lapor/status")
-async def status_lookup(request: Request):
-    form = await request.form()
+def status_lookup(request: Request, form: FormData = Depends(form_data)):
     code, secret = str(form.get("tracking_code") or ""), str(form.get("secret") or "")
     status = report_status(request.app.state.db, code, secret)
     return render(request, "report_status.html", {"status": status, "error": status is None, "code": code,
@@ -224,16 +239,8 @@ SUPPLEMENT_FIELDS = ("reporter_name", "reporter_address", "reporter_contact", "r
 
 
 @router.post("/lapor/lengkapi", max_body_size=NO_STARLETTE_LIMIT)
-async def supplement(request: Request):
+def supplement(request: Request, form: BoundedForm = Depends(bounded_form)):
     """The reporter adds what the completeness check says is missing."""
-    form = await read_bounded_form(request, REPORT_BODY_CAP, max_files=MAX_FILES * 2)
-    try:
-        return await _supplement(request, form)
-    finally:
-        await form.close()
-
-
-async def _supplement(request: Request, form: BoundedForm):
     code, secret = form.get("tracking_code"), form.get("secret")
     typed = {k: form.get(k) for k in SUPPLEMENT_FIELDS + ("event_date", "links")}
     typed["declaration"] = form.get("declaration") == "on"
@@ -251,12 +258,10 @@ async def _supplement(request: Request, form: BoundedForm):
                             event_date=_date(typed["event_date"], "event_date", errors),
                             links=tuple(typed["links"].split()), declaration=typed["declaration"])
     if not errors:
-        files = [(f.filename or "", await f.read()) for name, f in form.files if name == "evidence" and f.filename]
         settings = request.app.state.settings
         try:
-            status = await run_in_threadpool(
-                supplement_report, db, EvidenceStore(settings.data_dir / "evidence"), code, secret, additions,
-                files, set(election_choices(db)))
+            status = supplement_report(db, EvidenceStore(settings.data_dir / "evidence"), code, secret, additions,
+                                       _files(form), set(election_choices(db)))
         except ReportInvalid as exc:
             errors = exc.errors
         except EvidenceRejected as exc:

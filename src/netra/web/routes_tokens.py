@@ -6,11 +6,13 @@ from __future__ import annotations
 
 from fastapi import APIRouter, Depends, HTTPException, Request
 from fastapi.responses import RedirectResponse
+from starlette.datastructures import FormData
 
 from netra.accounts.model import Account
-from netra.accounts.roles import Role
+from netra.accounts.policy import Capability, may
 from netra.services import api_tokens
 from netra.services.api_tokens import TokenError
+from netra.web.forms import form_data, text
 from netra.web.params import RowId
 from netra.web.rendering import account_time, render
 from netra.web.security import require_account
@@ -20,7 +22,7 @@ PAGE = "/admin/token"
 
 
 def _admin(account: Account = Depends(require_account)) -> Account:
-    if account.role is not Role.ADMIN:
+    if not may(account.role, Capability.ADMINISTER):
         raise HTTPException(403)
     return account
 
@@ -40,9 +42,8 @@ def tokens_page(request: Request, account: Account = Depends(_admin)):
 
 
 @router.post(PAGE)
-async def create_token(request: Request, account: Account = Depends(_admin)):
-    form = await request.form()
-    values = {k: str(form.get(k) or "") for k in ("name", "role", "scope")}
+def create_token(request: Request, form: FormData = Depends(form_data), account: Account = Depends(_admin)):
+    values = {k: text(form, k) for k in ("name", "role", "scope")}
     try:
         created = api_tokens.create(request.app.state.db, account, values["name"], values["role"],
                                     values["scope"].replace(",", " ").split())

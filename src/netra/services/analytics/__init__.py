@@ -2,7 +2,7 @@
 their CSV/JSON exports and the printable report.
 
 Every query reads ``case_stats`` (one flattened row per live case, see ``facts``) narrowed by the same filters
-(``_filtered``): an officer sees only the regions in scope (the rule of ``case_queries.in_scope``), the public sees
+(``_filtered``): an officer sees only the regions in scope (``netra.storage.scope.within``), the public sees
 everything but only through ``public_tables`` (small-cell suppression). Each chart is one grouped query on that
 single table; Python only rolls regencies up to provinces and days up to weeks. Every entry point first calls
 ``sync`` so the table reflects every committed change. Measured at a million cases in bench/analytics.
@@ -12,30 +12,33 @@ from __future__ import annotations
 
 import csv
 import io
+import json
+import threading
 from collections import defaultdict
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timedelta, timezone
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any
 
-from sqlalchemy import Select, and_, false, func, or_, select, text
+from sqlalchemy import Select, and_, false, func, or_, select, text, tuple_
 
 from netra.accounts.model import Account
 from netra.analytics import (
-    FUNNEL, STATUS_GROUPS, THRESHOLD, Filters, cutoffs, median_of_tenths, positions, stage_windows, suppress,
-    suppress_hierarchy, suppressed_value,
+    FUNNEL, Filters, cutoffs, median_of_tenths, positions, stage_windows, standing,
 )
-from netra.cases import State, default_rules, label as case_label
+from netra.cases import State, label as case_label
 from netra.regions.points import load_regency_points
 from netra.regions.workforce import Workforce
 from netra.rulebook import load_rulebook
 from netra.services import reference_data
-from netra.services.analytics import facts, rollup
+from netra.services import case_clocks
+from netra.services.csv_safety import safe_cell
+from netra.services.analytics import facts, rollup, snapshots
 from netra.storage.database import Database
+from netra.storage.scope import within
 from netra.storage.tables import CaseRollupRow, CaseStatsRow, CaseStatsRuleRow
 
-SCHEMA_VERSION = 1
 UNKNOWN = "unknown"
 
 
@@ -45,19 +48,15 @@ S = CaseStatsRow
 R = CaseRollupRow
 
 
-def _place(code: str):
-    return S.region_code == code if "." in code else S.province_code == code
-
-
 def _filtered(query: Select, f: Filters, account: Account | None) -> Select:
     """Apply scope and filters to a query over case_stats. `account` None means the public, national view.
-    The scope rule is case_queries.in_scope's: a province in scope covers its regencies and cities."""
+    Scope and the region filter are netra.storage.scope's rule: a province covers its regencies and cities."""
     if account is not None:
-        query = query.where(or_(*[_place(code) for code in account.scope]) if account.scope else false())
+        query = query.where(within(account, S.region_code, S.province_code))
     if f.election:
         query = query.where(S.election_id == f.election)
     if f.region:
-        query = query.where(_place(f.region))
+        query = query.where(within([f.region], S.region_code, S.province_code))
     if f.stage:
         windows = f.windows if f.windows is not None else stage_windows(f.stage, f.election)
         query = query.where(or_(*[and_(S.election_id == w.election, S.event_date >= w.start, S.event_date <= w.end)
@@ -99,21 +98,15 @@ class Table:
         writer = csv.writer(buffer, lineterminator="\r\n")
         writer.writerow(self.columns)
         for row in self.rows:
-            writer.writerow(["" if row.get(c) is None else _csv_safe(row.get(c)) for c in self.columns])
+            writer.writerow(["" if row.get(c) is None else safe_cell(_text(row.get(c))) for c in self.columns])
         return buffer.getvalue()
 
 
-def _csv_safe(value: Any) -> str:
-    text = str(value).lower() if isinstance(value, bool) else str(value)
-    return "'" + text if text[:1] in ("=", "+", "-", "@") and not _is_number(text) else text
-
-
-def _is_number(text: str) -> bool:
-    try:
-        float(text)
-        return True
-    except ValueError:
-        return False
+def _text(value: Any) -> Any:
+    """Booleans as true/false; numbers stay numbers (the injection guard leaves them alone); the rest as text."""
+    if isinstance(value, bool):
+        return str(value).lower()
+    return value if isinstance(value, (int, float)) else str(value)
 
 
 def _labelled(name: str, counts: dict[str, int], order: list[str], labeller) -> Table:
@@ -149,9 +142,7 @@ def _family_label(key: str) -> tuple[str, str]:
 _SIMPLE_LABELS = {
     "social_media": ("Media sosial/daring", "Social media/online"), "offline": ("Luring", "Offline"),
     "report": ("Laporan", "Report"), "finding": ("Temuan", "Finding"), UNKNOWN: ("Tidak diketahui", "Unknown"),
-    "intake": ("Penanganan Bawaslu", "With Bawaslu"), "with_bkn": ("Di BKN", "With BKN"),
-    "with_ppk": ("Di PPK (menunggu sanksi)", "With the PPK (awaiting sanction)"),
-    "sanctioned": ("Sanksi dijatuhkan", "Sanction imposed"), "ended": ("Selesai tanpa sanksi", "Ended without sanction"),
+    **{g.id: (g.label.id, g.label.en) for g in standing.GROUPS},
     "reported": ("Dilaporkan/ditemukan", "Reported or found"), "registered": ("Diregistrasi", "Registered"),
     "recommended": ("Direkomendasikan ke BKN", "Recommended to BKN"),
 }
@@ -167,35 +158,78 @@ def _simple(key: str) -> tuple[str, str]:
 # ------------------------------------------------------------------------------------------------ charts
 
 
-def summary_tables(session, f: Filters, account: Account | None) -> list[Table]:
-    """Counts by status (and status group), family, channel, origin and position group, from one grouped scan."""
-    status, fam, chan, orig, pos = (defaultdict(int) for _ in range(5))
+def _standing_dims():
+    """The columns ``standing.standing`` needs, for grouping case_stats."""
+    return (S.status, S.registered_at.isnot(None), S.recommended_at.isnot(None), S.sanctioned_at.isnot(None))
+
+
+def _by(split: bool, column):
+    """The extra leading group-by column of a split query (one result per province), or none."""
+    return (column,) if split else ()
+
+
+def _splits(split: bool, factory):
+    """Accumulators keyed by province when split, else by None (the one scope asked about)."""
+    return defaultdict(factory)
+
+
+def _out(split: bool, built: dict):
+    return built if split else built[None]
+
+
+def summary_tables(session, f: Filters, account: Account | None, split: bool = False):
+    """Counts by where cases stand (group, and current status within it), family, channel, origin and position
+    group, from one grouped scan (or the rollup). With split, a list of tables for each province of the scope."""
+    acc = _splits(split, lambda: [defaultdict(int) for _ in range(5)])
+    if not split:
+        acc[None]  # an empty scope still has its (zero) tables
     if rollup.usable(f, account):
-        for measure, into in (("status", status), ("family", fam), ("channel", chan), ("origin", orig),
-                              ("position", pos)):
-            for key, n in rollup.summed(session, measure, f, account, R.k1):
-                into[key or UNKNOWN] += int(n)
+        by = _by(split, R.province_code)
+        for *where, group, status, n in rollup.summed(session, "standing", f, account, *by, R.k1, R.k2):
+            acc[where[0] if split else None][0][(group, status)] += int(n)
+        for i, measure in enumerate(("family", "channel", "origin", "position"), start=1):
+            for *where, key, n in rollup.summed(session, measure, f, account, *by, R.k1):
+                acc[where[0] if split else None][i][key or UNKNOWN] += int(n)
     else:
-        dims = (S.status, S.family, S.channel, S.origin, S.position_group)
+        dims = (*_by(split, S.province_code), *_standing_dims(), S.family, S.channel, S.origin, S.position_group)
         query = _filtered(select(*dims, func.count()).select_from(S), f, account).group_by(*dims)
-        for st, fa, ch, og, po, n in session.execute(query):
-            status[str(st)] += n
+        for *where, st, registered, recommended, sanctioned, fa, ch, og, po, n in session.execute(query):
+            stood, fam, chan, orig, pos = acc[where[0] if split else None]
+            stood[(standing.standing(str(st), bool(registered), bool(recommended), bool(sanctioned)), str(st))] += n
             fam[fa or UNKNOWN] += n
             chan[ch or UNKNOWN] += n
             orig[str(og)] += n
             pos[str(po)] += n
-    groups = {g: sum(status.get(s, 0) for s in members) for g, members in STATUS_GROUPS.items()}
-    total = sum(status.values())
+    return _out(split, {where: _summary(*counts) for where, counts in acc.items()})
+
+
+def _summary(stood, fam, chan, orig, pos) -> list[Table]:
+    groups: dict[str, int] = defaultdict(int)
+    for (group, _), n in stood.items():
+        groups[group] += n
+    total = sum(groups.values())
     return [
         Table("summary", ["key", "label_id", "label_en", "count"],
               [{"key": "total", "label_id": "Jumlah perkara", "label_en": "Cases", "count": total}]),
-        _labelled("status_group", groups, list(STATUS_GROUPS), _simple),
-        _labelled("status", dict(status), [s.value for s in State], _simple),
+        _labelled("status_group", dict(groups), list(standing.IDS), _simple),
+        _status_table(stood),
         _labelled("family", dict(fam), [x.id.value for x in load_rulebook().families] + [UNKNOWN], _family_label),
         _labelled("channel", dict(chan), ["social_media", "offline", UNKNOWN], _simple),
         _labelled("origin", dict(orig), ["report", "finding"], _simple),
         _labelled("position", dict(pos), list(positions.IDS), lambda k: (positions.label(k).id, positions.label(k).en)),
     ]
+
+
+def _status_table(stood: dict[tuple[str, str], int]) -> Table:
+    """Current statuses within each group: key "group:status" (a closed case is in the group it ended in)."""
+    rows = []
+    for group, status in [*standing.STATUSES, *sorted(k for k in stood if k not in standing.STATUSES)]:
+        if (group, status) in stood:
+            lab, within = case_label(status), standing.label(group)
+            rows.append({"key": standing.status_key(group, status), "group": group, "status": status,
+                         "label_id": f"{within.id} — {lab.id}", "label_en": f"{within.en} — {lab.en}",
+                         "count": stood[(group, status)]})
+    return Table("status", ["key", "group", "status", "label_id", "label_en", "count"], rows)
 
 
 def region_tables(session, f: Filters, account: Account | None, workforce: Workforce | None = None) -> list[Table]:
@@ -228,9 +262,24 @@ def week_start(day: date) -> date:
     return day - timedelta(days=day.weekday())
 
 
-def trend_table(session, f: Filters, account: Account | None) -> Table:
-    """Cases by week of the event date (Monday first); the election stages go along as meta for the time axis."""
-    by_day = _grouped(session, S.event_date, f, account)
+def trend_table(session, f: Filters, account: Account | None, split: bool = False):
+    """Cases by week of the event date (Monday first); the election stages go along as meta for the time axis.
+    With split, a table for each province of the scope."""
+    acc = _splits(split, lambda: defaultdict(int))
+    if not split:
+        acc[None]
+    dims = (*_by(split, S.province_code), S.event_date)
+    for *where, day, n in session.execute(_filtered(select(*dims, func.count()).select_from(S), f, account)
+                                          .group_by(*dims)):
+        acc[where[0] if split else None][day] += n
+    stages = [{"election": e.id, "stage": s.id, "name_id": s.name.id, "name_en": s.name.en,
+               "start": s.start.isoformat(), "end": s.end.isoformat()}
+              for e in reference_data.elections_in(session) if not f.election or e.id == f.election
+              for s in e.stages]
+    return _out(split, {where: _weeks(by_day, stages) for where, by_day in acc.items()})
+
+
+def _weeks(by_day: dict, stages: list[dict]) -> Table:
     weeks: dict[str, int] = defaultdict(int)
     for day, n in by_day.items():
         if day is None:
@@ -246,10 +295,6 @@ def trend_table(session, f: Filters, account: Account | None) -> Table:
             weeks.setdefault(day.isoformat(), 0)
             day += timedelta(days=7)
         keys = sorted(k for k in weeks if k != UNKNOWN) + ([UNKNOWN] if UNKNOWN in weeks else [])
-    stages = [{"election": e.id, "stage": s.id, "name_id": s.name.id, "name_en": s.name.en,
-               "start": s.start.isoformat(), "end": s.end.isoformat()}
-              for e in reference_data.elections_in(session) if not f.election or e.id == f.election
-              for s in e.stages]
     return Table("week", ["key", "count"], [{"key": k, "count": weeks[k]} for k in keys], meta={"stages": stages})
 
 
@@ -257,49 +302,61 @@ STEP_TENTHS = {"registered": S.registered_tenths, "recommended": S.recommended_t
                "sanctioned": S.sanctioned_tenths}
 
 
-def funnel_table(session, f: Filters, account: Account | None) -> Table:
-    """Cases that reached each step, and the median days each step took: registration is timed from the report
-    (findings are registered when recorded, so they are not timed), recommendation from registration, sanction
-    from recommendation. Durations count in tenths of a day (case_stats.*_tenths); medians are exact on those."""
-    histograms: dict[str, dict[int, int]] = {step: defaultdict(int) for step in STEP_TENTHS}
+def funnel_table(session, f: Filters, account: Account | None, split: bool = False):
+    """Cases that reached each step (from where they stand: ``standing.reached``), and the median days each step
+    took: registration is timed from the report (findings are registered when recorded, so they are not timed),
+    recommendation from registration, sanction from recommendation. Durations count in tenths of a day
+    (case_stats.*_tenths); medians are exact on those. With split, a table for each province of the scope."""
+    acc = _splits(split, lambda: (defaultdict(int), {step: defaultdict(int) for step in STEP_TENTHS}))
+    if not split:
+        acc[None]
     if rollup.usable(f, account):
-        reached = {k: int(n) for k, n in rollup.summed(session, "reached", f, account, R.k1)}
-        total = sum(int(n) for _, n in rollup.summed(session, "status", f, account, R.k1))
-        for step, tenths, n in rollup.summed(session, "step_tenths", f, account, R.k1, R.k2):
-            histograms[step][int(tenths)] += int(n)
-    else:  # one scan: which steps each case reached and how long they took, grouped
-        dims = (S.registered_at.isnot(None), S.recommended_at.isnot(None), S.sanctioned_at.isnot(None),
-                *STEP_TENTHS.values())
-        total, reached = 0, dict.fromkeys(STEP_TENTHS, 0)
-        for *flags, n in session.execute(_filtered(select(*dims, func.count()).select_from(S), f, account)
-                                         .group_by(*dims)):
-            total += n
-            for step, done, tenths in zip(STEP_TENTHS, flags[:3], flags[3:]):
-                reached[step] += n if done else 0
-                if tenths is not None:
-                    histograms[step][int(tenths)] += n
-    counts = [total, *(reached.get(step, 0) for step in STEP_TENTHS)]
-    medians = [None, *(median_of_tenths(histograms[step]) for step in STEP_TENTHS)]
-    timed_n = [None, *(sum(histograms[step].values()) for step in STEP_TENTHS)]
-    rows = [{"key": step, "label_id": _simple(step)[0], "label_en": _simple(step)[1], "count": counts[i],
-             "median_days": medians[i], "timed_cases": timed_n[i]} for i, step in enumerate(FUNNEL)]
+        by = _by(split, R.province_code)
+        for *where, group, n in rollup.summed(session, "standing", f, account, *by, R.k1):
+            acc[where[0] if split else None][0][group] += int(n)
+        for *where, step, tenths, n in rollup.summed(session, "step_tenths", f, account, *by, R.k1, R.k2):
+            acc[where[0] if split else None][1][step][int(tenths)] += int(n)
+    else:  # one scan: where each case stands and how long its steps took, grouped
+        by, standing_dims, tenths = _by(split, S.province_code), _standing_dims(), tuple(STEP_TENTHS.values())
+        query = _filtered(select(*by, *standing_dims, *tenths, func.count()).select_from(S), f, account)
+        if session.get_bind().dialect.name == "postgresql":
+            # Each grouping on its own (GROUPING SETS): grouping by all of them at once multiplies the groups by
+            # the durations' combinations, which at a million cases cost more than the scan. A row of one set has
+            # NULL in the others' columns (status is never NULL in its own set).
+            query = query.group_by(func.grouping_sets(tuple_(*by, *standing_dims), *(tuple_(*by, t) for t in tenths)))
+        else:
+            query = query.group_by(*by, *standing_dims, *tenths)
+        for *where, st, registered, recommended, sanctioned, t1, t2, t3, n in session.execute(query):
+            groups, histograms = acc[where[0] if split else None]
+            if st is not None:
+                groups[standing.standing(str(st), bool(registered), bool(recommended), bool(sanctioned))] += n
+            for step, value in zip(STEP_TENTHS, (t1, t2, t3)):
+                if value is not None:
+                    histograms[step][int(value)] += n
+    return _out(split, {where: _funnel(standing.reached(groups), histograms)
+                        for where, (groups, histograms) in acc.items()})
+
+
+def _funnel(reached: dict[str, int], histograms: dict[str, dict[int, int]]) -> Table:
+    rows = []
+    for step in FUNNEL:
+        histogram = histograms.get(step)
+        rows.append({"key": step, "label_id": _simple(step)[0], "label_en": _simple(step)[1], "count": reached[step],
+                     "median_days": median_of_tenths(histogram) if histogram is not None else None,
+                     "timed_cases": sum(histogram.values()) if histogram is not None else None})
     return Table("funnel", ["key", "label_id", "label_en", "count", "median_days", "timed_cases"], rows)
 
 
-def _overdue_condition(now: datetime):
-    """Cases whose running clock is past due at `now`: one cut-off per clock, zone and extension."""
-    conditions = []
-    for cut in cutoffs(now, default_rules()):
-        conditions.append(and_(S.clock == f"{cut.rule.election_kind}:{cut.rule.id}", S.clock_zone == cut.zone,
-                               S.clock_extended.is_(cut.extended), S.clock_started_at < cut.before.astimezone(timezone.utc)))
-    return or_(*conditions) if conditions else false()
+def _overdue_rollup_condition(now: datetime, rules):
+    """The overdue cut-offs (netra.analytics.clocks) on case_rollup, which counts clocks by local start day: a clock
+    is overdue when that day is on or before the last overdue start day of its clock, zone and extension."""
+    return _rollup_condition(tuple(cutoffs(now, rules)))
 
 
-def _overdue_rollup_condition(now: datetime):
-    """The same cut-offs on case_rollup: a clock is overdue when its local start day is on or before the last
-    overdue start day of its clock, zone and extension."""
+@lru_cache(maxsize=8)
+def _rollup_condition(cuts: tuple):
     conditions = []
-    for cut in cutoffs(now, default_rules()):
+    for cut in cuts:
         key = rollup.clock_key(f"{cut.rule.election_kind}:{cut.rule.id}", cut.zone, cut.extended)
         conditions.append(and_(R.k1 == key, R.day <= cut.last_day.isoformat()))
     return or_(*conditions) if conditions else false()
@@ -310,29 +367,40 @@ def _clock_id(clock: str) -> str:
 
 
 def overdue_tables(session, f: Filters, account: Account | None, now: datetime | None = None,
-                   include_ppk: bool = True) -> list[Table]:
+                   include_ppk: bool = True, split: bool = False):
     """Cases whose running legal clock has expired, by clock, by agency of the reported person and by PPK (the
-    `ppk` of the send_to_ppk step). Agrees with ``netra.cases.status`` case by case (tests check it)."""
+    `ppk` of the send_to_ppk step). Agrees with ``netra.cases.status`` case by case (tests check it). With split,
+    the tables for each province of the scope."""
     now = now or datetime.now(timezone.utc)
-    by_clock: dict[str, int] = defaultdict(int)
-    by_agency: dict[str, int] = defaultdict(int)
-    by_ppk: dict[str, int] = defaultdict(int)
+    rules = reference_data.deadlines_in(session)
+    acc = _splits(split, lambda: [defaultdict(int) for _ in range(3)])  # by clock, agency, PPK
+    if not split:
+        acc[None]
     if rollup.usable(f, account):
-        late = _overdue_rollup_condition(now)
-        for key, n in rollup.summed(session, "clock", f, account, R.k1, where=late):
-            by_clock[_clock_id(key.split("|", 1)[0])] += int(n)
-        for measure, into in (("clock_agency", by_agency), ("clock_ppk", by_ppk)):
-            for name, n in rollup.summed(session, measure, f, account, R.k2, where=late):
-                into[name or UNKNOWN] += int(n)
+        late = _overdue_rollup_condition(now, rules)
+        by = _by(split, R.province_code)
+        for *where, key, n in rollup.summed(session, "clock", f, account, *by, R.k1, where=late):
+            acc[where[0] if split else None][0][_clock_id(key.split("|", 1)[0])] += int(n)
+        for i, measure in ((1, "clock_agency"), (2, "clock_ppk")):
+            if i == 2 and not include_ppk:
+                continue
+            for *where, name, n in rollup.summed(session, measure, f, account, *by, R.k2, where=late):
+                acc[where[0] if split else None][i][name or UNKNOWN] += int(n)
     else:
-        late = _overdue_condition(now)
-        query = _filtered(select(S.clock, S.agency, S.ppk, func.count()).select_from(S).where(late), f, account)
-        for clock, agency, ppk, n in session.execute(query.group_by(S.clock, S.agency, S.ppk)):
+        late = case_clocks.overdue(now)
+        dims = (*_by(split, S.province_code), S.clock, S.agency, S.ppk)
+        query = _filtered(select(*dims, func.count()).select_from(S).where(late), f, account)
+        for *where, clock, agency, ppk, n in session.execute(query.group_by(*dims)):
+            by_clock, by_agency, by_ppk = acc[where[0] if split else None]
             by_clock[_clock_id(clock)] += n
             by_agency[agency or UNKNOWN] += n
             if ppk:
                 by_ppk[ppk] += n
-    labels = {r.id: (r.label.id, r.label.en) for r in default_rules().clocks}
+    return _out(split, {where: _overdue(*counts, include_ppk, rules) for where, counts in acc.items()})
+
+
+def _overdue(by_clock, by_agency, by_ppk, include_ppk: bool, rules) -> list[Table]:
+    labels = {r.id: (r.label.id, r.label.en) for r in rules.clocks}
     order = lambda d: sorted(d.items(), key=lambda kv: (-kv[1], kv[0]))  # noqa: E731
     tables = [
         Table("overdue_clock", ["key", "label_id", "label_en", "count"],
@@ -345,28 +413,33 @@ def overdue_tables(session, f: Filters, account: Account | None, now: datetime |
     return tables
 
 
-def rules_table(session, f: Filters, account: Account | None, limit: int | None = 15) -> Table:
+def rules_table(session, f: Filters, account: Account | None, limit: int | None = 15, split: bool = False):
     """Rules most often violated: cases recommended on each rule (every rule id of the `recommend` step) and cases
-    sanctioned on it (rule_id of `impose_sanction`)."""
-    recommended: dict[str, int] = defaultdict(int)
-    sanctioned: dict[str, int] = defaultdict(int)
+    sanctioned on it (rule_id of `impose_sanction`). With split, a table for each province of the scope."""
+    acc = _splits(split, lambda: (defaultdict(int), defaultdict(int)))  # recommended, sanctioned
+    if not split:
+        acc[None]
     if rollup.usable(f, account):
-        for measure, into in (("rule_rec", recommended), ("rule_sanc", sanctioned)):
-            for rule, n in rollup.summed(session, measure, f, account, R.k1):
-                into[rule] += int(n)
+        by = _by(split, R.province_code)
+        for i, measure in ((0, "rule_rec"), (1, "rule_sanc")):
+            for *where, rule, n in rollup.summed(session, measure, f, account, *by, R.k1):
+                acc[where[0] if split else None][i][rule] += int(n)
     else:
-        for rule, n in session.execute(_filtered(select(S.recommended_rule, func.count()).select_from(S)
-                                                 .where(S.recommended_rule.isnot(None)), f, account)
-                                       .group_by(S.recommended_rule)):
-            recommended[rule] += n
-        for rule, n in session.execute(_filtered(select(CaseStatsRuleRow.rule_id, func.count()).select_from(S)
-                                                 .join(CaseStatsRuleRow, CaseStatsRuleRow.case_id == S.case_id), f,
-                                                 account).group_by(CaseStatsRuleRow.rule_id)):
-            recommended[rule] += n
-        for rule, n in session.execute(_filtered(select(S.sanction_rule, func.count()).select_from(S)
-                                                 .where(S.sanction_rule.isnot(None)), f, account)
-                                       .group_by(S.sanction_rule)):
-            sanctioned[rule] += n
+        by = _by(split, S.province_code)
+        queries = (
+            (0, select(*by, S.recommended_rule, func.count()).select_from(S).where(S.recommended_rule.isnot(None)),
+             S.recommended_rule),
+            (0, select(*by, CaseStatsRuleRow.rule_id, func.count()).select_from(S)
+             .join(CaseStatsRuleRow, CaseStatsRuleRow.case_id == S.case_id), CaseStatsRuleRow.rule_id),
+            (1, select(*by, S.sanction_rule, func.count()).select_from(S).where(S.sanction_rule.isnot(None)),
+             S.sanction_rule))
+        for i, query, key in queries:
+            for *where, rule, n in session.execute(_filtered(query, f, account).group_by(*by, key)):
+                acc[where[0] if split else None][i][rule] += n
+    return _out(split, {where: _rules(*counts, limit) for where, counts in acc.items()})
+
+
+def _rules(recommended, sanctioned, limit: int | None) -> Table:
     book = load_rulebook()
     keys = sorted(set(recommended) | set(sanctioned), key=lambda k: (-recommended.get(k, 0), -sanctioned.get(k, 0), k))
     rows = []
@@ -382,14 +455,30 @@ def rules_table(session, f: Filters, account: Account | None, limit: int | None 
 
 CHARTS = ("summary", "status_group", "status", "family", "channel", "origin", "position", "province", "regency",
           "week", "funnel", "overdue_clock", "overdue_agency", "overdue_ppk", "rules")
-PUBLIC_CHARTS = ("summary", "status_group", "status", "family", "channel", "origin", "position", "province",
-                 "regency", "week", "funnel", "overdue_clock", "overdue_province", "rules")
+
+
+_syncing = threading.Lock()
 
 
 def sync(db: Database) -> int:
-    """Catch case_stats up with every committed case change (see facts.py); its own short transaction."""
+    """Catch case_stats up with every committed case change (see facts.py). A read-only look first: most reads
+    find nothing new and take no lock. Then its own short transaction, one at a time in this process: a second
+    caller waits and then finds nothing left to do (on SQLite, two writers racing could fail; PostgreSQL also
+    takes an advisory lock across processes)."""
     with db.transaction() as session:
+        if not facts.behind(session):
+            return 0
+    with _syncing, db.transaction() as session:
         return facts.sync(session)
+
+
+def warm(db: Database) -> None:
+    """What the first statistics request would otherwise pay for: catching up (after a start or an upgrade), the
+    reference data the charts label with, and the national public view (cached in public.py)."""
+    load_rulebook()
+    _region_names()
+    load_regency_points()
+    public_tables(db, Filters())  # syncs first
 
 
 def _with_windows(f: Filters, session) -> Filters:
@@ -431,134 +520,29 @@ def chart(db: Database, name: str, f: Filters, account: Account | None, now: dat
     raise KeyError(name)
 
 
-def dashboard(db: Database, f: Filters, account: Account | None, now: datetime | None = None) -> dict[str, Table]:
-    sync(db)
-    with reading(db) as session:
-        f = _with_windows(f, session)
-        tables = [*summary_tables(session, f, account),
-                  *region_tables(session, f, account, reference_data.workforce_in(session)),
-                  trend_table(session, f, account), funnel_table(session, f, account),
-                  *overdue_tables(session, f, account, now), rules_table(session, f, account)]
-    return {t.name: t for t in tables}
+_dashboards = snapshots.ViewCache()
 
 
-# ------------------------------------------------------------------------------------------------ public
-
-
-def _suppress_column(rows: list[dict], column: str, groups: dict[str, str] | None = None,
-                     total: int | None = None) -> None:
-    counts = {r["key"]: int(r[column] or 0) for r in rows}
-    cells = suppress(counts, THRESHOLD, groups=groups, total=total)
-    for r in rows:
-        cell = cells[r["key"]]
-        r[column] = cell.count if not cell.suppressed else None
-        r[f"{column}_suppressed"] = cell.suppressed
-
-
-def public_tables(db: Database, f: Filters, now: datetime | None = None) -> dict[str, Table]:
-    """The national view without personal data and with every group below THRESHOLD cases suppressed (and the
-    cells that would give a suppressed one away). Free-text fields (agency, PPK) are left out: they may hold names."""
-    sync(db)
-    with reading(db) as session:
-        f = _with_windows(f, session)
-        tables = {t.name: t for t in [*summary_tables(session, f, None),
-                                      *region_tables(session, f, None, reference_data.workforce_in(session)),
-                                      trend_table(session, f, None), funnel_table(session, f, None),
-                                      rules_table(session, f, None, limit=None)]}
-        overdue = overdue_tables(session, f, None, now, include_ppk=False)
-        overdue_ids = {t.name: t for t in overdue}
-        overdue_by_province = _overdue_by_province(session, f, now)
-    total = tables["summary"].rows[0]["count"]
-    out: dict[str, Table] = {}
-    summary = tables["summary"]
-    _suppress_column(summary.rows, "count")
-    out["summary"] = summary
-    # Status groups partition the total; statuses partition their group: suppress as a hierarchy.
-    parent = {s: g for g, members in STATUS_GROUPS.items() for s in members}
-    status_counts = {r["key"]: r["count"] for r in tables["status"].rows}
-    group_cells, status_cells = suppress_hierarchy(status_counts, {k: parent.get(k, "ended") for k in status_counts})
-    for name, cells in (("status_group", group_cells), ("status", status_cells)):
-        t = tables[name]
-        for r in t.rows:
-            cell = cells.get(r["key"])  # None: a group with no cases at all
-            r["count"] = r["count"] if cell is None else (None if cell.suppressed else cell.count)
-            r["count_suppressed"] = bool(cell and cell.suppressed)
-        out[name] = t
-    if total is not None and 0 < total < THRESHOLD:
-        for t in (out["status_group"], out["status"]):
-            for r in t.rows:
-                r["count"], r["count_suppressed"] = None, True
-    for name in ("family", "channel", "origin", "position", "week"):
-        _suppress_column(tables[name].rows, "count", total=total)
-        out[name] = tables[name]
-    province_counts = {r["key"]: r["count"] for r in tables["regency"].rows}
-    prov_cells, reg_cells = suppress_hierarchy(province_counts, {r["key"]: r["province"] for r in tables["regency"].rows})
-    for name, cells in (("province", prov_cells), ("regency", reg_cells)):
-        for r in tables[name].rows:
-            cell = cells[r["key"]]
-            r["count"] = None if cell.suppressed else cell.count
-            r["count_suppressed"] = cell.suppressed
-            if "per_10k" in r and cell.suppressed:  # the rate and the head count would give the count away
-                r["per_10k"] = None
-        out[name] = tables[name]
-    funnel = tables["funnel"]
-    for r in funnel.rows:
-        n = int(r["count"])
-        r["count_suppressed"] = 0 < n < THRESHOLD
-        r["count"] = None if r["count_suppressed"] else n
-        if r["median_days"] is not None or r["timed_cases"] is not None:
-            r["median_days"] = suppressed_value(r["median_days"], int(r["timed_cases"] or 0))
-        r["median_suppressed"] = r["timed_cases"] is not None and int(r["timed_cases"] or 0) < THRESHOLD
-        r["timed_cases"] = None if r["timed_cases"] is not None and 0 < int(r["timed_cases"]) < THRESHOLD else r["timed_cases"]
-    funnel.columns = ["key", "label_id", "label_en", "count", "count_suppressed", "median_days", "median_suppressed",
-                      "timed_cases"]
-    out["funnel"] = funnel
-    oc = overdue_ids["overdue_clock"]
-    _suppress_column(oc.rows, "count")
-    out["overdue_clock"] = oc
-    op = overdue_by_province
-    _suppress_column(op.rows, "count")
-    out["overdue_province"] = op
-    rules = tables["rules"]
-    _suppress_column(rules.rows, "recommended")
-    _suppress_column(rules.rows, "sanctioned")
-    rules.rows = [r for r in rules.rows if (r["recommended"] or 0) > 0 or r["recommended_suppressed"]
-                  or (r["sanctioned"] or 0) > 0 or r["sanctioned_suppressed"]]
-    out["rules"] = rules
-    for t in out.values():
-        if t.name not in ("funnel",):
-            for c in [c for c in list(t.rows[0].keys()) if c.endswith("_suppressed")] if t.rows else []:
-                if c not in t.columns:
-                    t.columns.append(c)
-            if not t.rows and "count" in t.columns and "count_suppressed" not in t.columns:
-                t.columns.append("count_suppressed")
-    return out
-
-
-def _overdue_by_province(session, f: Filters, now: datetime | None) -> Table:
-    """Overdue cases by province (for the public: no free-text agency or PPK names)."""
+def dashboard(db: Database, f: Filters, account: Account | None, now: datetime | None = None,
+              cached: bool = True) -> dict[str, Table]:
+    """Every chart for a scope (an account's regions; None: the whole country) and filters. Kept per data version
+    (snapshots.py) unless `cached` is False; the tables returned are shared and must not be changed."""
     now = now or datetime.now(timezone.utc)
-    names = _region_names()
-    if rollup.usable(f, None):
-        rows = [(p, int(n)) for p, n in rollup.summed(session, "clock", f, None, R.province_code,
-                                                      where=_overdue_rollup_condition(now))]
-    else:
-        rows = session.execute(_filtered(select(S.province_code, func.count()).select_from(S)
-                                         .where(_overdue_condition(now)), f, None).group_by(S.province_code)).all()
-    return Table("overdue_province", ["key", "name", "count"],
-                 [{"key": p, "name": names.get(p, (p,))[0], "count": n} for p, n in sorted(rows)])
+    sync(db)
+    with reading(db) as session:
+        f = _with_windows(f, session)
+
+        def compute():
+            tables = [*summary_tables(session, f, account),
+                      *region_tables(session, f, account, reference_data.workforce_in(session)),
+                      trend_table(session, f, account), funnel_table(session, f, account),
+                      *overdue_tables(session, f, account, now), rules_table(session, f, account)]
+            return {t.name: t for t in tables}
+        if not cached:
+            return compute()
+        question = json.dumps(["dashboard", sorted(account.scope) if account else None, f.as_dict()])
+        return _dashboards.get(db, session, question, snapshots.data_version(session, now), compute)
 
 
-def public_document(tables: dict[str, Table], f: Filters, generated_at: datetime) -> dict[str, Any]:
-    """The stable JSON of /api/public/stats/v1 (see PublicStats in routes_analytics for the schema)."""
-    return {
-        "schema": f"netra.public-stats/{SCHEMA_VERSION}",
-        "version": SCHEMA_VERSION,
-        "generated_at": generated_at.isoformat(),
-        "filters": f.as_dict(),
-        "suppression": {"threshold": THRESHOLD, "rule": (
-            "Counts from 1 to 4 are withheld (null, *_suppressed true), and so is at least one more cell of the same "
-            "breakdown whenever a withheld count could be recovered from the total. Medians over fewer than 5 "
-            "cases are withheld.")},
-        "tables": {name: t.as_json() for name, t in tables.items()},
-    }
+# The public view (suppressed) lives in public.py; imported last, as it builds on the charts above.
+from netra.services.analytics.public import PUBLIC_CHARTS, SCHEMA_VERSION, public_document, public_tables  # noqa: E402,F401

@@ -26,8 +26,9 @@ from sqlalchemy import delete, func, select
 from sqlalchemy.dialects import postgresql, sqlite
 
 from netra.accounts.model import Account
-from netra.analytics import Filters
+from netra.analytics import Filters, standing
 from netra.services import reference_data
+from netra.storage.scope import within
 from netra.storage.tables import CaseRollupRow, CaseStatsRow, CaseStatsRuleRow
 
 S = CaseStatsRow
@@ -37,8 +38,7 @@ UPSERT_CHUNK = 4_000  # 8 parameters a row: under SQLite's 32,766 and PostgreSQL
 
 # measure -> what k1 (and k2) hold. "" stands for no value (shown as "unknown").
 MEASURES = {
-    "status": "status", "family": "family", "channel": "channel", "origin": "origin", "position": "position group",
-    "reached": "funnel step reached (registered, recommended, sanctioned)",
+    "standing": "where the case stands (netra.analytics.standing); k2: its current status", "family": "family", "channel": "channel", "origin": "origin", "position": "position group",
     "step_tenths": "funnel step; k2: its duration in tenths of a day",
     "rule_rec": "a rule the recommendation named", "rule_sanc": "the rule of the sanction",
     "clock": "running clock|zone|extended; day: local start date",
@@ -61,16 +61,15 @@ def clock_key(clock: str, zone: str, extended: bool) -> str:
 def _keys(row) -> Iterable[tuple[str, str, str, str, str, str]]:
     """(measure, province, election, k1, k2, day) of each measure the row counts in."""
     p, e = row.province_code, row.election_id
-    yield ("status", p, e, row.status, "", "")
+    group = standing.standing(row.status, row.registered_at is not None, row.recommended_at is not None,
+                              row.sanctioned_at is not None)
+    yield ("standing", p, e, group, row.status, "")
     yield ("family", p, e, row.family or "", "", "")
     yield ("channel", p, e, row.channel or "", "", "")
     yield ("origin", p, e, row.origin, "", "")
     yield ("position", p, e, row.position_group, "", "")
-    for step, at, tenths in (("registered", row.registered_at, row.registered_tenths),
-                             ("recommended", row.recommended_at, row.recommended_tenths),
-                             ("sanctioned", row.sanctioned_at, row.sanctioned_tenths)):
-        if at is not None:
-            yield ("reached", p, e, step, "", "")
+    for step, tenths in (("registered", row.registered_tenths), ("recommended", row.recommended_tenths),
+                         ("sanctioned", row.sanctioned_tenths)):
         if tenths is not None:
             yield ("step_tenths", p, e, step, str(tenths), "")
     if row.recommended_rule:
@@ -165,8 +164,8 @@ def summed(session, measure: str, f: Filters, account: Account | None, *group, w
     query = select(*group, func.coalesce(func.sum(R.n), 0)).where(R.measure == measure, R.stage == (f.stage or ""))
     if where is not None:
         query = query.where(where)
-    if account is not None:
-        query = query.where(R.province_code.in_(list(account.scope)))
+    if account is not None:  # whole provinces only (see usable)
+        query = query.where(within(account, province=R.province_code))
     if f.region:
         query = query.where(R.province_code == f.region)
     if f.election:

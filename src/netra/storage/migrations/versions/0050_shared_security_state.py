@@ -2,14 +2,14 @@
 web sessions, and API tokens for machine clients.
 
 Revision ID: 0050
-Revises: 0041 (chained from 0010 in the sec range; onto 0041 when main was merged in)
+Revises: 0060 (chained from 0010 in the sec range; onto main's head 0060 when main was merged in)
 Create Date: 2026-12-07
 """
 import sqlalchemy as sa
 from alembic import op
 
 revision = "0050"
-down_revision = "0041"
+down_revision = "0060"
 branch_labels = None
 depends_on = None
 
