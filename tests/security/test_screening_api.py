@@ -106,7 +106,7 @@ def test_token_queue_import_stays_inside_the_token_scope(client, app):
                                  "items": items})
     assert response.status_code == 200, response.text
     body = response.json()
-    assert body["queued"] == 1 and body["rejected"] == ["baris 2: wilayah 64.02 di luar cakupan"]
+    assert body["queued"] == 1 and body["rejected"] == ["baris 2 (id b): wilayah 64.02 di luar cakupan Anda"]
     with app.state.db.transaction() as s:
         assert set(s.scalars(select(ScreenedItemRow.region_code))) == {"33.20"}
     outside = client.post("/api/antrean/impor", headers={"authorization": f"Bearer {token}"},
