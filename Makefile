@@ -23,7 +23,7 @@ system-deps:
 
 ## Set up (including PostgreSQL and Chromium from Debian when absent) and run the whole test suite
 test: setup system-deps
-	NETRA_REQUIRE_POSTGRES=1 NETRA_REQUIRE_BROWSER=1 $(BIN)/python -m pytest
+	NETRA_REQUIRE_POSTGRES=1 NETRA_REQUIRE_BROWSER=1 $(BIN)/python -m pytest -n auto --dist loadfile --durations=25
 
 clean:
 	rm -rf $(VENV) var .pytest_cache

@@ -82,6 +82,13 @@ def test_coverage_views_on_demo_data(live_server, page):
     agencies = page.get_by_test_id("agencies").inner_text()
     assert "Kecamatan Tahunan" in agencies and "1.850 / 1.900" in agencies
     page.screenshot(path=str(SCREENS / f"pencegahan-{live_server.backend}.png"), full_page=True)
+    # the agency chooser narrows as one types (HTMX swaps the options in, no reload)
+    page.evaluate("window.__sameDocument = true")
+    page.get_by_test_id("instansi-acara-search").fill("tahunan")
+    page.wait_for_function("() => { const o = document.querySelectorAll('#instansi-acara option');"
+                           " return o.length === 1 && o[0].textContent.includes('Kecamatan Tahunan'); }")
+    assert page.evaluate("window.__sameDocument === true")
+    assert len(page.locator("#instansi-ikrar option").all()) > 1  # the other form's chooser is left as it was
     page.goto(live_server.url + "/dasbor")
     page.wait_for_selector("[data-testid=coverage]")
     page.wait_for_selector("[data-testid=guidance-counts]")

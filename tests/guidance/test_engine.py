@@ -136,7 +136,13 @@ def test_a_campaign_only_rule_outside_the_campaign_depends():
 def test_tni_polri_do_not_vote():
     a = answer("ASN boleh nyoblos di TPS?", subject="tni_polri")
     assert a.verdict is Verdict.NOT_ALLOWED
-    assert any(not c.verified for c in a.basis)
+    # the rules that say so are rulebook rules (unverified, and the answer says it), not text citations
+    assert {r.id for r in a.primary} == {"uu7_2017.200", "uu2_2002.28.2"} and not a.basis
+    assert set(a.rule_ids[:2]) == {"uu7_2017.200", "uu2_2002.28.2"}
+    assert any("uu7_2017.200" in n.id and "belum dicocokkan" in n.id for n in a.notes)
+    # in a Pilkada the Pemilu article is not the basis; the Polri law still is
+    pilkada = answer("boleh nyoblos pilkada?", subject="tni_polri", when=date(2024, 11, 27))
+    assert [r.id for r in pilkada.primary] == ["uu2_2002.28.2"]
 
 
 def test_citizens_may_campaign():
@@ -146,17 +152,29 @@ def test_citizens_may_campaign():
 def test_non_asn_staff_get_the_circular_and_no_civil_service_sanction():
     a = answer("honorer boleh ikut kampanye paslon?", subject="non_asn")
     assert a.verdict is Verdict.NOT_ALLOWED
-    assert "SE MenPANRB 01/2023" in a.reason.id
-    assert not a.primary and not a.to_dict()["sanctions"]
-    assert any("SE MenPANRB" in c.cite for c in a.basis)
+    # the circular is a rule of the rulebook: the basis, first in the list, and the only sanction shown
+    assert [r.id for r in a.primary] == ["se_menpanrb_2023.1"] and a.rule_ids[0] == "se_menpanrb_2023.1"
+    assert "se_menpanrb_2023.1" in a.reason.id and "PP 94/2021" in a.reason.id  # ... which does not bind them
+    assert [s["rule_id"] for s in a.to_dict()["sanctions"]] == ["se_menpanrb_2023.1"]
+    assert any(b.startswith("SE MenPANRB Nomor 1 Tahun 2023") for b in a.legal_basis)
+    assert not any("PP 94" in b for b in a.legal_basis)
+    assert any("belum dicocokkan dengan teks resmi" in n.id for n in a.notes)  # the rule is unverified
 
 
-def test_replacing_officials_uses_the_calendar():
+def test_replacing_officials_uses_the_calendar_and_the_ministers_approval():
     inside = answer("bupati rotasi pejabat", when=date(2024, 8, 1), election="pilkada2024")
     before = answer("bupati rotasi pejabat", when=date(2024, 1, 1), election="pilkada2024")
     unknown = answer("bupati rotasi pejabat, kapan tidak boleh?")
-    assert inside.verdict is Verdict.NOT_ALLOWED and "2024-03-22" in inside.reason.id
-    assert before.verdict is Verdict.ALLOWED
+    # inside the 6 months before candidates are set (22 March to 22 September 2024), only with written approval
+    assert inside.verdict is Verdict.DEPENDS and "22 Maret 2024 sampai 22 September 2024" in inside.reason.id
+    assert "persetujuan tertulis Menteri Dalam Negeri" in inside.reason.id
+    assert "22 March 2024 to 22 September 2024" in inside.reason.en
+    refused = answer("bupati rotasi pejabat tanpa persetujuan mendagri", when=date(2024, 8, 1), election="pilkada2024")
+    approved = answer("bupati rotasi pejabat, sudah ada persetujuan tertulis mendagri", when=date(2024, 8, 1),
+                      election="pilkada2024")
+    assert refused.verdict is Verdict.NOT_ALLOWED and approved.verdict is Verdict.ALLOWED
+    assert [r.id for r in refused.primary] == ["uu10_2016.71.2"]
+    assert before.verdict is Verdict.ALLOWED and "22 Maret 2024" in before.reason.id
     assert unknown.verdict is Verdict.DEPENDS
 
 

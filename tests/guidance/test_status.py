@@ -35,10 +35,30 @@ def test_a_village_head_photo_with_a_candidate_depends_and_names_what_binds_them
     assert "uu10_2016.71.1" in a.reason.id and "tim kampanye" in a.reason.id
 
 
-def test_a_village_head_campaigning_rests_on_the_statute_that_binds_them():
+def test_a_village_head_campaigning_rests_on_the_statute_that_binds_them_then_on_the_village_law():
     a = answer("kades ikut kampanye paslon bupati")
     assert a.verdict is Verdict.NOT_ALLOWED
-    assert [r.id for r in a.primary] == ["uu10_2016.71.1"] and a.rule_ids[0] == "uu10_2016.71.1"
+    # the election law (criminal sanction) first, then the village law's own ban on campaigning (administrative)
+    assert [r.id for r in a.primary] == ["uu10_2016.71.1", "uu6_2014.29.j"]
+    assert a.rule_ids[:2] == ("uu10_2016.71.1", "uu6_2014.29.j")
+    assert "uu6_2014.29.j" in a.reason.id
+    kinds = [s["kind"] for s in a.to_dict()["sanctions"]]
+    assert kinds == ["criminal", "administrative"]
+
+
+@pytest.mark.parametrize("question,status,expected", [
+    ("anggota BPD jadi pengurus partai di kecamatan", "bpd", ["uu6_2014.64.h"]),
+    ("perangkat desa ikut konvoi kampanye calon gubernur", "village_official", ["uu6_2014.51.j"]),
+    ("kades jadi bendahara pengurus partai", "village_head", ["uu6_2014.29.g"]),
+    ("anggota TNI aktif boleh nyoblos di pemilu?", "tni_polri", ["uu7_2017.200", "uu2_2002.28.2"]),
+    ("polisi jadi anggota partai", "tni_polri", ["uu34_2004.39.1", "uu2_2002.28.1"]),  # TNI's law and Polri's
+])
+def test_own_laws_are_cited_as_rules_where_no_election_law_reaches(question, status, expected):
+    a = answer(question)
+    assert a.status == status and a.verdict is Verdict.NOT_ALLOWED
+    assert {r.id for r in a.primary} == set(expected) and set(a.rule_ids[:len(expected)]) == set(expected)
+    assert not a.basis or all(c.verified for c in a.basis)  # no unverified text constants any more
+    assert any("belum dicocokkan dengan teks resmi" in n.id for n in a.notes)
 
 
 def test_leave_makes_attending_a_declaration_depend_with_the_conditions_spelled_out():
@@ -50,8 +70,9 @@ def test_leave_makes_attending_a_declaration_depend_with_the_conditions_spelled_
 
 def test_honorary_teachers_get_no_civil_service_sanction():
     a = answer("guru honorer ikut kampanye")
-    assert a.status == "non_asn" and not a.primary and "PP 94/2021" in a.reason.id
-    assert all("PP 94" not in c.cite for c in a.basis)
+    assert a.status == "non_asn" and "PP 94/2021" in a.reason.id
+    assert [r.id for r in a.primary] == ["se_menpanrb_2023.1"]
+    assert all("PP 94" not in b for b in a.legal_basis) and not a.basis
 
 
 @pytest.mark.parametrize("question", [

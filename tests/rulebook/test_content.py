@@ -31,11 +31,21 @@ STATUTE_IDS = [
     "uu7_2017.490",
     "uu7_2017.493",
     "uu7_2017.494",
+    # added in 2024.3, after the earlier ids so that stored ids keep their order
+    "uu10_2016.7.2.t",
+    "uu10_2016.69.h",
+    "uu7_2017.200",
+    "uu7_2017.240",
+]
+# The laws on the person's own office (own_laws.yaml, 2024.3): village law, TNI and Polri laws, the non-ASN circular.
+OWN_LAW_IDS = [
+    "uu6_2014.29.g", "uu6_2014.29.j", "uu6_2014.51.g", "uu6_2014.51.j", "uu6_2014.64.h",
+    "uu34_2004.39.1", "uu34_2004.39.2", "uu34_2004.39.4", "uu2_2002.28.1", "uu2_2002.28.2", "se_menpanrb_2023.1",
 ]
 ETHICS_IDS = [f"skb2022.etik.{n}" for n in range(1, 8)]
 DISCIPLINE_IDS = [f"skb2022.disiplin.{n}" for n in range(1, 13)]
 PP94_IDS = [f"pp94.5n.{n}" for n in range(1, 8)]
-ALL_IDS = ETHICS_IDS + DISCIPLINE_IDS + PP94_IDS + STATUTE_IDS
+ALL_IDS = ETHICS_IDS + DISCIPLINE_IDS + PP94_IDS + STATUTE_IDS + OWN_LAW_IDS
 
 
 @pytest.fixture(scope="module")
@@ -50,6 +60,8 @@ def test_counts_per_instrument(book):
     assert {r.id for r in book.by_instrument("uu10_2016")} | {r.id for r in book.by_instrument("uu7_2017")} == set(
         STATUTE_IDS
     )
+    own = {i: {r.id for r in book.by_instrument(i)} for i in ("uu6_2014", "uu34_2004", "uu2_2002", "se_menpanrb_2023")}
+    assert set().union(*own.values()) == set(OWN_LAW_IDS) and all(own.values())
 
 
 def test_ids_are_exactly_the_stable_list_in_a_stable_order(book):
@@ -186,8 +198,8 @@ def test_applicable_follows_the_calendar_split(book):
 
 
 def test_version_combines_data_version_and_content_hash(book):
-    assert book.data_version == "2024.2"
-    assert book.version == f"2024.2+{book.content_hash[:12]}"
+    assert book.data_version == "2024.3"
+    assert book.version == f"2024.3+{book.content_hash[:12]}"
     assert re.fullmatch(r"[0-9a-f]{64}", book.content_hash)
     assert load_rulebook(DATA_DIR).content_hash == book.content_hash
 
@@ -217,3 +229,39 @@ def test_examples_name_no_real_person(book):
     names = re.compile(r"\b(?:calon (?:bupati|wali kota|gubernur) )([A-Z][a-z]+ [A-Z][a-z]+)")
     found = {m.group(1) for r in book for ex in r.examples.forbidden + r.examples.allowed for m in names.finditer(ex.text)}
     assert found <= {"Budi Santosa"}
+
+
+def test_own_laws_bind_whom_they_name_and_say_plainly_they_are_unverified(book):
+    """The laws the statute-bound and non-ASN askers answer to are rules like any other (issue 17), each with whom it
+    binds, a sanction of a kind the instrument states, and a note for the public when the text was not checked."""
+    binds = {"uu6_2014.29.g": {Subject.VILLAGE_HEAD}, "uu6_2014.29.j": {Subject.VILLAGE_HEAD},
+             "uu6_2014.51.g": {Subject.VILLAGE_OFFICIAL}, "uu6_2014.51.j": {Subject.VILLAGE_OFFICIAL},
+             "uu6_2014.64.h": {Subject.BPD}, "uu34_2004.39.2": {Subject.TNI_POLRI},
+             "uu2_2002.28.2": {Subject.TNI_POLRI}, "uu7_2017.200": {Subject.TNI_POLRI},
+             "se_menpanrb_2023.1": {Subject.NON_ASN}}
+    for rid, subjects in binds.items():
+        assert set(book[rid].subjects) == subjects and not book[rid].addressees, rid
+    assert book["uu6_2014.29.j"].family is Family.CAMPAIGN and book["uu6_2014.64.h"].family is Family.PARTY
+    assert book["uu6_2014.29.g"].sanction.kind is SanctionKind.ADMINISTRATIVE
+    assert book["uu34_2004.39.2"].sanction.kind is SanctionKind.INSTITUTIONAL
+    assert book.instrument("se_menpanrb_2023").kind is InstrumentKind.CIRCULAR
+    for rid in OWN_LAW_IDS + ["uu10_2016.7.2.t", "uu10_2016.69.h", "uu7_2017.200", "uu7_2017.240"]:
+        rule = book[rid]
+        assert not rule.verified and "belum dicocokkan dengan teks resmi" in rule.note.id, rid
+        # cited as the instrument itself, never as Netra's or the team's material
+        assert all(b.startswith(("UU ", "SE ")) for b in rule.legal_basis), rid
+
+
+def test_public_fields_hold_no_internal_working_notes(book):
+    """Notes, sources and disputed values are shown on /aturan and in the printed guideline: they speak to the
+    public, so remarks about the team's brief or the data's own fields stay in the YAML comments."""
+    internal = re.compile(r"\b(brief|subjects|sengaja dikosongkan|deliberately)\b", re.IGNORECASE)
+    for rule in book:
+        texts = [*rule.sources, *(t for n in (rule.note,) if n for t in (n.id, n.en))]
+        if rule.disputed:
+            texts += [rule.disputed.note.id, rule.disputed.note.en]
+            texts += [s for a in rule.disputed.alternatives for s in a.sources]
+        for text in texts:
+            assert not internal.search(text), (rule.id, text)
+    for inst in book.instruments:
+        assert not any(internal.search(s) for s in inst.sources), inst.id

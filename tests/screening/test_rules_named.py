@@ -26,3 +26,12 @@ def test_a_village_head_backing_a_candidate_online_gets_the_statute_of_that_elec
                               "warga coblos 02", "created_at": day, "region": "33.20"})
     assert result.violation and result.actor.kind == "village" and result.family == "social_media"
     assert result.rules and all(r.startswith(law) for r in result.rules), result.rules
+
+
+
+def test_a_bpd_member_is_a_village_actor_whose_own_rules_can_be_named(screener):
+    # "village" actors include BPD members: a rule binding only them (UU 6/2014 Pasal 64 huruf h) can be named
+    result = screener.screen({"id": "bpd", "text": "Ketua BPD Sukamaju jadi pengurus partai, dilantik jadi ketua PAC "
+                              "partai nomor 2 kemarin", "created_at": "2024-01-20", "region": "33.20"})
+    assert result.violation and result.actor.kind == "village" and result.family == "party"
+    assert "uu6_2014.64.h" in result.rules, result.rules

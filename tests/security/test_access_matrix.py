@@ -218,6 +218,8 @@ ROUTES = {
     ("POST", "/pencegahan/instansi"): (lambda w, app: ("POST", "/pencegahan/instansi", {}), role_only("admin", 422)),
     ("POST", "/pencegahan/instansi/{agency_id}"): (
         lambda w, app: ("POST", "/pencegahan/instansi/1", {"nama": ""}), role_only("admin", 422)),
+    ("GET", "/pencegahan/instansi-cari"): (lambda w, app: ("GET", "/pencegahan/instansi-cari?cari_instansi=dinas", None),
+                                          signed_in()),
     ("GET", "/pencegahan/ekspor/{kind}.{fmt}"): (lambda w, app: ("GET", "/pencegahan/ekspor/acara.csv", None), signed_in()),
     ("GET", "/pencegahan/dokumen/{kind}/{record_id}"): (
         lambda w, app: ("GET", "/pencegahan/dokumen/acara/999", None), signed_in(404)),

@@ -187,6 +187,19 @@ def test_every_rule_page_renders(client):
         assert rule.title.id in r.text.replace("&#34;", '"').replace("&#39;", "'")
 
 
+def test_an_own_law_rule_page_says_whom_it_binds_and_that_it_is_unverified_in_plain_words(client):
+    r = client.get("/aturan/uu6_2014.29.j")
+    assert r.status_code == 200
+    body = r.text
+    assert "Kepala desa dilarang ikut serta atau terlibat dalam kampanye" in body
+    assert "UU 6/2014 tentang Desa Pasal 29 huruf j" in body and "Sanksi administratif" in body
+    assert "belum diverifikasi" in body and "belum dicocokkan dengan teks resmi" in body
+    # public pages carry no internal working notes
+    for page in (body, client.get("/aturan/uu7_2017.282").text, client.get("/aturan/skb2022.disiplin.9").text,
+                 client.get("/pedoman").text):
+        assert not re.search(r"\bbrief\b", page, re.IGNORECASE)
+
+
 def test_an_unknown_rule_gets_an_indonesian_404_page(client):
     r = client.get("/aturan/skb2022.etik.99")
     assert r.status_code == 404

@@ -101,6 +101,48 @@ def test_an_agency_out_of_scope_cannot_be_used_or_seen(client, app, make_account
     assert "Kutai Kartanegara" not in page
 
 
+def _options(html: str, field: str) -> list[str]:
+    select = re.search(rf'<select name="instansi" id="{field}".*?</select>', html, re.S).group(0)
+    return re.findall(r'<option value="\d+"[^>]*>([^<]+)</option>', select)
+
+
+def test_a_national_account_searches_the_agency_register_instead_of_scrolling_it(client, app, make_account):
+    from netra.regions import load_reference_regions
+
+    provinces = tuple(r.code for r in load_reference_regions() if r.parent_code is None)
+    _signed_in(client, make_account, Role.BKN, provinces, "bkn.pusat")
+    page = client.get("/pencegahan").text
+    # thousands of agencies in scope: the form lists none and asks to search (or to choose a region first)
+    assert _options(page, "instansi-acara") == [] and _options(page, "instansi-ikrar") == []
+    assert "ketik nama instansi di kotak cari" in page and 'hx-get="/pencegahan/instansi-cari"' in page
+    found = client.get("/pencegahan/instansi-cari", params={"cari_instansi": "pendidikan jepara",
+                                                             "field": "instansi-ikrar"})
+    assert found.status_code == 200
+    assert _options(found.text, "instansi-ikrar") == ["Kabupaten Jepara · Dinas Pendidikan"]
+    many = client.get("/pencegahan/instansi-cari", params={"cari_instansi": "dinas", "field": "instansi-acara"}).text
+    assert len(_options(many, "instansi-acara")) == 50 and "Menampilkan 50 dari" in many
+    none = client.get("/pencegahan/instansi-cari", params={"cari_instansi": "tidak ada instansi begini"}).text
+    assert _options(none, "instansi-acara") == [] and "tidak ada instansi yang cocok" in none
+    # choosing a region first lists that region's agencies (the way without JavaScript)
+    assert "Kabupaten Jepara · Sekretariat Daerah" in _options(client.get("/pencegahan", params={"wilayah": "33.20"}).text,
+                                                              "instansi-acara")
+
+
+def test_a_regional_account_sees_its_agencies_and_searches_only_its_regions(client, app, make_account):
+    token = _signed_in(client, make_account)
+    listed = _options(client.get("/pencegahan").text, "instansi-acara")
+    assert "Kabupaten Jepara · Sekretariat Daerah" in listed and all(o.startswith("Kabupaten Jepara") for o in listed)
+    assert _options(client.get("/pencegahan/instansi-cari", params={"cari_instansi": "kutai"}).text,
+                    "instansi-acara") == []
+    # a refused form comes back with the agency still chosen
+    dinas = _agency(app, "33.20", "Dinas Pendidikan")
+    r = client.post("/pencegahan/ikrar", data={"csrf_token": token, "instansi": dinas, "pemilihan": "pilkada2024",
+                                               "tanggal": "2024-09-01", "tanda_tangan": "300", "pegawai": "250"})
+    assert r.status_code == 422
+    chosen = re.search(r'<select name="instansi" id="instansi-ikrar".*?</select>', r.text, re.S).group(0)
+    assert re.search(rf'<option value="{dinas}" selected>Kabupaten Jepara · Dinas Pendidikan</option>', chosen)
+
+
 def test_imports_name_every_bad_line_and_store_nothing(client, app, make_account):
     token = _signed_in(client, make_account)
     csv_text = ("kode_wilayah;instansi;pemilihan;tanggal;jumlah_tanda_tangan;jumlah_pegawai\n"

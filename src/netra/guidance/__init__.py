@@ -9,7 +9,7 @@ the rulebook's own text and the data files in ``data/`` (lexicon, allowed patter
     >>> a.verdict.value, a.rule_ids[:2]
 """
 
-from netra.guidance.engine import GuidanceEngine, Weights, answer, default_engine, load_patterns
+from netra.guidance.engine import GuidanceEngine, Weights, answer, default_engine
 from netra.guidance.model import (
     MAX_QUESTION_CHARS,
     SUBJECT_CHOICES,
@@ -23,6 +23,7 @@ from netra.guidance.model import (
     StageInfo,
     Verdict,
 )
+from netra.guidance.patterns import load_patterns
 from netra.guidance.text import Analysis, Lexicon
 
 __all__ = [

@@ -6,15 +6,20 @@ How a question is answered (``GuidanceEngine.answer``):
 
 1. Input checks (``language.py``): empty, over 2,000 characters, English or unrecognised text -> GuidanceError.
 2. Folding (``text.py``): slang, informal spelling and synonyms become words and concepts (``data/lexicon.yaml``).
-3. Who and when: the subject (parameter, or words such as "honorer", "kades", "bukan ASN") and the stage (a date
-   parameter or a date in the question, looked up in the election calendars; or words such as "masa kampanye").
+3. Who and when: the status (parameter; else the one the asker gives for themselves, "sy PNS ..."; else words such
+   as "honorer", "kades", "bukan ASN"; when none and the verdict differs by status, the answer asks) and the stage
+   (a date parameter or a date in the question, looked up in the election calendars; or words such as "masa
+   kampanye").
 4. Ranking: every rule gets a score from four TF-IDF cosine similarities (scikit-learn, fitted at load time on the
    rulebook: word/concept and character n-gram views of each rule's title, explanation, keywords and forbidden
-   examples, and of each forbidden example alone) plus a keyword-concept overlap. Rules that do not apply at the
-   known stage, or do not bind the known subject, are pushed down.
+   examples, and of each forbidden example alone) plus a keyword-concept overlap, all on the words of the act (the
+   words naming who acts are left out: the status is settled apart). Rules that do not apply at the known stage, or
+   do not bind the known status, are pushed down, and candidacy rules unless the asker means to stand.
 5. Verdict: an allowed pattern (``data/allowed.yaml``) that fires decides (allowed or depends, possibly changed for
-   the subject or by the election calendar); otherwise a confident rule match means not allowed; a weak match means
-   depends, with an honest "no clear rule" reason.
+   the status or by the election calendar); otherwise a confident rule match means not allowed; a weak match means
+   depends, with an honest "no clear rule" reason. The basis is always a rule binding the asker: for village heads
+   and officials, BPD members and TNI/Polri the election law first, then the law on their own office (UU 6/2014,
+   UU 34/2004, UU 2/2002); for non-ASN staff SE MenPANRB 1/2023 after the civil servants' rule naming the act.
 """
 
 from __future__ import annotations
@@ -27,7 +32,6 @@ from functools import lru_cache
 from pathlib import Path
 
 import numpy as np
-import yaml
 from babel.dates import format_date
 from sklearn.feature_extraction.text import TfidfVectorizer
 
@@ -39,17 +43,15 @@ from netra.guidance.model import (
     Answer,
     Citation,
     Evidence,
-    GuidanceDataError,
     GuidanceError,
     Pattern,
     RuleMatch,
     StageInfo,
-    SubjectOverride,
     Verdict,
-    Window,
 )
+from netra.guidance.patterns import load_patterns, read_yaml
 from netra.guidance.text import Analysis, Lexicon
-from netra.rulebook import LocalizedText, Period, Rule, Rulebook, load_rulebook
+from netra.rulebook import Family, LocalizedText, Period, Rule, Rulebook, load_rulebook
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
 
@@ -58,35 +60,34 @@ CONTEXT_CONCEPTS = frozenset({
     "asn", "pns", "pppk", "non_asn", "village_head", "village_official", "tni_polri", "citizen", "teacher",
     "official", "staff", "elections", "family", "choose", "window_phrase", "retired", "bpd", "asn_spouse",
 })
+# Before "mencalonkan diri", "nyalon" ...: who stands. Someone else when it is a third person or a relation
+# ("ketuanya sedang mencalonkan diri", "kakak saya yang nyalon"); the aspect words may stand between.
+THIRD_PERSON = frozenset({"dia", "beliau", "ia", "mereka", "doi", "ketua", "teman", "kawan", "rekan", "atasan", "bos",
+                          "tokoh", "kenalan", "sahabat", "pacar", "paman", "om", "tante", "bibi", "sepupu", "keponakan",
+                          "ponakan", "menantu", "besan", "pak", "bu", "bapak", "ibu", "mas", "mbak"})
+RELATIONS = frozenset({"family", "spouse", "regional_head", "party", "winteam", "candidate"})
+ASPECT = frozenset({"sedang", "akan", "mau", "lagi", "juga", "baru", "sudah", "telah", "ingin", "hendak", "yang",
+                    "katanya", "rencananya"})
+# Concepts naming the statuses of status.py: who acts, left out of the act similarity.
+PERSONS = frozenset({"asn", "pns", "pppk", "non_asn", "village_head", "village_official", "bpd", "tni_polri", "retired",
+                     "asn_spouse", "citizen"})
 # Acts that by themselves favour a candidate: for people only the statutes bind (village heads, TNI/Polri ...),
 # these bring in the statutes' general bans on acts benefiting a candidate (UU 10/2016 Pasal 71(1), UU 7/2017
-# Pasal 280(3), 282, 490), the same fallback the screener uses.
+# Pasal 280(3), 282, 490), the same fallback the screener uses, and their own law's ban on campaigning. (Party
+# office is not one: their own law forbids it as such.)
 FAVOURING = frozenset({"support", "hand_sign", "active_support", "appeal", "gift", "favor", "winteam", "campaign",
                        "mobilize", "props", "consultant", "declaration", "socialization", "twibbon", "attribute",
-                       "party_membership", "support_letter"})
+                       "support_letter"})
 # Online acts favour a candidate when they concern one (a like of a KPU post does not).
 SOCIAL_ACTS = frozenset({"like", "share", "comment", "post", "follow"})
 CONTESTANTS = frozenset({"candidate", "precandidate", "winteam", "party", "candidacy"})
 OFFICIAL_ACTS = frozenset({"decision", "aid", "program", "transfer", "replace_official", "favor", "state_facility"})
-# People bound by the statutes whose own laws also forbid taking part in campaigns or parties; not in the rulebook
-# yet, so cited as unverified when no rulebook rule binds the asker (domain brief section 1 names the people).
-OWN_LAW = {
-    "village_head": Citation("UU Nomor 6 Tahun 2014 tentang Desa Pasal 29 huruf g dan j (kepala desa dilarang menjadi "
-                             "pengurus partai politik dan ikut serta atau terlibat dalam kampanye)", verified=False),
-    "village_official": Citation("UU Nomor 6 Tahun 2014 tentang Desa Pasal 51 huruf g dan j (perangkat desa dilarang "
-                                 "menjadi pengurus partai politik dan terlibat dalam kampanye)", verified=False),
-    "bpd": Citation("UU Nomor 6 Tahun 2014 tentang Desa Pasal 64 (anggota BPD dilarang menjadi pengurus partai politik "
-                    "dan ikut serta atau terlibat dalam kampanye)", verified=False),
-    "tni_polri": Citation("UU Nomor 34 Tahun 2004 tentang TNI Pasal 39 dan UU Nomor 2 Tahun 2002 tentang Polri Pasal 28 "
-                          "(tidak terlibat politik praktis)", verified=False),
-}
+# The election laws, by the kind of election they govern. Every other instrument binding a village head, a BPD
+# member, TNI/Polri or non-ASN staff is the law on their own office (UU 6/2014, UU 34/2004 ...), cited after them.
 STATUTE_KIND = {"uu10_2016": "pilkada", "uu7_2017": "pemilu"}
-# The basis of answers for people no rulebook rule binds (domain brief section 1 names these instruments).
-ASN_LAW = Citation("UU Nomor 20 Tahun 2023 tentang ASN Pasal 9 ayat (2) dan Pasal 24 ayat (1) huruf d: kewajiban "
-                   "netral mengikat pegawai ASN")
-NON_ASN_CIRCULAR = Citation("SE MenPANRB Nomor 01 Tahun 2023: netralitas pegawai non-ASN di instansi pemerintah")
-RETIRED_BASIS = Citation("Status pegawai ASN berakhir saat pensiun (UU Nomor 20 Tahun 2023 tentang ASN)",
-                         verified=False)
+# Words that say the asker means to stand: without them, candidacy rules (resigning, CLTN first) are about someone
+# else's candidacy ("kakaknya yang nyalon") and rank lower.
+STANDING = frozenset({"candidacy", "resign_question", "cltn", "no_cltn"})
 PILKADA_WORDS = frozenset({"pilkada", "calongubernur", "calonbupati", "calonwalikota", "bupati", "gubernur",
                            "walikota", "pilgub", "pilbup", "pilwalkot", "cabup", "cagub", "cawalkot"})
 PEMILU_WORDS = frozenset({"pemilu", "pilpres", "pileg", "calonpresiden", "calonlegislatif", "presiden", "dpr",
@@ -107,6 +108,7 @@ class Weights:
     pppk_mismatch: float = 0.85  # milder for PPPK: PP 94/2021 binds PNS, but PPPK face the same SKB acts
     subject_promotion: float = 0.7  # a rule binding a village head or TNI/Polri must score this share of the top
     precandidate: float = 1.12  # "bakal calon": rules before candidates are set first
+    not_standing: float = 0.6  # candidacy rules when the question says nothing of the asker standing
     min_score: float = 0.55  # below this the top match is not trusted (verdict depends, "no clear rule")
 
 
@@ -124,7 +126,7 @@ class GuidanceEngine:
         self.rulebook = rulebook
         self.elections = elections if elections is not None else load_elections()
         self.lexicon = lexicon or Lexicon.load()
-        self.messages = messages or _read_yaml(DATA_DIR / "messages.yaml")
+        self.messages = messages or read_yaml(DATA_DIR / "messages.yaml")
         self.patterns = tuple(patterns) if patterns is not None else load_patterns(
             DATA_DIR / "allowed.yaml", rulebook=rulebook, lexicon=self.lexicon)
         self.weights = weights or Weights()
@@ -138,6 +140,7 @@ class GuidanceEngine:
     # --- index ----------------------------------------------------------------------------------------------------
     def _build_index(self) -> None:
         lex = self.lexicon
+        self._person_words = frozenset(w for phrase, found in lex.phrases.items() if found & PERSONS for w in phrase)
         docs: list[Analysis] = []
         keyword_concepts: list[frozenset[str]] = []
         for rule in self.rules:
@@ -165,21 +168,55 @@ class GuidanceEngine:
             for e in rule.examples.allowed:
                 self._allowed.append((i, lex.analyse(e.text), e.text, e.why))
 
-        corpus = [a.tokens for a in docs] + [a.tokens for _, a, _ in self._forbidden] + [a.tokens for _, a, _, _ in self._allowed]
+        corpus = [self._act_tokens(a) for a in docs] + [self._act_tokens(a) for _, a, _ in self._forbidden] + \
+            [self._act_tokens(a) for _, a, _, _ in self._allowed]
         self._word = TfidfVectorizer(analyzer=_identity, sublinear_tf=True, lowercase=False)
         self._word.fit(corpus)
         texts = [" ".join(t) for t in corpus]
         self._char = TfidfVectorizer(analyzer="char_wb", ngram_range=(3, 5), sublinear_tf=True, lowercase=False)
         self._char.fit(texts)
 
-        self._doc_w = self._word.transform([a.tokens for a in docs])
-        self._doc_c = self._char.transform([" ".join(a.tokens) for a in docs])
+        self._doc_w = self._word.transform([self._act_tokens(a) for a in docs])
+        self._doc_c = self._char.transform([" ".join(self._act_tokens(a)) for a in docs])
         self._ex_rule = np.array([i for i, _, _ in self._forbidden])
-        self._ex_w = self._word.transform([a.tokens for _, a, _ in self._forbidden])
-        self._ex_c = self._char.transform([" ".join(a.tokens) for _, a, _ in self._forbidden])
+        self._ex_w = self._word.transform([self._act_tokens(a) for _, a, _ in self._forbidden])
+        self._ex_c = self._char.transform([" ".join(self._act_tokens(a)) for _, a, _ in self._forbidden])
         self._al_rule = np.array([i for i, _, _, _ in self._allowed])
-        self._al_w = self._word.transform([a.tokens for _, a, _, _ in self._allowed])
-        self._al_c = self._char.transform([" ".join(a.tokens) for _, a, _, _ in self._allowed])
+        self._al_w = self._word.transform([self._act_tokens(a) for _, a, _, _ in self._allowed])
+        self._al_c = self._char.transform([" ".join(self._act_tokens(a)) for _, a, _, _ in self._allowed])
+
+    def _own_acts(self, analysis: Analysis) -> Analysis:
+        """A candidacy named only as someone else's ("ketuanya sedang mencalonkan diri") makes that person a
+        candidate, not the asker one who stands."""
+        words = analysis.words
+        if "candidacy" not in analysis.concepts:
+            return analysis
+        def someone_else(j: int) -> bool:
+            while j >= 0 and words[j] in ASPECT:
+                j -= 1
+            if j >= 1 and words[j] in statuses.FIRST_PERSON:  # "kakak saya", "suami saya"
+                j -= 1
+            return j >= 0 and (words[j] in THIRD_PERSON or bool(self.lexicon.concepts_at(words, j) & RELATIONS))
+        for i in range(len(words)):
+            if "candidacy" in self.lexicon.concepts_at(words, i) and not someone_else(i - 1):
+                return analysis  # the asker's own (or an unclear) candidacy
+        tokens = tuple("c:candidate" if t == "c:candidacy" else t for t in analysis.tokens)
+        return replace(analysis, tokens=tokens, concepts=analysis.concepts - {"candidacy"} | {"candidate"})
+
+    def _act_tokens(self, analysis: Analysis) -> tuple[str, ...]:
+        """The comparison tokens without the words naming who acts ("kepala desa", "anggota BPD", "PNS"): the status
+        is settled apart, so a rule does not match a question for naming the same people but for the same act."""
+        out: list[str] = []
+        person = False
+        for token in analysis.tokens:
+            if token.startswith("c:"):
+                person = token[2:] in PERSONS
+                if not person:
+                    out.append(token)
+            elif not (person and token in self._person_words):
+                person = False
+                out.append(token)
+        return tuple(out)
 
     # --- public -----------------------------------------------------------------------------------------------------
     def answer(
@@ -201,7 +238,7 @@ class GuidanceEngine:
         Raises GuidanceError (Indonesian message) for empty, over-long or non-Indonesian questions and for unknown
         status or election values.
         """
-        analysis = self.lexicon.analyse(question) if isinstance(question, str) else None
+        analysis = self._own_acts(self.lexicon.analyse(question)) if isinstance(question, str) else None
         text = self.language.check(question, analysis.words if analysis else None)
         chosen = self._check_subject(status if status not in (None, "") else subject)
         if election is not None and election not in self.elections:
@@ -212,6 +249,9 @@ class GuidanceEngine:
         source = "parameter" if chosen else None
         if chosen is None:
             chosen = statuses.detect(analysis.concepts)
+            if chosen != "asn_spouse":  # "suami saya PNS" names a spouse, not the asker's own status
+                chosen = statuses.stated(analysis.words, lambda i: self.lexicon.concepts_at(analysis.words, i)) \
+                    or chosen
             source = "question" if chosen else None
         stage = self._stage(text, analysis, when, election)
         similarity = self._similarity(analysis)
@@ -241,7 +281,7 @@ class GuidanceEngine:
                 return found
         if status in statuses.UNBOUND:
             return self._unbound_answer(text, analysis, matches, stage, status, source)
-        return self._rule_answer(text, analysis, matches, stage, status, source)
+        return self._rule_answer(text, analysis, matches, stage, status, source, float(similarity.max()))
 
     # --- pieces -----------------------------------------------------------------------------------------------------
     def _error(self, code: str, **values) -> GuidanceError:
@@ -280,8 +320,9 @@ class GuidanceEngine:
     def _similarity(self, analysis: Analysis) -> np.ndarray:
         """Each rule's similarity to the question, before stage and status weigh in (computed once per question)."""
         w = self.weights
-        qw = self._word.transform([analysis.tokens])
-        qc = self._char.transform([" ".join(analysis.tokens)])
+        tokens = self._act_tokens(analysis)
+        qw = self._word.transform([tokens])
+        qc = self._char.transform([" ".join(tokens)])
         doc = w.doc_word * (self._doc_w @ qw.T).toarray().ravel() + w.doc_char * (self._doc_c @ qc.T).toarray().ravel()
         ex_all = w.example_word * (self._ex_w @ qw.T).toarray().ravel() + w.example_char * (self._ex_c @ qc.T).toarray().ravel()
         ex = np.zeros(len(self.rules))
@@ -294,13 +335,17 @@ class GuidanceEngine:
             for i, rule in enumerate(self.rules):
                 if rule.period is Period.BEFORE_CANDIDATES_SET:
                     scores[i] *= w.precandidate
+        if not analysis.concepts & STANDING:
+            for i, rule in enumerate(self.rules):
+                if rule.family is Family.CANDIDACY:
+                    scores[i] *= w.not_standing
         return scores
 
     def _scores(self, similarity: np.ndarray, analysis: Analysis, stage: StageInfo | None,
                 subject: str | None) -> np.ndarray:
         w = self.weights
         scores = similarity.copy()
-        bound = statuses.BOUND_AS.get(subject or "", ())
+        bound = statuses.ACTS_AS.get(subject or "", statuses.BOUND_AS.get(subject or "", ()))
         for i, rule in enumerate(self.rules):
             if stage is not None and _applies(rule.period, stage) is False:
                 scores[i] *= w.stage_mismatch
@@ -316,6 +361,23 @@ class GuidanceEngine:
         return RuleMatch(rule=rule, score=float(score), applies=_applies(rule.period, stage) if stage else None,
                          binds_subject=binds)
 
+    @staticmethod
+    def _in_election(rule: Rule, kind: str | None) -> bool:
+        """Whether `rule` belongs to the election in question: UU 10/2016 to a Pilkada, UU 7/2017 to a Pemilu;
+        every rule when the kind is unknown, and always the rules of other instruments."""
+        statute = STATUTE_KIND.get(rule.instrument)
+        return kind is None or statute is None or statute == kind
+
+    def _binding(self, matches: list[RuleMatch], subject: str, kind: str | None) -> list[RuleMatch]:
+        """The matches whose rules oblige `subject`, apply at the stage asked about and belong to the election in
+        question, best first."""
+        return [m for m in matches if statuses.obliges(m.rule, subject) and m.applies is not False
+                and self._in_election(m.rule, kind)]
+
+    def _unverified_notes(self, primary: Iterable[Rule]) -> list[LocalizedText]:
+        ids = ", ".join(r.id for r in primary if not r.verified)
+        return [self._l("notes", "unverified_rules", rule_ids=ids)] if ids else []
+
     def _pattern(self, concepts: frozenset[str]) -> Pattern | None:
         fired = [(len(p.requires), -n, p) for n, p in enumerate(self.patterns) if p.matches(concepts)]
         return max(fired, key=lambda t: (t[0], t[1]))[2] if fired else None
@@ -324,8 +386,9 @@ class GuidanceEngine:
         wanted = {i for i, r in enumerate(self.rules) if r.id in set(rule_ids)}
         if not wanted:
             return None
-        qw = self._word.transform([analysis.tokens])
-        qc = self._char.transform([" ".join(analysis.tokens)])
+        tokens = self._act_tokens(analysis)
+        qw = self._word.transform([tokens])
+        qc = self._char.transform([" ".join(tokens)])
         if kind == "allowed":
             sims = (self._al_w @ qw.T).toarray().ravel() + 0.5 * (self._al_c @ qc.T).toarray().ravel()
             best = max((k for k in range(len(self._allowed)) if self._allowed[k][0] in wanted),
@@ -349,27 +412,47 @@ class GuidanceEngine:
             node = node[key]
         return LocalizedText(id=node["id"].format(**values), en=node["en"].format(**values))
 
+    def _bi(self, path: tuple[str, ...], values: dict[str, dict]) -> LocalizedText:
+        """A message whose placeholders differ by language (rule titles, dates): `values` maps "id"/"en" to them."""
+        return LocalizedText(id=self._l(*path, **values["id"]).id.strip(), en=self._l(*path, **values["en"]).en.strip())
+
+    def _citation(self, key: str) -> Citation:
+        """A legal basis the engine cites for people no rule binds (messages.yaml, bases)."""
+        raw = self.messages["bases"][key]
+        return Citation(raw["cite"], bool(raw.get("verified", True)))
+
     def _pattern_answer(self, text, analysis, pattern: Pattern, matches: list[RuleMatch], stage, subject,
                         subject_source) -> Answer | None:
         """The pattern's answer for this status, or None when its condition (CLTN, leave ...) concerns civil
-        servants only and the asker is bound by no rule: the general answer for the unbound then applies."""
+        servants only: the asker's own answer then applies (the unbound's, or the statutes binding a village head,
+        a BPD member or TNI/Polri)."""
         override = pattern.subjects.get(subject or "")
-        if override is None and subject in statuses.UNBOUND and pattern.verdict is not Verdict.ALLOWED:
+        kind = self._election_kind(analysis, stage)
+        if override is None and pattern.verdict is not Verdict.ALLOWED and (
+                subject in statuses.UNBOUND or subject in statuses.STATUTE_BOUND
+                and not any(statuses.obliges(self.rulebook[r], subject) for r in pattern.rules)):
             return None
-        related = [m for m in matches if m.rule.id in pattern.rules]
-        others = [m for m in matches if m.rule.id not in pattern.rules]
-        ranked = tuple(related + others)[:5]
         verdict, reason, basis = pattern.verdict, pattern.reason, pattern.basis
+        rule_ids = pattern.rules
         if override is not None:
             verdict, reason, basis = override.verdict, override.reason, override.basis
+            rule_ids = override.rules or pattern.rules
+        related = [m for m in matches if m.rule.id in rule_ids and self._in_election(m.rule, kind)]
+        related.sort(key=lambda m: subject is not None and not statuses.obliges(m.rule, subject))  # binding first
+        ranked = tuple(related + [m for m in matches if m not in related])[:5]
         notes: list[LocalizedText] = []
         primary: tuple[Rule, ...] = ()
         if pattern.window is not None:
             verdict, reason, primary = self._window(pattern, analysis, stage, verdict, reason)
         if verdict is not Verdict.ALLOWED and not primary:
-            primary = tuple(self.rulebook[r] for r in pattern.rules if r in self.rulebook)[:2]
+            primary = tuple(m.rule for m in related)
         # sanctions shown are only those of rules that bind the asker
-        primary = tuple(r for r in primary if subject is None or statuses.obliges(r, subject))
+        primary = tuple(r for r in primary if subject is None or statuses.obliges(r, subject))[:2]
+        if subject == "non_asn" and override is None and verdict is not Verdict.ALLOWED and not primary:
+            # the circular binds them, not the civil servants' rules the pattern's reason explains the act with
+            own = self._binding(matches, subject, kind)[:1]
+            primary, basis = tuple(m.rule for m in own), ()
+            ranked = tuple(own + [m for m in ranked if m not in own])[:5]
         if stage is not None:
             notes.append(self._stage_note(stage))
         if subject not in (None, "pns") and override is None and verdict is not Verdict.ALLOWED:
@@ -378,6 +461,7 @@ class GuidanceEngine:
             notes.extend(self._registration_notes(analysis, stage))
         if any(not c.verified for c in basis):
             notes.append(self._l("notes", "unverified_basis"))
+        notes.extend(self._unverified_notes(primary))
         evidence = self._evidence(analysis, pattern.rules, "allowed" if verdict is Verdict.ALLOWED else "forbidden")
         return Answer(
             question=text, verdict=verdict, matches=ranked, primary=primary, reason=reason, notes=tuple(notes),
@@ -388,41 +472,54 @@ class GuidanceEngine:
 
     def _window(self, pattern: Pattern, analysis: Analysis, stage: StageInfo | None, verdict: Verdict,
                 reason: LocalizedText) -> tuple[Verdict, LocalizedText, tuple[Rule, ...]]:
+        """Acts banned from some months before candidates are set unless the Minister approves in writing (replacing
+        officials): where the date falls, from "N bulan sebelum penetapan" or the election calendar."""
         window = pattern.window
         assert window is not None
         rule = self.rulebook.get(window.rule)
         primary = (rule,) if rule else ()
-        months = stage_lookup.months_before_set(" ".join(analysis.words))
-        if months is not None:
-            if months <= window.months_before_candidates_set:
-                return (Verdict.NOT_ALLOWED, self._l("reasons", "window_inside", months=window.months_before_candidates_set,
-                                                    start="-", end="-"), primary)
-            return (Verdict.ALLOWED, self._l("reasons", "window_before", months=window.months_before_candidates_set,
-                                            start="-"), primary)
+        months = window.months_before_candidates_set
+
+        def said(key: str, start: date | None = None, end: date | None = None, **extra) -> LocalizedText:
+            return self._bi(("reasons", key), {lang: dict(months=months, period=(
+                f" ({_long_date(start, lang)} {'sampai' if lang == 'id' else 'to'} {_long_date(end, lang)})"
+                if start and end else f" ({_long_date(start, lang)})" if start else ""), **{
+                    k: _long_date(v, lang) for k, v in extra.items()}) for lang in ("id", "en")})
+
+        def inside(start: date | None = None, end: date | None = None):
+            if "no_approval" in analysis.concepts:
+                return Verdict.NOT_ALLOWED, said("window_inside", start, end), primary
+            return Verdict.DEPENDS, said("window_inside_depends", start, end), primary
+
+        if "minister_approval" in analysis.concepts and "no_approval" not in analysis.concepts:
+            return Verdict.ALLOWED, said("window_approved"), primary  # whatever the date, the approval permits it
+        asked = stage_lookup.months_before_set(" ".join(analysis.words))
+        if asked is not None:
+            return inside() if asked <= months else (Verdict.ALLOWED, said("window_before"), primary)
         if stage is not None and stage.day is not None and stage.election_id:
             election = self.elections[stage.election_id]
             if election.kind.value == "pilkada":
                 set_on = election.candidates_set_on
-                start = _months_back(set_on, window.months_before_candidates_set)
+                start = _months_back(set_on, months)
                 if stage.day < start:
-                    return (Verdict.ALLOWED, self._l("reasons", "window_before",
-                                                    months=window.months_before_candidates_set, start=start.isoformat()),
-                            primary)
+                    return Verdict.ALLOWED, said("window_before", start), primary
                 if stage.day < set_on:
-                    return (Verdict.NOT_ALLOWED, self._l("reasons", "window_inside",
-                                                        months=window.months_before_candidates_set,
-                                                        start=start.isoformat(), end=set_on.isoformat()), primary)
-                return (Verdict.DEPENDS, self._l("reasons", "window_after", set_on=set_on.isoformat()), primary)
+                    return inside(start, set_on)
+                return Verdict.DEPENDS, said("window_after", set_on=set_on), primary
         return verdict, reason, primary
 
-    def _rule_answer(self, text, analysis, matches: list[RuleMatch], stage, subject, subject_source) -> Answer:
+    def _rule_answer(self, text, analysis, matches: list[RuleMatch], stage, subject, subject_source,
+                     recognised: float) -> Answer:
+        """`recognised`: how well the best rule matches the act, whoever it binds (the statute-bound are measured
+        by it: the SKB rules that describe the act best do not bind them, so their own scores are pushed down)."""
         w = self.weights
         top = matches[0]
         notes: list[LocalizedText] = []
         acts = analysis.concepts - CONTEXT_CONCEPTS
         common = dict(question=text, subject=subject, subject_source=subject_source, stage=stage,
                       rulebook_version=self.rulebook.version)
-        if top.score < w.min_score or not acts and top.score < 2 * w.min_score:
+        confidence = recognised if subject in statuses.STATUTE_BOUND else top.score
+        if confidence < w.min_score or not acts and confidence < 2 * w.min_score:
             return Answer(verdict=Verdict.DEPENDS, matches=tuple(matches[:5]), primary=(),
                           reason=self._l("reasons", "no_rule"), confident=False, **common)
         if subject in statuses.STATUTE_BOUND:
@@ -440,12 +537,16 @@ class GuidanceEngine:
         reason = self._l("reasons", "not_allowed", title=rule.title.id, explanation=rule.explanation.id)
         reason = LocalizedText(id=reason.id, en=self._l("reasons", "not_allowed", title=rule.title.en,
                                                          explanation=rule.explanation.en).en)
-        basis: tuple[Citation, ...] = ()
         if subject == "non_asn":
-            ids = ", ".join(r.id for r in primary)
-            reason = LocalizedText(id=self._l("reasons", "non_asn", title=rule.title.id, rule_ids=ids).id,
-                                   en=self._l("reasons", "non_asn", title=rule.title.en, rule_ids=ids).en)
-            basis, primary = (NON_ASN_CIRCULAR, ASN_LAW), ()
+            # the civil servants' rule says what the act is; the rule extending it to non-ASN staff is the basis
+            acts_rule = next((m.rule for m in matches if not statuses.obliges(m.rule, subject)), rule)
+            own = self._binding(matches, subject, self._election_kind(analysis, stage))[:1]
+            primary = tuple(m.rule for m in own)
+            matches = own + [m for m in matches if m not in own]
+            reason = self._bi(("reasons", "non_asn"),
+                              {lang: dict(title=acts_rule.title.get(lang), rule_ids=acts_rule.id,
+                                          own=", ".join(f"{r.id} ({r.title.get(lang)})" for r in primary) or "-")
+                               for lang in ("id", "en")})
         if stage is not None:
             notes.append(self._stage_note(stage))
             if top.applies is False:
@@ -460,71 +561,73 @@ class GuidanceEngine:
             notes.append(self._l("subject_notes", subject))
         if stage is None and primary:
             notes.extend(self._period_notes(primary))
+        notes.extend(self._unverified_notes(primary))
         return Answer(
             verdict=verdict, matches=tuple(matches[:5]), primary=primary, reason=reason, notes=tuple(notes),
-            basis=basis, evidence=self._evidence(analysis, [rule.id], "forbidden"), confident=True, **common,
+            evidence=self._evidence(analysis, [rule.id], "forbidden"), confident=True, **common,
         )
 
     def _statute_answer(self, analysis: Analysis, matches: list[RuleMatch], stage, subject, common) -> Answer:
-        """Village heads and officials, BPD members and TNI/Polri: bound by a few statutes only, never by the SKB
-        or PP 94/2021. Not allowed when a statute binding them covers the act (its own family, or the general bans
-        when the act favours a candidate); otherwise "it depends", with the condition spelled out."""
+        """Village heads and officials, BPD members and TNI/Polri: bound by the election laws and by the law on their
+        own office, never by the SKB or PP 94/2021. Not allowed when a rule binding them covers the act: the election
+        law first (the heavier, criminal sanction), then their own law's rule (one per law: TNI and Polri each have
+        theirs). An act that favours a candidate falls under the election laws' general ban on acts benefiting one
+        and under their own law's ban on campaigning. Otherwise "it depends", with the condition spelled out."""
         w = self.weights
         top = matches[0]
-        kind = self._election_kind(analysis, stage)
-
-        def usable(m: RuleMatch) -> bool:
-            if not m.binds_subject or m.applies is False:
-                return False
-            statute = STATUTE_KIND.get(m.rule.id.split(".", 1)[0])
-            return kind is None or statute is None or statute == kind
-        binding = [m for m in matches if usable(m)]
+        binding = self._binding(matches, subject, self._election_kind(analysis, stage))
         acts = analysis.concepts - CONTEXT_CONCEPTS
-        # the act's own family decides, except the general bans on official action, which need an official act
-        own = [m for m in binding[:6] if m.rule.family is top.rule.family and m.score >= w.subject_promotion * top.score
-               and (m.rule.family.value != "official_action" or acts & OFFICIAL_ACTS)]
+        # the act's own family decides (read from the best rule that forbids someone the act itself, not from one
+        # addressed to candidates), except the general bans on official action, which need an official act
+        ref = next((m for m in matches if not m.rule.addressees), top)
+        same = [m for m in binding if m.rule.family is ref.rule.family and m.score >= w.subject_promotion * ref.score
+                and (m.rule.family is not Family.OFFICIAL_ACTION or acts & OFFICIAL_ACTS)]
+        election = [m for m in same if m.rule.instrument in STATUTE_KIND][:1]
+        own_law = [m for m in same if m.rule.instrument not in STATUTE_KIND]
         favouring = bool(acts & FAVOURING or acts & SOCIAL_ACTS and analysis.concepts & CONTESTANTS)
-        general = [m for m in binding if m.rule.family.value == "official_action"]
+        general = bool(favouring and not election)
+        if general:
+            election = [m for m in binding if m.rule.instrument in STATUTE_KIND
+                        and m.rule.family is Family.OFFICIAL_ACTION][:1]
+        if own_law or favouring:
+            # each law on their office binding them (UU 34/2004 for TNI, UU 2/2002 for Polri) with its rule for the
+            # act, else its ban on campaigning: who of them asks, the question rarely says
+            laws = dict.fromkeys(m.rule.instrument for m in binding if m.rule.instrument not in STATUTE_KIND)
+            own_law = [m for m in (next((m for m in own_law if m.rule.instrument == law), None) or next(
+                (m for m in binding if m.rule.instrument == law and m.rule.family is Family.CAMPAIGN), None)
+                for law in laws) if m is not None]
+        chosen = election + own_law
         notes = [self._stage_note(stage)] if stage is not None else []
         notes.append(self._l("subject_notes", subject))
         label = self.messages["subjects"][subject]
-        chosen = own[0] if own else general[0] if favouring and general else None
-        if chosen is not None:
-            rule = chosen.rule
-            reason = LocalizedText(
-                id=self._l("reasons", "statute_general", subject=label["id"], rule_id=rule.id, title=rule.title.id,
-                           explanation=rule.explanation.id).id,
-                en=self._l("reasons", "statute_general", subject=label["en"], rule_id=rule.id, title=rule.title.en,
-                           explanation=rule.explanation.en).en)
-            if own:
-                reason = self._l("reasons", "not_allowed", title=rule.title.id, explanation=rule.explanation.id)
-                reason = LocalizedText(id=reason.id, en=self._l("reasons", "not_allowed", title=rule.title.en,
-                                                                 explanation=rule.explanation.en).en)
-            ranked = [chosen] + [m for m in matches if m is not chosen]
-            return Answer(verdict=Verdict.NOT_ALLOWED, matches=tuple(ranked[:5]), primary=(rule,), reason=reason,
-                          notes=tuple(notes), evidence=self._evidence(analysis, [rule.id], "forbidden"),
+        if chosen:
+            first = chosen[0].rule
+            key = "statute_general" if general and election else "own_law" if not election else "not_allowed"
+            reason = self._bi(("reasons", key), {lang: dict(
+                subject=label[lang], rule_id=first.id, title=first.title.get(lang),
+                rules="; ".join(f"{m.rule.id} ({m.rule.title.get(lang)})" for m in chosen),
+                explanation=first.explanation.get(lang) if len(chosen) == 1 else "") for lang in ("id", "en")})
+            if election and own_law:  # their own law forbids it too
+                also = self._bi(("reasons", "also_own_law"), {lang: dict(rules="; ".join(
+                    f"{m.rule.id} ({m.rule.title.get(lang)})" for m in own_law)) for lang in ("id", "en")})
+                reason = LocalizedText(id=f"{reason.id} {also.id}", en=f"{reason.en} {also.en}")
+            primary = tuple(m.rule for m in chosen)
+            notes.extend(self._unverified_notes(primary))
+            ranked = chosen + [m for m in matches if m not in chosen]
+            return Answer(verdict=Verdict.NOT_ALLOWED, matches=tuple(ranked[:5]), primary=primary, reason=reason,
+                          notes=tuple(notes), evidence=self._evidence(analysis, [first.id], "forbidden"),
                           confident=True, **common)
         ids = ", ".join(m.rule.id for m in matches[:2])
-        if favouring and not general:  # no rulebook rule reaches the asker, their own law does
-            basis = (OWN_LAW[subject],)
-            reason = LocalizedText(
-                id=self._l("reasons", "own_law", subject=label["id"], rule_ids=ids, law=basis[0].cite).id,
-                en=self._l("reasons", "own_law", subject=label["en"], rule_ids=ids, law=basis[0].cite).en)
-            notes.append(self._l("notes", "unverified_basis"))
-            return Answer(verdict=Verdict.NOT_ALLOWED, matches=tuple(matches[:5]), primary=(), reason=reason,
-                          notes=tuple(notes), basis=basis, confident=True, **common)
         matches = binding + [m for m in matches if m not in binding]  # what binds the asker first
         if binding:
-            names = "; ".join(f"{m.rule.id} ({m.rule.title.id})" for m in binding[:3])
-            names_en = "; ".join(f"{m.rule.id} ({m.rule.title.en})" for m in binding[:3])
-            reason = LocalizedText(
-                id=self._l("reasons", "statute_depends", subject=label["id"], rule_ids=ids, binding=names).id,
-                en=self._l("reasons", "statute_depends", subject=label["en"], rule_ids=ids, binding=names_en).en)
+            reason = self._bi(("reasons", "statute_depends"), {lang: dict(
+                subject=label[lang], rule_ids=ids,
+                binding="; ".join(f"{m.rule.id} ({m.rule.title.get(lang)})" for m in binding[:3]))
+                for lang in ("id", "en")})
         else:
-            bound_id, bound_en = self._bound_labels(top.rule)
-            reason = LocalizedText(
-                id=self._l("reasons", "statute_none", subject=label["id"], rule_ids=ids, bound=bound_id).id,
-                en=self._l("reasons", "statute_none", subject=label["en"], rule_ids=ids, bound=bound_en).en)
+            bound = dict(zip(("id", "en"), self._bound_labels(top.rule)))
+            reason = self._bi(("reasons", "statute_none"), {lang: dict(subject=label[lang], rule_ids=ids,
+                                                                       bound=bound[lang]) for lang in ("id", "en")})
         return Answer(verdict=Verdict.DEPENDS, matches=tuple(matches[:5]), primary=(), reason=reason,
                       notes=tuple(notes), confident=True, **common)
 
@@ -544,7 +647,7 @@ class GuidanceEngine:
                 en=self._l("reasons", "unbound", subject=label["en"], rule_ids=ids, bound=bound_en).en)
         notes = [self._stage_note(stage)] if stage is not None else []
         notes.append(self._l("subject_notes", subject))
-        basis = (ASN_LAW, RETIRED_BASIS) if subject == "retired" else (ASN_LAW,)
+        basis = tuple(self._citation(key) for key in (("asn_law", "retired") if subject == "retired" else ("asn_law",)))
         if any(not c.verified for c in basis):
             notes.append(self._l("notes", "unverified_basis"))
         return Answer(question=text, verdict=verdict, matches=tuple(matches[:5]), primary=(), reason=reason,
@@ -590,34 +693,35 @@ class GuidanceEngine:
         """The top rule, plus its counterpart for the other side of the candidates-set date when the stage is
         unknown (e.g. the ethics rule before candidates are set and the disciplinary rule after)."""
         top = matches[0].rule
+        if matches[0].binds_subject and top.instrument in STATUTE_KIND:
+            # an election law binding a civil servant: their discipline rule for the act is a basis too
+            discipline = next((m.rule for m in matches[1:4] if m.binds_subject and m.applies is not False
+                               and m.rule.instrument not in STATUTE_KIND), None)
+            if discipline is not None:
+                return (top, discipline)
         if stage is not None:
             return (top,)
         for m in matches[1:6]:
             other = m.rule
             if other.family is top.family and (other.id in top.related or top.id in other.related) \
                     and {top.period, other.period} & {Period.BEFORE_CANDIDATES_SET} and top.period is not other.period:
-                pair = sorted((top, other), key=lambda r: r.period is not Period.BEFORE_CANDIDATES_SET)
-                return (top, other) if pair[0] is top else (top, other)
+                return (top, other)
         return (top,)
 
     def _stage_note(self, stage: StageInfo) -> LocalizedText:
         if stage.source == "date" and stage.day and stage.election_name and stage.stage_name:
             set_fact = self.messages["notes"]["set_yes" if stage.candidates_set else "set_no"]
             camp = self.messages["notes"]["in_campaign" if stage.in_campaign else "not_in_campaign"]
-            return LocalizedText(
-                id=self.messages["notes"]["stage_known"]["id"].format(
-                    day=stage.day.isoformat(), election=stage.election_name.id, stage=stage.stage_name.id,
-                    set_fact=set_fact["id"], campaign_fact=camp["id"]),
-                en=self.messages["notes"]["stage_known"]["en"].format(
-                    day=stage.day.isoformat(), election=stage.election_name.en, stage=stage.stage_name.en,
-                    set_fact=set_fact["en"], campaign_fact=camp["en"]),
-            )
+            return self._bi(("notes", "stage_known"), {lang: dict(
+                day=_long_date(stage.day, lang), election=stage.election_name.get(lang), stage=stage.stage_name.get(lang),
+                set_fact=set_fact[lang], campaign_fact=camp[lang]) for lang in ("id", "en")})
         fact = self.messages["stage_facts"].get(stage.stage_id or "", self.messages["stage_facts"]["after_set"])
         return LocalizedText(id=self.messages["notes"]["stage_phrase"]["id"].format(fact=fact["id"]),
                              en=self.messages["notes"]["stage_phrase"]["en"].format(fact=fact["en"]))
 
     def _period_notes(self, primary: tuple[Rule, ...]) -> list[LocalizedText]:
-        if len(primary) == 2:
+        if len(primary) == 2 and Period.BEFORE_CANDIDATES_SET in {r.period for r in primary} \
+                and primary[0].period is not primary[1].period:
             before, after = sorted(primary, key=lambda r: r.period is not Period.BEFORE_CANDIDATES_SET)
             return [LocalizedText(
                 id=self.messages["notes"]["stage_pair"]["id"].format(
@@ -698,11 +802,13 @@ def _sanction_short(rule: Rule, lang: str) -> str:
         "id": {"moral_terbuka_atau_tertutup": "sanksi moral", "moral_terbuka": "sanksi moral terbuka",
                "moral_tertutup": "sanksi moral tertutup", "ringan": "hukuman disiplin ringan",
                "sedang": "hukuman disiplin sedang", "berat": "hukuman disiplin berat",
-               "ptdh": "pemberhentian tidak dengan hormat", "pidana": "pidana"},
+               "ptdh": "pemberhentian tidak dengan hormat", "pidana": "pidana", "administratif": "sanksi administratif",
+               "institusi": "sanksi menurut aturan institusinya"},
         "en": {"moral_terbuka_atau_tertutup": "moral sanction", "moral_terbuka": "open moral sanction",
                "moral_tertutup": "closed moral sanction", "ringan": "light disciplinary penalty",
                "sedang": "moderate disciplinary penalty", "berat": "severe disciplinary penalty",
-               "ptdh": "dishonourable dismissal", "pidana": "criminal penalty"},
+               "ptdh": "dishonourable dismissal", "pidana": "criminal penalty",
+               "administratif": "administrative sanction", "institusi": "sanction under the institution's own rules"},
     }
     return levels["en" if lang == "en" else "id"][rule.sanction.level.value]
 
@@ -710,91 +816,6 @@ def _sanction_short(rule: Rule, lang: str) -> str:
 def _long_date(day: date, lang: str) -> str:
     """"27 Agustus 2024" (Indonesian) or "27 August 2024"."""
     return format_date(day, "d MMMM y", locale="en" if lang == "en" else "id")
-
-
-def _read_yaml(path: Path) -> dict:
-    with open(path, encoding="utf-8") as fh:
-        return yaml.safe_load(fh) or {}
-
-
-def _localized(raw, where: str) -> LocalizedText:
-    if not isinstance(raw, dict) or not isinstance(raw.get("id"), str) or not isinstance(raw.get("en"), str):
-        raise GuidanceDataError(f"{where}: expected {{id: ..., en: ...}}")
-    return LocalizedText(id=raw["id"].strip(), en=raw["en"].strip())
-
-
-def _citations(raw, where: str) -> tuple[Citation, ...]:
-    if not isinstance(raw, list) or not raw:
-        raise GuidanceDataError(f"{where}: expected a non-empty list of {{cite: ..., verified: ...}}")
-    out = []
-    for n, item in enumerate(raw):
-        if not isinstance(item, dict) or not isinstance(item.get("cite"), str):
-            raise GuidanceDataError(f"{where}[{n}]: expected {{cite: text}}")
-        out.append(Citation(item["cite"].strip(), bool(item.get("verified", True))))
-    return tuple(out)
-
-
-def load_patterns(path: Path, *, rulebook: Rulebook, lexicon: Lexicon) -> tuple[Pattern, ...]:
-    """Read and validate data/allowed.yaml: every concept must exist in the lexicon, every rule in the rulebook."""
-    raw = _read_yaml(path)
-    items = raw.get("patterns")
-    if not isinstance(items, list) or not items:
-        raise GuidanceDataError(f"{path}: expected a non-empty 'patterns' list")
-    seen: set[str] = set()
-    out: list[Pattern] = []
-    for n, item in enumerate(items):
-        where = f"{path}, patterns[{n}]"
-        if not isinstance(item, dict) or not isinstance(item.get("id"), str):
-            raise GuidanceDataError(f"{where}: expected a mapping with an 'id'")
-        pid = item["id"]
-        where = f"{path}, pattern {pid!r}"
-        if pid in seen:
-            raise GuidanceDataError(f"{where}: duplicate id")
-        seen.add(pid)
-        unknown_keys = set(item) - {"id", "verdict", "requires", "excludes", "title", "reason", "caution", "rules",
-                                    "basis", "subjects", "window", "calendar_note"}
-        if unknown_keys:
-            raise GuidanceDataError(f"{where}: unknown field(s) {sorted(unknown_keys)}")
-        try:
-            verdict = Verdict(item.get("verdict", "allowed"))
-        except ValueError:
-            raise GuidanceDataError(f"{where}: verdict must be allowed, not_allowed or depends") from None
-        requires_raw = item.get("requires")
-        if not isinstance(requires_raw, list) or not requires_raw or not all(isinstance(g, list) and g for g in requires_raw):
-            raise GuidanceDataError(f"{where}: 'requires' must be a non-empty list of non-empty concept lists")
-        requires = tuple(frozenset(str(c) for c in g) for g in requires_raw)
-        excludes = frozenset(str(c) for c in item.get("excludes") or ())
-        for c in set().union(*requires) | excludes:
-            if c not in lexicon.concept_names:
-                raise GuidanceDataError(f"{where}: unknown concept {c!r} (define it in lexicon.yaml)")
-        rules = tuple(str(r) for r in item.get("rules") or ())
-        for r in rules:
-            if r not in rulebook:
-                raise GuidanceDataError(f"{where}: unknown rule id {r!r}")
-        subjects: dict[str, SubjectOverride] = {}
-        for subject, ov in (item.get("subjects") or {}).items():
-            if subject not in statuses.STATUSES:
-                raise GuidanceDataError(f"{where}: unknown subject {subject!r}")
-            subjects[subject] = SubjectOverride(
-                verdict=Verdict(ov.get("verdict", verdict.value)),
-                reason=_localized(ov.get("reason"), f"{where}, subjects.{subject}.reason"),
-                basis=_citations(ov.get("basis"), f"{where}, subjects.{subject}.basis"),
-            )
-        window = None
-        if item.get("window") is not None:
-            w = item["window"]
-            if not isinstance(w, dict) or w.get("rule") not in rulebook or not isinstance(w.get("months_before_candidates_set"), int):
-                raise GuidanceDataError(f"{where}: window needs a known 'rule' and an integer 'months_before_candidates_set'")
-            window = Window(w["rule"], w["months_before_candidates_set"])
-        out.append(Pattern(
-            id=pid, verdict=verdict, requires=requires, excludes=excludes,
-            title=_localized(item.get("title"), f"{where}, title"),
-            reason=_localized(item.get("reason"), f"{where}, reason"),
-            caution=_localized(item["caution"], f"{where}, caution") if item.get("caution") else None,
-            rules=rules, basis=_citations(item.get("basis"), f"{where}, basis"), subjects=subjects, window=window,
-            calendar_note=bool(item.get("calendar_note", False)),
-        ))
-    return tuple(out)
 
 
 @lru_cache(maxsize=1)

@@ -50,7 +50,8 @@ class Citation:
 class SubjectOverride:
     verdict: Verdict
     reason: LocalizedText
-    basis: tuple[Citation, ...]
+    basis: tuple[Citation, ...] = ()
+    rules: tuple[str, ...] = ()  # rulebook rules binding this status that the answer rests on (shown first)
 
 
 @dataclass(frozen=True)

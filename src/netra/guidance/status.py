@@ -22,7 +22,7 @@ BOUND_AS: dict[str, tuple[Subject, ...]] = {
     "pns": (Subject.PNS,),
     "pppk": (Subject.PPPK,),
     "asn": (Subject.PNS, Subject.PPPK),
-    "non_asn": (),  # SE MenPANRB 01/2023 asks them to stay neutral, but no rule's sanction reaches them
+    "non_asn": (Subject.NON_ASN,),  # SE MenPANRB 1/2023 extends the civil servants' neutrality to them
     "retired": (),  # no longer ASN
     "village_head": (Subject.VILLAGE_HEAD,),
     "village_official": (Subject.VILLAGE_OFFICIAL,),
@@ -31,6 +31,9 @@ BOUND_AS: dict[str, tuple[Subject, ...]] = {
     "asn_spouse": (),  # bound is the civil servant, not the spouse
     "citizen": (),
 }
+# Whose prohibited acts describe a status's own, where that differs from whom its rules bind: SE MenPANRB 1/2023
+# asks non-ASN staff to keep the civil servants' neutrality, so the SKB acts rank for them as for ASN.
+ACTS_AS: dict[str, tuple[Subject, ...]] = {"non_asn": (Subject.NON_ASN, Subject.PNS, Subject.PPPK)}
 CIVIL_SERVANTS = frozenset({"pns", "pppk", "asn"})
 STATUTE_BOUND = frozenset({"village_head", "village_official", "bpd", "tni_polri"})  # the statutes only
 UNBOUND = frozenset({"retired", "asn_spouse", "citizen"})
@@ -65,6 +68,26 @@ def detect(concepts: Iterable[str]) -> str | None:
     if found & _CIVIL_ROLES or "regional_head" in found and found & _REGIONAL_HEAD_ACTS:
         return "asn"
     return "citizen" if "citizen_job" in found else None  # a student or a trader, unless a status word says more
+
+
+# Words before the asker's own status ("sy PNS", "saya seorang kades"): "saya" is "sy", "aku", "gw" after folding.
+FIRST_PERSON = frozenset({"saya", "kami"})
+_BETWEEN = frozenset({"seorang", "sebagai", "adalah", "ini", "juga", "kan", "cuma", "hanya", "merupakan", "sendiri"})
+
+
+def stated(words: tuple[str, ...], concept_at) -> str | None:
+    """The status a person gives for themselves ("sy PNS liat kepala desa ..." is asked by a PNS, not a village
+    head). `concept_at(i)` returns the concepts of the lexicon phrase starting at word i (empty when none)."""
+    for i, word in enumerate(words):
+        if word not in FIRST_PERSON:
+            continue
+        j = i + 1
+        while j < len(words) and words[j] in _BETWEEN:
+            j += 1
+        found = detect(concept_at(j)) if j < len(words) else None
+        if found is not None:
+            return found
+    return None
 
 
 def obliges(rule: Rule, status: str | None) -> bool:

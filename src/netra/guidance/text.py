@@ -113,6 +113,14 @@ class Lexicon:
         word = self.slang.get(word, word)
         return word.split()
 
+    def concepts_at(self, words: tuple[str, ...], i: int) -> frozenset[str]:
+        """The concepts of the longest lexicon phrase that starts at word `i` of folded `words` (empty if none)."""
+        for size in range(min(self.max_phrase, len(words) - i), 0, -1):
+            found = self.phrases.get(tuple(words[i : i + size]))
+            if found:
+                return found
+        return frozenset()
+
     def analyse(self, text: str) -> Analysis:
         words = self._fold_words(text)
         tokens: list[str] = []

@@ -101,6 +101,12 @@ class SanctionKind(StrEnum):
     DISCIPLINE = "discipline"  # PP 94/2021 hukuman disiplin
     DISMISSAL = "dismissal"  # e.g. PTDH for party membership (UU 20/2023 Pasal 52)
     CRIMINAL = "criminal"  # election crimes handled through Gakkumdu and the courts
+    # Under the person's own law, not the civil-service scale: a village head's reprimand up to removal (UU 6/2014),
+    # or a candidacy the KPU finds ineligible.
+    ADMINISTRATIVE = "administrative"
+    # The instrument names no sanction of its own: the person's institution (TNI, Polri, the employing agency)
+    # applies its own discipline rules or the employment contract.
+    INSTITUTIONAL = "institutional"
 
 
 class SanctionLevel(StrEnum):
@@ -112,6 +118,8 @@ class SanctionLevel(StrEnum):
     BERAT = "berat"
     PTDH = "ptdh"  # pemberhentian tidak dengan hormat
     PIDANA = "pidana"
+    ADMINISTRATIF = "administratif"
+    INSTITUSI = "institusi"  # decided by the person's own institution
 
 
 LEVELS_BY_KIND: Mapping[SanctionKind, frozenset[SanctionLevel]] = MappingProxyType(
@@ -122,6 +130,8 @@ LEVELS_BY_KIND: Mapping[SanctionKind, frozenset[SanctionLevel]] = MappingProxyTy
         SanctionKind.DISCIPLINE: frozenset({SanctionLevel.RINGAN, SanctionLevel.SEDANG, SanctionLevel.BERAT}),
         SanctionKind.DISMISSAL: frozenset({SanctionLevel.PTDH}),
         SanctionKind.CRIMINAL: frozenset({SanctionLevel.PIDANA}),
+        SanctionKind.ADMINISTRATIVE: frozenset({SanctionLevel.ADMINISTRATIF}),
+        SanctionKind.INSTITUTIONAL: frozenset({SanctionLevel.INSTITUSI}),
     }
 )
 
@@ -130,6 +140,7 @@ class InstrumentKind(StrEnum):
     DECREE = "decree"  # the SKB 2022 joint decree
     REGULATION = "regulation"  # PP (government regulation)
     STATUTE = "statute"  # UU (law)
+    CIRCULAR = "circular"  # SE (a minister's circular), e.g. SE MenPANRB 1/2023 on non-ASN staff
 
 
 class Combination(StrEnum):

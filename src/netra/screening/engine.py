@@ -33,7 +33,7 @@ from netra.screening.stages import StageInfo, StageResolver
 from netra.screening.text import HAND, HASHTAG, ZERO_PADDED, Lexicon
 
 _STATUTE_KIND = {"uu10_2016": "pilkada", "uu7_2017": "pemilu"}  # other sources (SKB, PP 94/2021) bind in both
-SUBJECTS = {"asn": ("pns", "pppk"), "village": ("village_head", "village_official"), "security": ("tni_polri",)}
+SUBJECTS = {"asn": ("pns", "pppk"), "village": ("village_head", "village_official", "bpd"), "security": ("tni_polri",)}
 FAMILY_LABELS_ID = {
     "social_media": "kampanye di media sosial",
     "campaign": "keikutsertaan dalam kampanye",

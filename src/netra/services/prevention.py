@@ -14,7 +14,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date, datetime, timezone
 
-from sqlalchemy import func, insert, select
+from sqlalchemy import func, insert, or_, select
 from sqlalchemy.orm import Session
 
 from netra.accounts.model import Account
@@ -33,6 +33,7 @@ from netra.storage.tables import AgencyRow, CaseRow, NeutralityPledgeRow, Social
 
 RECORDERS = frozenset({Role.ADMIN, Role.BAWASLU, Role.BKN, Role.PPK})  # viewers read only
 MANY_CASES = 10  # a region with at least this many cases in an election and no socialisation is flagged
+AGENCY_CHOICES = 50  # the most an agency chooser lists at once: a national account sees thousands
 
 
 class PreventionError(ValueError):
@@ -96,6 +97,31 @@ def agencies(db: Database, account: Account, region_code: str | None = None, act
             query = query.where(AgencyRow.active.is_(True))
         return [Agency(a.id, a.region_code, regions[a.region_code].name, a.name, a.kind, a.active)
                 for a in session.scalars(query)]
+
+
+def find_agencies(db: Database, account: Account, query: str = "", region_code: str | None = None, *,
+                  keep: int | None = None, limit: int = AGENCY_CHOICES) -> tuple[list[Agency], int]:
+    """Active agencies of the account's regions (or of `region_code`) whose name or region name holds every word of
+    `query`, at most `limit` in register order, and how many matched in all. When nothing narrows a longer list
+    (a national account, no words, no region) none is listed: the chooser asks to search. `keep`: an agency id
+    already chosen (a form shown again), listed first when the account may see it."""
+    words = query.lower().split()[:6]
+    with db.transaction() as session:
+        regions = visible_regions(session, account)
+        codes = [region_code] if region_code in regions else list(regions)
+        stmt = select(AgencyRow).where(AgencyRow.region_code.in_(codes), AgencyRow.active.is_(True))
+        for word in words:  # "pendidikan jepara": the office's name or its region's, word by word
+            in_region = [c for c in codes if word in regions[c].name.lower()]
+            stmt = stmt.where(or_(func.lower(AgencyRow.name).contains(word, autoescape=True),
+                                  AgencyRow.region_code.in_(in_region)))
+        total = session.scalar(select(func.count()).select_from(stmt.subquery())) or 0
+        narrowed = words or region_code in regions or total <= limit
+        rows = list(session.scalars(stmt.order_by(AgencyRow.region_code, AgencyRow.kind.desc(), AgencyRow.name)
+                                    .limit(limit))) if narrowed else []
+        chosen = session.get(AgencyRow, keep) if keep else None
+        if chosen is not None and chosen.region_code in regions and chosen not in rows:
+            rows.insert(0, chosen)
+        return [Agency(a.id, a.region_code, regions[a.region_code].name, a.name, a.kind, a.active) for a in rows], total
 
 
 def add_agency(db: Database, account: Account, region_code: str, name: str, kind: str) -> int:

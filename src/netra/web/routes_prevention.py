@@ -29,6 +29,7 @@ PAGE = "/pencegahan"
 OK_KEYS = {"acara": "prevention.ok.event", "ikrar": "prevention.ok.pledge", "impor": "prevention.ok.import",
            "instansi": "prevention.ok.agency"}
 KINDS = ("instansi", "acara", "ikrar")
+CHOOSERS = ("instansi-acara", "instansi-ikrar")  # the agency choosers' element ids on the page
 
 
 def _store(request: Request) -> EvidenceStore:
@@ -47,10 +48,13 @@ def _page(request: Request, account: Account, *, ok: str | None = None, error: s
     cov = prevention.coverage(db, q.get("pemilihan"), account, region)
     with db.transaction() as session:
         regions = sorted(prevention.visible_regions(session, account).values(), key=lambda r: r.code)
+    chosen = (values or {}).get("instansi", "")
+    choices, total = prevention.find_agencies(db, account, (values or {}).get("cari_instansi", ""), region,
+                                              keep=form_int(chosen))  # bounded (finding 14)
     return render(request, "prevention_page.html", {
         "account": account, "cov": cov, "regions": regions, "elections": _elections(request),
         "agencies": prevention.agencies(db, account, region, active_only=False) if region else [],
-        "all_agencies": prevention.agencies(db, account, active_only=True), "groups": AUDIENCE_GROUPS,
+        "choices": choices, "total": total, "groups": AUDIENCE_GROUPS,
         "ok_key": OK_KEYS.get(ok or ""), "error": error, "problems": problems or [], "form": form,
         "values": values or {}, "may_record": account.role in prevention.RECORDERS,
         "is_admin": account.role is Role.ADMIN, "today": date.today().isoformat(),
@@ -60,6 +64,17 @@ def _page(request: Request, account: Account, *, ok: str | None = None, error: s
 @router.get(PAGE)
 def prevention_page(request: Request, account: Account = Depends(require_account)):
     return _page(request, account, ok=request.query_params.get("ok"))
+
+
+@router.get(PAGE + "/instansi-cari")
+def agency_choices(request: Request, account: Account = Depends(require_account)):
+    """The agency chooser's options for what was typed (HTMX swaps them into the event and pledge forms)."""
+    q = request.query_params
+    field = q.get("field") if q.get("field") in CHOOSERS else CHOOSERS[0]
+    choices, total = prevention.find_agencies(request.app.state.db, account, q.get("cari_instansi", ""),
+                                              q.get("wilayah") or None)
+    return render(request, "prevention_agency_options.html", {
+        "choices": choices, "total": total, "field": field, "query": q.get("cari_instansi", ""), "chosen": ""})
 
 
 def _form(form: FormData):
