@@ -221,3 +221,30 @@ def test_older_unkeyed_entries_are_sealed_by_the_first_keyed_entry(database_url,
         s.execute(text("UPDATE audit_log SET actor = 'user:66', hash = :h WHERE seq = 1"), {"h": forged})
     assert any(b.seq == 2 for b in keyed_problems(db))
     db.dispose()
+
+
+def test_linking_two_cases_records_the_rows_of_both(keyed, tmp_path):
+    """The absorbed case's reports and history change too: the link's entry carries its digest as well (through
+    CaseRepository.link), so a clean merge verifies and the absorbed case is not reported as edited outside Netra."""
+    from sqlalchemy import select
+
+    from netra.accounts.roles import Role
+    from netra.services.accounts import create_account
+    from netra.services.case_workflow import link_cases
+    from netra.storage.tables import CaseRow, ReportRow
+
+    for n in (1, 2):  # the same person of the same agency, the same day: two reports of one case
+        draft = ReportDraft(description="Camat memasang spanduk dukungan paslon nomor urut 1 di kantor kecamatan.",
+                            region_code="33.20", election_id="pilkada2024", reported_name="Camat Fiktif",
+                            reported_agency="Kecamatan Fiktif", reporter_name=f"Pelapor {n}",
+                            event_date=date(2024, 10, 1))
+        submit_report(keyed, EvidenceStore(tmp_path / "evidence"), draft, [("f.jpg", JPEG + bytes([n]))],
+                      f"token-link-{n}-" + "x" * 16, "k", {"pilkada2024"})
+    officer = create_account(keyed, "bawaslu.audit", "", "Sandi-Panjang-Sekali-1", Role.BAWASLU, ["33.20"])
+    with keyed.transaction() as s:
+        first, second = s.scalars(select(CaseRow.id).order_by(CaseRow.id)).all()
+        version = s.get(CaseRow, first).version
+    survivor = link_cases(keyed, officer, first, second, version, "pelapor berbeda, kejadian sama")
+    with keyed.transaction() as s:  # the merge happened: both reports now hang off the survivor
+        assert set(s.scalars(select(ReportRow.case_id))) == {survivor}
+    assert keyed_problems(keyed) == []
