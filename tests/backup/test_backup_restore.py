@@ -1,5 +1,6 @@
 """Backup and restore keep every row and evidence file, across backends, and the audit chain still verifies."""
 
+import shutil
 import subprocess
 import sys
 import tarfile
@@ -9,6 +10,7 @@ import pytest
 from sqlalchemy import select
 
 from netra.accounts.roles import Role
+from netra.config import Settings
 from netra.intake.report import ReportDraft
 from netra.services.accounts import create_account
 from netra.services.intake import report_status, submit_report
@@ -104,15 +106,21 @@ def test_damaged_or_foreign_files_are_refused(db, tmp_path):
 
 
 def test_cli_backup_then_restore(tmp_path, database_url, postgres_server):
-    db = Database(database_url)
+    source = Settings.from_env(data_dir=tmp_path / "src", database_url=database_url)
+    db = Database(database_url, audit_key=source.audit_key())  # as the server writes it: keyed
     fill(db, EvidenceStore(tmp_path / "src" / "evidence"))
     db.dispose()
     backup = tmp_path / "b.tar.gz"
     run = lambda *a: subprocess.run([sys.executable, "-m", "netra.cli.main", *a], capture_output=True, text=True)  # noqa: E731
     made = run("--data-dir", str(tmp_path / "src"), "--database-url", database_url, "backup", str(backup))
     assert made.returncode == 0, made.stderr
+    assert oct(backup.stat().st_mode & 0o777) == "0o600"  # it holds every reporter's identity (issue 14, finding 13)
     assert run("--data-dir", str(tmp_path / "src"), "--database-url", database_url, "backup", str(backup)).returncode == 1
     target_url = f"sqlite:///{tmp_path / 'dst.sqlite3'}"
+    # Another installation has another audit key: it cannot vouch for this chain until it has the original key.
+    foreign = run("--data-dir", str(tmp_path / "dst"), "--database-url", target_url, "restore", str(backup))
+    assert foreign.returncode == 1 and "audit_key" in foreign.stderr and "Traceback" not in foreign.stderr
+    shutil.copy(source.data_dir / "audit_key", tmp_path / "dst" / "audit_key")
     restored = run("--data-dir", str(tmp_path / "dst"), "--database-url", target_url, "restore", str(backup))
     assert restored.returncode == 0, restored.stderr
     assert "Audit trail intact: 3 entries verified." in restored.stdout

@@ -16,7 +16,8 @@ def netra(*args: str, data_dir=None, database_url=None, input: str | None = None
         cmd += ["--data-dir", str(data_dir)]
     if database_url:
         cmd += ["--database-url", database_url]
-    return subprocess.run(cmd + list(args), capture_output=True, text=True, input=input, timeout=120)
+    # A generous ceiling: the demo load took over 2 minutes on a busy machine.
+    return subprocess.run(cmd + list(args), capture_output=True, text=True, input=input, timeout=900)
 
 
 COMMANDS = [[], ["db"], ["db", "upgrade"], ["regions"], ["regions", "load"], ["regions", "workforce"], ["users"], ["users", "create-admin"],

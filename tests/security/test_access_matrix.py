@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timezone
 
 import pytest
+from PIL import Image
 from fastapi.testclient import TestClient
 from sqlalchemy import select
 
@@ -28,7 +29,14 @@ from netra.storage.tables import CaseRow, CivilServantRow, EvidenceRow, ReportRo
 from netra.web.app import create_app
 
 PASSWORD = "kata-sandi-matriks"
-JPEG = b"\xff\xd8\xff\xe0\x00\x10JFIF\x00" + b"m" * 200
+def _jpeg() -> bytes:
+    """A real (tiny) JPEG, so that roles who get copies without metadata get one (issue 14, finding 2)."""
+    buffer = io.BytesIO()
+    Image.new("RGB", (8, 8), (90, 60, 30)).save(buffer, "JPEG")
+    return buffer.getvalue()
+
+
+JPEG = _jpeg()
 ROLES = [r.value for r in Role]
 WHO = ["anonymous"] + [f"{r}:{s}" for r in ROLES for s in ("in", "out")]
 
@@ -225,9 +233,22 @@ ROUTES = {
     ("GET", "/statistik/pencegahan"): (lambda w, app: ("GET", "/statistik/pencegahan", None), anyone(200)),
     ("GET", "/dasbor/pertanyaan"): (lambda w, app: ("GET", "/dasbor/pertanyaan", None), signed_in()),
     ("GET", "/admin/pertanyaan"): (lambda w, app: ("GET", "/admin/pertanyaan", None), role_only("admin", 200)),
+    # Screening is monitoring work (issue 14, finding 1): anonymous callers are refused before any screening.
+    ("GET", "/admin/token"): (lambda w, app: ("GET", "/admin/token", None), role_only("admin", 200)),
+    ("POST", "/admin/token"): (lambda w, app: ("POST", "/admin/token", {"name": "x"}), role_only("admin", 422)),
+    ("POST", "/admin/token/{token_id}/cabut"): (
+        lambda w, app: ("POST", "/admin/token/999/cabut", {}), role_only("admin", 404)),
+    ("POST", "/api/screen"): (lambda w, app: ("POST", "/api/screen", {}),
+                              lambda who: 401 if who == "anonymous" else 422 if who.startswith("bawaslu") else 403),
+    ("POST", "/api/antrean/impor"): (lambda w, app: ("POST", "/api/antrean/impor", {}),
+                                     lambda who: 401 if who == "anonymous" else 422 if who.startswith("bawaslu")
+                                     else 403),
+    ("GET", "/akun"): (lambda w, app: ("GET", "/akun", None), signed_in()),
+    ("POST", "/akun/sesi"): (lambda w, app: ("POST", "/akun/sesi", {"session": "0" * 64}), signed_in(404)),
+    ("POST", "/akun/sandi"): (lambda w, app: ("POST", "/akun/sandi", {"current": "x", "new": "y", "again": "y"}),
+                              signed_in(422)),
     ("POST", "/admin/referensi/tenggat"): (
         lambda w, app: ("POST", "/admin/referensi/tenggat", {}), role_only("admin", 422)),
-    ("POST", "/api/screen"): (lambda w, app: ("POST", "/api/screen", {}), anyone(422)),
     ("GET", "/pegawai/impor"): (lambda w, app: ("GET", "/pegawai/impor", None), roles_only(("admin", "bkn"), 200)),
     ("POST", "/pegawai/impor"): (lambda w, app: ("POST", "/pegawai/impor", {}), roles_only(("admin", "bkn"), 422)),
     ("GET", "/pegawai"): (lambda w, app: ("GET", "/pegawai", None), roles_only(("bkn", "bawaslu", "ppk"), 200)),

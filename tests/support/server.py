@@ -21,11 +21,12 @@ def free_port() -> int:
 
 class LiveServer:
     def __init__(self, data_dir: Path, database_url: str | None = None, command: str = "run",
-                 env: dict[str, str] | None = None):
+                 env: dict[str, str] | None = None, args: tuple[str, ...] = ()):
         self.data_dir = data_dir
         self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}"
         self.command = command
+        self.args = tuple(args)  # more options for the command, e.g. ("--workers", "2")
         self.env = dict(os.environ, NETRA_DATA_DIR=str(data_dir), **(env or {}))
         if database_url:
             self.env["NETRA_DATABASE_URL"] = database_url
@@ -34,7 +35,7 @@ class LiveServer:
 
     def start(self) -> None:
         self.process = subprocess.Popen(
-            [sys.executable, "-m", "netra.cli.main", self.command, "--port", str(self.port)],
+            [sys.executable, "-m", "netra.cli.main", self.command, "--port", str(self.port), *self.args],
             env=self.env, stdout=self.log, stderr=subprocess.STDOUT,
         )
         self._wait()
@@ -56,6 +57,11 @@ class LiveServer:
             except OSError:
                 time.sleep(0.2)
         raise TimeoutError(f"netra run did not answer within {timeout}s: {self.output()}")
+
+    def cli(self, *args: str, input: str | None = None) -> subprocess.CompletedProcess:
+        """Run another `netra` command against the same data directory and database."""
+        return subprocess.run([sys.executable, "-m", "netra.cli.main", *args], env=self.env, input=input,
+                              capture_output=True, text=True, timeout=300)
 
     def output(self) -> str:
         self.log.flush()

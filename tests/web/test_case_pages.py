@@ -86,6 +86,11 @@ def test_evidence_download_is_scoped_and_audited(client, app, make_account):
     assert client.get(f"/perkara/{case_id}/bukti/1").status_code == 404
     client.cookies.clear()
     login(client, "viewer.jepara")
+    # This JPEG is a header and filler: no copy without metadata can be made of it, and the original is Bawaslu's.
+    assert client.get(f"/perkara/{case_id}/bukti/1").status_code == 403
+    client.cookies.clear()
+    make_account("bawaslu.unduh", Role.BAWASLU)
+    login(client, "bawaslu.unduh")
     response = client.get(f"/perkara/{case_id}/bukti/1")
     assert response.status_code == 200 and response.content == JPEG
     assert response.headers["content-disposition"].startswith("attachment")

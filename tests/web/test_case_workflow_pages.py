@@ -159,3 +159,17 @@ def test_recommendation_letter_and_summary_cite_evidence_hashes(client, app, mak
     summary = pdf_text(client.get(f"/perkara/{case_id}/ringkasan.pdf").content)
     assert "dirahasiakan" in summary and "Pelapor Rahasia" not in summary
     assert client.get(f"/perkara/{case_id}/lain.pdf").status_code == 404
+
+
+def test_a_step_takes_documents_beyond_the_default_body_limit(client, app, make_account):
+    """Request bodies are capped at 1 MiB unless a route takes files (issue 14, finding 9): this one does."""
+    case_id = file_report(app)
+    make_account("bawaslu.dokumen", Role.BAWASLU)
+    login(client, "bawaslu.dokumen")
+    page = client.get(f"/perkara/{case_id}").text
+    scan = b"%PDF-1.4\n" + b"0" * (3 * 1024 * 1024) + b"\n%%EOF"
+    done = client.post(f"/perkara/{case_id}/langkah", data={"csrf_token": csrf_of(page), "action": "register",
+                                                           "expected_version": "1"},
+                       files=[("documents", ("berita-acara.pdf", scan, "application/pdf"))])
+    assert done.status_code == 200 and "Diregistrasi" in done.text
+    assert client.post("/masuk", data={"username": "x" * (2 * 1024 * 1024)}).status_code == 413

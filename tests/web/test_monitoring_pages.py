@@ -16,7 +16,9 @@ POSTS = [
 ]
 
 
-def test_screening_api_returns_one_result_per_item_in_order(client):
+def test_screening_api_returns_one_result_per_item_in_order(client, make_account):
+    make_account("bawaslu.api", Role.BAWASLU)
+    login(client, "bawaslu.api")
     response = client.post("/api/screen", json={"items": POSTS + [{"text": "tanpa id"}]})
     assert response.status_code == 200
     results = response.json()["results"]

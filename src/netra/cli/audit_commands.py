@@ -1,25 +1,52 @@
-"""`netra audit`: checking the audit trail."""
+"""`netra audit`: checking the audit trail and writing its checkpoints."""
 
 from __future__ import annotations
+
+from pathlib import Path
 
 import typer
 
 from netra.cli.context import clean_errors, console, err_console, open_database
 from netra.storage import audit_log
 
-app = typer.Typer(help="The append-only, hash-chained audit trail.", no_args_is_help=True)
+app = typer.Typer(help="The append-only, keyed hash chain of the audit trail.", no_args_is_help=True)
 
 
 @app.command("verify")
 @clean_errors
-def verify(ctx: typer.Context) -> None:
-    """Recompute the hash chain; exit 1 and name every edited or deleted entry."""
-    db = open_database(ctx.obj, migrate=True)
+def verify(
+    ctx: typer.Context,
+    checkpoints: Path = typer.Option(None, "--checkpoints", dir_okay=False,
+                                     help="Checkpoint file to check against (default: the data directory's; "
+                                          "give a copy shipped elsewhere to check against that)."),
+) -> None:
+    """Recompute the keyed chain, check it against the signed checkpoints and every case's rows against the
+    trail; exit 1 and name every problem."""
+    settings = ctx.obj
+    db = open_database(settings, migrate=True)
+    path = checkpoints or settings.checkpoint_file
+    lines = audit_log.read_checkpoints(path)
     with db.transaction() as session:
-        checked, breaks = audit_log.verify(session)
+        checked, breaks = audit_log.verify(session, settings.audit_key(), lines)
     if breaks:
         for b in breaks:
-            err_console.print(f"[red]entry {b.seq}:[/] {b.problem}")
+            err_console.print(f"[red]entry {b.seq}:[/] {b.problem}", highlight=False)
         err_console.print(f"Audit trail BROKEN: {len(breaks)} problem(s) in {checked} entries.")
         raise typer.Exit(1)
-    console.print(f"Audit trail intact: {checked} entries verified.")
+    note = f", {len(lines)} checkpoint(s) in {path}" if lines else f"; no checkpoints in {path} yet"
+    console.print(f"Audit trail intact: {checked} entries verified{note}.", highlight=False)
+
+
+@app.command("checkpoint")
+@clean_errors
+def checkpoint(ctx: typer.Context) -> None:
+    """Append a signed checkpoint of the chain's head to the checkpoint file (the server also does so every
+    minute while the trail grows). Ship the file elsewhere (e.g. by cron) so that it outlives the server."""
+    settings = ctx.obj
+    db = open_database(settings, migrate=True)
+    with db.transaction() as session:
+        written = audit_log.write_checkpoint(session, settings.audit_key(), settings.checkpoint_file)
+    if written is None:
+        console.print("The last checkpoint already covers the chain's head; nothing written.")
+    else:
+        console.print(f"Checkpoint at entry {written.seq} written to {settings.checkpoint_file}.", highlight=False)

@@ -43,7 +43,7 @@ def settings_from(ctx: typer.Context) -> Settings:
 
 def open_database(settings: Settings, migrate: bool = False) -> Database:
     settings.ensure_data_dir()
-    db = Database(settings.database_url)
+    db = Database(settings.database_url, audit_key=settings.audit_key())
     if migrate:  # schema and reference regions together: every command that writes needs both
         from netra.services.reference import load_regions
 

@@ -9,6 +9,7 @@ import typer
 from netra.cli import (
     audit_commands, backup_commands, candidates_commands, db_commands, guidance_commands, notify_commands,
     people_commands, queue_commands, reference_commands, screen_commands, serve_commands, setup_commands, stats_commands,
+    token_commands,
 )
 from netra.cli.context import clean_errors
 from netra.config import Settings
@@ -46,6 +47,7 @@ setup_commands.regions_app.command("workforce")(clean_errors(reference_commands.
 app.add_typer(setup_commands.regions_app, name="regions")
 app.add_typer(setup_commands.users_app, name="users")
 app.add_typer(setup_commands.demo_app, name="demo")
+app.add_typer(token_commands.app, name="tokens")
 app.command("serve")(serve_commands.serve)
 app.command("run")(serve_commands.run)
 app.command("backup")(backup_commands.backup)

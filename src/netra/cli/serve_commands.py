@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import errno
+import os
 import socket
 
 import typer
@@ -22,7 +23,7 @@ def _check_port(host: str, port: int) -> None:
             fail(f"Cannot listen on {host}:{port}: {exc.strerror}.")
 
 
-def _serve(settings, db, host: str, port: int) -> None:
+def _serve(settings, db, host: str, port: int, workers: int) -> None:
     import uvicorn
 
     from netra.web.app import create_app
@@ -30,22 +31,36 @@ def _serve(settings, db, host: str, port: int) -> None:
     _check_port(host, port)
     configure_logging()
     console.print(f"Netra is running at [bold]http://{host}:{port}[/] (API docs at /docs). Ctrl-C stops it.")
-    uvicorn.run(create_app(settings, db), host=host, port=port, log_config=None, access_log=False)
+    # X-Forwarded-For/-Proto are believed only from the proxies the operator names: uvicorn's own default trusts
+    # them from loopback, which let any local client pick the address rate limits key on (issue 14, finding 15).
+    proxies = {"proxy_headers": bool(settings.trusted_proxies),
+               "forwarded_allow_ips": settings.trusted_proxies or None}
+    if workers > 1:
+        # Each worker process builds its own app from the environment; sessions, lockouts and rate limits live in
+        # the database, so they hold across workers.
+        os.environ.update(NETRA_DATA_DIR=str(settings.data_dir), NETRA_DATABASE_URL=settings.database_url)
+        db.dispose()
+        uvicorn.run("netra.web.app:app_from_environment", factory=True, workers=workers, host=host, port=port,
+                    log_config=None, access_log=False, **proxies)
+        return
+    uvicorn.run(create_app(settings, db), host=host, port=port, log_config=None, access_log=False, **proxies)
 
 
 HOST = typer.Option("127.0.0.1", help="Address to listen on.")
 PORT = typer.Option(8000, min=1, max=65535, help="Port to listen on.")
+WORKERS = typer.Option(1, min=1, max=64, help="Server processes (each with its own screening process).")
 
 
-def _prepare_and_serve(settings, host: str, port: int, demo: bool) -> None:
+def _prepare_and_serve(settings, host: str, port: int, demo: bool, workers: int = 1) -> None:
     from netra.cli.setup_commands import load_demo
 
+    os.umask(0o077)  # the database, its WAL, keys, evidence and checkpoints: readable by this user only
     _check_port(host, port)  # before the slow part, so a busy port fails at once
     db = open_database(settings, migrate=True)  # also loads the reference regions
     if demo:
         load_demo(db, settings)
         _start_worker(settings, db)
-    _serve(settings, db, host, port)
+    _serve(settings, db, host, port, workers)
 
 
 def _start_worker(settings, db) -> None:
@@ -61,9 +76,9 @@ def _start_worker(settings, db) -> None:
 
 
 @clean_errors
-def serve(ctx: typer.Context, host: str = HOST, port: int = PORT) -> None:
+def serve(ctx: typer.Context, host: str = HOST, port: int = PORT, workers: int = WORKERS) -> None:
     """Migrate, make sure the reference regions are loaded, and serve the web UI and API (no demo data)."""
-    _prepare_and_serve(ctx.obj, host, port, demo=False)
+    _prepare_and_serve(ctx.obj, host, port, demo=False, workers=workers)
 
 
 @clean_errors

@@ -8,7 +8,7 @@ from rich.table import Table
 
 from netra.accounts.passwords import WeakPassword
 from netra.accounts.roles import Role
-from netra.cli.context import clean_errors, console, fail, open_database
+from netra.cli.context import account_named, clean_errors, console, fail, open_database
 from netra.regions.source import SOURCE, load_reference_regions
 from netra.services.accounts import AccountError, create_account
 from netra.services.reference import load_regions
@@ -45,6 +45,77 @@ def create_admin(
     except (AccountError, WeakPassword) as exc:
         fail(str(exc))
     console.print(f"Administrator '{account.username}' created with {len(account.scope)} region(s) in scope.")
+
+
+BY = typer.Option(..., "--by", help="Username of the administrator making the change.")
+REASON = typer.Option(..., "--reason", help="Why (kept in the audit trail).")
+
+
+def _set_active(ctx: typer.Context, username: str, by: str, reason: str, active: bool) -> None:
+    from netra.services.accounts import set_active
+
+    db = open_database(ctx.obj, migrate=True)
+    try:
+        account = set_active(db, account_named(db, by), username, active, reason)
+    except AccountError as exc:
+        fail(str(exc))
+    console.print(f"'{account.username}' is active again." if active else
+                  f"'{account.username}' deactivated; its sessions are ended.")
+
+
+@users_app.command("deactivate")
+@clean_errors
+def deactivate(ctx: typer.Context, username: str = typer.Argument(...), by: str = BY, reason: str = REASON) -> None:
+    """Deactivate an account: it can no longer sign in and every session it has ends at once."""
+    _set_active(ctx, username, by, reason, active=False)
+
+
+@users_app.command("activate")
+@clean_errors
+def activate(ctx: typer.Context, username: str = typer.Argument(...), by: str = BY, reason: str = REASON) -> None:
+    """Reactivate an account. Sessions from before stay ended: the person signs in again."""
+    _set_active(ctx, username, by, reason, active=True)
+
+
+@users_app.command("set-password")
+@clean_errors
+def set_password(
+    ctx: typer.Context,
+    username: str = typer.Argument(...),
+    password: str = typer.Option(..., prompt=True, hide_input=True, confirmation_prompt=True,
+                                 help="At least 10 characters."),
+) -> None:
+    """Set an account's password (a forgotten one); every session of the account ends."""
+    from netra.services.accounts import set_password as set_it
+
+    db = open_database(ctx.obj, migrate=True)
+    account = account_named(db, username)
+    try:
+        ended = set_it(db, account.id, password, "system:cli")
+    except WeakPassword as exc:
+        fail(str(exc))
+    console.print(f"Password of '{account.username}' set; {ended} session(s) ended.")
+
+
+@users_app.command("sessions")
+@clean_errors
+def list_sessions(ctx: typer.Context, username: str = typer.Argument(...),
+                  end: bool = typer.Option(False, "--end", help="End every session of the account.")) -> None:
+    """List an account's signed-in sessions (times in UTC), or end them all."""
+    from netra.services import sessions
+
+    db = open_database(ctx.obj, migrate=True)
+    account = account_named(db, username)
+    if end:
+        with db.transaction() as session:
+            ended = sessions.end_all(session, account.id)
+        console.print(f"{ended} session(s) of '{account.username}' ended.")
+        return
+    table = Table("started (UTC)", "last active (UTC)", "expires (UTC)", "address", "browser")
+    for s in sessions.listed(db, account.id):
+        table.add_row(*(f"{t:%Y-%m-%d %H:%M}" for t in (s.created_at, s.last_seen_at, s.expires_at)), s.ip,
+                      s.user_agent[:60])
+    console.print(table)
 
 
 @demo_app.command("load")

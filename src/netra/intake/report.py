@@ -14,6 +14,16 @@ MAX_TEXT = {"description": 10_000, "event_place": 300, "reporter_address": 500, 
 MAX_LINKS = 10
 CHANNELS = ("", "social_media", "offline")
 _URL = re.compile(r"^https?://[^\s/$.?#][^\s]{1,2000}$", re.IGNORECASE)
+# Control characters other than tab and line breaks: nobody types them, PostgreSQL refuses NUL in text, and they
+# hide text from whoever reads the report.
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+TEXT_FIELDS = ("description", "region_code", "election_id", "reporter_name", "reporter_address", "reporter_contact",
+               "reporter_id_number", "reported_name", "reported_nip", "reported_position", "reported_agency",
+               "event_place", "channel")
+
+
+def control_characters(value: str) -> bool:
+    return bool(_CONTROL.search(value or ""))
 
 
 @dataclass(frozen=True)
@@ -52,6 +62,13 @@ def validation_errors(draft: ReportDraft, today: date, known_regions: set[str], 
     """Field → Indonesian message for input that cannot be stored. Missing but optional parts are not errors:
     they show up in the completeness check instead, so a reporter can still file and complete later."""
     errors: dict[str, str] = {}
+    for name in TEXT_FIELDS:
+        if control_characters(getattr(draft, name)):
+            errors[name] = "Berisi karakter tak terlihat yang tidak diizinkan; ketik ulang isian ini."
+    if any(control_characters(u) for u in draft.links):
+        errors["links"] = "Berisi karakter tak terlihat yang tidak diizinkan; ketik ulang isian ini."
+    if errors:
+        return errors  # the other checks would only repeat themselves on unreadable text
     if len(draft.description) < 20:
         errors["description"] = "Ceritakan apa yang terjadi, minimal 20 karakter."
     for name, limit in MAX_TEXT.items():

@@ -19,6 +19,7 @@ from netra.accounts.model import Account
 from netra.accounts.policy import Access, case_view, reporter_access, shown, visible_payload
 from netra.analytics.standing import BY_ID as STANDING
 from netra.cases import ClockStatus, ReportingWindow, State
+from netra.intake.evidence import download_name
 from netra.services import analytics, case_clocks, reference_data
 from netra.services.intake import reporting_of
 from netra.storage import audit_log
@@ -75,6 +76,7 @@ class EvidenceView:
     added_by: str
     added_at: datetime
     sha256: str
+    original: bool = True  # False: this role gets a copy without metadata, not these bytes (accounts.policy)
 
 
 @dataclass(frozen=True)
@@ -125,14 +127,12 @@ def _summary(account: Account, row: CaseRow, region_name: str, status_since: dat
                        row.created_at, row.updated_at, status_since or row.created_at)
 
 
-def neutral_filename(evidence_id: int, filename: str) -> str:
-    """The name other roles see for an evidence file: its id and the extension of its (sniffed) type."""
-    return f"bukti-{evidence_id}.{filename.rsplit('.', 1)[-1].lower() if '.' in filename else 'bin'}"
-
-
 def evidence_view(account: Account, e: EvidenceRow) -> EvidenceView:
-    name = e.filename if case_view(account.role).evidence_originals else neutral_filename(e.id, e.filename)
-    return EvidenceView(e.id, name, e.media_type, e.size, e.added_by, e.added_at, e.sha256)
+    """The evidence as `account` gets it (accounts.policy: originals or a metadata-free copy under a neutral name);
+    either way the name ends in the extension of the sniffed type (issue 14, findings 2 and 10)."""
+    original = case_view(account.role).evidence_originals
+    name = download_name(e.filename if original else f"bukti-{e.id}", e.media_type)
+    return EvidenceView(e.id, name, e.media_type, e.size, e.added_by, e.added_at, e.sha256, original)
 
 
 def worklist(db: Database, account: Account, view: str = "all", status: str | None = None, page: int = 1,

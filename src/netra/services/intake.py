@@ -10,13 +10,17 @@ from sqlalchemy.exc import IntegrityError
 
 from netra.cases import ReportedPerson, ReportingWindow, open_case, reporting_window
 from netra.intake.evidence import CheckedEvidence, check_batch
-from netra.intake.report import ReportDraft, Requirement, completeness, limit_days, validation_errors
+from netra.intake.report import (
+    ReportDraft, Requirement, completeness, control_characters, limit_days, validation_errors,
+)
 from netra.regions.model import TimeZone
 from netra.intake.tracking import (
     normalise_code,
     reporter_secret,
     secret_hash,
     secret_matches,
+    token_digest,
+    valid_submission_token,
 )
 from netra.notifications import InvalidAddress, checked_email
 from netra.services import reference_data
@@ -64,8 +68,9 @@ class ReportStatus:
 def _known(session, region_code: str, elections: set[str] | None) -> tuple[set[str], set[str]]:
     """The known regions and elections validation needs: the region narrowed to the one asked about (one indexed
     lookup); the elections of the calendar in force (narrowed to `elections`, what the form offered, if given)."""
-    found = session.scalar(select(RegionRow.code).where(RegionRow.code == region_code,
-                                                        RegionRow.parent_code.is_not(None)))
+    # A value that cannot be a code never reaches the query (validation names the field).
+    found = None if len(region_code) > 13 or control_characters(region_code) else session.scalar(
+        select(RegionRow.code).where(RegionRow.code == region_code, RegionRow.parent_code.is_not(None)))
     in_force = {e.id for e in reference_data.elections_in(session)}
     return ({found} if found else set()), in_force if elections is None else in_force & set(elections)
 
@@ -91,7 +96,7 @@ def reporting_limits(db: Database) -> list[tuple[str, str, str]]:
 
 
 def _existing(session, submission_token: str, server_key: str) -> Receipt | None:
-    row = session.scalar(select(ReportRow).where(ReportRow.submission_token == submission_token))
+    row = session.scalar(select(ReportRow).where(ReportRow.submission_token == token_digest(submission_token)))
     if row is None:
         return None
     return Receipt(row.tracking_code, reporter_secret(server_key, submission_token), row.submitted_at, duplicate=True,
@@ -115,6 +120,8 @@ def submit_report(
     now = now or datetime.now(timezone.utc)
     today = today or now.date()
     draft = draft.normalised()
+    if not valid_submission_token(submission_token):
+        raise ReportInvalid({"form": "Formulir tidak lengkap; silakan kirim ulang."})
     with db.transaction() as session:
         if (again := _existing(session, submission_token, server_key)) is not None:
             return again
@@ -145,9 +152,9 @@ def submit_report(
                         reported_position=draft.reported_position, reported_agency=draft.reported_agency,
                         event_date=draft.event_date, channel=draft.channel or None),
                 state, record, actor=None, public_reason=RECEIVED_REASON,
-                report=dict(tracking_code=code, submission_token=submission_token, secret_hash=secret_hash(secret),
-                            submitted_at=now, **{k: getattr(draft, k) for k in _REPORT_FIELDS},
-                            links=list(draft.links)),
+                report=dict(tracking_code=code, submission_token=token_digest(submission_token),  # finding 12
+                            secret_hash=secret_hash(secret), submitted_at=now,
+                            **{k: getattr(draft, k) for k in _REPORT_FIELDS}, links=list(draft.links)),
                 evidence=checked,
                 audit_detail={"report": code, "evidence": [e.sha256 for e in checked], "links": len(draft.links)})
             if notify_email.strip():

@@ -246,7 +246,8 @@ def decide(db: Database, account: Account, item_id: int, decision: str, reason: 
         item.decided_by, item.decided_at, item.decision_reason, item.case_id = account.id, now, reason.strip(), case_id
         item.dismiss_kind = dismiss_kind if decision == "dismiss" else None
         audit_log.append(session, f"user:{account.id}", "change", f"queue_item:{item.id}", at=now,
-                         detail={"decision": decision, "case_id": case_id, "dismiss_kind": item.dismiss_kind})
+                         detail={"decision": decision, "case_id": case_id, "dismiss_kind": item.dismiss_kind},
+                         covers=[case_id] if case_id else ())
         return case_id
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 import hashlib
 import io
 import json
+import os
 import tarfile
 from datetime import date, datetime, timezone
 from pathlib import Path
@@ -16,6 +17,7 @@ from pathlib import Path
 from sqlalchemy import Date, DateTime, func, insert, select, text
 
 import netra
+from netra.audit.chain import key_id
 from netra.storage.database import Database
 from netra.storage.db import resync_id_sequences
 from netra.storage.evidence_store import EvidenceStore
@@ -50,7 +52,11 @@ def _revision(db: Database) -> str | None:
 
 def create_backup(db: Database, store: EvidenceStore, target: Path) -> dict:
     counts: dict[str, int] = {}
-    with tarfile.open(target, "w:gz") as tar, db.transaction() as session:
+    # The backup holds every reporter's identity: readable by its owner only (0600), whatever the umask.
+    fd = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    os.fchmod(fd, 0o600)
+    private = os.fdopen(fd, "wb")
+    with private, tarfile.open(fileobj=private, mode="w:gz") as tar, db.transaction() as session:
         for table in _tables():
             buffer = io.BytesIO()
             n = 0
@@ -71,6 +77,7 @@ def create_backup(db: Database, store: EvidenceStore, target: Path) -> dict:
             "format": FORMAT, "netra_version": netra.__version__, "schema_revision": _revision(db),
             "backend": db.engine.dialect.name, "created_at": datetime.now(timezone.utc).isoformat(),
             "tables": counts, "evidence_files": len(digests),
+            "audit_key_id": key_id(db.audit_key) if db.audit_key else None,
         }
         _add(tar, "manifest.json", json.dumps(manifest, indent=1).encode())
     return manifest
@@ -107,6 +114,12 @@ def restore_backup(db: Database, store: EvidenceStore, source: Path) -> dict:
             raise BackupError(f"{source} has no valid manifest.json; it is not a Netra backup.") from exc
         if manifest.get("format") != FORMAT:
             raise BackupError(f"Backup format {manifest.get('format')} is not supported (expected {FORMAT}).")
+        made_under = manifest.get("audit_key_id")
+        if made_under and db.audit_key and key_id(db.audit_key) != made_under:
+            raise BackupError(
+                f"This backup's audit trail is signed with another installation's audit key (id {made_under}); copy "
+                "that installation's audit_key file into this data folder (mode 0600) and restore again."
+            )
         if manifest.get("schema_revision") != _revision(db):
             raise BackupError(
                 f"The backup has schema {manifest.get('schema_revision')} but the database has {_revision(db)}; "
@@ -133,7 +146,7 @@ def restore_backup(db: Database, store: EvidenceStore, source: Path) -> dict:
                 if table.name == "audit_head":
                     for row in rows:
                         session.execute(AuditHeadRow.__table__.update().where(AuditHeadRow.id == row["id"])
-                                        .values(seq=row["seq"], hash=row["hash"]))
+                                        .values(seq=row["seq"], hash=row["hash"], keyed_from=row["keyed_from"]))
                 elif rows:
                     session.execute(insert(table), rows)
             resync_id_sequences(session, _tables())

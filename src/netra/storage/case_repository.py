@@ -25,7 +25,7 @@ from netra.cases import (
 )
 from netra.elections.calendar import Calendar
 from netra.intake.evidence import CheckedEvidence
-from netra.intake.tracking import new_tracking_code
+from netra.intake.tracking import new_tracking_code, token_digest
 from netra.regions.model import TimeZone
 from netra.storage import audit_log, outbox
 from netra.storage.scope import within
@@ -121,7 +121,8 @@ class CaseRepository:
         return self.states([row])[row.id]
 
     def report_by_token(self, submission_token: str) -> ReportRow | None:
-        return self.session.scalar(select(ReportRow).where(ReportRow.submission_token == submission_token))
+        # Only the token's digest is stored (issue 14, finding 12).
+        return self.session.scalar(select(ReportRow).where(ReportRow.submission_token == token_digest(submission_token)))
 
     def report_by_code(self, tracking_code: str) -> ReportRow | None:
         return self.session.scalar(select(ReportRow).where(ReportRow.tracking_code == tracking_code))
@@ -198,10 +199,10 @@ class CaseRepository:
                 case_id=target.id, action="link", from_status=target.status, to_status=target.status,
                 actor_id=actor.id, actor_role=actor.role.value, at=now, reason=reason, public_reason=public_reason,
                 payload={"linked_case": other.id, "survivor": kept.id}, documents=[]))
-        self._record(actor, "change", kept, now, {"linked": gone.id, "reason": reason}, [
+        self._record(actor, "change", kept, now, {"linked": gone.id, "reason": reason}, covers=[gone.id], events=[
             CaseEvent(EventKind.LINKED, kept.id, kept.region_code, {"survivor": kept.id, "absorbed": gone.id}),
             CaseEvent(EventKind.LINKED, gone.id, gone.region_code, {"survivor": kept.id, "absorbed": gone.id})],
-            public_reason)
+            public_reason=public_reason)
 
     def supplement(self, report: ReportRow, filled: dict[str, Any], links: Sequence[str], declaration: bool,
                    evidence: Sequence[CheckedEvidence], now: datetime) -> None:
@@ -248,7 +249,9 @@ class CaseRepository:
         for table, values in ((CaseRow, rows), (ReportRow, reports), (CaseEventRow, events)):
             for i in range(0, len(values), 1000):
                 self.session.execute(insert(table), values[i:i + 1000])
-        entry = audit_log.append(self.session, SYSTEM, "create", marker, detail)
+        # The digests of every loaded case's rows go into the trail (issue 14, finding 6), over as many entries as
+        # they need; the outbox hangs off the last of them.
+        entry = audit_log.record_states(self.session, SYSTEM, "create", marker, [r["id"] for r in rows], detail)
         outbox.add(self.session, entry, [CaseEvent(EventKind.LOADED, r["id"], r["region_code"]) for r in rows])
         return len(rows)
 
@@ -269,10 +272,11 @@ class CaseRepository:
             public_reason=public_reason.strip(), payload=dict(record.payload), documents=list(record.documents)))
 
     def _record(self, actor: Account | None, action: str, row: CaseRow, now: datetime, detail: dict,
-                events: list[CaseEvent], public_reason: str = "") -> None:
+                events: list[CaseEvent], public_reason: str = "", covers: Iterable[int] = ()) -> None:
         # The audit entry first: it takes the audit head's lock, held to commit, which is what keeps outbox ids in
         # commit order (see OutboxRow).
-        entry = audit_log.append(self.session, who(actor), action, f"case:{row.id}", detail, at=now)
+        # The entry carries the digest of the case's rows (and of any other case it changed: `covers`).
+        entry = audit_log.append(self.session, who(actor), action, f"case:{row.id}", detail, at=now, covers=covers)
         outbox.add(self.session, entry, events)
         if self.listener is not None:
             self.listener(self.session, actor, events, public_reason.strip(), now)

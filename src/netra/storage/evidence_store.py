@@ -11,6 +11,15 @@ from pathlib import Path
 _SHA256 = re.compile(r"^[0-9a-f]{64}$")
 
 
+def fsync_directory(path: Path) -> None:
+    """Make a new name in `path` durable: the file's own fsync does not cover the directory entry."""
+    dir_fd = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(dir_fd)
+    finally:
+        os.close(dir_fd)
+
+
 class EvidenceStore:
     def __init__(self, root: Path):
         self.root = root
@@ -36,11 +45,7 @@ class EvidenceStore:
         except BaseException:
             Path(tmp).unlink(missing_ok=True)
             raise
-        dir_fd = os.open(target.parent, os.O_RDONLY)
-        try:
-            os.fsync(dir_fd)
-        finally:
-            os.close(dir_fd)
+        fsync_directory(target.parent)
         return digest
 
     def read(self, sha256: str) -> bytes:

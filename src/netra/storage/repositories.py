@@ -115,6 +115,9 @@ class AccountRepository:
     def set_password_hash(self, account_id: int, password_hash: str) -> None:
         self.session.get(UserRow, account_id).password_hash = password_hash
 
+    def set_active(self, account_id: int, active: bool) -> None:
+        self.session.get(UserRow, account_id).active = active
+
     def exists(self, username: str) -> bool:
         return self.session.scalar(select(UserRow.id).where(UserRow.username == username)) is not None
 

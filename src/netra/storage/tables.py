@@ -161,6 +161,7 @@ class AuditHeadRow(Base):
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     seq: Mapped[int] = mapped_column(Integer, default=0)
     hash: Mapped[str] = mapped_column(String(64))
+    keyed_from: Mapped[int] = mapped_column(Integer, default=1)  # first entry under the audit key (MAC)
 
 
 class OutboxRow(Base):
@@ -226,15 +227,51 @@ class ScreenedItemRow(Base):
     imported_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
 
 
-class LoginFailureRow(Base):
-    """Failed sign-ins, by the username typed (existing or not) and the client address, for lockout."""
+class RateCounterRow(Base):
+    """Hits per key and fixed time window, for rate limits and sign-in lockout (netra.services.throttle). In the
+    database, not in a process, so a limit holds across workers and servers; `key` is a hash, so typed usernames
+    (which can be a mistyped password) are never stored."""
 
-    __tablename__ = "login_failures"
+    __tablename__ = "rate_counters"
+
+    bucket: Mapped[str] = mapped_column(String(20), primary_key=True)
+    key: Mapped[str] = mapped_column(String(64), primary_key=True)
+    slot: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)  # time // window length
+    n: Mapped[int] = mapped_column(Integer)
+
+
+class WebSessionRow(Base):
+    """A signed-in browser session. The cookie carries a random id; only its SHA-256 is stored, so reading this
+    table does not let anyone sign in. Deleting the row ends the session everywhere at once."""
+
+    __tablename__ = "web_sessions"
+
+    id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    last_seen_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    expires_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    ip: Mapped[str] = mapped_column(String(45), default="")
+    user_agent: Mapped[str] = mapped_column(String(200), default="")
+
+
+class ApiTokenRow(Base):
+    """A token for a machine client, created by an administrator for one role and region scope. Only the SHA-256
+    of the token is stored; the token itself is shown once, when it is created."""
+
+    __tablename__ = "api_tokens"
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    username: Mapped[str] = mapped_column(String(64), index=True)
-    ip: Mapped[str] = mapped_column(String(45), index=True)
-    at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    name: Mapped[str] = mapped_column(String(80))
+    token_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    prefix: Mapped[str] = mapped_column(String(16))  # the token's first characters, to recognise it in lists
+    role: Mapped[str] = mapped_column(String(16))
+    scope: Mapped[list] = mapped_column(JSON, default=list)  # region codes, checked against `regions` on creation
+    created_by: Mapped[int] = mapped_column(ForeignKey("users.id"))
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    last_used_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    revoked_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    revoked_by: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
 
 
 class CaseStatsRow(Base):

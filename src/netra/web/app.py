@@ -6,6 +6,7 @@ import logging
 import threading
 import time
 from contextlib import asynccontextmanager
+from http import HTTPStatus
 from importlib import resources
 
 from fastapi import Depends, FastAPI, Request
@@ -13,21 +14,27 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.openapi.docs import get_swagger_ui_html
 from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse
 from fastapi.staticfiles import StaticFiles
+from sqlalchemy.exc import DataError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.middleware.sessions import SessionMiddleware
 
 import netra
 from netra.config import Settings
+from netra.services.throttle import Limit
+from netra.storage import audit_log
 from netra.storage.database import Database
 from netra.web import (
     routes_admin, routes_analytics, routes_api, routes_auth, routes_cases, routes_guidance, routes_monitoring,
-    routes_notifications, routes_pages, routes_people, routes_prevention, routes_report,
+    routes_notifications, routes_pages, routes_people, routes_prevention, routes_report, routes_tokens,
 )
-from netra.web.ratelimit import RateLimiter, parse_rate
+from netra.web.screening_pool import ScreeningPool
 from netra.web.rendering import render, wants_html
 from netra.web.security import LoginRequired, SecurityHeaders, verify_csrf
 
 log = logging.getLogger("netra.web")
+
+
+DEFAULT_BODY_LIMIT = 1024 * 1024  # every route: forms and JSON; upload routes set their own, larger limit
 
 
 @asynccontextmanager
@@ -57,18 +64,36 @@ def _warm_statistics(db: Database) -> None:
 
 
 def create_app(settings: Settings, db: Database | None = None) -> FastAPI:
+    db = db or Database(settings.database_url)
+    if db.audit_key is None:
+        db.audit_key = settings.audit_key()
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI):
+        checkpoints = AuditCheckpoints(db, settings)
+        checkpoints.start()
+        async with _lifespan(app):
+            yield
+        app.state.screening.close()
+        checkpoints.stop()
+
     app = FastAPI(
-        lifespan=_lifespan,
         title="Netra",
         version=netra.__version__,
         description="API Netra: netralitas ASN dalam Pemilu dan Pilkada.",
         docs_url=None,
         redoc_url=None,
         dependencies=[Depends(verify_csrf)],
+        # Counted while the body streams in, chunked or not, so an oversized body never sits in memory (issue 14,
+        # finding 9); routes that take files raise it for themselves.
+        max_body_size=DEFAULT_BODY_LIMIT,
+        lifespan=lifespan,
     )
     app.state.settings = settings
-    app.state.db = db or Database(settings.database_url)
-    app.state.report_limiter = RateLimiter(*parse_rate(settings.report_rate))
+    app.state.db = db
+    app.state.report_limit = Limit.parse("report", settings.report_rate)
+    app.state.screen_limit = Limit.parse("screen", settings.screen_rate)
+    app.state.screening = ScreeningPool(settings.screen_processes, db.engine.url.render_as_string(hide_password=False))
 
     static_dir = resources.files("netra.web").joinpath("static")
     app.mount("/static", StaticFiles(directory=str(static_dir)), name="static")
@@ -82,6 +107,7 @@ def create_app(settings: Settings, db: Database | None = None) -> FastAPI:
     app.include_router(routes_monitoring.router)
     app.include_router(routes_analytics.router)
     app.include_router(routes_admin.router)
+    app.include_router(routes_tokens.router)
     app.include_router(routes_prevention.router)
     app.include_router(routes_notifications.router)
 
@@ -105,7 +131,7 @@ def create_app(settings: Settings, db: Database | None = None) -> FastAPI:
         same_site="lax",
         https_only=settings.secure_cookies,
     )
-    app.add_middleware(SecurityHeaders)
+    app.add_middleware(SecurityHeaders, secure_cookies=settings.secure_cookies)
 
     @app.middleware("http")
     async def request_log(request: Request, call_next):
@@ -126,6 +152,41 @@ def create_app(settings: Settings, db: Database | None = None) -> FastAPI:
     return app
 
 
+class AuditCheckpoints:
+    """Writes a signed audit checkpoint (netra.storage.audit_log.write_checkpoint) at start, every
+    `checkpoint_seconds` while the trail grows, and at shutdown, in a thread of its own."""
+
+    def __init__(self, db: Database, settings: Settings):
+        self.db, self.settings = db, settings
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, name="audit-checkpoints", daemon=True)
+
+    def start(self) -> None:
+        self._thread.start()
+
+    def stop(self) -> None:
+        self._stop.set()
+        self._thread.join(timeout=30)
+        self.write()
+
+    def _run(self) -> None:
+        self.write()
+        while not self._stop.wait(max(1, self.settings.checkpoint_seconds)):
+            self.write()
+
+    def write(self) -> None:
+        try:
+            with self.db.transaction() as session:
+                audit_log.write_checkpoint(session, self.settings.audit_key(), self.settings.checkpoint_file)
+        except Exception:  # a full disk or a lost database must not take the server down; the next try may work
+            log.warning("audit checkpoint not written", exc_info=True)
+
+
+def app_from_environment() -> FastAPI:
+    """For `netra serve --workers N`: each worker process builds its app from NETRA_* variables."""
+    return create_app(Settings.from_env())
+
+
 def _install_error_handlers(app: FastAPI) -> None:
     @app.exception_handler(LoginRequired)
     async def login_required(request: Request, _exc: LoginRequired):
@@ -135,19 +196,38 @@ def _install_error_handlers(app: FastAPI) -> None:
 
     @app.exception_handler(StarletteHTTPException)
     async def http_error(request: Request, exc: StarletteHTTPException):
-        key = {403: "error.forbidden", 404: "error.not_found"}.get(exc.status_code)
+        key = {403: "error.forbidden", 404: "error.not_found", 413: "error.too_large"}.get(exc.status_code)
         if exc.detail == "csrf":
             key = "error.csrf"
         if wants_html(request):
-            return render(request, "error.html", {"message_key": key or "error.server", "detail": None if key else exc.detail},
+            # A reason the handler wrote (not the status's stock phrase) is shown under the general message.
+            stock = exc.detail in (None, "csrf") or exc.detail == HTTPStatus(exc.status_code).phrase
+            return render(request, "error.html", {"message_key": key or "error.server",
+                                                  "detail": None if key and stock else exc.detail},
                           status_code=exc.status_code)
         return JSONResponse({"detail": exc.detail if not key or exc.detail != "csrf" else "CSRF token missing or invalid"},
                             status_code=exc.status_code)
 
     @app.exception_handler(RequestValidationError)
     async def validation_error(request: Request, exc: RequestValidationError):
+        if wants_html(request):
+            # On pages the only validated parameters are ids in the path: one that cannot exist is "not found".
+            in_path = any(e["loc"][:1] == ("path",) for e in exc.errors())
+            return render(request, "error.html", {"message_key": "error.not_found" if in_path else "error.invalid",
+                                                  "detail": None}, status_code=404 if in_path else 422)
         errors = [{"field": ".".join(str(p) for p in e["loc"][1:]), "message": e["msg"]} for e in exc.errors()]
         return JSONResponse({"detail": "Masukan tidak valid.", "errors": errors}, status_code=422)
+
+    async def refused_by_database(request: Request, exc: Exception):
+        # A value the database cannot hold (a NUL character, a number beyond 64 bits) that no check caught: the
+        # transaction rolled back, so it is the input that is wrong, not the server.
+        log.warning("input refused by the database", exc_info=True, extra={"path": request.url.path})
+        if wants_html(request):
+            return render(request, "error.html", {"message_key": "error.invalid", "detail": None}, status_code=422)
+        return JSONResponse({"detail": "Masukan tidak valid; data tidak berubah."}, status_code=422)
+
+    app.add_exception_handler(DataError, refused_by_database)
+    app.add_exception_handler(OverflowError, refused_by_database)
 
     @app.exception_handler(Exception)
     async def server_error(request: Request, exc: Exception):

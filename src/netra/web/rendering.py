@@ -7,16 +7,28 @@ from importlib import resources
 from fastapi import Request
 from fastapi.templating import Jinja2Templates
 
+from netra.accounts.model import Account
 from netra.cases import label as domain_label
 from netra import formatting
 from netra.formatting import FILTERS
 from netra.intake.report import reporting_limit_text
+from netra.regions.model import TimeZone
 from netra.services.notifications import inbox
+from netra.storage.repositories import RegionRepository
 from netra.web.i18n import pick_language, translate
 from netra.web.security import csrf_token, current_account
 
 templates = Jinja2Templates(directory=str(resources.files("netra.web").joinpath("templates")))
 templates.env.filters.update(FILTERS)  # angka, persen, tanggal, waktu: Indonesian formats (Babel)
+
+
+def account_time(request: Request, account: Account):
+    """Formats times for this person (netra.formatting.moment): in the zone of the first region in their scope,
+    WIB/WITA/WIT named, in the interface language."""
+    with request.app.state.db.transaction() as session:
+        region = RegionRepository(session).get(account.scope[0]) if account.scope else None
+    zone, lang = (region.timezone if region else TimeZone.WIB).value, pick_language(request.cookies.get("lang"))
+    return lambda at: formatting.moment(at, zone, lang)
 
 
 def wants_html(request: Request) -> bool:

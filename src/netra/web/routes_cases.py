@@ -16,7 +16,9 @@ from starlette.datastructures import FormData
 from netra.accounts.model import Account
 from netra.accounts.policy import Capability, case_view, may
 from netra.cases import DESTINATIONS, TRANSITIONS, WorkflowError, allowed_actions, local_text
-from netra.intake.evidence import EvidenceRejected
+from netra.intake.evidence import MAX_FILE_BYTES, MAX_FILES, EvidenceRejected
+from netra.intake.metadata import Malformed
+from netra.intake.metadata import strip as strip_metadata
 from netra.services import reference_data
 from netra.services.case_documents import NoRecommendation, case_summary, recommendation_letter
 from netra.services.case_exports import export_rows, to_csv, to_xlsx
@@ -29,6 +31,7 @@ from netra.storage import audit_log
 from netra.storage.evidence_store import EvidenceStore
 from netra.storage.tables import EvidenceRow
 from netra.web.forms import form_data, text, uploads
+from netra.web.params import RowId, form_int
 from netra.web.rendering import render
 from netra.web.security import require_account
 
@@ -69,7 +72,7 @@ def export_cases(fmt: str, request: Request, status: str | None = None, view: st
 
 
 @router.get("/perkara/{case_id}")
-def case_page(case_id: int, request: Request, account: Account = Depends(require_account)):
+def case_page(case_id: RowId, request: Request, account: Account = Depends(require_account)):
     detail = get_case(request.app.state.db, account, case_id)
     if detail is None:
         raise HTTPException(404)
@@ -97,13 +100,13 @@ def _refused(request: Request, account: Account, case_id: int, error: str):
 
 
 @router.post("/perkara/{case_id}/gabung")
-def link(case_id: int, request: Request, form: FormData = Depends(form_data),
+def link(case_id: RowId, request: Request, form: FormData = Depends(form_data),
          account: Account = Depends(require_account)):
-    other, version = text(form, "other_id"), text(form, "expected_version")
+    other, version = form_int(text(form, "other_id")), form_int(text(form, "expected_version"))
     try:
-        if not (other.isdigit() and version.isdigit()):
+        if other is None or version is None:
             raise CaseNotFound(case_id)
-        survivor = link_cases(request.app.state.db, account, case_id, int(other), int(version), text(form, "reason"))
+        survivor = link_cases(request.app.state.db, account, case_id, other, version, text(form, "reason"))
     except CaseNotFound:
         raise HTTPException(404) from None
     except WorkflowError as exc:
@@ -111,8 +114,8 @@ def link(case_id: int, request: Request, form: FormData = Depends(form_data),
     return RedirectResponse(f"/perkara/{survivor}?ok=link", status_code=303)
 
 
-@router.post("/perkara/{case_id}/langkah")
-def take_action(case_id: int, request: Request, form: FormData = Depends(form_data),
+@router.post("/perkara/{case_id}/langkah", max_body_size=MAX_FILES * MAX_FILE_BYTES + 1024 * 1024)  # documents
+def take_action(case_id: RowId, request: Request, form: FormData = Depends(form_data),
                 account: Account = Depends(require_account)):
     action = text(form, "action")
     payload: dict = {}
@@ -125,7 +128,7 @@ def take_action(case_id: int, request: Request, form: FormData = Depends(form_da
         payload["sanction"] = {"kind": text(form, "sanction_kind"), "level": text(form, "sanction_level"),
                                "description": text(form, "sanction_description")}
     settings = request.app.state.settings
-    version = int(text(form, "expected_version")) if text(form, "expected_version").isdigit() else 0
+    version = form_int(text(form, "expected_version")) or 0
     try:
         take_step(request.app.state.db, EvidenceStore(settings.data_dir / "evidence"), account, case_id, action,
                   version, reason=text(form, "reason"), public_reason=text(form, "public_reason"), payload=payload,
@@ -138,7 +141,7 @@ def take_action(case_id: int, request: Request, form: FormData = Depends(form_da
 
 
 @router.get("/perkara/{case_id}/{document}.pdf")
-def case_document(case_id: int, document: str, request: Request, account: Account = Depends(require_account)):
+def case_document(case_id: RowId, document: str, request: Request, account: Account = Depends(require_account)):
     makers = {"surat-rekomendasi": recommendation_letter, "ringkasan": case_summary}
     db = request.app.state.db
     detail = get_case(db, account, case_id)
@@ -157,7 +160,7 @@ def case_document(case_id: int, document: str, request: Request, account: Accoun
 
 
 @router.post("/perkara/{case_id}/identitas/{report_id}")
-def reveal_identity(case_id: int, report_id: int, request: Request, account: Account = Depends(require_account)):
+def reveal_identity(case_id: RowId, report_id: RowId, request: Request, account: Account = Depends(require_account)):
     """Showing a confidential reporter's identity is a deliberate, audited act."""
     detail = get_case(request.app.state.db, account, case_id, reveal_report_id=report_id)
     if detail is None:
@@ -168,16 +171,29 @@ def reveal_identity(case_id: int, report_id: int, request: Request, account: Acc
 
 
 @router.get("/perkara/{case_id}/bukti/{evidence_id}")
-def download_evidence(case_id: int, evidence_id: int, request: Request, account: Account = Depends(require_account)):
+def download_evidence(case_id: RowId, evidence_id: RowId, request: Request, account: Account = Depends(require_account)):
+    """Bawaslu gets the original, byte for byte (legal evidence, cited by its SHA-256); every other role gets a copy
+    without metadata under a neutral name, or nothing for types that have no safe copy (issue 14, finding 2)."""
     db = request.app.state.db
     with unit_of_work(db) as uow:
         row = uow.session.get(EvidenceRow, evidence_id)
         if row is None or row.case_id != case_id or uow.cases.find(case_id, account) is None:
             raise HTTPException(404)
-        audit_log.append(uow.session, f"user:{account.id}", "download", f"evidence:{row.sha256}",
-                         {"case_id": case_id})
         evidence = evidence_view(account, row)
     content = EvidenceStore(request.app.state.settings.data_dir / "evidence").read(evidence.sha256)
-    safe_name = "".join(c if c.isalnum() or c in "._-" else "_" for c in evidence.filename)
-    return Response(content, media_type=evidence.media_type, headers={
-        "content-disposition": f'attachment; filename="{safe_name}"', "x-evidence-sha256": evidence.sha256})
+    headers = {"x-evidence-sha256": evidence.sha256}
+    if not evidence.original:
+        try:
+            content = strip_metadata(content, evidence.media_type)
+        except Malformed:
+            content = None
+        if content is None:
+            raise HTTPException(403, "Berkas ini hanya dapat diunduh petugas Bawaslu: salinan tanpa metadata "
+                                     "tidak dapat dibuat dengan aman.")
+        headers = {"x-evidence-of-sha256": evidence.sha256}  # the original's hash: a copy has its own bytes
+    # Audited once the download is certain to be served (a refused copy is not a download).
+    with db.transaction() as session:
+        audit_log.append(session, f"user:{account.id}", "download", f"evidence:{evidence.sha256}",
+                         {"case_id": case_id, "copy": "original" if evidence.original else "without metadata"})
+    return Response(content, media_type=evidence.media_type,
+                    headers={**headers, "content-disposition": f'attachment; filename="{evidence.filename}"'})

@@ -5,27 +5,31 @@ from __future__ import annotations
 from datetime import datetime, timezone
 
 from fastapi import APIRouter, Depends, HTTPException, Request
-from fastapi.responses import RedirectResponse
+from fastapi.responses import JSONResponse, RedirectResponse
+from starlette.concurrency import run_in_threadpool
 from pydantic import BaseModel, Field
 from starlette.datastructures import FormData, UploadFile
 
 from netra.accounts.model import Account
 from netra.accounts.policy import Capability, may
-from netra.screening import Item, ItemError
 from netra.screening.runner import read_jsonl
-from netra.services import reference_data
+from netra.services import screening_api, throttle
 from netra.services.elections import election_choices
 from netra.services.monitoring import QueueError, check_out, decide, my_items, queue_counts, screen_and_queue
 from netra.web.forms import form_data, text
+from netra.web.params import RowId
 from netra.web.rendering import render
+from netra.web.screening_pool import Busy
 from netra.web.security import require_account
 
 router = APIRouter()
-MAX_API_ITEMS = 1000
 MAX_UPLOAD_BYTES = 20 * 1024 * 1024
+MAX_SCREEN_BODY = 1024 * 1024  # with 1,000 items at most: about 6 s of screening, the worst one request can ask
 
 
 def _officer(account: Account = Depends(require_account)) -> Account:
+    """Monitoring work (accounts.policy: the queue's capability): a signed-in officer, or an API token of such a
+    role for /api/screen and /api/antrean/impor (issue 14, finding 1)."""
     if not may(account.role, Capability.REVIEW_QUEUE):
         raise HTTPException(403)
     return account
@@ -53,7 +57,7 @@ def take_batch(request: Request, account: Account = Depends(_officer)):
 
 
 @router.post("/antrean/{item_id}/putuskan", include_in_schema=False)
-def decide_item(item_id: int, request: Request, form: FormData = Depends(form_data),
+def decide_item(item_id: RowId, request: Request, form: FormData = Depends(form_data),
                 account: Account = Depends(_officer)):
     decision = text(form, "decision")
     try:
@@ -66,7 +70,7 @@ def decide_item(item_id: int, request: Request, form: FormData = Depends(form_da
     return RedirectResponse("/antrean?pesan=Tanda+ditolak+dan+dicatat", status_code=303)
 
 
-@router.post("/antrean/impor", include_in_schema=False)
+@router.post("/antrean/impor", include_in_schema=False, max_body_size=MAX_UPLOAD_BYTES + 1024 * 1024)
 def import_file(request: Request, form: FormData = Depends(form_data), account: Account = Depends(_officer)):
     """Upload JSON Lines in the `netra screen` input format; flagged items join the queue."""
     upload = form.get("file")
@@ -91,24 +95,69 @@ def import_file(request: Request, form: FormData = Depends(form_data), account: 
 
 
 class ScreenRequest(BaseModel):
-    items: list[dict] = Field(..., max_length=MAX_API_ITEMS,
-                              description="Items in the `netra screen` input format: id, text, source, author, "
-                                          "created_at, region.")
+    items: list[dict] = Field(..., max_length=screening_api.MAX_ITEMS,
+                              description="Items in the `netra screen` input format: id, text (at most "
+                                          f"{screening_api.MAX_TEXT:,} characters), source, author, created_at, "
+                                          "region.")
 
 
-@router.post("/api/screen", tags=["screening"])
-def screen_api(body: ScreenRequest, request: Request):
-    """Screen up to 1,000 items; one result per item, in order (the `netra screen` output format). Items that
-    are malformed come back as {"id", "error"} in their place. Nothing is stored."""
-    results: list[dict] = []
-    valid: list[tuple[int, Item]] = []
-    for i, raw in enumerate(body.items):
-        try:
-            valid.append((i, Item.from_dict(raw)))
-            results.append({})
-        except (ItemError, TypeError, ValueError) as exc:
-            results.append({"id": str(raw.get("id", "")) if isinstance(raw, dict) else "", "error": str(exc)})
-    screener = reference_data.screener(request.app.state.db)
-    for (i, _), result in zip(valid, screener.screen_many(item for _, item in valid)):
-        results[i] = result.to_dict()
+@router.post("/api/screen", tags=["screening"], max_body_size=MAX_SCREEN_BODY,
+             responses={401: {"description": "Not signed in and no valid API token"},
+                        403: {"description": "Not a monitoring (bawaslu) account"},
+                        413: {"description": "Body over 1 MiB"},
+                        429: {"description": "Too many requests from this account"},
+                        503: {"description": "Every screening process is busy"}})
+async def screen_api(body: ScreenRequest, request: Request, account: Account = Depends(_officer)):
+    """Screen up to 1,000 items (1 MiB of JSON); one result per item, in order (the `netra screen` output
+    format). Items that are malformed or too long come back as {"id", "error"} in their place. Nothing is
+    stored. Needs a bawaslu session or `Authorization: Bearer <API token>`; rate-limited per account."""
+    wait = await run_in_threadpool(throttle.take, request.app.state.db, request.app.state.screen_limit,
+                                   account.actor)
+    if wait is not None:
+        return JSONResponse({"detail": f"Terlalu banyak permintaan; coba lagi dalam {int(wait) + 1} detik."},
+                            status_code=429, headers={"retry-after": str(int(wait) + 1)})
+    try:
+        results = await request.app.state.screening.screen(body.items)
+    except Busy:
+        return JSONResponse({"detail": "Semua proses penyaringan sedang sibuk; coba lagi sebentar lagi."},
+                            status_code=503, headers={"retry-after": "5"})
     return {"results": results, "screened_at": datetime.now(timezone.utc).isoformat()}
+
+
+class QueueImport(BaseModel):
+    election_id: str = Field(..., max_length=40)
+    region_code: str | None = Field(None, max_length=13, description="Region of items that name none.")
+    batch: str = Field(..., min_length=1, max_length=60, description="Re-sending a batch adds nothing twice.")
+    items: list[dict] = Field(..., max_length=screening_api.MAX_ITEMS)
+
+
+class QueueImportOut(BaseModel):
+    screened: int
+    queued: int
+    duplicates: int
+    rejected: list[str]
+
+
+@router.post("/api/antrean/impor", tags=["screening"], response_model=QueueImportOut,
+             max_body_size=MAX_UPLOAD_BYTES + 1024 * 1024,
+             responses={401: {"description": "Not signed in and no valid API token"},
+                        403: {"description": "Not a monitoring (bawaslu) account"},
+                        422: {"description": "Unknown election, or a region outside the caller's scope"},
+                        429: {"description": "Too many requests from this account"}})
+def import_api(body: QueueImport, request: Request, account: Account = Depends(_officer)):
+    """Screen up to 1,000 items and queue the flagged ones for review, for machine clients with an API token
+    (`Authorization: Bearer <token>`) of the bawaslu role. Items naming a region outside the token's scope are
+    refused, each with its position."""
+    db = request.app.state.db
+    if (wait := throttle.take(db, request.app.state.screen_limit, account.actor)) is not None:
+        return JSONResponse({"detail": f"Terlalu banyak permintaan; coba lagi dalam {int(wait) + 1} detik."},
+                            status_code=429, headers={"retry-after": str(int(wait) + 1)})
+    if body.election_id not in election_choices(db):
+        return JSONResponse({"detail": "Pemilihan tidak dikenal."}, status_code=422)
+    if body.region_code and not account.may_see(body.region_code):
+        return JSONResponse({"detail": "Wilayah bawaan harus berada dalam cakupan token."}, status_code=422)
+    # Each record outside the token's scope is refused by its line, as for an officer's import (finding 5).
+    summary = screen_and_queue(db, body.items, f"api:{account.username}:{body.batch}"[:80], body.election_id,
+                               default_region=body.region_code, account=account)
+    return QueueImportOut(screened=summary.screened, queued=summary.queued, duplicates=summary.duplicates,
+                          rejected=summary.rejected)

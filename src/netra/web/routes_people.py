@@ -16,7 +16,7 @@ from starlette.datastructures import UploadFile
 from netra.accounts.model import Account
 from netra.accounts.policy import PERSONAL
 from netra.accounts.roles import Role
-from netra.intake.evidence import EvidenceRejected
+from netra.intake.evidence import MAX_FILE_BYTES, EvidenceRejected
 from netra.people.followup import FollowUpKind, FollowUpRefused
 from netra.services import reference_data
 from netra.services.case_exports import to_csv, to_xlsx
@@ -28,6 +28,7 @@ from netra.services.people.person import person_page, register_size, repeats, vi
 from netra.services.people.register import IMPORTERS, ImportRefused, import_register
 from netra.storage.evidence_store import EvidenceStore
 from netra.storage.tables import RegisterImportRow
+from netra.web.params import RowId, form_int
 from netra.web.rendering import render
 from netra.web.security import require_account
 
@@ -58,7 +59,7 @@ def import_form(request: Request, account: Account = Depends(_importer)):
     return _import_page(request, account)
 
 
-@router.post("/pegawai/impor")
+@router.post("/pegawai/impor", max_body_size=MAX_UPLOAD + 1024 * 1024)  # the whole app is capped at 1 MiB
 async def import_upload(request: Request, account: Account = Depends(_importer)):
     form = await request.form()
     upload, reason = form.get("file"), str(form.get("reason") or "")
@@ -100,7 +101,7 @@ def lookup(request: Request, nip: str = "", account: Account = Depends(require_a
 
 
 @router.get("/pegawai/{person_id}")
-def person(person_id: int, request: Request, account: Account = Depends(require_account)):
+def person(person_id: RowId, request: Request, account: Account = Depends(require_account)):
     page = person_page(request.app.state.db, account, person_id)
     if page is None:
         raise HTTPException(404)
@@ -130,7 +131,7 @@ def repeat_widget(request: Request, election: str | None = None, account: Accoun
 
 
 @router.get("/perkara/{case_id}/pegawai")
-def case_person_panel(case_id: int, request: Request, account: Account = Depends(require_account),
+def case_person_panel(case_id: RowId, request: Request, account: Account = Depends(require_account),
                       error: str | None = None, status_code: int = 200):
     """Who the case is about (HTMX partial of the case page, also a page of its own without script)."""
     try:
@@ -144,12 +145,13 @@ def case_person_panel(case_id: int, request: Request, account: Account = Depends
 
 
 @router.post("/perkara/{case_id}/pegawai")
-async def link(case_id: int, request: Request, account: Account = Depends(require_account)):
+async def link(case_id: RowId, request: Request, account: Account = Depends(require_account)):
     form = await request.form()
     raw = str(form.get("person_id") or "")
     try:
         await run_in_threadpool(link_person, request.app.state.db, account, case_id,
-                                int(raw) if raw.isdigit() else None, str(form.get("reason") or ""))
+                                # empty: unlink; anything typed that is no row id finds no one (never unlinks)
+                                (form_int(raw) or 0) if raw.strip() else None, str(form.get("reason") or ""))
     except CaseNotFound:
         raise HTTPException(404) from None
     except LinkRefused as exc:
@@ -157,8 +159,8 @@ async def link(case_id: int, request: Request, account: Account = Depends(requir
     return RedirectResponse(f"/perkara/{case_id}?ok={'link_person' if raw else 'unlink_person'}", status_code=303)
 
 
-@router.post("/perkara/{case_id}/tindak-lanjut-bkn")
-async def follow_up(case_id: int, request: Request, account: Account = Depends(require_account)):
+@router.post("/perkara/{case_id}/tindak-lanjut-bkn", max_body_size=MAX_FILE_BYTES + 1024 * 1024)  # one document
+async def follow_up(case_id: RowId, request: Request, account: Account = Depends(require_account)):
     form = await request.form()
     upload = form.get("document")
     document = (upload.filename, await upload.read()) if isinstance(upload, UploadFile) and upload.filename else None

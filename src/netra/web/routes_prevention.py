@@ -13,11 +13,14 @@ from starlette.datastructures import FormData
 
 from netra.accounts.model import Account
 from netra.accounts.roles import Role
+from netra.intake.evidence import MAX_FILE_BYTES
 from netra.prevention import AUDIENCE_GROUPS
+from netra.prevention.imports import MAX_BYTES as IMPORT_MAX_BYTES
 from netra.services import guidance_questions, prevention, reference_data
 from netra.services.prevention import PreventionError
 from netra.storage.evidence_store import EvidenceStore
 from netra.web.forms import form_data, uploads
+from netra.web.params import RowId, form_int
 from netra.web.rendering import render
 from netra.web.security import require_account
 
@@ -47,7 +50,7 @@ def _page(request: Request, account: Account, *, ok: str | None = None, error: s
         regions = sorted(prevention.visible_regions(session, account).values(), key=lambda r: r.code)
     chosen = (values or {}).get("instansi", "")
     choices, total = prevention.find_agencies(db, account, (values or {}).get("cari_instansi", ""), region,
-                                              keep=int(chosen) if chosen.isdigit() else None)
+                                              keep=form_int(chosen))  # bounded (finding 14)
     return render(request, "prevention_page.html", {
         "account": account, "cov": cov, "regions": regions, "elections": _elections(request),
         "agencies": prevention.agencies(db, account, region, active_only=False) if region else [],
@@ -84,9 +87,10 @@ def _int(values: dict, key: str, what: str) -> int:
     raw = (values.get(key) or "").strip().replace(".", "")
     if not raw:
         return 0
-    if not raw.isdigit():
+    number = form_int(raw)  # bounded: a 5,000-digit count is a message, not a server error (issue 14, finding 14)
+    if number is None:
         raise PreventionError(f"{what} harus bilangan bulat tidak negatif.")
-    return int(raw)
+    return number
 
 
 def _date(values: dict, key: str) -> date:
@@ -102,7 +106,7 @@ def _refused(request, account, form, exc: PreventionError, values):
                  status_code=403 if forbidden else 422)
 
 
-@router.post(PAGE + "/acara")
+@router.post(PAGE + "/acara", max_body_size=MAX_FILE_BYTES + 1024 * 1024)  # one document
 def add_event(request: Request, account: Account = Depends(require_account),
         form: FormData = Depends(form_data)):
     values, file = _form(form)
@@ -117,7 +121,7 @@ def add_event(request: Request, account: Account = Depends(require_account),
     return RedirectResponse(f"{PAGE}?ok=acara#catat", status_code=303)
 
 
-@router.post(PAGE + "/ikrar")
+@router.post(PAGE + "/ikrar", max_body_size=MAX_FILE_BYTES + 1024 * 1024)  # one document
 def add_pledge(request: Request, account: Account = Depends(require_account),
         form: FormData = Depends(form_data)):
     values, file = _form(form)
@@ -132,7 +136,7 @@ def add_pledge(request: Request, account: Account = Depends(require_account),
     return RedirectResponse(f"{PAGE}?ok=ikrar#catat", status_code=303)
 
 
-@router.post(PAGE + "/impor")
+@router.post(PAGE + "/impor", max_body_size=IMPORT_MAX_BYTES + 1024 * 1024)
 def import_records(request: Request, account: Account = Depends(require_account),
         form: FormData = Depends(form_data)):
     values, file = _form(form)
@@ -160,7 +164,7 @@ def add_agency(request: Request, account: Account = Depends(require_account),
 
 
 @router.post(PAGE + "/instansi/{agency_id}")
-def change_agency(agency_id: int, request: Request, account: Account = Depends(require_account),
+def change_agency(agency_id: RowId, request: Request, account: Account = Depends(require_account),
         form: FormData = Depends(form_data)):
     values, _ = _form(form)
     try:
@@ -183,7 +187,7 @@ def export_records(kind: str, fmt: str, request: Request, account: Account = Dep
 
 
 @router.get(PAGE + "/dokumen/{kind}/{record_id}")
-def download_document(kind: str, record_id: int, request: Request, account: Account = Depends(require_account)):
+def download_document(kind: str, record_id: RowId, request: Request, account: Account = Depends(require_account)):
     if kind not in ("acara", "ikrar"):
         raise HTTPException(404)
     try:
