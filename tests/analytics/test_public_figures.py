@@ -27,6 +27,7 @@ from netra.demo.cases import ensure_demo_cases
 from netra.intake.report import ReportDraft
 from netra.services.case_workflow import clocks_for
 from netra.services.intake import submit_report
+from netra.intake.tracking import new_submission_token
 from netra.storage.database import Database
 from netra.storage.evidence_store import EvidenceStore
 from netra.web.app import create_app
@@ -150,7 +151,7 @@ def _report(db, store, n: int, **fields):
         "reported_position": "Guru SD", "reported_agency": "Dinas Pendidikan", "event_place": "Kantor desa",
         "description": "Terlapor mengunggah ajakan memilih pasangan calon di media sosial.", "declaration": True,
         **fields})
-    return submit_report(db, store, draft, [], f"uji-{n}", "kunci-uji", {"pemilu2024", "pilkada2024"}, now=NOW)
+    return submit_report(db, store, draft, [], new_submission_token(), "kunci-uji", {"pemilu2024", "pilkada2024"}, now=NOW)
 
 
 @pytest.fixture

@@ -14,7 +14,7 @@ import pytest
 
 HERE = Path(__file__).resolve().parent
 REPO = HERE.parents[2]
-DEV = REPO / "src" / "netra" / "screening" / "corpus" / "dev_corpus.jsonl"
+DEV = REPO / "lab" / "screening" / "corpus" / "dev_corpus.jsonl"
 REGENCIES = REPO / "src" / "netra" / "regions" / "data" / "regencies.csv"
 REAL = HERE / "real_labelled.jsonl"
 
