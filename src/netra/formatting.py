@@ -37,15 +37,12 @@ def day(value: date | str | None, lang: str = "id") -> str:
     return format_date(value, "d MMMM y", locale=_locale(lang))
 
 
-_IANA = {"Asia/Jakarta": "WIB", "Asia/Pontianak": "WIB", "Asia/Makassar": "WITA", "Asia/Jayapura": "WIT"}
-
-
 def moment(value: datetime | None, zone: str = "WIB", lang: str = "id") -> str:
     """17 Agustus 2024 pukul 14.05 WIB: the time in the region's zone (WIB/WITA/WIT or its IANA name), with the zone
     named."""
     if value is None:
         return "–"
-    tz = TimeZone(_IANA.get(zone, zone))
+    tz = TimeZone.named(zone)
     local = (value if value.tzinfo else value.replace(tzinfo=timezone.utc)).astimezone(tz.zoneinfo)
     word, clock = ("at", f"{local:%H:%M}") if lang == "en" else ("pukul", f"{local:%H.%M}")
     return f"{day(local.date(), lang)} {word} {clock} {tz.value}"

@@ -22,7 +22,16 @@ class TimeZone(StrEnum):
 
     @property
     def zoneinfo(self) -> ZoneInfo:
-        return ZoneInfo({"WIB": "Asia/Jakarta", "WITA": "Asia/Makassar", "WIT": "Asia/Jayapura"}[self.value])
+        return ZoneInfo(_IANA[self])
+
+    @classmethod
+    def named(cls, name: str) -> "TimeZone":
+        """WIB/WITA/WIT, or the IANA name a case carries (Asia/Pontianak keeps Jakarta's offset: WIB)."""
+        return cls(_ABBREVIATION.get(name, name))
+
+
+_IANA = {TimeZone.WIB: "Asia/Jakarta", TimeZone.WITA: "Asia/Makassar", TimeZone.WIT: "Asia/Jayapura"}
+_ABBREVIATION = {**{iana: zone.value for zone, iana in _IANA.items()}, "Asia/Pontianak": "WIB"}
 
 
 @dataclass(frozen=True)
