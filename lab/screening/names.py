@@ -150,19 +150,9 @@ def _count(texts, normaliser, known: set[str]) -> dict:
 def _backed_tags(tk) -> set[int]:
     """Token positions inside hashtags that also carry a year or a backing word (#Prabowo2024, #AniesPresiden)."""
     out: set[int] = set()
-    norm, flags, text, n = tk.norm, tk.flags, tk.text, len(tk.norm)
-    i = 0
-    while i < n:
-        if not flags[i] & HASHTAG:
-            i += 1
-            continue
-        j = i + 1
-        while j < n and flags[j] & HASHTAG and text[tk.end[j - 1]:tk.start[j]] == "":
-            j += 1
-        parts = norm[i:j]
-        if any(p in _TAG_BACKING or (p.isdecimal() and len(p) == 4 and p.startswith("20")) for p in parts):
+    for i, j in tk.hashtag_runs():
+        if any(p in _TAG_BACKING or (p.isdecimal() and len(p) == 4 and p.startswith("20")) for p in tk.norm[i:j]):
             out.update(range(i, j))
-        i = j
     return out
 
 

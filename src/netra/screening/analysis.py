@@ -415,22 +415,14 @@ class Analyzer:
         support word: "#HendraWulan2024", "#BudiSariMenang"; or a support phrase with a year or number:
         "#MenangSatuPutaran", "#2024TetapBudi") and against-campaign hashtags (an attack or refusal with a name,
         year or number: "#2019GantiPresiden", "#TolakBudi")."""
-        norm, flags, text, nums = tk.norm, tk.flags, tk.text, tk.nums
+        norm, flags, nums = tk.norm, tk.flags, tk.nums
         common = self._common
         names = self.names.side_of
         registry = self._registry_words
         support = self._tag_support_words
         cues = a.cues
         against_spans = [sp for kind in ("against", "attack", "mock") for sp in cues.get(kind, ())]
-        n = len(norm)
-        i = 0
-        while i < n:
-            if not flags[i] & HASHTAG:
-                i += 1
-                continue
-            j = i + 1
-            while j < n and flags[j] & HASHTAG and text[tk.end[j - 1]:tk.start[j]] == "":
-                j += 1
+        for i, j in tk.hashtag_runs():
             named = backing = dated = False
             for k in range(i, j):
                 w = norm[k]
@@ -446,7 +438,6 @@ class Analyzer:
                 a.tag_support.append((i, j))
             if (named or dated) and any(i <= si and sj <= j for si, sj in against_spans):
                 a.tag_against.append((i, j))
-            i = j
 
     def _roles(self, tk: Tokens, raw: list[tuple[int, int, str]], unb_after: list[int],
                unbound_phrase: tuple[int, int] | None, nicknames: list[tuple[int, int]],

@@ -128,6 +128,20 @@ class Tokens:
         """Original-text offsets covering tokens ``i..j-1``."""
         return self.start[i], self.end[j - 1]
 
+    def hashtag_runs(self):
+        """(i, j) for each hashtag: its tokens i..j-1 (#AniesPresiden2024 is split into words that touch)."""
+        flags, n = self.flags, len(self.norm)
+        i = 0
+        while i < n:
+            if not flags[i] & HASHTAG:
+                i += 1
+                continue
+            j = i + 1
+            while j < n and flags[j] & HASHTAG and self.text[self.end[j - 1]:self.start[j]] == "":
+                j += 1
+            yield i, j
+            i = j
+
 
 class Normaliser:
     """Turns text into ``Tokens``; build once per vocabulary (it caches token spellings) and reuse."""
