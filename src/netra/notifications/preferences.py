@@ -14,8 +14,8 @@ class Delivery(StrEnum):
 
 
 # The kinds an officer can choose for, in the order the settings page lists them.
-QUEUE, ASSIGNED, COMMENTED, CLOCK = "case_queue", "case_assigned", "case_commented", "clock_warning"
-KINDS = (QUEUE, ASSIGNED, COMMENTED, CLOCK)
+QUEUE, ASSIGNED, CLOCK = "case_queue", "case_assigned", "clock_warning"
+KINDS = (QUEUE, ASSIGNED, CLOCK)
 MANDATORY = frozenset({CLOCK})
 
 
