@@ -59,8 +59,8 @@ def warn(db: Database, now: datetime) -> int:
             for item, status, region_code, clock in running_late(session, now, threshold):
                 first = session.execute(insert_(ClockWarningRow).values(
                     case_id=item.case_id, clock=clock, started_at=status.started_at, threshold=threshold,
-                    created_at=now).on_conflict_do_nothing()).rowcount
-                if not first:
+                    created_at=now).on_conflict_do_nothing().returning(ClockWarningRow.case_id)).first()
+                if first is None:  # given before (rowcount is unreliable for ORM inserts on PostgreSQL)
                     continue
                 heard = [a for a in preferences.active_accounts(session, [status.rule.owner])
                          if a.may_see(region_code)]

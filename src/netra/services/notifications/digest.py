@@ -84,8 +84,8 @@ def _send_one(db: Database, account: Account, zone: TimeZone, today: date, now: 
         insert_ = (postgresql.insert if session.get_bind().dialect.name == "postgresql" else sqlite.insert)
         first = session.execute(insert_(DigestRunRow).values(
             user_id=account.id, local_day=today, zone=zone.value, items=items, sent_at=now)
-            .on_conflict_do_nothing()).rowcount
-        if not first:
+            .on_conflict_do_nothing().returning(DigestRunRow.user_id)).first()  # rowcount is unreliable here
+        if first is None:
             return None  # another worker wrote today's digest meanwhile
         if items:
             contact = session.get(NotificationContactRow, account.id)
