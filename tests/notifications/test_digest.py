@@ -115,7 +115,8 @@ def test_clock_warnings_once_per_threshold_to_the_owning_role(db, store):
                          .where(NotificationRow.kind == "clock_warning").order_by(NotificationRow.id)).all()
         mails = list(s.scalars(select(EmailMessageRow.to_address).where(EmailMessageRow.kind == "clock_warning")))
     assert [(r.user_id, r.title) for r in rows] == [
-        (bawaslu.id, f"Perkara #{case_id}: tenggat segera berakhir"), (bawaslu.id, f"Perkara #{case_id}: tenggat terlewati")]
+        (bawaslu.id, f"Perkara #{case_id}: tenggat segera berakhir"),
+        (bawaslu.id, f"Perkara #{case_id}: tenggat terlewati")]
     assert rows[1].body == (f"Tenggat hukum terlewati: #{case_id} (Kabupaten Jepara): Tindak lanjut laporan oleh "
                             "Bawaslu, tenggat 4 Oktober 2024 pukul 23.59 WIB, lewat 1 hari")
     assert mails == ["bawaslu.jepara@contoh.go.id"] * 2 and bkn.id not in {r.user_id for r in rows}

@@ -52,7 +52,8 @@ def deliveries(db):
 ])
 def test_unsafe_urls_are_refused_in_indonesian(url, why):
     with pytest.raises(UnsafeUrl, match=why.replace("(", r"\(")):
-        checked_url(url, ["http://127.0.0.1:8000"], resolve=lambda host: {"localhost": ["127.0.0.1"]}.get(host, [host.strip("[]")]))
+        checked_url(url, ["http://127.0.0.1:8000"],
+                    resolve=lambda host: {"localhost": ["127.0.0.1"]}.get(host, [host.strip("[]")]))
 
 
 def test_the_server_itself_is_refused_even_where_private_targets_are_allowed():
@@ -69,7 +70,8 @@ def test_registration_refuses_and_stores_nothing(db, admin, settings):
         webhooks.register(db, admin, "99.99", "case_opened", "http://127.0.0.1:9/x",
                           replace(settings, webhook_allow_private=True))
     with pytest.raises(webhooks.WebhookRefused, match="Jenis peristiwa"):
-        webhooks.register(db, admin, "33.20", "semua", "http://127.0.0.1:9/x", replace(settings, webhook_allow_private=True))
+        webhooks.register(db, admin, "33.20", "semua", "http://127.0.0.1:9/x",
+                          replace(settings, webhook_allow_private=True))
     with db.transaction() as s:
         assert webhooks.overview(s)[0] == []
 

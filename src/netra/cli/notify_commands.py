@@ -96,7 +96,8 @@ def email(ctx: typer.Context, username: str, address: str = typer.Argument("", h
 
 @app.command("digest")
 @clean_errors
-def digest(ctx: typer.Context, now: bool = typer.Option(False, "--now", help="Do not wait for 07:00 local time.")) -> None:
+def digest(ctx: typer.Context,
+           now: bool = typer.Option(False, "--now", help="Do not wait for 07:00 local time.")) -> None:
     """Send the daily digests that are due (07:00 in each officer's zone; with --now, all of today's not yet sent).
     Never twice to one officer on one local day, whoever sent the first."""
     from netra.services.notifications.clock_warnings import warn

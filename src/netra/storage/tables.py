@@ -629,7 +629,8 @@ class NotificationRow(Base):
     body: Mapped[str] = mapped_column(Text)
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
     read_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
-    for_digest: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())  # the account chose the digest for its kind
+    # The account chose the digest for this kind: the next digest carries it, then clears the flag.
+    for_digest: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
 
 
 class NotificationPreferenceRow(Base):

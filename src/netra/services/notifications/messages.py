@@ -138,7 +138,8 @@ def digest(day_text: str, overdue: list[ClockItem], today: list[ClockItem], soon
     """The daily digest: clocks overdue, due today and due soon in the officer's scope, then what the officer chose
     to hear of in the digest since the last one (the notifications' titles)."""
     en = lang == "en"
-    parts = [(("Overdue" if en else "Lewat tenggat"), overdue), (("Due today" if en else "Jatuh tempo hari ini"), today),
+    parts = [(("Overdue" if en else "Lewat tenggat"), overdue),
+             (("Due today" if en else "Jatuh tempo hari ini"), today),
              (("Due soon" if en else "Segera jatuh tempo"), soon)]
     paragraphs = [f"{title} ({len(items)}):\n" + "\n".join(_clock_line(i, lang) for i in items)
                   for title, items in parts if items]

@@ -18,7 +18,6 @@ import logging
 import secrets
 import urllib.error
 import urllib.request
-from dataclasses import dataclass
 from datetime import datetime, timezone
 
 from sqlalchemy import func, insert, select
@@ -32,6 +31,7 @@ from netra.notifications.preferences import CLOCK
 from netra.notifications.webhook_urls import UnsafeUrl, checked_url
 from netra.regions.model import covers
 from netra.services.notifications.messages import URL_MARK
+from netra.services.notifications.worker import Counts, settle_failure
 from netra.storage.database import Database
 from netra.storage.tables import CaseRow, RegionRow, WebhookDeliveryRow, WebhookRow
 
@@ -96,13 +96,6 @@ class _NoRedirect(urllib.request.HTTPRedirectHandler):
 _opener = urllib.request.build_opener(_NoRedirect)
 
 
-@dataclass
-class Counts:
-    sent: int = 0
-    retried: int = 0
-    failed: int = 0
-
-
 def post(hook: WebhookRow, delivery: WebhookDeliveryRow, settings: Settings, at: datetime) -> int:
     """POST one delivery; the HTTP status. Raises UnsafeUrl (the URL now resolves inside) or OSError."""
     checked_url(hook.url, [settings.public_url], settings.webhook_allow_private)
@@ -121,8 +114,6 @@ def post(hook: WebhookRow, delivery: WebhookDeliveryRow, settings: Settings, at:
 
 def deliver_due(db: Database, settings: Settings, now: datetime | None = None, limit: int = 100) -> Counts:
     """POST what is due, one delivery per transaction (claimed FOR UPDATE SKIP LOCKED, as the emails)."""
-    from netra.services.notifications.worker import MAX_ATTEMPTS, backoff
-
     counts = Counts()
     for _ in range(limit):
         at = now or datetime.now(timezone.utc)
@@ -150,12 +141,7 @@ def deliver_due(db: Database, settings: Settings, now: datetime | None = None, l
                 counts.sent += 1
                 continue
             delivery.last_error = error[:1000]
-            if permanent or delivery.attempts >= MAX_ATTEMPTS:
-                delivery.status = "failed"
-                counts.failed += 1
-            else:
-                delivery.next_attempt_at = at + backoff(delivery.attempts)
-                counts.retried += 1
+            settle_failure(delivery, at, permanent, counts)
             log.warning("webhook delivery %s attempt %s failed: %s", delivery.id, delivery.attempts, error)
     return counts
 

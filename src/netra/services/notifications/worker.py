@@ -1,4 +1,6 @@
-"""The worker: sends queued emails over SMTP (and webhook deliveries, netra.services.notifications.webhooks), each at most once per successful hand-over, retrying with backoff.
+"""The worker: sends queued emails over SMTP, each at most once per successful hand-over, retrying with backoff; in
+the same loop it posts webhook deliveries (netra.services.notifications.webhooks) and, every minute, gives the
+legal-clock warnings and daily digests that came due (`chores`).
 
 Sharing. Each message is claimed with SELECT ... FOR UPDATE SKIP LOCKED and the row lock is held while it is
 sent, until the transaction that marks it sent commits: several workers on one PostgreSQL take different messages,
@@ -86,6 +88,17 @@ class Counts:
     failed: int = 0
 
 
+def settle_failure(row, at: datetime, permanent: bool, counts: Counts) -> None:
+    """After a failed attempt at an email or a webhook delivery: failed for good (a permanent refusal, or the last
+    attempt), or queued again after its backoff."""
+    if permanent or row.attempts >= MAX_ATTEMPTS:
+        row.status = "failed"
+        counts.failed += 1
+    else:
+        row.next_attempt_at = at + backoff(row.attempts)
+        counts.retried += 1
+
+
 def deliver_due(db: Database, mailer, now: datetime | None = None, limit: int = 100) -> Counts:
     """Send what is due, one message per transaction, until nothing is due or `limit` were tried."""
     counts = Counts()
@@ -113,12 +126,7 @@ def deliver_due(db: Database, mailer, now: datetime | None = None, limit: int = 
                     isinstance(exc, smtplib.SMTPDataError) and 500 <= exc.smtp_code < 600)
                 if permanent and isinstance(exc, smtplib.SMTPRecipientsRefused):
                     bounces.record(session, row.to_address, row.last_error, "smtp", at)  # nothing more to it
-                if permanent or row.attempts >= MAX_ATTEMPTS:
-                    row.status = "failed"
-                    counts.failed += 1
-                else:
-                    row.next_attempt_at = at + backoff(row.attempts)
-                    counts.retried += 1
+                settle_failure(row, at, permanent, counts)
                 log.warning("email %s attempt %s failed: %s", row.id, row.attempts, row.last_error)
                 if not permanent:
                     break  # the server is down or refusing: the rest waits for the next round, not a timeout each
