@@ -77,3 +77,17 @@ def test_admins_register_webhooks_on_their_page(client, app, make_account):
     listed = client.get("/admin/webhook").text
     assert "http://127.0.0.1:9/netra" in listed and "Menunggu: 1 · Terkirim: 0 · Gagal: 0" in listed
     assert re.search(r'<table data-testid="deliveries">.*case_opened.*Menunggu', listed, re.S)
+
+
+def test_operators_send_todays_digests_now_and_never_twice(client, app, make_account, settings):
+    officer = make_account("bawaslu.jepara", Role.BAWASLU)
+    subscriptions.set_contact(app.state.db, officer.id, "petugas@bawaslu.example.id")
+    preferences.choose(app.state.db, officer.id, {"case_queue": "digest"})
+    client.post("/lapor", data=form_fields(client))  # filed now: its clock has days to run; the notice is held
+    where = dict(data_dir=settings.data_dir, database_url=settings.database_url)
+    first = netra("notifications", "digest", "--now", **where)
+    assert first.returncode == 0, first.stderr
+    assert re.search(r"bawaslu\.jepara: \d{4}-\d\d-\d\d WIB, 1 item\(s\)", first.stdout)
+    assert "Digests written: 1; legal-clock warnings given: 0." in first.stdout
+    again = netra("notifications", "digest", "--now", **where)
+    assert "Digests written: 0; legal-clock warnings given: 0." in again.stdout

@@ -127,3 +127,32 @@ def test_a_receiver_down_for_a_while_loses_nothing(db, admin, loopback, store):
     ids = [h["x-netra-delivery"] for h, _ in posts]
     assert len(posts) == 10 and len(set(ids)) == 5 and len(set(ids[5:])) == 5  # 5 answered 500, then each once
     assert sorted(json.loads(b)["case_id"] for _, b in posts[-5:]) == list(range(1, 6))
+
+
+def test_workers_share_the_deliveries_without_posting_twice(db, admin, loopback):
+    """PostgreSQL: three workers at once (FOR UPDATE SKIP LOCKED); SQLite: one, as `netra worker` allows."""
+    import threading
+
+    from sqlalchemy import insert
+
+    receiver = Receiver().start()
+    try:
+        hook_id, _ = webhooks.register(db, admin, "33", "case_step", receiver.url, loopback)
+        with db.transaction() as s:
+            s.execute(insert(WebhookDeliveryRow), [dict(
+                webhook_id=hook_id, kind="case_step", body=json.dumps({"case_id": i}), status="queued", attempts=0,
+                next_attempt_at=T0, last_error="", created_at=T0) for i in range(60)])
+        count = 3 if db.engine.dialect.name == "postgresql" else 1
+        sent = []
+        threads = [threading.Thread(target=lambda: sent.append(webhooks.deliver_due(db, loopback, limit=500).sent))
+                   for _ in range(count)]
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join()
+        posts = receiver.snapshot()
+    finally:
+        receiver.stop()
+    ids = [h["x-netra-delivery"] for h, _ in posts]
+    assert len(ids) == 60 and len(set(ids)) == 60 and sum(sent) == 60
+    assert deliveries(db) == [("case_step", "sent", 1, 204)] * 60

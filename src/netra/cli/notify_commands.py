@@ -109,7 +109,7 @@ def digest(ctx: typer.Context,
     done = send_due(db, at, force=now)
     for sent in done:
         console.print(f"{sent.username}: {sent.local_day} {sent.zone}, "
-                      + (f"{sent.items} items" if sent.items else "nothing to tell (not sent)"))
+                      + (f"{sent.items} item(s)" if sent.items else "nothing to tell (not sent)"))
     console.print(f"Digests written: {sum(1 for s in done if s.items)}; legal-clock warnings given: {warned}.")
 
 

@@ -104,8 +104,7 @@ def _tell_assignee(session: Session, event: CaseEvent, actor: Account | None, no
     assignee = event.payload.get("assignee_user_id")
     if assignee is None or (actor is not None and actor.id == assignee):
         return
-    heard = [a for a in preferences.active_accounts(session, [r.value for r in Role])
-             if a.id == assignee and a.may_see(event.region_code)]
+    heard = [a for a in preferences.active_accounts(session, ids=[assignee]) if a.may_see(event.region_code)]
     region = session.get(RegionRow, event.region_code)
     state = _status_of(session, event.case_id)
     tell(session, heard, ASSIGNED, event.case_id, lambda a, lang: messages.case_assigned(

@@ -42,14 +42,14 @@ def deliveries(session: Session, user_ids: Iterable[int], kind: str) -> dict[int
     return {i: Delivery(stored.get(i, Delivery.NOW)) for i in ids}
 
 
-def active_accounts(session: Session, roles: Iterable[str]) -> list[Account]:
-    """Active accounts of `roles` with their region scope, in one query."""
+def active_accounts(session: Session, roles: Iterable[str] = (), ids: Iterable[int] = ()) -> list[Account]:
+    """Active accounts of `roles` (or with `ids`) with their region scope, in one query."""
     people: dict[int, UserRow] = {}
     scopes: dict[int, list[str]] = {}
+    which = UserRow.id.in_(list(ids)) if ids else UserRow.role.in_(sorted(roles))
     for user, region_code in session.execute(
             select(UserRow, UserRegionRow.region_code).join(UserRegionRow, UserRegionRow.user_id == UserRow.id)
-            .where(UserRow.role.in_(sorted(roles)), UserRow.active.is_(True))
-            .order_by(UserRow.id, UserRegionRow.region_code)):
+            .where(which, UserRow.active.is_(True)).order_by(UserRow.id, UserRegionRow.region_code)):
         people[user.id] = user
         scopes.setdefault(user.id, []).append(region_code)
     return [Account(i, u.username, u.full_name, Role(u.role), tuple(scopes[i])) for i, u in people.items()]
