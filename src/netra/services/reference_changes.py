@@ -29,6 +29,7 @@ RULE_FIELDS = {
     "sanction.consists_of.id": "Bentuk sanksi (teks Indonesia)",
     "explanation.id": "Penjelasan (teks Indonesia)",
 }
+STORED_FIELDS = {**RULE_FIELDS, "sanction": "Sanksi (tingkat dan bentuk)"}  # how approved overrides are listed
 MAX_TEXT = 4000
 
 
@@ -82,6 +83,29 @@ def _start(effective_from: date | None, now: datetime) -> date:
     return effective_from
 
 
+def _stored(book, rule_id: str, field: str, value: Any) -> tuple[str, Any]:
+    """The override that puts a proposal in force. A new sanction level moves the whole sanction: the level with
+    the text of that level (taken from a rule of the same kind and level that no source disputes), so a rule page
+    never shows a level above a text naming another (issue 16: "Berat" above "sedang")."""
+    if field != "sanction.level" or rule_id not in book:
+        return field, value
+    rule = book[rule_id]
+    sanction = dict(rule.to_dict()["sanction"], level=value)
+    same = next((r for r in book if r.sanction.kind is rule.sanction.kind and r.sanction.level.value == value
+                 and not (r.disputed and r.disputed.field.startswith("sanction"))), None)
+    if same is not None:
+        sanction["consists_of"] = same.to_dict()["sanction"]["consists_of"]
+    return "sanction", sanction
+
+
+def _check(db: Database, rule_id: str, field: str, value: Any, by: str, reason: str, now: datetime) -> Any:
+    """The value the proposal replaces, once the override it stands for is known to apply cleanly."""
+    book = reference_data.rulebook(db)
+    stored_field, stored_value = _stored(book, rule_id, field, value)
+    reference_data.checked_override(db, rule_id, stored_field, stored_value, by, reason, now)
+    return book[rule_id].value_at(field)
+
+
 def propose_rule(db: Database, account: Account, rule_id: str, field: str, value: Any, effective_from: date | None,
                  reason: str, source: str, now: datetime | None = None) -> int:
     """Record a proposed correction of one rule field; nothing is in force until another national administrator
@@ -96,7 +120,7 @@ def propose_rule(db: Database, account: Account, rule_id: str, field: str, value
         value = value.strip()
         if not value:
             raise ReferenceDataError("Tuliskan nilai baru.")
-    previous = reference_data.checked_override(db, rule_id, field, value, account.username, reason, now)
+    previous = _check(db, rule_id, field, value, account.username, reason, now)
     if previous == value:
         raise ReferenceDataError("Nilai baru sama dengan nilai yang berlaku; tidak ada yang dikoreksi.")
     with db.transaction() as session:
@@ -152,12 +176,13 @@ def decide(db: Database, account: Account, proposal_id: int, approve: bool, reas
         start = max(row.effective_from, reference_data.national_today(now))
         proposer = session.get(UserRow, row.proposed_by).username
     detail: dict[str, Any] = {"approved": approve, "reason": reason}
+    stored = None
     if approve:  # checked again against the rules in force now (another correction may have landed meanwhile)
         if row.kind == "rule":
             value = row.value["value"]
             detail |= {"rule": row.rule_id, "field": row.field, "to": value, "effective_from": start.isoformat(),
-                       "from": reference_data.checked_override(db, row.rule_id, row.field, value, proposer,
-                                                               row.reason, now)}
+                       "from": _check(db, row.rule_id, row.field, value, proposer, row.reason, now)}
+            stored = _stored(reference_data.rulebook(db), row.rule_id, row.field, value)
         else:
             detail |= {"election": reference_data.checked_election(db, row.value),
                        "effective_from": start.isoformat()}
@@ -168,7 +193,8 @@ def decide(db: Database, account: Account, proposal_id: int, approve: bool, reas
         row.status, row.decided_by, row.decided_at, row.decision_reason = (
             "approved" if approve else "rejected", account.id, now, reason)
         if approve and row.kind == "rule":
-            session.add(RuleOverrideRow(rule_id=row.rule_id, field=row.field, value=row.value, by_user=proposer,
+            field, value = stored
+            session.add(RuleOverrideRow(rule_id=row.rule_id, field=field, value={"value": value}, by_user=proposer,
                                         at=now, reason=f"{row.reason} (sumber: {row.source})", effective_from=start,
                                         proposal_id=row.id))
         elif approve:

@@ -57,8 +57,8 @@ def _page(request: Request, account: Account, *, ok: str | None = None, form: st
     table = reference_data.workforce(db)
     with db.transaction() as session:
         overrides = [
-            {"rule_id": r.rule_id, "field": reference_changes.RULE_FIELDS.get(r.field, r.field),
-             "value": json.dumps(r.value.get("value"), ensure_ascii=False), "by": r.by_user, "at": _utc(r.at),
+            {"rule_id": r.rule_id, "field": reference_changes.STORED_FIELDS.get(r.field, r.field),
+             "value": _shown(r.value.get("value")), "by": r.by_user, "at": _utc(r.at),
              "reason": r.reason, "effective_from": r.effective_from}
             for r in session.scalars(select(RuleOverrideRow).order_by(RuleOverrideRow.id.desc()))]
         added = [_election_row(r)
@@ -79,6 +79,13 @@ def _page(request: Request, account: Account, *, ok: str | None = None, form: st
         "workforce": table, "workforce_total": sum(table.counts.values()), "installed": installed,
         "deadlines_yaml": deadlines_yaml, "deadlines_changed": deadlines_changed,
     }, status_code=status_code)
+
+
+def _shown(value: Any) -> str:
+    """A stored value as it reads: a sanction by its level and text, anything else as JSON."""
+    if isinstance(value, dict) and "level" in value:
+        return f"{value['level']}: {(value.get('consists_of') or {}).get('id', '')}"
+    return json.dumps(value, ensure_ascii=False)
 
 
 def _election_row(row: AddedElectionRow) -> dict[str, Any]:
