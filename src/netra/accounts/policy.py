@@ -15,8 +15,8 @@ may use the queue, link cases, export and administer reference data.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import cache
 from enum import StrEnum
+from functools import cache
 
 from netra.accounts.model import Account
 from netra.accounts.roles import Role
@@ -116,7 +116,8 @@ def may_manage_account(admin: Account, target_scope) -> bool:
 def grant_refusal(admin: Account, role: Role | str, scope) -> str | None:
     """Why `admin` may not give an account `role` over `scope` (None: allowed). Nobody gives more scope than their
     own: a regency administrator cannot create a national or a neighbouring officer, nor an administrator above
-    themselves (an administrator with the same or a narrower scope is not above them)."""
+    themselves (an administrator with the same or a narrower scope is not above them). Every role reaches only its
+    regions, administrators included, so the regions decide for every role."""
     if not may(admin.role, Capability.MANAGE_USERS):
         return "Hanya administrator yang dapat mengelola akun."
     if not scope:

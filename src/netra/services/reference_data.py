@@ -14,7 +14,6 @@ import threading
 from datetime import date, datetime, timezone
 from functools import cache
 from typing import Any
-from zoneinfo import ZoneInfo
 
 import yaml
 from sqlalchemy import func, select
@@ -29,7 +28,7 @@ from netra.guidance import GuidanceEngine
 from netra.rulebook import Override, Rulebook, RulebookError, load_rulebook
 from netra.storage import audit_log
 from netra.storage.database import Database
-from netra.regions import load_reference_regions
+from netra.regions import TimeZone, load_reference_regions
 from netra.regions.workforce import Workforce, WorkforceError, load_workforce, parse_workforce
 from netra.storage.tables import AddedElectionRow, DeadlineVersionRow, RuleOverrideRow, WorkforceTableRow
 
@@ -41,7 +40,7 @@ class ReferenceDataError(ValueError):
     """A refused change; the message names what is wrong."""
 
 
-NATIONAL_ZONE = ZoneInfo("Asia/Jakarta")  # a national correction takes effect on a WIB day, one day for the country
+NATIONAL_ZONE = TimeZone.WIB.zoneinfo  # a national correction takes effect on a WIB day, one day for the country
 
 
 def national_today(now: datetime | None = None) -> date:
