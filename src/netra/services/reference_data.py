@@ -19,7 +19,7 @@ import yaml
 from sqlalchemy import func, select
 
 from netra.accounts.model import Account
-from netra.accounts.policy import may_change_national_reference
+from netra.accounts.policy import Capability, may, may_change_national_reference
 from netra.cases import DeadlineDataError, DeadlineRules, default_rules, parse_rules
 from netra.cases.deadlines import DATA_FILE as DEADLINES_FILE
 from netra.elections import ElectionDataError, Elections, election_from_dict, load_elections
@@ -180,7 +180,7 @@ def _flat(data: Any, prefix: str = "") -> dict[str, Any]:
 def set_deadlines(db: Database, account: Account, text: str, reason: str, now: datetime | None = None) -> DeadlineRules:
     """Put corrected legal clocks in force (YAML as deadlines.yaml). Refused, storing nothing, when the YAML or the
     rules are invalid or nothing changes; the audit entry lists every changed value, from and to."""
-    _require_admin(account)
+    _require_national(account)
     now = now or datetime.now(timezone.utc)
     if not reason.strip():
         raise ReferenceDataError("Tuliskan alasan dan sumber perubahan.")
@@ -254,6 +254,12 @@ def screener(db: Database):
 
 
 def _require_admin(account: Account) -> None:
+    """Reference data of a region (KPU's candidate lists): administrators."""
+    if not may(account.role, Capability.ADMINISTER):
+        raise ReferenceDataError("Hanya administrator yang dapat mengubah aturan atau kalender pemilihan.")
+
+
+def _require_national(account: Account) -> None:
     """Deadlines and the civil-servant table hold for the whole country: national administrators only."""
     if not may_change_national_reference(account):
         raise ReferenceDataError("Hanya administrator nasional yang dapat mengubah data acuan nasional; "
@@ -315,7 +321,7 @@ def _packaged_workforce() -> Workforce:
 
 def install_workforce(db: Database, account: Account, text: str, reason: str, now: datetime | None = None) -> Workforce:
     """Put a civil-servant table in force (YAML as data/workforce.yaml). Refused, storing nothing, when invalid."""
-    _require_admin(account)
+    _require_national(account)
     now = now or datetime.now(timezone.utc)
     if not reason.strip():
         raise ReferenceDataError("Tuliskan alasan dan sumber perubahan.")

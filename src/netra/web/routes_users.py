@@ -26,6 +26,7 @@ from netra.web.security import require_account
 router = APIRouter(include_in_schema=False)
 PAGE = "/admin/pengguna"
 NATIONAL = "nasional"  # the form's choice for every province
+ROLES = [r for r in Role if r is not Role.ADMIN] + [Role.ADMIN]  # an officer first: the usual account
 
 
 def _admin(account: Account = Depends(require_account)) -> Account:
@@ -58,7 +59,7 @@ def _list_page(request: Request, account: Account, *, created=None, error: str |
     search = request.query_params.get("cari", "")[:100]
     listing = user_admin.listed(request.app.state.db, account, search, form_int(request.query_params.get("halaman")) or 1)
     return render(request, "admin_users.html", {
-        "account": account, "listing": listing, "search": search, "roles": list(Role), "created": created,
+        "account": account, "listing": listing, "search": search, "roles": ROLES, "created": created,
         "regions": _regions(request, account), "national": is_national(account.scope), "error": error,
         "values": values or {}, "national_choice": NATIONAL,
     }, status_code=status_code)
@@ -83,7 +84,7 @@ def create_user(request: Request, form: FormData = Depends(form_data), account: 
 def _user_page(request: Request, account: Account, target: Account, *, error: str | None = None,
                values: dict | None = None, link: str | None = None, status_code: int = 200):
     return render(request, "admin_user.html", {
-        "account": account, "target": target, "roles": list(Role), "regions": _regions(request, account),
+        "account": account, "target": target, "roles": ROLES, "regions": _regions(request, account),
         "national": is_national(account.scope), "target_national": is_national(target.scope), "error": error,
         "values": values or {}, "link": link, "national_choice": NATIONAL, "ok": request.query_params.get("ok"),
     }, status_code=status_code)
