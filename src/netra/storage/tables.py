@@ -372,6 +372,47 @@ class RuleOverrideRow(Base):
     by_user: Mapped[str] = mapped_column(String(64))
     at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
     reason: Mapped[str] = mapped_column(Text)
+    # In force from this day (WIB) on; None for corrections made before two-person approval (in force at once).
+    effective_from: Mapped[date | None] = mapped_column(Date)
+    proposal_id: Mapped[int | None] = mapped_column(ForeignKey("reference_proposals.id"))
+
+
+class ReferenceProposalRow(Base):
+    """A national change to the reference data (a rulebook correction or a new election) proposed by one national
+    administrator and approved or rejected, with a reason, by another (services/reference_changes). Approval
+    writes the rule_overrides / added_elections row that puts it in force from `effective_from`."""
+
+    __tablename__ = "reference_proposals"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    kind: Mapped[str] = mapped_column(String(16))  # "rule" or "election"
+    rule_id: Mapped[str] = mapped_column(String(60), default="")
+    field: Mapped[str] = mapped_column(String(120), default="")
+    value: Mapped[dict] = mapped_column(JSON)  # {"value": ...} for a rule field; the election's data for an election
+    effective_from: Mapped[date] = mapped_column(Date)
+    reason: Mapped[str] = mapped_column(Text)
+    source: Mapped[str] = mapped_column(Text)
+    proposed_by: Mapped[int] = mapped_column(ForeignKey("users.id"))
+    proposed_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    status: Mapped[str] = mapped_column(String(12), default="pending", index=True)  # pending, approved, rejected
+    decided_by: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    decided_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    decision_reason: Mapped[str] = mapped_column(Text, default="")
+
+
+class PasswordLinkRow(Base):
+    """A one-time link to set an account's password, made by an administrator and handed over by them. Only the
+    SHA-256 of the token is stored; it works once, until `expires_at`."""
+
+    __tablename__ = "password_links"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    token_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id"), index=True)
+    created_by: Mapped[int] = mapped_column(ForeignKey("users.id"))
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    expires_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    used_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
 
 
 class WorkforceTableRow(Base):
@@ -410,6 +451,8 @@ class AddedElectionRow(Base):
     data: Mapped[dict] = mapped_column(JSON)
     by_user: Mapped[str] = mapped_column(String(64))
     at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    effective_from: Mapped[date | None] = mapped_column(Date)  # as for rule_overrides
+    proposal_id: Mapped[int | None] = mapped_column(ForeignKey("reference_proposals.id"))
 
 
 class CandidateRow(Base):

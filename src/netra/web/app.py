@@ -26,6 +26,7 @@ from netra.storage.database import Database
 from netra.web import (
     routes_admin, routes_analytics, routes_api, routes_auth, routes_cases, routes_guidance, routes_monitoring,
     routes_notifications, routes_pages, routes_people, routes_prevention, routes_report, routes_tokens,
+    routes_audit, routes_users,
 )
 from netra.web.screening_pool import ScreeningPool
 from netra.web.rendering import render, wants_html
@@ -108,6 +109,8 @@ def create_app(settings: Settings, db: Database | None = None) -> FastAPI:
     app.include_router(routes_analytics.router)
     app.include_router(routes_admin.router)
     app.include_router(routes_tokens.router)
+    app.include_router(routes_users.router)
+    app.include_router(routes_audit.router)
     app.include_router(routes_prevention.router)
     app.include_router(routes_notifications.router)
 
