@@ -9,7 +9,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0110"
-down_revision = "0052"
+down_revision = "0120"
 branch_labels = None
 depends_on = None
 
