@@ -55,8 +55,8 @@ def test_a_village_head_needs_only_a_name_and_status():
 def test_recommend_refused_for_a_pemilu_article_in_a_pilkada_case():
     with pytest.raises(NotInRulebook, match="uu7.pidana berlaku untuk Pemilu, sedangkan perkara ini perkara Pilkada"):
         recommend(case_in("under_review", kind="pilkada"), ["skb.disiplin", "uu7.pidana"])
-    assert "uu7.pidana" not in rules_for(case_in("under_review", kind="pilkada"), FACTS)
-    assert "uu7.pidana" in rules_for(case_in("under_review", kind="pemilu"), FACTS)
+    assert "uu7.pidana" not in rules_for("pilkada", "pns", FACTS)
+    assert "uu7.pidana" in rules_for("pemilu", "pns", FACTS) and "uu6.kades" not in rules_for("pemilu", "pns", FACTS)
 
 
 def test_recommend_refused_for_a_rule_that_does_not_bind_the_person():

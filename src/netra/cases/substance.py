@@ -123,11 +123,10 @@ def check_rules(rule_ids: Iterable[str], case: CaseState, facts: Mapping[str, Ru
             raise NotInRulebook(f"Ketentuan {rule_id} tidak mengikat terlapor berstatus {named(STATUSES, status)}.")
 
 
-def rules_for(case: CaseState, facts: Mapping[str, RuleFacts]) -> tuple[str, ...]:
-    """The rule ids a recommendation on this case may cite (for the form: the same test `check_rules` applies)."""
-    status = case.subject.status
-    return tuple(i for i, f in facts.items()
-                 if case.election_kind in f.elections and (not status or status in f.subjects))
+def rules_for(election_kind: str, status: str, facts: Mapping[str, RuleFacts]) -> tuple[str, ...]:
+    """The rule ids a recommendation may cite in a case of this election about a person of this status (for the
+    form: the same test `check_rules` applies)."""
+    return tuple(i for i, f in facts.items() if election_kind in f.elections and (not status or status in f.subjects))
 
 
 def sanction_options(rule_ids: Collection[str], facts: Mapping[str, RuleFacts]) -> dict[str, tuple[SanctionOption, ...]]:
