@@ -49,6 +49,9 @@ def walk_to_sanction(db, store_dir, case_id, bawaslu, bkn, ppk, stop_at="impose_
 
     from netra.services.case_workflow import take_step
     from netra.storage.evidence_store import EvidenceStore
+    from tests.support.cases import complete_person
+
+    complete_person(db, case_id)
 
     steps = [
         ("register", bawaslu, {}, ""), ("start_review", bawaslu, {}, ""),

@@ -74,6 +74,7 @@ def build_world(app) -> World:
             ids.append(s.scalar(select(CaseRow.id).order_by(CaseRow.id.desc())))
     officer = create_account(db, "setup.bawaslu", "", PASSWORD, Role.BAWASLU, ["33.20"])
     now = datetime.now(timezone.utc)
+    complete_person(db, ids[2])
     for action, version, extra in (("register", 1, {}), ("start_review", 2, {}),
                                    ("recommend", 3, {"reason": INTERNAL_NOTE,
                                                      "payload": {"rule_ids": ["skb2022.disiplin.6"]}})):
