@@ -240,7 +240,7 @@ def test_case_page_and_letter_read_as_people_read_them(client, app, make_account
     page = client.get(f"/perkara/{case_id}").text
     for value in PROGRAM_VALUES:
         assert value not in page, value
-    assert "Pilkada" in page.split('data-testid="case-election"')[1][:80] and " WIB" in page
+    assert "Pemilihan Gubernur, Bupati, dan Wali Kota Serentak 2024" in page and " WIB" in page
     facts = page.split('data-testid="case-facts"')[1]
     assert "1 Oktober 2024" in facts and "2 Oktober 2024" in facts and "Kantor Dinas Pendidikan" in facts
     assert "skb2022.disiplin.6" in facts.split('data-testid="recommended-rules"')[1].split("</ul>")[0]
