@@ -115,6 +115,7 @@ def test_report_to_sanction(live_server, page):
     form = page.get_by_test_id("form-impose_sanction")
     assert form.locator("select[name=rule_id]").input_value() == "skb2022.disiplin.2"  # what BKN got recommended
     assert form.locator("select[name=sanction] option").all_inner_texts() == ["Hukuman disiplin berat"]
+    page.get_by_test_id("action-impose_sanction").click()  # closed again: `step` opens it
     step(page, "impose_sanction", fill={"sanction_description": "Penurunan jabatan setingkat selama 12 bulan"})
     assert page.get_by_test_id("case-status").inner_text() == "Sanksi dijatuhkan"
     # The correction step: refused without a reason (the server says so), then kept in the history with it.
