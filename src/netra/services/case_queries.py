@@ -18,14 +18,14 @@ from sqlalchemy import func, select
 from netra.accounts.model import Account
 from netra.accounts.policy import Access, case_view, reporter_access, shown, visible_payload
 from netra.analytics.standing import BY_ID as STANDING
-from netra.cases import ClockStatus, ReportedPerson, ReportingWindow, State, missing_facts
+from netra.cases import AMENDABLE_FIELDS, ClockStatus, ReportedPerson, ReportingWindow, State, missing_facts
 from netra.intake.evidence import download_name
 from netra.services import analytics, case_clocks, reference_data
 from netra.services.intake import reporting_of
 from netra.storage import audit_log
 from netra.storage.database import Database
-from netra.storage.scope import within
 from netra.regions import TimeZone
+from netra.storage.scope import within
 from netra.storage.tables import CaseEventRow, CaseRow, CaseStatsRow, EvidenceRow, RegionRow, ReportRow, UserRow
 
 VIEWS = ("all", "overdue", "due_soon", "gap")
@@ -211,8 +211,6 @@ def get_case(db: Database, account: Account, case_id: int, reveal_report_id: int
     """None when the case does not exist or is outside the account's scope: callers answer 404 either way. A
     confidential reporter's identity is in the view only for `reveal_report_id`, when the role may ask, and the
     reveal is audited."""
-    from netra.services.case_workflow import case_facts  # the one reading of a case's facts
-
     view = case_view(account.role)
     with db.transaction() as session:
         found = session.execute(select(CaseRow, RegionRow.name, RegionRow.timezone)
@@ -260,6 +258,16 @@ def get_case(db: Database, account: Account, case_id: int, reveal_report_id: int
                           reports, evidence, history, facts=facts, missing=missing_facts(person),
                           recommended=recommended, zone=TimeZone(zone).value, election_name=election_name,
                           names=names)
+
+
+def case_facts(session, row: CaseRow) -> dict:
+    """The case's facts as they stand: the officers' values, or, where none was set yet, the first report's."""
+    first = session.scalar(select(ReportRow).where(ReportRow.case_id == row.id).order_by(ReportRow.id).limit(1))
+    facts = {f: getattr(row, f) for f in AMENDABLE_FIELDS}
+    for f in ("known_date", "event_place", "description", "event_date"):
+        if not facts[f] and first is not None:
+            facts[f] = getattr(first, f)
+    return facts
 
 
 def _added_by(value: str, names: dict[int, str]) -> str:

@@ -15,17 +15,18 @@ from sqlalchemy import select
 from netra.accounts.model import Account
 from netra.accounts.policy import Capability, may
 from netra.cases import (
-    AMENDABLE_FIELDS, ClockStatus, ConcurrentChange, RoleNotAllowed, TransitionRecord, amend, apply, can_merge, merge,
+    ClockStatus, ConcurrentChange, RoleNotAllowed, TransitionRecord, amend, apply, can_merge, merge,
     status as clock_status,
 )
 from netra.intake.evidence import check_batch
 from netra.services import reference_data
+from netra.services.case_queries import case_facts
 from netra.services.case_rules import rule_facts
 from netra.services.unit_of_work import unit_of_work
 from netra.storage.database import Database
 from netra.storage.evidence_store import EvidenceStore
 from netra.storage.scope import within
-from netra.storage.tables import CaseRow, ReportRow
+from netra.storage.tables import CaseRow
 
 LINK_PUBLIC_REASON = "Laporan digabungkan dengan laporan lain tentang terlapor dan kejadian yang sama."
 
@@ -82,16 +83,6 @@ def take_step(
                                  public_reason=public_reason, evidence=checked,
                                  family=rulebook[decided[0]].family.value if decided else None)
         return StepResult(record, version)
-
-
-def case_facts(session, row: CaseRow) -> dict:
-    """The case's facts as they stand: the officers' values, or, where none was set yet, the first report's."""
-    first = session.scalar(select(ReportRow).where(ReportRow.case_id == row.id).order_by(ReportRow.id).limit(1))
-    facts = {f: getattr(row, f) for f in AMENDABLE_FIELDS}
-    for f in ("known_date", "event_place", "description", "event_date"):
-        if not facts[f] and first is not None:
-            facts[f] = getattr(first, f)
-    return facts
 
 
 def amend_case(db: Database, account: Account, case_id: int, expected_version: int, wanted: dict, reason: str,
