@@ -27,6 +27,7 @@ from netra.storage.evidence_store import EvidenceStore
 from netra.services.people.register import import_register
 from netra.storage.tables import CaseRow, CivilServantRow, EvidenceRow, ReportRow
 from netra.web.app import create_app
+from tests.support.cases import complete_person
 
 PASSWORD = "kata-sandi-matriks"
 def _jpeg() -> bytes:
@@ -206,6 +207,13 @@ ROUTES = {
     ("POST", "/perkara/{case_id}/langkah"): (
         lambda w, app: ("POST", f"/perkara/{w.a}/langkah", {"action": "register", "expected_version": version(app, w.a)}),
         scoped(303, "bawaslu", 409)),
+    # Completing the case's facts (issue 12): Bawaslu and BKN in scope; the position differs at each version so
+    # every allowed caller makes a change.
+    ("POST", "/perkara/{case_id}/data"): (
+        lambda w, app: ("POST", f"/perkara/{w.a}/data", {
+            "reported_position": f"Kepala Seksi {version(app, w.a)}", "reason": "Koreksi matriks.",
+            "expected_version": version(app, w.a)}),
+        case_role_step(("bawaslu", "bkn"), 303)),
     ("GET", "/antrean"): (lambda w, app: ("GET", "/antrean", None), role_only("bawaslu", 200)),
     ("POST", "/antrean/ambil"): (lambda w, app: ("POST", "/antrean/ambil", {}), role_only("bawaslu", 303)),
     ("POST", "/antrean/{item_id}/putuskan"): (
