@@ -193,6 +193,11 @@ ROUTES = {
                                     signed_in(422)),
     ("GET", "/lapor/email/{token}"): (lambda w, app: ("GET", "/lapor/email/tidak-ada", None), anyone(404)),
     ("GET", "/admin/notifikasi"): (lambda w, app: ("GET", "/admin/notifikasi", None), roles_only(("admin",), 200)),
+    ("GET", "/notifikasi/pengaturan"): (lambda w, app: ("GET", "/notifikasi/pengaturan", None), signed_in()),
+    ("POST", "/notifikasi/pengaturan"): (
+        lambda w, app: ("POST", "/notifikasi/pengaturan", {"clock_warning": "never"}), signed_in(422)),
+    ("GET", "/admin/webhook"): (lambda w, app: ("GET", "/admin/webhook", None), role_only("admin", 200)),
+    ("POST", "/admin/webhook"): (lambda w, app: ("POST", "/admin/webhook", {}), role_only("admin", 422)),
     ("GET", "/perkara"): (lambda w, app: ("GET", "/perkara", None), signed_in()),
     ("GET", "/ekspor/perkara.{fmt}"): (lambda w, app: ("GET", "/ekspor/perkara.csv", None), signed_in()),
     ("GET", "/perkara/{case_id}"): (lambda w, app: ("GET", f"/perkara/{w.a}", None), scoped()),

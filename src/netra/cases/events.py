@@ -18,6 +18,8 @@ class EventKind(StrEnum):
     SUPPLEMENTED = "case_supplemented"  # the reporter added missing parts
     NOTED = "case_noted"  # a history entry that does not move the case (payload: action)
     LOADED = "case_loaded"  # bulk-loaded data (the demo): counted by statistics, announced to nobody
+    ASSIGNED = "case_assigned"  # payload: assignee_user_id, by_user_id
+    COMMENTED = "case_commented"  # an officer's comment on the case
 
 
 @dataclass(frozen=True)

@@ -4,14 +4,14 @@ event. Reports stay as their reporters wrote them; these columns start empty and
 first report until an officer completes them.
 
 Revision ID: 0090
-Revises: 0052
+Revises: 0120
 Create Date: 2026-12-07
 """
 import sqlalchemy as sa
 from alembic import op
 
 revision = "0090"
-down_revision = "0052"
+down_revision = "0120"
 branch_labels = None
 depends_on = None
 
