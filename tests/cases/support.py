@@ -31,15 +31,20 @@ VALID_INPUTS = {
     "send_to_ppk": ("", {"ppk": "Bupati Bogor"}),
     "impose_sanction": ("", {"rule_id": "skb2022.B2", "sanction": {
         "kind": "disiplin", "level": "berat", "description": "Penurunan jabatan setingkat lebih rendah 12 bulan"}}),
+    "correct_sanction": ("Tingkat hukuman salah ketik.", {"rule_id": "skb2022.B2", "sanction": {
+        "kind": "disiplin", "level": "sedang", "description": "Pemotongan tunjangan kinerja 25% selama 6 bulan"}}),
     "mark_not_followed_up": ("", {}),
     "block_personnel_data": ("PPK tidak menindaklanjuti setelah ditegur.", {}),
     "close": ("", {}),
 }
 
 
+PERSON = ReportedPerson("198001012005011001", "Budi Santoso", "Dinas Pendidikan", "Kepala Seksi Kurikulum", "pns")
+
+
 def case_in(state: State | str, *, kind: str = "pilkada", tz: str = WIB, since: datetime = T0, version: int = 3,
             **fields) -> CaseState:
     """A case that entered `state` at `since`, with nothing else in its history."""
-    fields.setdefault("subject", ReportedPerson("198001012005011001", "Budi Santoso", "Dinas Pendidikan"))
+    fields.setdefault("subject", PERSON)
     return CaseState(id=fields.pop("id", 1), state=State(state), version=version, election_kind=kind, tz_name=tz,
                      entered={State(state): since}, **fields)

@@ -19,11 +19,11 @@ REFUSED = [(a, s, r) for a, s, r in MATRIX if (a, s, r) not in set(ALLOWED)]
 
 
 def test_matrix_size():
-    assert len(ACTIONS) == 15 and len(State) == 14 and len(ROLES) == 5
-    assert len(MATRIX) == 15 * 14 * 5 == 1050
-    assert len(TRANSITIONS) == 16  # `close` has one row for Bawaslu's outcomes and one for BKN's
-    assert len(ALLOWED) == sum(len(t.from_states) for t in TRANSITIONS) == 21
-    assert len(REFUSED) == 1029
+    assert len(ACTIONS) == 16 and len(State) == 14 and len(ROLES) == 5
+    assert len(MATRIX) == 16 * 14 * 5 == 1120
+    assert len(TRANSITIONS) == 17  # `close` has one row for Bawaslu's outcomes and one for BKN's
+    assert len(ALLOWED) == sum(len(t.from_states) for t in TRANSITIONS) == 22
+    assert len(REFUSED) == 1098
 
 
 def test_every_action_is_covered_by_the_inputs():

@@ -11,7 +11,7 @@ from netra.cases import (
     RoleNotAllowed, State, UnknownAction, allowed_actions, apply, describe, label, open_case, status,
 )
 
-from tests.cases.support import ACTORS, JAKARTA, T0, VALID_INPUTS, WIB, case_in
+from tests.cases.support import ACTORS, JAKARTA, PERSON, T0, VALID_INPUTS, WIB, case_in
 
 BAWASLU, BKN, PPK = ACTORS["bawaslu"], ACTORS["bkn"], ACTORS["ppk"]
 
@@ -29,7 +29,7 @@ def walk(case: CaseState, steps, start: datetime):
 
 def test_happy_path_report_to_closed():
     case, opened = open_case("report", T0, "pilkada", WIB, case_id=7,
-                             subject=ReportedPerson("198001012005011001", "Budi", "Dinas Pendidikan"))
+                             subject=PERSON)
     assert (case.state, case.version, opened.action, opened.from_state, opened.role) == (
         State.RECEIVED, 1, "submit", None, "public")
     case, records = walk(case, [
@@ -74,7 +74,7 @@ def test_ppk_deadline_boundary_is_the_end_of_the_local_day():
     ("dismiss", BAWASLU, []), ("forward", BAWASLU, []), ("recommend", BAWASLU, [(BKN, "reject_recommendation")]),
 ])
 def test_other_endings_close_by_bawaslu(outcome, actor, extra):
-    case, _ = open_case("report", T0, "pemilu", WIB)
+    case, _ = open_case("report", T0, "pemilu", WIB, subject=PERSON)
     case, _ = walk(case, [(BAWASLU, "register"), (BAWASLU, "start_review"), (actor, outcome), *extra,
                           (BAWASLU, "close")], T0)
     assert case.state == State.CLOSED
@@ -88,7 +88,7 @@ def test_refused_registration_path():
 
 def test_finding_starts_registered_and_only_bawaslu_records_it():
     case, record = open_case("finding", T0, "pilkada", WIB, actor=BAWASLU, reason="Hasil patroli siber",
-                             documents=["tangkapan-layar.png"])
+                             subject=PERSON, documents=["tangkapan-layar.png"])
     assert case.state == State.REGISTERED and case.origin == "finding" and record.action == "record_finding"
     assert record.who == BAWASLU and record.documents == ("tangkapan-layar.png",)
     assert status(case, T0).rule.id == "bawaslu_followup"  # the follow-up clock runs from the start
@@ -188,7 +188,7 @@ def test_history_rebuilds_the_same_state():
 
 def test_every_state_action_and_requirement_has_both_labels():
     table = describe()
-    assert len(table["states"]) == 14 and len(table["transitions"]) == 16
+    assert len(table["states"]) == 14 and len(table["transitions"]) == 17
     named = table["states"] + table["actions"] + table["requirements"] + table["destinations"]
     assert {a["name"] for a in table["actions"]} >= set(ACTIONS)
     for item in named:

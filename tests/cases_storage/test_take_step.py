@@ -16,6 +16,7 @@ from netra.services.intake import submit_report
 from netra.storage import audit_log
 from netra.storage.evidence_store import EvidenceStore
 from netra.storage.tables import CaseEventRow, CaseRow
+from tests.support.cases import complete_person
 
 T0 = datetime(2024, 10, 1, 2, 0, tzinfo=timezone.utc)
 PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\n%%EOF"
@@ -41,7 +42,9 @@ def case_id(db, store):
                         region_code="33.20", election_id="pilkada2024", event_date=date(2024, 9, 30))
     submit_report(db, store, draft, [], "tok-" + "q" * 20, "k", {"pilkada2024"}, now=T0)
     with db.transaction() as s:
-        return s.scalar(select(CaseRow.id))
+        found = s.scalar(select(CaseRow.id))
+    complete_person(db, found)
+    return found
 
 
 def step(db, store, who, case_id, action, version, at, **kw):

@@ -7,6 +7,7 @@ from datetime import date, datetime, timedelta, timezone
 import pytest
 from sqlalchemy import func, select
 
+from tests.support.cases import complete_person
 from netra.accounts.roles import Role
 from netra.cases import ConcurrentChange
 from netra.services.accounts import create_account
@@ -50,7 +51,9 @@ def file_report(db, store, notify_email="", token="tok-" + "q" * 20, **extra):
     receipt = submit_report(db, store, ReportDraft(**(draft_fields | extra)), [], token, "k",
                             {"pilkada2024"}, now=T0, notify_email=notify_email)
     with db.transaction() as s:
-        return s.scalar(select(CaseRow.id).order_by(CaseRow.id.desc())), receipt
+        case_id = s.scalar(select(CaseRow.id).order_by(CaseRow.id.desc()))
+    complete_person(db, case_id)
+    return case_id, receipt
 
 
 def recipients(db, case_id):

@@ -49,6 +49,9 @@ def walk_to_sanction(db, store_dir, case_id, bawaslu, bkn, ppk, stop_at="impose_
 
     from netra.services.case_workflow import take_step
     from netra.storage.evidence_store import EvidenceStore
+    from tests.support.cases import complete_person
+
+    complete_person(db, case_id)
 
     steps = [
         ("register", bawaslu, {}, ""), ("start_review", bawaslu, {}, ""),
@@ -57,7 +60,7 @@ def walk_to_sanction(db, store_dir, case_id, bawaslu, bkn, ppk, stop_at="impose_
         ("send_to_ppk", bkn, {"ppk": "Bupati Jepara"}, ""),
         ("mark_not_followed_up", bkn, {}, ""),
         ("impose_sanction", ppk, {"rule_id": "skb2022.disiplin.2", "sanction": {
-            "kind": "discipline", "level": "sedang", "description": "Pemotongan tunjangan kinerja 25% selama 6 bulan"}},
+            "kind": "discipline", "level": "berat", "description": "Penurunan jabatan setingkat lebih rendah selama 12 bulan"}},
          "Putusan PPK"),
     ]
     at = start or datetime(2024, 10, 3, 2, 0, tzinfo=timezone.utc)

@@ -52,7 +52,7 @@ def test_person_page_shows_every_case_decision_and_sanction_with_zoned_dates(cli
     assert "Drs. Budi Santoso, M.Si." in html and BUDI_NIP in html and "Camat Mlonggo" in html
     assert f'data-testid="person-case-{first}"' in html and f'data-testid="person-case-{second}"' in html
     assert "Perkara (2)" in html
-    assert "Pemotongan tunjangan kinerja 25% selama 6 bulan" in html and "skb2022.disiplin.2" in html
+    assert "Penurunan jabatan setingkat lebih rendah selama 12 bulan" in html and "skb2022.disiplin.2" in html
     assert "Bupati Jepara" in html
     # The report of 2 October 2024 03:00 UTC was submitted at 10.00 in Jepara (WIB).
     assert "2 Oktober 2024 pukul 10.00 WIB" in html and "1 Oktober 2024" in html

@@ -27,6 +27,7 @@ from netra.storage.evidence_store import EvidenceStore
 from netra.services.people.register import import_register
 from netra.storage.tables import CaseRow, CivilServantRow, EvidenceRow, ReportRow
 from netra.web.app import create_app
+from tests.support.cases import complete_person
 
 PASSWORD = "kata-sandi-matriks"
 def _jpeg() -> bytes:
@@ -75,6 +76,7 @@ def build_world(app) -> World:
             ids.append(s.scalar(select(CaseRow.id).order_by(CaseRow.id.desc())))
     officer = create_account(db, "setup.bawaslu", "", PASSWORD, Role.BAWASLU, ["33.20"])
     now = datetime.now(timezone.utc)
+    complete_person(db, ids[2])
     for action, version, extra in (("register", 1, {}), ("start_review", 2, {}),
                                    ("recommend", 3, {"reason": INTERNAL_NOTE,
                                                      "payload": {"rule_ids": ["skb2022.disiplin.6"]}})):
@@ -221,6 +223,13 @@ ROUTES = {
     ("POST", "/perkara/{case_id}/langkah"): (
         lambda w, app: ("POST", f"/perkara/{w.a}/langkah", {"action": "register", "expected_version": version(app, w.a)}),
         scoped(303, "bawaslu", 409)),
+    # Completing the case's facts (issue 12): Bawaslu and BKN in scope; the position differs at each version so
+    # every allowed caller makes a change.
+    ("POST", "/perkara/{case_id}/data"): (
+        lambda w, app: ("POST", f"/perkara/{w.a}/data", {
+            "reported_position": f"Kepala Seksi {version(app, w.a)}", "reason": "Koreksi matriks.",
+            "expected_version": version(app, w.a)}),
+        case_role_step(("bawaslu", "bkn"), 303)),
     ("GET", "/antrean"): (lambda w, app: ("GET", "/antrean", None), role_only("bawaslu", 200)),
     ("POST", "/antrean/ambil"): (lambda w, app: ("POST", "/antrean/ambil", {}), role_only("bawaslu", 303)),
     ("POST", "/antrean/{item_id}/putuskan"): (

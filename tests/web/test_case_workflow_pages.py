@@ -10,6 +10,7 @@ from netra.intake.report import ReportDraft
 from netra.services.intake import submit_report
 from netra.storage.evidence_store import EvidenceStore
 from netra.storage.tables import CaseRow
+from tests.support.cases import complete_person
 from tests.web.conftest import csrf_of, login
 
 
@@ -20,7 +21,9 @@ def file_report(app, days_ago=0):
                   f"tok-{days_ago}-" + "w" * 20, "k", {"pilkada2024"},
                   now=datetime.now(timezone.utc) - timedelta(days=days_ago))
     with app.state.db.transaction() as s:
-        return s.scalar(select(CaseRow.id).order_by(CaseRow.id.desc()))
+        found = s.scalar(select(CaseRow.id).order_by(CaseRow.id.desc()))
+    complete_person(app.state.db, found)
+    return found
 
 
 def act(client, case_id, action, **fields):
@@ -143,6 +146,7 @@ def test_recommendation_letter_and_summary_cite_evidence_hashes(client, app, mak
     submit_report(app.state.db, receipt_store, draft, [("foto.jpg", jpeg)], "pdf-" + "p" * 20, "k", {"pilkada2024"})
     with app.state.db.transaction() as s:
         case_id = s.scalar(select(CaseRow.id).order_by(CaseRow.id.desc()))
+    complete_person(app.state.db, case_id)
     make_account("bawaslu.jepara", Role.BAWASLU)
     login(client, "bawaslu.jepara")
     assert client.get(f"/perkara/{case_id}/surat-rekomendasi.pdf").status_code == 404  # nothing recommended yet

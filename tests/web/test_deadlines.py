@@ -28,6 +28,7 @@ from netra.storage.evidence_store import EvidenceStore
 from netra.storage.tables import AuditRow, CaseRow, DeadlineVersionRow
 from tests.web.conftest import csrf_of, login
 from tests.support.scopes import NATIONAL
+from tests.support.cases import complete_person
 
 T0 = datetime(2024, 10, 1, 2, 0, tzinfo=timezone.utc)
 
@@ -61,6 +62,7 @@ def sent_to_ppk(app, store, make_account) -> int:
     file(app, store, 1)
     with db.transaction() as s:
         case_id = s.scalar(select(CaseRow.id))
+    complete_person(db, case_id)
     b, k = make_account("bawaslu.tenggat", Role.BAWASLU), make_account("bkn.tenggat", Role.BKN)
     for who, action, extra in ((b, "register", {}), (b, "start_review", {}),
                                (b, "recommend", {"reason": "Terbukti.", "payload": {"rule_ids": ["skb2022.disiplin.6"]}}),

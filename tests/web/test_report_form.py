@@ -40,6 +40,10 @@ def test_report_is_stored_then_receipt_and_status_shown(client, app):
     receipt = client.post("/lapor/tanda-terima", data={"csrf_token": data["csrf_token"], "tracking_code": code,
                                                        "secret": secret})
     assert receipt.headers["content-disposition"].startswith("attachment") and code in receipt.text
+    # Jepara is on WIB: the page, the status history and the receipt file say so, never UTC (issue 12).
+    assert re.search(r'data-testid="receipt-when">\d{1,2} \w+ \d{4} pukul \d{2}\.\d{2} WIB<', page.text)
+    assert re.search(r"\d{1,2} \w+ \d{4} pukul \d{2}\.\d{2} WIB — Diterima", status.text)
+    assert re.search(r"Diterima +: \d{1,2} \w+ \d{4} pukul \d{2}\.\d{2} WIB", receipt.text) and "UTC" not in receipt.text
 
 
 def test_double_submission_stores_one_report(client, app):

@@ -9,10 +9,15 @@ from netra.cases.deadlines import (
     clock_for, clock_status, default_rules, due_at, end_of_day, is_report_late, load_rules, parse_rules,
     reporting_deadline, reporting_window, running_clock, soon_limit, status,
 )
+from netra.cases.amend import CHANNELS, FIELDS as AMENDABLE_FIELDS, MAY_CHANGE, amend
 from netra.cases.events import CaseEvent, EventKind
 from netra.cases.errors import (
-    ActionNotAllowed, AlreadyDone, ConcurrentChange, DeadlineNotPassed, MergeRefused, MissingRequirement,
-    RoleNotAllowed, UnknownAction, WorkflowError,
+    ActionNotAllowed, AlreadyDone, ConcurrentChange, DeadlineNotPassed, IncompleteCase, MergeRefused,
+    MissingRequirement, NotInRulebook, RoleNotAllowed, UnknownAction, WorkflowError,
+)
+from netra.cases.substance import (
+    CIVIL_SERVANTS, FACTS, SANCTION_KINDS, SANCTION_LEVELS, STATUSES, RuleFacts, SanctionOption, check_rules,
+    check_sanction, missing_facts, require_complete, rules_for, sanction_options, sanction_text,
 )
 from netra.cases.labels import Label, describe, label
 from netra.cases.merging import (
@@ -27,6 +32,9 @@ from netra.cases.workdays import DEFAULT_CALENDAR, WorkCalendar, national_days_o
 from netra.cases.workflow import allowed_actions, apply, local_date, local_text, open_case
 
 __all__ = [
+    "AMENDABLE_FIELDS", "CHANNELS", "CIVIL_SERVANTS", "FACTS", "IncompleteCase", "MAY_CHANGE", "NotInRulebook",
+    "RuleFacts", "SANCTION_KINDS", "SANCTION_LEVELS", "STATUSES", "SanctionOption", "amend", "check_rules",
+    "check_sanction", "missing_facts", "require_complete", "rules_for", "sanction_options", "sanction_text",
     "ACTIONS", "ADMIN", "BAWASLU", "BKN", "DEFAULT_CALENDAR", "DESTINATIONS", "ELECTION_KINDS", "PPK", "ROLES",
     "TRANSITIONS", "VIEWER", "ActionNotAllowed", "AlreadyDone", "CaseEvent", "CaseState", "ClockRule",
     "ClockStatus", "ConcurrentChange", "DeadlineDataError", "DeadlineNotPassed", "DeadlineRules", "EventKind",

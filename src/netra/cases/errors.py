@@ -44,3 +44,16 @@ class ConcurrentChange(WorkflowError):
 
 class MergeRefused(WorkflowError):
     """Two cases may not be linked into one."""
+
+
+class NotInRulebook(WorkflowError):
+    """The rulebook does not allow this: a rule that does not bind the person or the election, or a sanction the
+    rule does not carry. A legal act Netra must refuse rather than record."""
+
+
+class IncompleteCase(MissingRequirement):
+    """The case lacks facts a recommendation or a letter must state (who the reported person is)."""
+
+    def __init__(self, message: str, missing: tuple[str, ...]):
+        self.missing = missing
+        super().__init__(message)

@@ -54,6 +54,8 @@ _LABELS: dict[str, Label] = {
     "link_person": Label("Hubungkan dengan daftar pegawai", "Link to the civil-servant register"),
     "unlink_person": Label("Lepas dari daftar pegawai", "Unlink from the civil-servant register"),
     "bkn_follow_up": Label("Tindak lanjut BKN", "BKN follow-up"),
+    "correct_sanction": Label("Koreksi sanksi", "Correct the sanction"),
+    "amend_facts": Label("Lengkapi atau perbaiki data perkara", "Complete or correct the case facts"),
     # requirements
     "reason": Label("Alasan", "Reason"),
     "rule_ids": Label("Ketentuan yang dilanggar", "Rules breached"),
@@ -63,6 +65,7 @@ _LABELS: dict[str, Label] = {
     "sanction": Label("Sanksi (jenis, tingkat, uraian)", "Sanction (kind, level, description)"),
     "once": Label("Hanya sekali", "Only once"),
     "clock_overdue": Label("Setelah batas waktu lewat", "Only after the deadline has passed"),
+    "substance": Label("Data terlapor lengkap", "The reported person's details are complete"),
     # destinations
     "KPU": Label("KPU (pelanggaran administrasi)", "KPU (administrative violation)"),
     "Gakkumdu": Label("Sentra Gakkumdu (tindak pidana pemilihan)", "Gakkumdu (election crime)"),

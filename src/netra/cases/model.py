@@ -46,11 +46,14 @@ def require_aware(value: datetime, name: str = "when") -> datetime:
 
 @dataclass(frozen=True)
 class ReportedPerson:
-    """Who the case is about; NIP identifies a civil servant, name + agency is the fallback for merging."""
+    """Who the case is about; NIP identifies a civil servant, name + agency is the fallback for merging.
+    `status` is the person's standing as the rulebook binds it (pns, pppk, village_head, ...; "" while unknown)."""
 
     nip: str = ""
     name: str = ""
     agency: str = ""
+    position: str = ""
+    status: str = ""
 
 
 @dataclass(frozen=True)
@@ -72,12 +75,14 @@ class CaseState:
     subject: ReportedPerson = ReportedPerson()
     event_date: date | None = None
     merged_ids: tuple[int | str, ...] = ()
+    recommended_rule_ids: tuple[str, ...] = ()  # the rules of the last recommendation: what a sanction may rest on
 
     def __post_init__(self):
         object.__setattr__(self, "state", State(self.state))
         object.__setattr__(self, "entered", {State(k): require_aware(v, "entered") for k, v in self.entered.items()})
         object.__setattr__(self, "performed", {k: require_aware(v, "performed") for k, v in self.performed.items()})
         object.__setattr__(self, "merged_ids", tuple(self.merged_ids))
+        object.__setattr__(self, "recommended_rule_ids", tuple(self.recommended_rule_ids))
         if self.election_kind not in ELECTION_KINDS:
             raise ValueError(f"election_kind must be one of {ELECTION_KINDS}, got {self.election_kind!r}")
         if self.origin not in ORIGINS:

@@ -21,6 +21,7 @@ class Requirement(StrEnum):
     SANCTION = "sanction"  # payload: {"kind", "level", "description"}
     ONCE = "once"  # the action may be taken only once per case
     CLOCK_OVERDUE = "clock_overdue"  # the legal clock running in the current state has expired
+    SUBSTANCE = "substance"  # the case states who the reported person is (substance.missing_facts is empty)
 
 
 DESTINATIONS = ("KPU", "Gakkumdu", "DKPP", "other")
@@ -41,7 +42,7 @@ TRANSITIONS: tuple[Transition, ...] = (
     Transition("refuse_registration", (S.RECEIVED,), S.NOT_REGISTERED, BAWASLU, (R.REASON,)),
     Transition("start_review", (S.REGISTERED,), S.UNDER_REVIEW, BAWASLU),
     Transition("request_clarification", (S.UNDER_REVIEW,), S.UNDER_REVIEW, BAWASLU, (R.REASON, R.ONCE)),
-    Transition("recommend", (S.UNDER_REVIEW,), S.RECOMMENDED_TO_BKN, BAWASLU, (R.REASON, R.RULE_IDS)),
+    Transition("recommend", (S.UNDER_REVIEW,), S.RECOMMENDED_TO_BKN, BAWASLU, (R.REASON, R.SUBSTANCE, R.RULE_IDS)),
     Transition("dismiss", (S.UNDER_REVIEW,), S.NOT_A_VIOLATION, BAWASLU, (R.REASON,)),
     Transition("forward", (S.UNDER_REVIEW,), S.FORWARDED, BAWASLU, (R.REASON, R.DESTINATION)),
     Transition("verify", (S.RECOMMENDED_TO_BKN,), S.VERIFIED_BY_BKN, BKN),
@@ -50,6 +51,8 @@ TRANSITIONS: tuple[Transition, ...] = (
     Transition("send_to_ppk", (S.VALIDATED_BY_BAWASLU,), S.SENT_TO_PPK, BKN, (R.PPK,)),
     Transition("impose_sanction", (S.SENT_TO_PPK, S.NOT_FOLLOWED_UP, S.PERSONNEL_DATA_BLOCKED), S.SANCTION_IMPOSED,
                PPK, (R.RULE_ID, R.SANCTION)),
+    # A recorded sanction is corrected only by this step: the PPK again, with a reason, kept in history and audit.
+    Transition("correct_sanction", (S.SANCTION_IMPOSED,), S.SANCTION_IMPOSED, PPK, (R.REASON, R.RULE_ID, R.SANCTION)),
     Transition("mark_not_followed_up", (S.SENT_TO_PPK,), S.NOT_FOLLOWED_UP, BKN, (R.CLOCK_OVERDUE,)),
     Transition("block_personnel_data", (S.NOT_FOLLOWED_UP,), S.PERSONNEL_DATA_BLOCKED, BKN, (R.REASON,)),
     Transition("close", (S.NOT_REGISTERED, S.NOT_A_VIOLATION, S.FORWARDED), S.CLOSED, BAWASLU),

@@ -16,6 +16,7 @@ from netra.cases.errors import (
     UnknownAction,
 )
 from netra.cases.labels import label
+from netra.cases import substance
 from netra.accounts.model import Account
 from netra.formatting import day as format_day, moment as format_moment
 from netra.cases.model import BAWASLU, CaseState, ReportedPerson, State, TransitionRecord, require_aware
@@ -48,7 +49,7 @@ def _missing(action: str, what: str) -> MissingRequirement:
 
 
 def _check(requirement: Requirement, case: CaseState, action: str, when: datetime, reason: str,
-           payload: Mapping[str, Any], out: dict[str, Any], rules, known_rule_ids) -> None:
+           payload: Mapping[str, Any], out: dict[str, Any], rules, known_rule_ids, rule_facts) -> None:
     """Check one requirement; normalised payload values go into `out` so the record holds clean data."""
     R = Requirement
     if requirement is R.REASON:
@@ -60,6 +61,8 @@ def _check(requirement: Requirement, case: CaseState, action: str, when: datetim
         if not ids or not all(ids):
             raise _missing(action, "Daftar ketentuan yang dilanggar (rule_ids)")
         _known(ids, known_rule_ids)
+        if rule_facts is not None:
+            substance.check_rules(ids, case, rule_facts)
         out["rule_ids"] = list(dict.fromkeys(ids))
     elif requirement is R.RULE_ID:
         rule_id = _text(payload.get("rule_id"))
@@ -82,8 +85,12 @@ def _check(requirement: Requirement, case: CaseState, action: str, when: datetim
         parts = {k: _text(sanction.get(k)) for k in ("kind", "level", "description")} if isinstance(
             sanction, Mapping) else {}
         if not parts or not all(parts.values()):
-            raise _missing(action, "Sanksi (jenis/kind, tingkat/level dan uraian/description)")
+            raise _missing(action, "Sanksi (jenis, tingkat dan uraian)")
+        if rule_facts is not None:
+            substance.check_sanction(out.get("rule_id", ""), parts["kind"], parts["level"], case, rule_facts)
         out["sanction"] = parts
+    elif requirement is R.SUBSTANCE:
+        substance.require_complete(case.subject, "melakukan tindakan '" + label(action).id + "'")
     elif requirement is R.ONCE:
         if action in case.performed:
             raise AlreadyDone(f"Tindakan '{label(action).id}' hanya dapat dilakukan satu kali untuk setiap perkara.")
@@ -122,12 +129,14 @@ def _find_row(case: CaseState, action: str, role: str) -> Transition:
 def apply(case: CaseState, action: str, actor: Account, when: datetime, reason: str = "",
           payload: Mapping[str, Any] | None = None, documents: Iterable[str] = (), *, expected_version: int,
           rules: "deadlines.DeadlineRules | None" = None,
-          known_rule_ids: Collection[str] | None = None) -> tuple[CaseState, TransitionRecord]:
+          known_rule_ids: Collection[str] | None = None,
+          rule_facts: "Mapping[str, substance.RuleFacts] | None" = None) -> tuple[CaseState, TransitionRecord]:
     """Take one step. Checks, in order: the version the officer saw, that the action leaves the current state,
     the actor's role, then each requirement of the row. Raises a WorkflowError and changes nothing on refusal.
 
     `rules` are the legal clocks (default: packaged deadlines.yaml); `known_rule_ids`, when given, refuses rule
-    ids absent from the rulebook.
+    ids absent from the rulebook; `rule_facts`, when given, refuses rules that do not bind the reported person or
+    the case's election, sanctions not based on a recommended rule and sanctions the rule does not carry.
     """
     require_aware(when)
     if case.version != expected_version:
@@ -137,12 +146,13 @@ def apply(case: CaseState, action: str, actor: Account, when: datetime, reason: 
     reason, payload = (reason or "").strip(), dict(payload or {})
     clean: dict[str, Any] = {}
     for requirement in row.requires:
-        _check(requirement, case, action, when, reason, payload, clean, rules, known_rule_ids)
+        _check(requirement, case, action, when, reason, payload, clean, rules, known_rule_ids, rule_facts)
     entered = dict(case.entered)
     if row.to_state != case.state:
         entered[row.to_state] = when
     new = replace(case, state=row.to_state, version=case.version + 1, entered=entered,
-                  performed={**case.performed, action: when})
+                  performed={**case.performed, action: when},
+                  recommended_rule_ids=tuple(clean.get("rule_ids", case.recommended_rule_ids)))
     record = TransitionRecord(who=actor, role=role, when=when, from_state=case.state, to_state=row.to_state,
                               action=action, reason=reason, payload={**payload, **clean},
                               documents=tuple(str(d) for d in documents))

@@ -14,7 +14,7 @@ from sqlalchemy import func, select
 
 from netra.accounts.model import Account
 from netra.accounts.roles import Role
-from netra.cases import CaseState, apply, open_case
+from netra.cases import CaseState, ReportedPerson, apply, open_case
 from netra.elections import load_elections
 from netra.intake.tracking import new_tracking_code, secret_hash
 from netra.regions.model import TimeZone
@@ -127,8 +127,11 @@ def ensure_demo_cases(db: Database, count: int = 3000, seed: int = 2024, today: 
         if opened > today:
             continue
         actor = _demo(Role.BAWASLU) if origin == "finding" else None
-        state, record = open_case(origin, opened, election.kind, TimeZone(zones[region]).zoneinfo.key, case_id=case_id, actor=actor,
-                                  event_date=event_day)
+        # A fictional NIP (born 1900: no real civil servant's) so the demo's recommendations pass the substance gate.
+        person = ReportedPerson(f"190001012000011{case_id % 1000:03d}", f"Terlapor Fiktif {case_id:05d}", agency,
+                                position, "pns")
+        state, record = open_case(origin, opened, election.kind, TimeZone(zones[region]).zoneinfo.key, case_id=case_id,
+                                  actor=actor, event_date=event_day, subject=person)
         history = [(state, record)] + list(_walk(rng, state, rules_by_family, family, opened, today))
         final, decided = history[-1][0], any(r.action == "recommend" for _, r in history)
         report = None
@@ -144,8 +147,8 @@ def ensure_demo_cases(db: Database, count: int = 3000, seed: int = 2024, today: 
                 links=[], declaration=True, submitted_at=opened)
         loaded.append(LoadedCase(case_id, NewCase(
             origin=origin, region_code=region, election_id=election.id,
-            reported_name=f"Terlapor Fiktif {case_id:05d}", reported_position=position, reported_agency=agency,
-            event_date=event_day, family=family if decided else None,
+            reported_name=person.name, reported_nip=person.nip, reported_position=position, reported_agency=agency,
+            reported_status=person.status, event_date=event_day, family=family if decided else None,
             channel="social_media" if family == "social_media" else "offline"),
             final, [r for _, r in history], report))
     with unit_of_work(db) as uow:

@@ -50,7 +50,7 @@ from netra.guidance.model import (
 )
 from netra.guidance.patterns import load_patterns, read_yaml
 from netra.guidance.text import Analysis, Lexicon
-from netra.rulebook import Family, LocalizedText, Period, Rule, Rulebook, load_rulebook
+from netra.rulebook import ELECTION_LAWS, Family, LocalizedText, Period, Rule, Rulebook, load_rulebook
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
 
@@ -83,7 +83,7 @@ CONTESTANTS = frozenset({"candidate", "precandidate", "winteam", "party", "candi
 OFFICIAL_ACTS = frozenset({"decision", "aid", "program", "transfer", "replace_official", "favor", "state_facility"})
 # The election laws, by the kind of election they govern. Every other instrument binding a village head, a BPD
 # member, TNI/Polri or non-ASN staff is the law on their own office (UU 6/2014, UU 34/2004 ...), cited after them.
-STATUTE_KIND = {"uu10_2016": "pilkada", "uu7_2017": "pemilu"}
+STATUTE_KIND = ELECTION_LAWS  # the election statutes and the election each binds in (netra.rulebook)
 # Words that say the asker means to stand: without them, candidacy rules (resigning, CLTN first) are about someone
 # else's candidacy ("kakaknya yang nyalon") and rank lower.
 STANDING = frozenset({"candidacy", "resign_question", "cltn", "no_cltn"})

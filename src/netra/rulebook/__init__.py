@@ -8,6 +8,7 @@ Pure domain code: no web or database imports.
 
 from netra.rulebook.loader import DATA_DIR, load_rulebook
 from netra.rulebook.model import (
+    ELECTION_LAWS,
     LEVELS_BY_KIND,
     Addressee,
     AppliedOverride,
@@ -36,6 +37,7 @@ from netra.rulebook.model import (
 
 __all__ = [
     "DATA_DIR",
+    "ELECTION_LAWS",
     "LEVELS_BY_KIND",
     "Addressee",
     "AppliedOverride",

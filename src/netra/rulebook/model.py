@@ -136,6 +136,12 @@ LEVELS_BY_KIND: Mapping[SanctionKind, frozenset[SanctionLevel]] = MappingProxyTy
 )
 
 
+# The election statutes bind only in their own election: UU 10/2016 is the Pilkada law, UU 7/2017 the Pemilu law.
+# Every other instrument (the SKB, PP 94/2021, the persons' own laws) binds in both.
+ELECTION_KINDS = ("pilkada", "pemilu")
+ELECTION_LAWS: Mapping[str, str] = MappingProxyType({"uu10_2016": "pilkada", "uu7_2017": "pemilu"})
+
+
 class InstrumentKind(StrEnum):
     DECREE = "decree"  # the SKB 2022 joint decree
     REGULATION = "regulation"  # PP (government regulation)
@@ -229,6 +235,25 @@ class Rule:
     def binds(self, subject: Subject | str) -> bool:
         """Whether the rule concerns `subject` (bound by it, or protected by a rule addressed to others)."""
         return Subject(subject) in self.subjects
+
+    @property
+    def elections(self) -> frozenset[str]:
+        """The election kinds ("pilkada", "pemilu") in which the rule applies (ELECTION_LAWS)."""
+        own = ELECTION_LAWS.get(self.instrument)
+        return frozenset({own} if own else ELECTION_KINDS)
+
+    def sanction_options(self) -> tuple[tuple[SanctionKind, SanctionLevel], ...]:
+        """The sanctions a decision on this rule may impose: the rule's own, then each level the sources dispute it
+        with (an administrator override switches which one is the rule's own). "Open or closed" is two choices."""
+        options = [(self.sanction.kind, self.sanction.level)]
+        if self.sanction.level is SanctionLevel.MORAL_TERBUKA_ATAU_TERTUTUP:  # the PPK picks one of the two
+            options = [(SanctionKind.MORAL, SanctionLevel.MORAL_TERBUKA), (SanctionKind.MORAL, SanctionLevel.MORAL_TERTUTUP)]
+        if self.disputed is not None and self.disputed.field == "sanction.level":
+            for alt in self.disputed.alternatives:
+                level = SanctionLevel(alt.value)
+                kind = next(k for k, levels in LEVELS_BY_KIND.items() if level in levels)
+                options.append((kind, level))
+        return tuple(dict.fromkeys(options))
 
     def obliges(self, subject: Subject | str) -> bool:
         """Whether the rule itself forbids `subject` something: it concerns them and is not addressed to others."""

@@ -17,10 +17,13 @@ from reportlab.lib.units import cm
 from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 from xml.sax.saxutils import escape
 
+from netra import formatting
 from netra.accounts.policy import HIDDEN_TEXT
-from netra.cases import label
+from netra.cases import FACTS, IncompleteCase, label, sanction_text
+from netra.regions import TimeZone
 from netra.rulebook import Rulebook, load_rulebook
 from netra.services.case_queries import CaseDetail
+from netra.services.case_record import fact_rows, step_lines, when
 
 _styles = getSampleStyleSheet()
 BODY = ParagraphStyle("body", parent=_styles["BodyText"], fontSize=10, leading=14)
@@ -47,8 +50,8 @@ def _table(rows: list[tuple[str, str]]) -> Table:
 def _evidence(detail: CaseDetail) -> list:
     if not detail.evidence:
         return [_p("Tidak ada berkas bukti; bukti berupa tautan tercantum pada laporan.")]
-    return [_p(f"{e.filename} ({e.media_type}, {e.size} bita), ditambahkan oleh {e.added_by} pada "
-               f"{e.added_at:%Y-%m-%d %H:%M} UTC — SHA-256 {e.sha256}", SMALL) for e in detail.evidence]
+    return [_p(f"{e.filename} ({e.media_type}, {formatting.number(e.size)} bita), ditambahkan oleh {e.added_by} pada "
+               f"{when(detail, e.added_at)} — SHA-256 {e.sha256}", SMALL) for e in detail.evidence]
 
 
 def _build(story: list) -> bytes:
@@ -60,9 +63,21 @@ def _build(story: list) -> bytes:
 
 def _person(detail: CaseDetail) -> list[tuple[str, str]]:
     s = detail.summary
-    return [("Nama terlapor", s.reported_name), ("NIP", detail.reported_nip), ("Jabatan", s.reported_position),
-            ("Instansi", s.reported_agency), ("Wilayah", f"{s.region_name} ({s.region_code})"),
-            ("Pemilihan", s.election_id), ("Tanggal kejadian", s.event_date.isoformat() if s.event_date else "")]
+    return [(name, value) for f, name, value in fact_rows(detail) if f != "description"] + [
+        ("Wilayah", f"{s.region_name} ({s.region_code})"), ("Pemilihan", detail.election_name)]
+
+
+def local_day(detail: CaseDetail, now: datetime) -> str:
+    """The date of a document: the local date in the case's region (a letter written at 23.30 WIB on 17 Agustus is
+    dated 17 Agustus, whatever UTC says)."""
+    return formatting.day(now.astimezone(TimeZone.named(detail.zone).zoneinfo).date())
+
+
+def require_complete(detail: CaseDetail) -> None:
+    """A letter states who the reported person is; never one with a blank."""
+    if detail.missing:
+        raise IncompleteCase("Surat belum dapat dibuat: " + ", ".join(FACTS[k].id for k in detail.missing)
+                             + " belum diisi. Lengkapi data terlapor pada halaman perkara.", detail.missing)
 
 
 def decided_under(detail: CaseDetail, action: str | None = None) -> int | None:
@@ -79,11 +94,12 @@ def recommendation_letter(detail: CaseDetail, now: datetime | None = None, ruleb
     recommend = next((h for h in reversed(detail.history) if h.action == "recommend"), None)
     if recommend is None:
         raise NoRecommendation(detail.summary.id)
+    require_complete(detail)
     rulebook = rulebook or load_rulebook()
     story = [
         _p("BADAN PENGAWAS PEMILIHAN UMUM", HEAD),
         _p(f"Rekomendasi Pelanggaran Netralitas Pegawai ASN — Perkara Netra {detail.summary.id}", TITLE),
-        _p(f"Kepada: Badan Kepegawaian Negara (BKN). Tanggal: {now:%Y-%m-%d}."),
+        _p(f"Kepada: Badan Kepegawaian Negara (BKN). Tanggal: {local_day(detail, now)}."),
         Spacer(1, 8),
         _p("Berdasarkan hasil kajian atas laporan/temuan berikut, Bawaslu merekomendasikan agar BKN menindaklanjuti "
            "dugaan pelanggaran netralitas pegawai ASN sesuai ketentuan peraturan perundang-undangan."),
@@ -98,14 +114,16 @@ def recommendation_letter(detail: CaseDetail, now: datetime | None = None, ruleb
         story.append(_table([
             ("Aturan", f"{rule.id} — {rule.title.id}"),
             ("Dasar hukum", "; ".join(rule.legal_basis)),
-            ("Sanksi", f"{rule.sanction.kind.value} / {rule.sanction.level.value}: {rule.sanction.consists_of.id}"),
+            ("Sanksi", f"{sanction_text(rule.sanction.kind.value, rule.sanction.level.value)}: "
+                       f"{rule.sanction.consists_of.id}"),
         ]))
     if version := decided_under(detail, "recommend"):
         story.append(_p(f"Diputuskan berdasarkan aturan versi {version}."))
     story += [_p("Pertimbangan", HEAD), _p(recommend.reason),
               _p("Bukti", HEAD), *_evidence(detail), Spacer(1, 16),
-              _p(f"Direkomendasikan pada {recommend.at:%Y-%m-%d %H:%M} UTC oleh petugas #{recommend.actor_id} "
-                 f"({recommend.actor_role}). Dokumen dibuat oleh Netra pada {now:%Y-%m-%d %H:%M} UTC.", SMALL)]
+              _p(f"Direkomendasikan pada {when(detail, recommend.at)} oleh "
+                 f"{detail.who(recommend.actor_id, recommend.actor_role)}. Dokumen dibuat oleh Netra pada "
+                 f"{when(detail, now)}.", SMALL)]
     return _build(story)
 
 
@@ -114,14 +132,18 @@ def case_summary(detail: CaseDetail, now: datetime | None = None, rulebook: Rule
     s = detail.summary
     story = [_p(f"Ringkasan Perkara Netra {s.id}", TITLE),
              _p(f"Status: {label(s.status).id}. Asal: {'laporan' if s.origin == 'report' else 'temuan'}. "
-                f"Dibuat {s.created_at:%Y-%m-%d}."),
-             _p("Terlapor", HEAD), _table(_person(detail)), _p("Laporan", HEAD)]
+                f"Dibuat {when(detail, s.created_at)}."),
+             _p("Terlapor dan kejadian", HEAD), _table(_person(detail) + [("Uraian kejadian",
+                                                                        detail.facts.get("description") or "")]),
+             _p("Laporan", HEAD)]
     for r in detail.reports:
         reporter = HIDDEN_TEXT if r.reporter is None else r.reporter.get("name") or "—"
-        story.append(_table([("Kode", r.tracking_code), ("Diterima", f"{r.submitted_at:%Y-%m-%d %H:%M} UTC"),
+        story.append(_table([("Kode", r.tracking_code), ("Diterima", when(detail, r.submitted_at)),
                              ("Pelapor", reporter), ("Uraian", r.description), ("Tautan", "\n".join(r.links))]))
     story += [_p("Bukti", HEAD), *_evidence(detail), _p("Riwayat", HEAD)]
-    story.append(_table([(f"{h.at:%Y-%m-%d %H:%M}", f"{label(h.action).id} ({h.actor_role}) → {label(h.to_status).id}"
-                                                     + (f": {h.reason}" if h.reason else "")) for h in detail.history]))
-    story.append(_p(f"Dokumen dibuat oleh Netra pada {now:%Y-%m-%d %H:%M} UTC.", SMALL))
+    rulebook = rulebook or load_rulebook()
+    story.append(_table([(when(detail, h.at), "\n".join([
+        f"{label(h.action).id} oleh {detail.who(h.actor_id, h.actor_role)} → {label(h.to_status).id}"
+        + (f": {h.reason}" if h.reason else ""), *step_lines(h, rulebook)])) for h in detail.history]))
+    story.append(_p(f"Dokumen dibuat oleh Netra pada {when(detail, now)}.", SMALL))
     return _build(story)

@@ -10,7 +10,7 @@ case's clock comes from the same row, so a page costs one count and one query wh
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timezone
 
 from sqlalchemy import func, select
@@ -18,20 +18,23 @@ from sqlalchemy import func, select
 from netra.accounts.model import Account
 from netra.accounts.policy import Access, case_view, reporter_access, shown, visible_payload
 from netra.analytics.standing import BY_ID as STANDING
-from netra.cases import ClockStatus, ReportingWindow, State
+from netra.cases import AMENDABLE_FIELDS, ClockStatus, ReportedPerson, ReportingWindow, State, missing_facts
 from netra.intake.evidence import download_name
 from netra.services import analytics, case_clocks, reference_data
 from netra.services.intake import reporting_of
 from netra.storage import audit_log
 from netra.storage.database import Database
+from netra.regions import TimeZone
 from netra.storage.scope import within
-from netra.storage.tables import CaseEventRow, CaseRow, CaseStatsRow, EvidenceRow, RegionRow, ReportRow
+from netra.storage.tables import CaseEventRow, CaseRow, CaseStatsRow, EvidenceRow, RegionRow, ReportRow, UserRow
 
 VIEWS = ("all", "overdue", "due_soon", "gap")
 # Recommended but not (yet) sanctioned: the follow-up gap leaders must see (Pilkada 2024: 1,158 suspected,
 # 19 sanctioned).
 FOLLOW_UP_GAP = STANDING["with_bkn"].statuses + STANDING["with_ppk"].statuses
 CASE_STATUSES = tuple(s.value for s in State)
+ROLE_NAMES = {"bawaslu": "Bawaslu", "bkn": "BKN", "ppk": "PPK", "admin": "Administrator", "viewer": "Pemantau",
+              "pelapor": "Pelapor", "public": "Pelapor", "system": "Sistem"}
 PAGE_SIZE = 200
 
 
@@ -100,6 +103,19 @@ class CaseDetail:
     reports: list[ReportView]
     evidence: list[EvidenceView]
     history: list[HistoryView]
+    # Issue 12: what the page and the letters state besides the summary.
+    facts: dict = field(default_factory=dict)  # netra.cases.AMENDABLE_FIELDS as they stand, name/NIP cut by role
+    missing: tuple[str, ...] = ()  # keys of netra.cases.FACTS the case still lacks (whatever the role may see)
+    recommended: tuple[str, ...] = ()  # rule ids of the last recommendation
+    zone: str = "WIB"  # the case region's zone: every time on the page and in letters is read in it
+    election_name: str = ""
+    names: dict[int, str] = field(default_factory=dict)  # officers' display names by account id
+
+    def who(self, actor_id: int | None, role: str) -> str:
+        """'Siti Rahma (Bawaslu)', or the role alone for the public reporter and bulk-loaded steps."""
+        role_name = ROLE_NAMES.get(role, role)
+        name = self.names.get(actor_id) if actor_id is not None else None
+        return f"{name} ({role_name})" if name else role_name
 
 
 @dataclass(frozen=True)
@@ -197,11 +213,12 @@ def get_case(db: Database, account: Account, case_id: int, reveal_report_id: int
     reveal is audited."""
     view = case_view(account.role)
     with db.transaction() as session:
-        found = session.execute(select(CaseRow, RegionRow.name).join(RegionRow, RegionRow.code == CaseRow.region_code)
+        found = session.execute(select(CaseRow, RegionRow.name, RegionRow.timezone)
+                                .join(RegionRow, RegionRow.code == CaseRow.region_code)
                                 .where(CaseRow.id == case_id, within(account, CaseRow.region_code))).first()
         if found is None:
             return None
-        case, region_name = found
+        case, region_name, zone = found
         history = [HistoryView(h.action, h.from_status, h.to_status, h.actor_id, h.actor_role, h.at,
                                h.reason if view.internal_notes else "", h.public_reason,
                                visible_payload(account.role, h.payload or {}), list(h.documents or []))
@@ -220,6 +237,41 @@ def get_case(db: Database, account: Account, case_id: int, reveal_report_id: int
                 list(r.links or []), reporting_of(session, r.region_code, r.election_id, r.known_date, r.submitted_at)))
         evidence = [evidence_view(account, e) for e in session.scalars(
             select(EvidenceRow).where(EvidenceRow.case_id == case_id).order_by(EvidenceRow.id))]
+        ids = {h.actor_id for h in history if h.actor_id} | {
+            int(e.added_by[5:]) for e in evidence if e.added_by.startswith("user:") and e.added_by[5:].isdigit()}
+        names = dict(session.execute(select(UserRow.id, UserRow.full_name).where(UserRow.id.in_(ids))).all()) if ids else {}
+        evidence = [replace(e, added_by=_added_by(e.added_by, names)) for e in evidence]
+        facts = case_facts(session, case)
+        person = ReportedPerson(case.reported_nip, case.reported_name, case.reported_agency, case.reported_position,
+                                case.reported_status)
+        facts.update(reported_name=shown(facts["reported_name"], view.reported_person),
+                     reported_nip=shown(facts["reported_nip"], view.reported_person))
+        recommended = next((tuple(h.payload.get("rule_ids") or ()) for h in reversed(history)
+                            if h.action == "recommend"), ())
+        try:
+            election = reference_data.calendar_in(session).election(case.election_id)
+            election_name = election.name.id if election.name else case.election_id
+        except LookupError:
+            election_name = case.election_id
         since = history[-1].at if history else None
         return CaseDetail(_summary(account, case, region_name, since), shown(case.reported_nip, view.reported_person),
-                          reports, evidence, history)
+                          reports, evidence, history, facts=facts, missing=missing_facts(person),
+                          recommended=recommended, zone=TimeZone(zone).value, election_name=election_name,
+                          names=names)
+
+
+def case_facts(session, row: CaseRow) -> dict:
+    """The case's facts as they stand: the officers' values, or, where none was set yet, the first report's."""
+    first = session.scalar(select(ReportRow).where(ReportRow.case_id == row.id).order_by(ReportRow.id).limit(1))
+    facts = {f: getattr(row, f) for f in AMENDABLE_FIELDS}
+    for f in ("known_date", "event_place", "description", "event_date"):
+        if not facts[f] and first is not None:
+            facts[f] = getattr(first, f)
+    return facts
+
+
+def _added_by(value: str, names: dict[int, str]) -> str:
+    """Who added a file, as people read it: the officer's name, or 'Pelapor'."""
+    if value.startswith("user:") and value[5:].isdigit():
+        return names.get(int(value[5:]), "Petugas")
+    return ROLE_NAMES.get(value, value)

@@ -15,10 +15,13 @@ from sqlalchemy import select
 from netra.accounts.model import Account
 from netra.accounts.policy import Capability, may
 from netra.cases import (
-    ClockStatus, ConcurrentChange, RoleNotAllowed, TransitionRecord, apply, can_merge, merge, status as clock_status,
+    ClockStatus, ConcurrentChange, RoleNotAllowed, TransitionRecord, amend, apply, can_merge, merge,
+    status as clock_status,
 )
 from netra.intake.evidence import check_batch
 from netra.services import reference_data
+from netra.services.case_queries import case_facts
+from netra.services.case_rules import rule_facts
 from netra.services.unit_of_work import unit_of_work
 from netra.storage.database import Database
 from netra.storage.evidence_store import EvidenceStore
@@ -77,7 +80,7 @@ def take_step(
         state, record = apply(
             uow.cases.state(row), action, account, now, reason=reason, payload=payload,
             documents=[e.sha256 for e in checked], expected_version=expected_version,
-            known_rule_ids=set(rulebook.ids), rules=uow.deadlines,
+            known_rule_ids=set(rulebook.ids), rules=uow.deadlines, rule_facts=rule_facts(rulebook),
         )
         for _, content in documents or []:  # allowed: now the files, durably, before the rows that cite them
             store.put(content)
@@ -86,6 +89,20 @@ def take_step(
                                  public_reason=public_reason, evidence=checked,
                                  family=rulebook[decided[0]].family.value if decided else None)
         return StepResult(record, version)
+
+
+def amend_case(db: Database, account: Account, case_id: int, expected_version: int, wanted: dict, reason: str,
+               now: datetime | None = None) -> int:
+    """Complete or correct the reported person and the event facts (netra.cases.amend); returns the new version.
+    Raises CaseNotFound or WorkflowError (Indonesian message), storing nothing."""
+    now = now or datetime.now(timezone.utc)
+    with unit_of_work(db) as uow:
+        row = uow.cases.find(case_id, account)
+        if row is None or row.merged_into_id:
+            raise CaseNotFound(case_id)
+        state, record, values = amend(uow.cases.state(row), case_facts(uow.session, row), wanted, account, now,
+                                      reason, expected_version=expected_version)
+        return uow.cases.amend(row, state, record, values, expected_version=expected_version, actor=account)
 
 
 def related_cases(db: Database, account: Account, case_id: int, limit: int = 500) -> list[tuple[int, str]]:

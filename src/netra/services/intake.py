@@ -45,6 +45,7 @@ class Receipt:
     submitted_at: datetime
     duplicate: bool
     reporting: ReportingWindow | None = None  # the report's reporting limit, and whether it was met
+    zone: str = "WIB"  # the region's zone: the receipt's time is read in it (issue 12)
 
 
 @dataclass(frozen=True)
@@ -63,6 +64,7 @@ class ReportStatus:
     history: list[PublicHistoryEntry]
     evidence: list[tuple[str, str]]  # (filename, sha256)
     reporting: ReportingWindow | None = None
+    zone: str = "WIB"  # the region's zone: every time on the status page is read in it (issue 12)
 
 
 def _known(session, region_code: str, elections: set[str] | None) -> tuple[set[str], set[str]]:
@@ -100,7 +102,12 @@ def _existing(session, submission_token: str, server_key: str) -> Receipt | None
     if row is None:
         return None
     return Receipt(row.tracking_code, reporter_secret(server_key, submission_token), row.submitted_at, duplicate=True,
-                   reporting=reporting_of(session, row.region_code, row.election_id, row.known_date, row.submitted_at))
+                   reporting=reporting_of(session, row.region_code, row.election_id, row.known_date, row.submitted_at),
+                   zone=_zone(session, row.region_code))
+
+
+def _zone(session, region_code: str) -> str:
+    return session.scalar(select(RegionRow.timezone).where(RegionRow.code == region_code)) or "WIB"
 
 
 def submit_report(
@@ -146,6 +153,7 @@ def submit_report(
                 event_date=draft.event_date)
             code = uow.cases.free_tracking_code()
             reporting = reporting_of(uow.session, draft.region_code, draft.election_id, draft.known_date, now)
+            zone = uow.cases.zone(draft.region_code).value
             uow.cases.open(
                 NewCase(origin="report", region_code=draft.region_code, election_id=draft.election_id,
                         reported_name=draft.reported_name, reported_nip=draft.reported_nip,
@@ -166,7 +174,7 @@ def submit_report(
         if again is None:
             raise
         return again
-    return Receipt(code, secret, now, duplicate=False, reporting=reporting)
+    return Receipt(code, secret, now, duplicate=False, reporting=reporting, zone=zone)
 
 
 RECEIVED_REASON = "Laporan diterima dan menunggu pemeriksaan Bawaslu."
@@ -203,6 +211,7 @@ def report_status(db: Database, tracking_code: str, secret: str) -> ReportStatus
             history=[PublicHistoryEntry(e.at, e.to_status, e.public_reason) for e in events],
             evidence=[(e.filename, e.sha256) for e in evidence],
             reporting=reporting,
+            zone=_zone(session, row.region_code),
         )
 
 

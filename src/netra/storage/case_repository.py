@@ -55,6 +55,7 @@ class NewCase:
     reported_nip: str = ""
     reported_position: str = ""
     reported_agency: str = ""
+    reported_status: str = ""
     event_date: date | None = None
     family: str | None = None
     channel: str | None = None
@@ -109,12 +110,20 @@ class CaseRepository:
                 select(CaseEventRow.case_id, CaseEventRow.action, CaseEventRow.to_status, CaseEventRow.at)
                 .where(CaseEventRow.case_id.in_(ids)).order_by(CaseEventRow.case_id, CaseEventRow.at, CaseEventRow.id)):
             history[case_id].append((action, to_status, aware(at)))
+        recommended: dict[int, tuple[str, ...]] = {}
+        for case_id, payload in self.session.execute(
+                select(CaseEventRow.case_id, CaseEventRow.payload).where(
+                    CaseEventRow.case_id.in_(ids), CaseEventRow.action == "recommend")
+                .order_by(CaseEventRow.case_id, CaseEventRow.at, CaseEventRow.id)):
+            recommended[case_id] = tuple((payload or {}).get("rule_ids") or ())  # the last recommendation counts
         zones = dict(self.session.execute(select(RegionRow.code, RegionRow.timezone)
                                           .where(RegionRow.code.in_({r.region_code for r in rows}))).all())
         return {r.id: CaseState.from_events(
             history[r.id], id=r.id, version=r.version, election_kind=self.calendar.kind(r.election_id),
             tz_name=TimeZone(zones[r.region_code]).zoneinfo.key, origin=r.origin,
-            subject=ReportedPerson(r.reported_nip, r.reported_name, r.reported_agency), event_date=r.event_date)
+            subject=ReportedPerson(r.reported_nip, r.reported_name, r.reported_agency, r.reported_position,
+                                   r.reported_status),
+            event_date=r.event_date, recommended_rule_ids=recommended.get(r.id, ()))
             for r in rows}
 
     def state(self, row: CaseRow) -> CaseState:
@@ -179,6 +188,20 @@ class CaseRepository:
             "documents": list(record.documents)}, [CaseEvent(EventKind.STEP, row.id, row.region_code, {
                 "action": record.action, "from": record.from_state.value, "to": record.to_state.value,
                 "role": record.role, "version": state.version})], public_reason)
+        return state.version
+
+    def amend(self, row: CaseRow, state: CaseState, record: TransitionRecord, values: dict[str, Any], *,
+              expected_version: int, actor: Account) -> int:
+        """Store a change of the case's facts the domain allowed (netra.cases.amend): the columns, the history entry
+        with old -> new, its audit entry and a NOTED event, under the same optimistic lock as a step."""
+        if self.session.execute(update(CaseRow).where(CaseRow.id == row.id, CaseRow.version == expected_version)
+                                .values(**values, version=state.version, updated_at=record.when)).rowcount != 1:
+            raise ConcurrentChange(current=self.session.scalar(select(CaseRow.version).where(CaseRow.id == row.id)),
+                                   expected=expected_version)
+        self._history(row.id, record, actor, "")
+        self._record(actor, "change", row, record.when, {"action": record.action, "reason": record.reason,
+                                                         "changes": dict(record.payload["changes"])},
+                     [CaseEvent(EventKind.NOTED, row.id, row.region_code, {"action": record.action})])
         return state.version
 
     def link(self, kept: CaseRow, gone: CaseRow, survivor: CaseState, *, actor: Account, reason: str,

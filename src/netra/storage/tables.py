@@ -64,7 +64,12 @@ class CaseRow(Base):
     reported_nip: Mapped[str] = mapped_column(String(18), default="", index=True)
     reported_position: Mapped[str] = mapped_column(String(200), default="")
     reported_agency: Mapped[str] = mapped_column(String(200), default="")
+    reported_status: Mapped[str] = mapped_column(String(20), default="", server_default="")  # pns, pppk, ...
     event_date: Mapped[date | None] = mapped_column(Date)
+    # What officers established (issue 12); the reports keep what reporters submitted.
+    known_date: Mapped[date | None] = mapped_column(Date)
+    event_place: Mapped[str] = mapped_column(String(300), default="", server_default="")
+    description: Mapped[str] = mapped_column(Text, default="", server_default="")
     merged_into_id: Mapped[int | None] = mapped_column(ForeignKey("cases.id"))
     family: Mapped[str | None] = mapped_column(String(20), index=True)  # from the rules a decision rests on
     channel: Mapped[str | None] = mapped_column(String(20))  # "social_media" or "offline", when known

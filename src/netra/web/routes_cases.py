@@ -15,7 +15,7 @@ from starlette.datastructures import FormData
 
 from netra.accounts.model import Account
 from netra.accounts.policy import Capability, case_view, may
-from netra.cases import DESTINATIONS, TRANSITIONS, WorkflowError, allowed_actions, local_text
+from netra.cases import DESTINATIONS, TRANSITIONS, IncompleteCase, WorkflowError, allowed_actions, local_text
 from netra.intake.evidence import MAX_FILE_BYTES, MAX_FILES, EvidenceRejected
 from netra.intake.metadata import Malformed
 from netra.intake.metadata import strip as strip_metadata
@@ -30,6 +30,7 @@ from netra.services.people.person import repeat_counts
 from netra.storage import audit_log
 from netra.storage.evidence_store import EvidenceStore
 from netra.storage.tables import EvidenceRow
+from netra.web.case_page import page_context
 from netra.web.forms import form_data, text, uploads
 from netra.web.params import RowId, form_int
 from netra.web.rendering import render
@@ -86,7 +87,7 @@ def _detail(request: Request, account: Account, detail, error: str | None = None
     return render(request, "case_detail.html", {
         "account": account, "case": detail, "actions": actions, "requires": requires, "error": error,
         "clock": clocks_for(db, [detail.summary.id]).get(detail.summary.id), "local_text": local_text,
-        "rules": list(reference_data.rulebook(db)), "destinations": DESTINATIONS,
+        "destinations": DESTINATIONS, **page_context(db, account, detail),
         "documents": case_view(account.role).documents,
         "related": related_cases(db, account, detail.summary.id) if may(account.role, Capability.LINK_CASES) else [],
     }, status_code=status_code)
@@ -124,9 +125,9 @@ def take_action(case_id: RowId, request: Request, form: FormData = Depends(form_
     for key in ("destination", "ppk", "rule_id"):
         if text(form, key):
             payload[key] = text(form, key)
-    if text(form, "sanction_level") or text(form, "sanction_description"):
-        payload["sanction"] = {"kind": text(form, "sanction_kind"), "level": text(form, "sanction_level"),
-                               "description": text(form, "sanction_description")}
+    kind, _, level = text(form, "sanction").partition("/")  # one choice: "discipline/berat" (case_actions.html)
+    if kind or text(form, "sanction_description"):
+        payload["sanction"] = {"kind": kind, "level": level, "description": text(form, "sanction_description")}
     settings = request.app.state.settings
     version = form_int(text(form, "expected_version")) or 0
     try:
@@ -155,6 +156,8 @@ def case_document(case_id: RowId, document: str, request: Request, account: Acco
         pdf = makers[document](detail, rulebook=reference_data.rulebook_at(db, pinned))
     except NoRecommendation:
         raise HTTPException(404) from None
+    except IncompleteCase as exc:
+        return _refused(request, account, case_id, str(exc))
     with db.transaction() as session:
         audit_log.append(session, f"user:{account.id}", "download", f"case:{case_id}", {"document": document})
     return Response(pdf, media_type="application/pdf",

@@ -17,6 +17,7 @@ from fastapi.responses import PlainTextResponse
 from sqlalchemy.exc import SQLAlchemyError
 from starlette.datastructures import FormData
 
+from netra import formatting
 from netra.intake.evidence import MAX_FILE_BYTES, MAX_FILES, MAX_TOTAL_BYTES, EvidenceRejected
 from netra.intake.report import TEXT_FIELDS, ReportDraft, reporting_limit_text
 from netra.intake.tracking import new_submission_token, valid_submission_token
@@ -212,7 +213,7 @@ def receipt_download(request: Request, form: FormData = Depends(form_data)):
         "TANDA TERIMA LAPORAN DUGAAN PELANGGARAN NETRALITAS ASN\n"
         f"Kode pelacakan : {status.tracking_code}\n"
         f"Kode rahasia   : {secret.strip().lower()}\n"
-        f"Diterima       : {status.submitted_at.isoformat(timespec='seconds')}\n"
+        f"Diterima       : {formatting.moment(status.submitted_at, status.zone)}\n"
         + (f"Batas lapor    : {reporting_limit_text(status.reporting)}"
            + (" (TERLAMBAT)" if status.reporting.late else "") + "\n" if status.reporting else "")
         + "\nSimpan kode rahasia ini. Dengan kode pelacakan dan kode rahasia Anda dapat melihat status laporan\n"
