@@ -15,6 +15,7 @@ from netra.storage.tables import CaseRow, ReportRow
 from netra.web.app import create_app
 from netra.storage.database import Database
 from tests.web.conftest import login
+from tests.support.scopes import NATIONAL
 
 
 @pytest.fixture
@@ -112,7 +113,7 @@ def test_rates_per_10000_follow_the_installed_table_and_hide_with_small_counts(c
     jateng = packaged["33"]
     assert jateng["workforce"] == 336_097 and jateng["per_10k"] == round(jateng["count"] * 10_000 / 336_097, 2)
     assert all(r["per_10k"] is None for r in packaged.values() if r["count_suppressed"])
-    admin = make_account("admin.wf", Role.ADMIN, ("33",))
+    admin = make_account("admin.wf", Role.ADMIN, NATIONAL)  # the table is national reference data
     install_workforce(app.state.db, admin, "label: {id: ASN uji, en: test ASN}\nas_of: '2024'\nsource: uji\n"
                       "counts: {'33': 400000, '33.20': 20000}\n", "uji")
     doc = client.get("/api/public/stats/v1?region=33").json()["tables"]

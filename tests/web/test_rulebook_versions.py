@@ -16,6 +16,7 @@ from netra.services.case_workflow import take_step
 from netra.services.intake import submit_report
 from netra.storage.evidence_store import EvidenceStore
 from netra.storage.tables import CaseRow
+from tests.support.cases import complete_person
 from tests.support.reference import approved_correction
 from tests.web.conftest import login
 from tests.web.test_case_workflow_pages import pdf_text as raw_pdf_text
@@ -35,6 +36,7 @@ def decided_case(app, officers, token: str) -> int:
     submit_report(db, store, draft, [], token + "-" + "v" * 20, "k", {"pilkada2024"})
     with db.transaction() as s:
         case_id = s.scalar(select(CaseRow.id).order_by(CaseRow.id.desc()))
+    complete_person(db, case_id)  # the substance gate wants the person's facts before a recommendation
     now = datetime.now(timezone.utc)
     steps = [("bawaslu", "register", {}), ("bawaslu", "start_review", {}),
              ("bawaslu", "recommend", {"reason": "Terbukti mengajak.", "payload": {"rule_ids": [RULE]}}),
@@ -55,7 +57,7 @@ def test_a_decided_case_keeps_its_rulebook_version_while_new_cases_use_the_corre
     page = client.get(f"/perkara/{old}").text
     assert "Diputuskan berdasarkan aturan versi 1" in page
     letter = pdf_text(client.get(f"/perkara/{old}/surat-rekomendasi.pdf").content)
-    assert "discipline / berat" in letter and "Diputuskan berdasarkan aturan versi 1" in letter
+    assert "Hukuman disiplin berat" in letter and "Diputuskan berdasarkan aturan versi 1" in letter
 
     approved_correction(app.state.db, RULE, "sanction.level", "sedang", reason="Tribun 2023: tingkat sedang")
     assert reference_data.rulebook(app.state.db)[RULE].sanction.level.value == "sedang"
@@ -63,13 +65,13 @@ def test_a_decided_case_keeps_its_rulebook_version_while_new_cases_use_the_corre
     again = client.get(f"/perkara/{old}").text
     assert "Diputuskan berdasarkan aturan versi 1" in again and "versi 2" not in again
     letter_after = pdf_text(client.get(f"/perkara/{old}/surat-rekomendasi.pdf").content)
-    assert "discipline / berat" in letter_after and "discipline / sedang" not in letter_after
+    assert "Hukuman disiplin berat" in letter_after and "Hukuman disiplin sedang" not in letter_after
     assert "penurunan jabatan" in letter_after  # the berat text, as cited when it was decided
 
     new = decided_case(app, officers, "baru")
     assert "Diputuskan berdasarkan aturan versi 2" in client.get(f"/perkara/{new}").text
     letter_new = pdf_text(client.get(f"/perkara/{new}/surat-rekomendasi.pdf").content)
-    assert "discipline / sedang" in letter_new and "pemotongan tunjangan kinerja" in letter_new
+    assert "Hukuman disiplin sedang" in letter_new and "pemotongan tunjangan kinerja" in letter_new
     assert "Diputuskan berdasarkan aturan versi 2" in letter_new
 
 
