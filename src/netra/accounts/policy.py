@@ -46,12 +46,15 @@ class CaseView:
     internal_notes: bool  # officers' reasons in the history, and step details that quote people's words
     evidence_originals: bool  # byte-exact originals and their file names
     documents: frozenset[str]  # the case documents (PDF) the role may download
+    # Thumbnails of images (made from the metadata-free copy) and first pages of PDFs on the case page: for the
+    # officers who handle cases, not for viewers (evidence shows people's faces and names).
+    evidence_previews: bool = False
 
 
 SUMMARY, LETTER = "ringkasan", "surat-rekomendasi"
-_OFFICER = CaseView(Access.SHOWN, Access.HIDDEN, True, True, False, frozenset({SUMMARY, LETTER}))
+_OFFICER = CaseView(Access.SHOWN, Access.HIDDEN, True, True, False, frozenset({SUMMARY, LETTER}), True)
 VIEWS = {
-    Role.BAWASLU: CaseView(Access.SHOWN, Access.ON_REQUEST, True, True, True, frozenset({SUMMARY, LETTER})),
+    Role.BAWASLU: CaseView(Access.SHOWN, Access.ON_REQUEST, True, True, True, frozenset({SUMMARY, LETTER}), True),
     Role.BKN: _OFFICER,
     Role.PPK: _OFFICER,
     Role.ADMIN: _OFFICER,
@@ -61,6 +64,9 @@ VIEWS = {
 # Step details anyone who may see the case may read: which rules, where it went, the sanction. Others (a finding's
 # evidence spans quote the post) are internal notes.
 PLAIN_PAYLOAD = frozenset({"rule_ids", "rule_id", "destination", "ppk", "sanction", "linked_case", "survivor"})
+# History entries about the officers' own work (who handles a case, their comments): kept for officers, never on
+# the reporter's status page or API, not even as a bare date.
+INTERNAL_HISTORY = frozenset({"assign", "unassign", "comment"})
 CAPABILITIES = {
     Role.BAWASLU: frozenset({Capability.REVIEW_QUEUE, Capability.LINK_CASES, Capability.EXPORT_CASES}),
     Role.BKN: frozenset({Capability.EXPORT_CASES}),
@@ -108,5 +114,5 @@ def shown(value: str, visible: bool) -> str:
     return value if visible else (HIDDEN_TEXT if value else "")
 
 
-__all__ = ["CAPABILITIES", "HIDDEN_TEXT", "LETTER", "PLAIN_PAYLOAD", "SUMMARY", "VIEWS", "Access", "CaseView",
+__all__ = ["CAPABILITIES", "HIDDEN_TEXT", "INTERNAL_HISTORY", "LETTER", "PLAIN_PAYLOAD", "SUMMARY", "VIEWS", "Access", "CaseView",
            "Capability", "case_view", "may", "reporter_access", "shown", "visible_payload"]

@@ -22,13 +22,15 @@ from netra.cases.model import (
     ADMIN, BAWASLU, BKN, ELECTION_KINDS, PPK, ROLES, VIEWER, CaseState, ReportedPerson, State,
     TransitionRecord,
 )
-from netra.cases.table import ACTIONS, DESTINATIONS, TRANSITIONS, Requirement, Transition, reachable
+from netra.cases.table import (
+    ACTIONS, DESTINATIONS, TRANSITIONS, Requirement, Transition, acting_roles, acting_states, reachable,
+)
 from netra.cases.workdays import DEFAULT_CALENDAR, WorkCalendar, national_days_off
 from netra.cases.workflow import allowed_actions, apply, local_date, local_text, open_case
 
 __all__ = [
     "ACTIONS", "ADMIN", "BAWASLU", "BKN", "DEFAULT_CALENDAR", "DESTINATIONS", "ELECTION_KINDS", "PPK", "ROLES",
-    "TRANSITIONS", "VIEWER", "ActionNotAllowed", "AlreadyDone", "CaseEvent", "CaseState", "ClockRule",
+    "TRANSITIONS", "VIEWER", "ActionNotAllowed", "acting_roles", "acting_states", "AlreadyDone", "CaseEvent", "CaseState", "ClockRule",
     "ClockStatus", "ConcurrentChange", "DeadlineDataError", "DeadlineNotPassed", "DeadlineRules", "EventKind",
     "Label", "MergeCheck", "MergeRefused", "MissingRequirement", "ReportedPerson", "ReportingRule",
     "ReportingWindow", "Requirement", "RoleNotAllowed", "RunningClock", "State", "Transition", "TransitionRecord",

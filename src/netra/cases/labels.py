@@ -54,6 +54,9 @@ _LABELS: dict[str, Label] = {
     "link_person": Label("Hubungkan dengan daftar pegawai", "Link to the civil-servant register"),
     "unlink_person": Label("Lepas dari daftar pegawai", "Unlink from the civil-servant register"),
     "bkn_follow_up": Label("Tindak lanjut BKN", "BKN follow-up"),
+    "assign": Label("Tugaskan petugas", "Assign an officer"),
+    "unassign": Label("Lepas penugasan", "Unassign"),
+    "comment": Label("Komentar internal", "Internal comment"),
     # requirements
     "reason": Label("Alasan", "Reason"),
     "rule_ids": Label("Ketentuan yang dilanggar", "Rules breached"),

@@ -70,6 +70,20 @@ class CaseRow(Base):
     channel: Mapped[str | None] = mapped_column(String(20))  # "social_media" or "offline", when known
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    # The officer handling the case now (an officer of the role that acts in its state), if anyone was assigned.
+    assignee_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"), index=True)
+
+
+class CaseCommentRow(Base):
+    """An internal comment officers leave on a case: never shown on public pages nor to the reporter."""
+
+    __tablename__ = "case_comments"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    case_id: Mapped[int] = mapped_column(ForeignKey("cases.id"), index=True)
+    author_id: Mapped[int] = mapped_column(ForeignKey("users.id"))
+    at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    body: Mapped[str] = mapped_column(Text)
 
 
 class ReportRow(Base):
