@@ -127,11 +127,14 @@ def apply(session, delta: Counter) -> None:
         return
     dialect = session.get_bind().dialect.name
     insert = postgresql.insert if dialect == "postgresql" else sqlite.insert
+    # One statement run over many parameter sets (compiled once, batched by the driver layer): a VALUES list of
+    # thousands of rows took SQLAlchemy longer to compile than the database took to run it.
+    stmt = insert(R.__table__)
+    stmt = stmt.on_conflict_do_update(index_elements=[R.__table__.c[name] for name in FIELDS],
+                                      set_={"n": R.__table__.c.n + stmt.excluded.n})
+    connection = session.connection()
     for i in range(0, len(changes), UPSERT_CHUNK):
-        stmt = insert(R).values(changes[i:i + UPSERT_CHUNK])
-        session.execute(stmt.on_conflict_do_update(
-            index_elements=[getattr(R, name) for name in FIELDS],
-            set_={"n": R.n + stmt.excluded.n}))
+        connection.execute(stmt, changes[i:i + UPSERT_CHUNK])
     session.execute(delete(R).where(R.n == 0))
 
 
