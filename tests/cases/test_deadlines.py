@@ -128,7 +128,8 @@ def test_no_clock_in_final_states():
 def test_every_running_state_has_one_clock_with_a_legal_basis():
     for kind in ("pilkada", "pemilu"):
         for state in (State.REGISTERED, State.UNDER_REVIEW, State.RECOMMENDED_TO_BKN, State.VERIFIED_BY_BKN,
-                      State.VALIDATED_BY_BAWASLU, State.SENT_TO_PPK, State.NOT_FOLLOWED_UP, State.PERSONNEL_DATA_BLOCKED):
+                      State.VALIDATED_BY_BAWASLU, State.SENT_TO_PPK, State.NOT_FOLLOWED_UP,
+                      State.PERSONNEL_DATA_BLOCKED):
             assert clock_for(state, kind).legal_basis
     assert "2022" in rule("pilkada", "ppk_followup").note and "2020" in rule("pemilu", "ppk_followup").note
 

@@ -58,7 +58,8 @@ def test_sort_by_region_received_and_status(client, app, make_account):
     db = app.state.db
     early, late = NOW - timedelta(days=3), NOW - timedelta(hours=2)
     ids = load(db, [dict(region="33.20", at=late, state="under_review"),
-                    dict(region="33.74", at=early, state="received"), dict(region="33.20", at=early, state="registered")])
+                    dict(region="33.74", at=early, state="received"),
+                    dict(region="33.20", at=early, state="registered")])
     make_account("bawaslu.jateng", Role.BAWASLU, scope=("33",))
     login(client, "bawaslu.jateng")
     regions = column(client.get("/perkara?urut=region").text, "region")

@@ -114,5 +114,5 @@ def shown(value: str, visible: bool) -> str:
     return value if visible else (HIDDEN_TEXT if value else "")
 
 
-__all__ = ["CAPABILITIES", "HIDDEN_TEXT", "INTERNAL_HISTORY", "LETTER", "PLAIN_PAYLOAD", "SUMMARY", "VIEWS", "Access", "CaseView",
-           "Capability", "case_view", "may", "reporter_access", "shown", "visible_payload"]
+__all__ = ["CAPABILITIES", "HIDDEN_TEXT", "INTERNAL_HISTORY", "LETTER", "PLAIN_PAYLOAD", "SUMMARY", "VIEWS", "Access",
+           "CaseView", "Capability", "case_view", "may", "reporter_access", "shown", "visible_payload"]

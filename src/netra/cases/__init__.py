@@ -30,7 +30,8 @@ from netra.cases.workflow import allowed_actions, apply, local_date, local_text,
 
 __all__ = [
     "ACTIONS", "ADMIN", "BAWASLU", "BKN", "DEFAULT_CALENDAR", "DESTINATIONS", "ELECTION_KINDS", "PPK", "ROLES",
-    "TRANSITIONS", "VIEWER", "ActionNotAllowed", "acting_roles", "acting_states", "AlreadyDone", "CaseEvent", "CaseState", "ClockRule",
+    "TRANSITIONS", "VIEWER", "ActionNotAllowed", "AlreadyDone", "CaseEvent", "CaseState", "ClockRule", "acting_roles",
+    "acting_states",
     "ClockStatus", "ConcurrentChange", "DeadlineDataError", "DeadlineNotPassed", "DeadlineRules", "EventKind",
     "Label", "MergeCheck", "MergeRefused", "MissingRequirement", "ReportedPerson", "ReportingRule",
     "ReportingWindow", "Requirement", "RoleNotAllowed", "RunningClock", "State", "Transition", "TransitionRecord",

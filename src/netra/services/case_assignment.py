@@ -75,8 +75,8 @@ def assignable(db: Database, account: Account, case_id: int) -> list[Officer]:
 def assignee_name(db: Database, account: Account, case_id: int) -> str:
     """Who handles the case now ("" when nobody does)."""
     with db.transaction() as session:
-        row = session.execute(select(UserRow.full_name, UserRow.username).join(CaseRow, CaseRow.assignee_id == UserRow.id)
-                              .where(CaseRow.id == case_id)).first()
+        row = session.execute(select(UserRow.full_name, UserRow.username)
+                              .join(CaseRow, CaseRow.assignee_id == UserRow.id).where(CaseRow.id == case_id)).first()
         return (row.full_name or row.username) if row else ""
 
 
@@ -113,8 +113,9 @@ def comments(db: Database, account: Account, case_id: int) -> list[CommentView]:
         if uow.cases.find(case_id, account) is None:
             raise CaseNotFound(case_id)
         return [CommentView(c.id, name or username, c.at, c.body) for c, name, username in uow.session.execute(
-            select(CaseCommentRow, UserRow.full_name, UserRow.username).join(UserRow, UserRow.id == CaseCommentRow.author_id)
-            .where(CaseCommentRow.case_id == case_id).order_by(CaseCommentRow.at, CaseCommentRow.id))]
+            select(CaseCommentRow, UserRow.full_name, UserRow.username)
+            .join(UserRow, UserRow.id == CaseCommentRow.author_id).where(CaseCommentRow.case_id == case_id)
+            .order_by(CaseCommentRow.at, CaseCommentRow.id))]
 
 
 def comment(db: Database, account: Account, case_id: int, body: str, now: datetime | None = None) -> int:

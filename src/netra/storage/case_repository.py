@@ -227,12 +227,9 @@ class CaseRepository:
              audit: dict[str, Any] | None = None) -> None:
         """Store a history entry that does not move the case (a register entry linked or unlinked, BKN's own
         follow-up): the history row, its audit entry and a NOTED event."""
-        self.session.add(CaseEventRow(
-            case_id=row.id, action=action, from_status=row.status, to_status=row.status, actor_id=actor.id,
-            actor_role=actor.role.value, at=now, reason=reason, public_reason="", payload=dict(payload or {}),
-            documents=list(documents)))
-        self._record(actor, "change", row, now, audit or {"action": action, "reason": reason},
-                     [CaseEvent(EventKind.NOTED, row.id, row.region_code, {"action": action})])
+        self._internal(row, action, actor, now, dict(payload or {}), reason,
+                       [CaseEvent(EventKind.NOTED, row.id, row.region_code, {"action": action})],
+                       documents=documents, audit=audit or {"action": action, "reason": reason})
 
     def assign(self, row: CaseRow, assignee: Account | None, *, actor: Account, now: datetime) -> None:
         """Store who handles the case now (None: nobody): the column, a history entry officers see, the audit
@@ -256,11 +253,13 @@ class CaseRepository:
         return comment.id
 
     def _internal(self, row: CaseRow, action: str, actor: Account, now: datetime, payload: dict, reason: str,
-                  events: list[CaseEvent]) -> None:
+                  events: list[CaseEvent], documents: Sequence[str] = (), audit: dict | None = None) -> None:
+        """A history entry that does not move the case, with its audit entry and events."""
         self.session.add(CaseEventRow(
             case_id=row.id, action=action, from_status=row.status, to_status=row.status, actor_id=actor.id,
-            actor_role=actor.role.value, at=now, reason=reason, public_reason="", payload=payload, documents=[]))
-        self._record(actor, "change", row, now, {"action": action, **payload}, events)
+            actor_role=actor.role.value, at=now, reason=reason, public_reason="", payload=payload,
+            documents=list(documents)))
+        self._record(actor, "change", row, now, audit or {"action": action, **payload}, events)
 
     def load(self, cases: Sequence[LoadedCase], marker: str, detail: dict) -> int:
         """Bulk-store whole cases with their histories (the demo data), one audit entry for the lot."""

@@ -49,7 +49,8 @@ class Params:
     def link(self, **changes) -> str:
         """The worklist URL with these filters (and `changes`), for page and sort links that keep the filters."""
         values = {"view": self.view, "status": self.status, "cari": self.search, "urut": self.sort,
-                  "arah": "turun" if self.descending else "", "per": self.per_page if self.per_page != PAGE_SIZE else "",
+                  "arah": "turun" if self.descending else "",
+                  "per": self.per_page if self.per_page != PAGE_SIZE else "",
                   "halaman": self.page}
         values.update(changes)
         return "/perkara?" + urlencode({k: v for k, v in values.items() if v not in ("", None, 1) or k == "view"})
@@ -167,9 +168,11 @@ def handling(case_id: RowId, request: Request, account: Account = Depends(requir
         raise HTTPException(404)
     data_dir = request.app.state.settings.data_dir
     store = EvidenceStore(data_dir / "evidence")
-    shown = [e for e in detail.evidence if previewable(e.media_type)] if case_view(account.role).evidence_previews else []
+    allowed = case_view(account.role).evidence_previews
+    shown = [e for e in detail.evidence if previewable(e.media_type)] if allowed else []
     return render(request, "case_handling.html", {
-        "account": account, "case": detail, "error": error[:300], "partial": request.headers.get("hx-request") == "true",
+        "account": account, "case": detail, "error": error[:300],
+        "partial": request.headers.get("hx-request") == "true",
         "assignee": case_assignment.assignee_name(db, account, case_id),
         "officers": case_assignment.assignable(db, account, case_id),
         "comments": case_assignment.comments(db, account, case_id),
