@@ -78,7 +78,7 @@ def fill(db: Database, n: int, seed: int = 12) -> str:
             case, record = apply(case, action, ACTORS[role], at + timedelta(hours=k), reason=reason,
                                  payload=payload, expected_version=case.version)
             history.append(record)
-        tracking = f"NTR-{i:04d}-{rng.randrange(10**4):04d}".replace("0", "A").replace("1", "B")
+        tracking = f"NTR-{i // 10**4:04d}-{i % 10**4:04d}"  # unique, and a valid code
         code = code or tracking
         region = rng.choice(regions)
         loaded.append(LoadedCase(i, NewCase(
