@@ -122,14 +122,14 @@ def comment(db: Database, account: Account, case_id: int, body: str, now: dateti
     """Add an internal comment; returns its id. Raises CaseNotFound, RoleNotAllowed or CommentRefused."""
     now = now or datetime.now(timezone.utc)
     body = (body or "").strip()
-    if not case_view(account.role).internal_notes or account.role is Role.ADMIN:
-        raise RoleNotAllowed(f"Peran {account.role.value} tidak dapat menulis komentar internal.")
-    if not body:
-        raise CommentRefused("Komentar kosong: tulis isi komentar terlebih dahulu.")
-    if len(body) > MAX_COMMENT:
-        raise CommentRefused(f"Komentar terlalu panjang: paling banyak {number(MAX_COMMENT)} karakter.")
     with unit_of_work(db) as uow:
         case = uow.cases.find(case_id, account)
-        if case is None:
+        if case is None:  # first: outside the scope, the caller learns nothing else
             raise CaseNotFound(case_id)
+        if not case_view(account.role).internal_notes or account.role is Role.ADMIN:
+            raise RoleNotAllowed(f"Peran {account.role.value} tidak dapat menulis komentar internal.")
+        if not body:
+            raise CommentRefused("Komentar kosong: tulis isi komentar terlebih dahulu.")
+        if len(body) > MAX_COMMENT:
+            raise CommentRefused(f"Komentar terlalu panjang: paling banyak {number(MAX_COMMENT)} karakter.")
         return uow.cases.comment(case, body, actor=account, now=now)
