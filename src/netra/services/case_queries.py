@@ -190,28 +190,29 @@ def worklist(db: Database, account: Account, view: str = "all", status: str | No
     now = now or datetime.now(timezone.utc)
     analytics.sync(db)  # the stored clocks reflect every committed change
     S = CaseStatsRow
-    query = (select(CaseRow, RegionRow.name, RegionRow.timezone,
-                    func.coalesce(func.nullif(UserRow.full_name, ""), UserRow.username), S.clock, S.clock_zone,
-                    S.clock_started_at, S.clock_extended)
-             .join(RegionRow, RegionRow.code == CaseRow.region_code).outerjoin(S, S.case_id == CaseRow.id)
-             .outerjoin(UserRow, UserRow.id == CaseRow.assignee_id)
-             .where(within(account, CaseRow.region_code), CaseRow.merged_into_id.is_(None)))
+    filters = [within(account, CaseRow.region_code), CaseRow.merged_into_id.is_(None)]
     if view == "gap":
-        query = query.where(CaseRow.status.in_(FOLLOW_UP_GAP))
+        filters.append(CaseRow.status.in_(FOLLOW_UP_GAP))
     elif view == "mine":
-        query = query.where(CaseRow.status.in_(sorted(acting_states(account.role.value))),
-                            or_(CaseRow.assignee_id.is_(None), CaseRow.assignee_id == account.id))
+        filters += [CaseRow.status.in_(sorted(acting_states(account.role.value))),
+                    or_(CaseRow.assignee_id.is_(None), CaseRow.assignee_id == account.id)]
     if status in CASE_STATUSES and view != "gap":
-        query = query.where(CaseRow.status == status)
+        filters.append(CaseRow.status == status)
     if search.strip():
-        query = query.where(_search(account, search))
+        filters.append(_search(account, search))
     with db.transaction() as session:
         rules = reference_data.deadlines_in(session)
-        if view == "overdue":
-            query = query.where(case_clocks.overdue(now))
-        elif view == "due_soon":
-            query = query.where(case_clocks.due_soon(now, rules))
-        total = session.scalar(select(func.count()).select_from(query.order_by(None).subquery()))
+        # The count reads cases alone unless the view filters on the stored clock: the joins only add columns.
+        counted = select(func.count()).select_from(CaseRow)
+        if view in ("overdue", "due_soon"):
+            filters.append(case_clocks.overdue(now) if view == "overdue" else case_clocks.due_soon(now, rules))
+            counted = counted.join(S, S.case_id == CaseRow.id)
+        total = session.scalar(counted.where(*filters))
+        query = (select(CaseRow, RegionRow.name, RegionRow.timezone,
+                        func.coalesce(func.nullif(UserRow.full_name, ""), UserRow.username), S.clock, S.clock_zone,
+                        S.clock_started_at, S.clock_extended)
+                 .join(RegionRow, RegionRow.code == CaseRow.region_code).outerjoin(S, S.case_id == CaseRow.id)
+                 .outerjoin(UserRow, UserRow.id == CaseRow.assignee_id).where(*filters))
         if sort in SORTS:
             query = query.order_by(*_order(sort, descending))
         elif view in ("overdue", "due_soon"):

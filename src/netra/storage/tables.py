@@ -339,6 +339,8 @@ class CaseStatsRuleRow(Base):
 
 
 # Statistics read case_stats by scope (province, region) and election; the clock index serves the overdue lists.
+# The worklist's default order (newest change first) reads this index instead of sorting every case in scope.
+Index("ix_cases_updated", CaseRow.updated_at, CaseRow.id)
 Index("ix_case_stats_scope", CaseStatsRow.province_code, CaseStatsRow.region_code, CaseStatsRow.election_id)
 Index("ix_case_stats_election", CaseStatsRow.election_id, CaseStatsRow.event_date)
 Index("ix_case_stats_clock", CaseStatsRow.clock, CaseStatsRow.clock_zone, CaseStatsRow.clock_started_at)
