@@ -39,6 +39,8 @@ class Settings:
     smtp_ca_file: str = ""  # a CA bundle to trust besides the system's (a private relay's certificate)
     mail_from: str = "Netra <netra@localhost>"
     public_url: str = "http://127.0.0.1:8000"  # where links in messages point
+    # Webhooks may post to loopback/private addresses only when an operator says so (tests; an internal gateway).
+    webhook_allow_private: bool = False
     screen_rate: str = "30/60"  # /api/screen requests per account or token: count/seconds
     screen_processes: int = 1  # processes screening /api/screen requests, per server worker (0: a thread)
     trusted_proxies: str = ""  # addresses of reverse proxies whose X-Forwarded-For/-Proto are believed
@@ -61,6 +63,7 @@ class Settings:
             smtp_ca_file=os.environ.get("NETRA_SMTP_CA_FILE", ""),
             mail_from=os.environ.get("NETRA_MAIL_FROM", "Netra <netra@localhost>"),
             public_url=os.environ.get("NETRA_PUBLIC_URL", "http://127.0.0.1:8000").rstrip("/"),
+            webhook_allow_private=os.environ.get("NETRA_WEBHOOK_ALLOW_PRIVATE", "") == "1",
             screen_rate=os.environ.get("NETRA_SCREEN_RATE", "30/60"),
             screen_processes=_int("NETRA_SCREEN_PROCESSES", 1),
             trusted_proxies=os.environ.get("NETRA_TRUSTED_PROXIES", "").strip(),

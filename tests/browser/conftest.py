@@ -44,17 +44,60 @@ def page(browser):
     context.close()
 
 
+def _load_demo(data_dir, database_url: str | None) -> None:
+    """What `netra run` does before it serves, done once per test process: migrate, regions, demo data."""
+    from netra.cli.context import open_database
+    from netra.cli.setup_commands import load_demo
+    from netra.config import Settings
+
+    settings = Settings.from_env(data_dir=data_dir, database_url=database_url)
+    db = open_database(settings, migrate=True)
+    try:
+        load_demo(db, settings)
+    finally:
+        db.dispose()
+
+
+@pytest.fixture(scope="session")
+def demo_template(tmp_path_factory, request):
+    """A data folder (and, for PostgreSQL, a database) holding the demo installation, built once.
+
+    Every live server starts on a copy, so each test still gets a private installation, but pays for the demo
+    load once per test process instead of once per test (it was most of the suite's time). The server still
+    runs the whole start-up on the copy: migrations, regions and the demo load, which find everything present.
+    """
+    built = {}
+
+    def get(backend: str):
+        if backend not in built:
+            data_dir = tmp_path_factory.mktemp(f"demo-{backend}") / "data"
+            name = url = None
+            if backend == "postgresql":  # asked for only when a PostgreSQL test runs
+                server = request.getfixturevalue("postgres_server")
+                name = f"demo_{os.getpid()}"
+                server.execute(f"CREATE DATABASE {name}")
+                url = server.url(name)
+            _load_demo(data_dir, url)
+            built[backend] = (data_dir, name)
+        return built[backend]
+
+    return get
+
+
 @pytest.fixture(params=["sqlite", "postgresql"])
-def live_server(request, tmp_path):
-    """`netra run` on the embedded SQLite default, and on PostgreSQL."""
+def live_server(request, tmp_path, demo_template):
+    """`netra run` on the embedded SQLite default, and on PostgreSQL, each on a fresh copy of the demo data."""
+    template_dir, template_db = demo_template(request.param)
+    data_dir = tmp_path / "data"
+    shutil.copytree(template_dir, data_dir)
     url = None
     if request.param == "postgresql":
         server = request.getfixturevalue("postgres_server")
         name = f"live_{os.getpid()}_{next(_databases)}"
-        server.execute(f"CREATE DATABASE {name}")
+        server.execute(f"CREATE DATABASE {name} TEMPLATE {template_db}")
         url = server.url(name)
-    live = LiveServer(tmp_path / "data", url)
+    live = LiveServer(data_dir, url)
     live.backend = request.param
-    live.database_url = url or f"sqlite:///{tmp_path / 'data' / 'netra.sqlite3'}"
+    live.database_url = url or f"sqlite:///{data_dir / 'netra.sqlite3'}"
     yield live
     live.stop()

@@ -147,3 +147,21 @@ def test_workers_sharing_a_consumer_skip_a_held_position(db, store):
         outbox.advance(held, "notifications", 1)
     with db.transaction() as later:
         assert outbox.lock(later, "notifications", skip_locked=True) == 1
+
+
+def test_a_held_consumer_position_makes_the_next_holder_wait(db, store):
+    """Without the lock two statistics consumers would apply the same events twice."""
+    if db.engine.dialect.name != "postgresql":
+        pytest.skip("SQLite serialises writers: a second writer cannot start at all")
+    from sqlalchemy import text
+    from sqlalchemy.exc import OperationalError
+
+    report(db, store, 7)
+    for _ in range(2):  # the consumer's first run (its row is created) and a later one (the row exists)
+        with db.transaction() as held:
+            position = outbox.lock(held, "statistik")
+            with pytest.raises(OperationalError, match="lock"):
+                with db.transaction() as other:
+                    other.execute(text("SET LOCAL lock_timeout = '300ms'"))
+                    outbox.lock(other, "statistik")
+            outbox.advance(held, "statistik", max(position, 0))

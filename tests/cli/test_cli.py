@@ -23,8 +23,8 @@ def netra(*args: str, data_dir=None, database_url=None, input: str | None = None
 COMMANDS = [[], ["db"], ["db", "upgrade"], ["regions"], ["regions", "load"], ["regions", "workforce"], ["users"], ["users", "create-admin"],
             ["demo"], ["demo", "load"], ["serve"], ["run"], ["audit", "verify"], ["backup"], ["restore"],
             ["screen"], ["screen", "eval"], ["model", "train"], ["queue", "import"], ["queue", "labels"],
-            ["bolehkah"], ["pedoman"], ["stats", "rebuild"], ["rules", "override"], ["rules", "overrides"],
-            ["elections", "add"], ["elections", "list"], ["people"], ["people", "import"]]
+            ["bolehkah"], ["pedoman"], ["stats", "rebuild"], ["rules", "propose"], ["rules", "decide"],
+            ["rules", "proposals"], ["rules", "overrides"], ["elections", "propose"], ["elections", "list"], ["people"], ["people", "import"]]
 
 
 @pytest.mark.parametrize("command", COMMANDS, ids=lambda c: " ".join(c) or "netra")
@@ -62,7 +62,8 @@ def test_demo_load_is_idempotent(tmp_path, database_url):
     first = netra("demo", "load", data_dir=tmp_path, database_url=database_url)
     assert first.returncode == 0, first.stderr
     creds = json.loads((tmp_path / "demo-credentials.json").read_text())
-    assert len(creds) == 10 and "bawaslu.jepara" in creds and "ppk.kukar" in creds
+    assert len(creds) == 12 and "bawaslu.jepara" in creds and "ppk.kukar" in creds
+    assert "admin.nasional" in creds and "admin.nasional2" in creds  # two people for a rule correction
     assert (tmp_path / "demo-credentials.json").stat().st_mode & 0o077 == 0
     second = netra("demo", "load", data_dir=tmp_path, database_url=database_url)
     assert second.returncode == 0

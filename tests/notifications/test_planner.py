@@ -42,15 +42,15 @@ def people(db):
             "outsider": make("bawaslu.kukar", Role.BAWASLU, ("64.02",))}
 
 
-def file_report(db, store, notify_email="", **extra):
+def file_report(db, store, notify_email="", token="tok-" + "q" * 20, **extra):
     draft_fields = dict(description="Camat mengajak ASN kecamatan memilih paslon nomor urut 2 dalam apel pagi.",
                         region_code="33.20", election_id="pilkada2024", event_date=date(2024, 9, 30),
                         reported_name=REPORTED, **REPORTER)
     from netra.intake.report import ReportDraft
-    receipt = submit_report(db, store, ReportDraft(**(draft_fields | extra)), [], "tok-" + "q" * 20, "k",
+    receipt = submit_report(db, store, ReportDraft(**(draft_fields | extra)), [], token, "k",
                             {"pilkada2024"}, now=T0, notify_email=notify_email)
     with db.transaction() as s:
-        return s.scalar(select(CaseRow.id)), receipt
+        return s.scalar(select(CaseRow.id).order_by(CaseRow.id.desc())), receipt
 
 
 def recipients(db, case_id):

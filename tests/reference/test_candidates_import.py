@@ -14,7 +14,8 @@ from netra.accounts.roles import Role
 from netra.services import reference_data
 from netra.services.accounts import create_account
 from netra.services.candidates import CandidateImportError, import_kpu_list, list_candidates
-from netra.services.reference_data import ReferenceDataError, add_election, add_override
+from netra.services.reference_data import ReferenceDataError
+from tests.support.reference import approved_correction, approved_election
 from netra.storage import audit_log
 from netra.storage.tables import CandidateRow
 from tests.reference.test_reference_admin import NEW_ELECTION
@@ -124,10 +125,10 @@ def test_screener_follows_rulebook_corrections_and_added_elections(db, admin):
     post = {"id": "x", "text": "Sebagai guru PNS saya ajak coblos paslon nomor urut 2 ya!", "created_at": "2029-10-10",
             "region": "33.20"}
     assert reference_data.screener(db).screen(post).stage is None  # no election on that day yet
-    add_election(db, admin, NEW_ELECTION)
+    approved_election(db, NEW_ELECTION)
     assert reference_data.screener(db).screen(post).stage == "pilkada2029uji:campaign"
     rulebook_before = reference_data.screener(db).rulebook
-    add_override(db, admin, "skb2022.disiplin.2", "sanction.level", "sedang", "uji koreksi")
+    approved_correction(db, "skb2022.disiplin.2", "sanction.level", "sedang")
     screener = reference_data.screener(db)
     assert screener.rulebook is not rulebook_before
     assert screener.rulebook["skb2022.disiplin.2"].sanction.level.value == "sedang"

@@ -15,6 +15,7 @@ from netra.services import reference_data
 from netra.services.accounts import create_account
 from netra.services.reference_data import ReferenceDataError, install_workforce
 from netra.storage.tables import AuditRow, WorkforceTableRow
+from tests.support.scopes import NATIONAL
 
 CODES = {r.code for r in load_reference_regions()}
 OFFICIAL = {"label": {"id": "ASN Juni 2024 (uji)", "en": "ASN June 2024 (test)"}, "as_of": "2024-06",
@@ -49,7 +50,7 @@ def test_bad_tables_are_refused_with_the_reason(change, message):
 
 
 def test_an_installed_table_is_recorded_and_used_by_the_statistics(db):
-    admin = create_account(db, "admin.wf", "", "kata-sandi-panjang", Role.ADMIN, ["33"])
+    admin = create_account(db, "admin.wf", "", "kata-sandi-panjang", Role.ADMIN, NATIONAL)
     viewer = create_account(db, "viewer.wf", "", "kata-sandi-panjang", Role.VIEWER, ["33"])
     with pytest.raises(ReferenceDataError):
         install_workforce(db, viewer, yaml.safe_dump(OFFICIAL), "uji")
@@ -67,7 +68,7 @@ def test_an_installed_table_is_recorded_and_used_by_the_statistics(db):
 
 
 def test_cli_shows_and_installs_a_table(db, tmp_path, database_url):
-    create_account(db, "admin.pusat", "", "kata-sandi-panjang", Role.ADMIN, ["33"])
+    create_account(db, "admin.pusat", "", "kata-sandi-panjang", Role.ADMIN, NATIONAL)
     cmd = [sys.executable, "-m", "netra.cli.main", "--data-dir", str(tmp_path), "--database-url", database_url]
     shown = subprocess.run(cmd + ["regions", "workforce"], capture_output=True, text=True)
     assert shown.returncode == 0 and "38 regions" in shown.stdout and "3,732,415" in shown.stdout, shown.stderr

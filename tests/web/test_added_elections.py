@@ -14,7 +14,7 @@ from netra.services import analytics, reference_data
 from netra.services.unit_of_work import unit_of_work
 from netra.services.elections import election_choices
 from netra.services.intake import submit_report
-from netra.services.reference_data import add_election
+from tests.support.reference import approved_election
 from netra.storage.evidence_store import EvidenceStore
 from netra.storage.tables import CaseRow
 
@@ -36,7 +36,7 @@ def test_an_added_election_is_offered_clocked_and_counted(app, client, make_acco
     db = app.state.db
     admin = make_account("admin.kalender", Role.ADMIN, ("33",))
     assert "pemilu2029uji" not in client.get("/lapor").text
-    add_election(db, admin, PEMILU_2029)
+    approved_election(db, PEMILU_2029)
     assert "pemilu2029uji" in election_choices(db)
     assert 'value="pemilu2029uji"' in client.get("/lapor").text
     when = datetime(2029, 1, 10, 3, tzinfo=timezone.utc)

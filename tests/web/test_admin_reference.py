@@ -1,6 +1,7 @@
-"""The administrators' reference data page: rulebook corrections, added elections and the civil-servant table
-through forms, each change applied, recorded and audited; refused input shows the Indonesian reason with the
-input kept, and stores nothing."""
+"""The administrators' reference data page: rulebook corrections and added elections proposed by one national
+administrator and decided by another, the civil-servant table installed by a national administrator, each change
+recorded and audited; refused input (or a regional administrator) gets the Indonesian reason with the input kept,
+and nothing is stored."""
 
 from __future__ import annotations
 
@@ -12,6 +13,9 @@ from netra.accounts.roles import Role
 from netra.services import reference_data
 from netra.storage import audit_log
 from netra.storage.tables import AddedElectionRow, AuditRow, RuleOverrideRow, WorkforceTableRow
+from netra.services.reference_data import national_today
+from netra.storage.tables import ReferenceProposalRow
+from tests.support.scopes import NATIONAL
 from tests.web.conftest import csrf_of, login
 
 PAGE = "/admin/referensi"
@@ -34,7 +38,7 @@ WORKFORCE = ("label: {id: ASN uji web, en: test civil servants}\nas_of: '2025'\n
 
 @pytest.fixture
 def admin(client, make_account):
-    account = make_account("admin.referensi", Role.ADMIN, ("33",))
+    account = make_account("admin.referensi", Role.ADMIN, NATIONAL)
     assert login(client, "admin.referensi").status_code == 303
     return account
 
@@ -79,56 +83,108 @@ def test_other_roles_are_refused_and_anonymous_sent_to_sign_in(client, make_acco
     assert response.status_code == 403 and count(client.app, WorkforceTableRow) == 0
 
 
-def test_a_rule_correction_is_applied_listed_and_audited(client, app, admin):
-    assert reference_data.rulebook(app.state.db)[RULE].value_at("sanction.level") == "berat"
+def switch_to(client, username: str) -> None:
+    client.post("/keluar", data={"csrf_token": csrf_of(client.get(PAGE).text)})
+    assert login(client, username).status_code == 303
+
+
+def test_a_rule_correction_is_proposed_approved_by_another_listed_and_audited(client, app, make_account, admin):
+    make_account("admin.kedua", Role.ADMIN, NATIONAL)
+    db = app.state.db
+    page = client.get(PAGE).text
+    assert '<option value="sanction.level">Tingkat hukuman disiplin</option>' in page  # fields by name
+    assert "Buku aturan yang berlaku: versi 1" in page
     response = post(client, "/aturan", {"rule_id": RULE, "field": "sanction.level", "value": "sedang",
-                                        "reason": "Tribun 2023: tingkat sedang"})
+                                        "effective_from": national_today().isoformat(),
+                                        "reason": "Tribun 2023: tingkat sedang", "source": "PP 94/2021 Pasal 8"})
     assert response.status_code == 303 and response.headers["location"].startswith(PAGE + "?ok=aturan")
-    assert reference_data.rulebook(app.state.db)[RULE].value_at("sanction.level") == "sedang"
+    assert reference_data.rulebook(db)[RULE].value_at("sanction.level") == "berat"  # one person is not enough
     page = client.get(response.headers["location"]).text
-    assert "Koreksi aturan dicatat" in page and "Tribun 2023: tingkat sedang" in page and "&#34;sedang&#34;" in page
-    with app.state.db.transaction() as s:
-        row = s.scalars(select(RuleOverrideRow)).one()
-        assert (row.rule_id, row.by_user, row.value) == (RULE, "admin.referensi", {"value": "sedang"})
-    [entry] = audited(app, f"rule:{RULE}")
-    assert entry.detail["from"] == "berat" and entry.detail["to"] == "sedang"
+    assert "menunggu persetujuan administrator nasional lain" in page
+    with db.transaction() as s:
+        proposal = s.scalars(select(ReferenceProposalRow)).one().id
+    assert f'data-testid="own-proposal-{proposal}"' in page and f'data-testid="approve-{proposal}"' not in page
+    own = post(client, f"/usulan/{proposal}", {"decision": "setujui", "decision_reason": "saya sendiri"})
+    assert own.status_code == 422 and "bukan pengusulnya" in own.text
+    switch_to(client, "admin.kedua")
+    page = client.get(PAGE).text
+    assert "Tribun 2023: tingkat sedang" in page and "PP 94/2021 Pasal 8" in page and "WIB" in page
+    empty = post(client, f"/usulan/{proposal}", {"decision": "setujui", "decision_reason": " "})
+    assert empty.status_code == 422 and "Tuliskan alasan keputusan" in empty.text
+    done = post(client, f"/usulan/{proposal}", {"decision": "setujui", "decision_reason": "sesuai PP 94/2021"})
+    assert done.status_code == 303
+    assert reference_data.rulebook(db)[RULE].value_at("sanction.level") == "sedang"
+    page = client.get(done.headers["location"]).text
+    assert "Usulan disetujui" in page and "Buku aturan yang berlaku: versi 2" in page
+    assert 'data-testid="decided"' in page and "sesuai PP 94/2021" in page
+    entries = {e.action: e for e in audited(app, f"proposal:{proposal}")}
+    assert entries["approve"].detail["from"] == "berat" and entries["approve"].detail["to"] == "sedang"
 
 
 @pytest.mark.parametrize("data,message", [
-    ({"rule_id": "skb2022.tidak.ada", "field": "sanction.level", "value": "sedang", "reason": "r"},
-     "skb2022.tidak.ada"),
-    ({"rule_id": RULE, "field": "sanction.level", "value": "sangat-berat", "reason": "r"}, "sangat-berat"),
-    ({"rule_id": RULE, "field": "sanction.tidak_ada", "value": "x", "reason": "r"}, "tidak_ada"),
-    ({"rule_id": RULE, "field": "subjects", "value": "[pns, : x", "reason": "r"}, "bukan YAML yang sah pada baris 1"),
+    ({"rule_id": "skb2022.tidak.ada", "field": "sanction.level", "value": "sedang"}, "skb2022.tidak.ada"),
+    ({"rule_id": RULE, "field": "sanction.level", "value": "sangat-berat"}, "sangat-berat"),
+    ({"rule_id": RULE, "field": "subjects", "value": "x"}, "Pilih kolom aturan"),
     ({"rule_id": RULE, "field": "sanction.level", "value": "sedang", "reason": "  "}, "Tuliskan alasan"),
-    ({"rule_id": RULE, "field": "", "value": "sedang", "reason": "r"}, "Tuliskan kolom"),
-    ({"rule_id": RULE, "field": "sanction.level", "value": "", "reason": "r"}, "Tuliskan nilai baru"),
+    ({"rule_id": RULE, "field": "sanction.level", "value": "sedang", "source": ""}, "Tuliskan sumber"),
+    ({"rule_id": RULE, "field": "sanction.level", "value": "sedang", "effective_from": "kemarin"},
+     "Tanggal mulai berlaku tidak sah"),
+    ({"rule_id": RULE, "field": "sanction.level", "value": "sedang", "effective_from": "2020-01-01"},
+     "tidak boleh sebelum hari ini"),
+    ({"rule_id": RULE, "field": "sanction.level", "value": ""}, "Tuliskan nilai baru"),
 ])
-def test_bad_rule_corrections_are_refused_with_input_kept(client, app, admin, data, message):
+def test_bad_rule_proposals_are_refused_with_input_kept(client, app, admin, data, message):
+    data = {"effective_from": national_today().isoformat(), "reason": "alasan uji", "source": "sumber uji", **data}
     response = post(client, "/aturan", data)
     assert response.status_code == 422
     assert message in response.text and 'data-testid="error-rule"' in response.text
     assert "Perubahan ditolak; tidak ada yang disimpan." in response.text
-    assert f'value="{data["field"]}"' in response.text and f'value="{data["reason"]}"' in response.text
+    assert f'value="{data["reason"]}"' in response.text and f'value="{data["source"]}"' in response.text
     if data["rule_id"] == RULE:
         assert f'<option value="{RULE}" selected>' in response.text
-    assert count(app, RuleOverrideRow) == 0 and audited(app, f"rule:{RULE}") == []
+    assert count(app, ReferenceProposalRow) == 0 and count(app, RuleOverrideRow) == 0
     assert reference_data.rulebook(app.state.db)[RULE].value_at("sanction.level") == "berat"
 
 
-def test_an_election_pasted_as_yaml_is_added_listed_and_audited(client, app, admin):
+def test_a_regency_administrator_is_refused_national_changes(client, app, make_account):
+    make_account("admin.jepara", Role.ADMIN, ("33.20",))
+    login(client, "admin.jepara")
+    page = client.get(PAGE).text
+    assert 'data-testid="form-rule"' not in page and 'data-testid="national-only"' in page
+    data = {"rule_id": RULE, "field": "sanction.level", "value": "sedang",
+            "effective_from": national_today().isoformat(), "reason": "alasan jepara", "source": "sumber"}
+    refused = post(client, "/aturan", data)
+    assert refused.status_code == 403 and "hanya administrator dengan cakupan nasional" in refused.text
+    for path, body in (("/pemilihan", {"election_yaml": yaml.safe_dump(ELECTION), "reason": "r", "source": "s"}),
+                       ("/pegawai", {"workforce_yaml": WORKFORCE, "reason": "r"}),
+                       ("/tenggat", {"deadlines_yaml": "x: 1", "reason": "r"}),
+                       ("/usulan/1", {"decision": "setujui", "decision_reason": "r"})):
+        response = post(client, path, body)
+        assert response.status_code == 403 and "cakupan nasional" in response.text, path
+    assert (count(app, ReferenceProposalRow), count(app, RuleOverrideRow), count(app, AddedElectionRow),
+            count(app, WorkforceTableRow)) == (0, 0, 0, 0)
+    assert reference_data.rulebook(app.state.db)[RULE].value_at("sanction.level") == "berat"
+
+
+def test_an_election_pasted_as_yaml_is_proposed_then_approved_and_audited(client, app, make_account, admin):
+    make_account("admin.kedua", Role.ADMIN, NATIONAL)
     text = yaml.safe_dump(ELECTION, allow_unicode=True, sort_keys=False)
-    response = post(client, "/pemilihan", {"election_yaml": text})
+    response = post(client, "/pemilihan", {"election_yaml": text, "effective_from": national_today().isoformat(),
+                                           "reason": "jadwal KPU", "source": "PKPU 2029"})
     assert response.status_code == 303 and response.headers["location"].startswith(PAGE + "?ok=pemilihan")
+    assert reference_data.elections(app.state.db).get("pilkada2029web") is None
+    assert "Pemilihan baru pilkada2029web" in client.get(PAGE).text
+    with app.state.db.transaction() as s:
+        proposal = s.scalars(select(ReferenceProposalRow)).one().id
+    switch_to(client, "admin.kedua")
+    assert post(client, f"/usulan/{proposal}", {"decision": "setujui", "decision_reason": "sesuai PKPU"}
+                ).status_code == 303
     election = reference_data.elections(app.state.db).get("pilkada2029web")
     assert election is not None and [s.id for s in election.stages][-1] == "voting"
-    page = client.get(response.headers["location"]).text
-    assert "Pemilihan ditambahkan" in page and "Pemilihan Serentak 2029 (uji web)" in page
-    assert 'data-testid="elections"' in page and "<td>4</td>" in page
-    [entry] = audited(app, "election:pilkada2029web")
-    assert entry.detail == {"stages": 4}
-    # Dates unquoted in YAML (as in the packaged files) are read as dates and stored as text, as the CLI does.
-    again = post(client, "/pemilihan", {"election_yaml": text})
+    page = client.get(PAGE).text
+    assert "Pemilihan Serentak 2029 (uji web)" in page and 'data-testid="elections"' in page and "<td>4</td>" in page
+    again = post(client, "/pemilihan", {"election_yaml": text, "effective_from": national_today().isoformat(),
+                                        "reason": "lagi", "source": "PKPU"})
     assert again.status_code == 422 and "sudah ada" in again.text and count(app, AddedElectionRow) == 1
 
 
@@ -136,19 +192,19 @@ def test_an_election_pasted_as_yaml_is_added_listed_and_audited(client, app, adm
     ("id: rusak\nkind: [pilkada\nname: x\n", "bukan YAML yang sah pada baris"),
     ("", "Tuliskan data pemilihan dalam format YAML"),
     ("- satu\n- dua\n", "satu pemilihan sebagai pemetaan"),
-    (yaml.safe_dump({**ELECTION, "kind": "referendum"}), "Pemilihan tidak ditambahkan"),
+    (yaml.safe_dump({**ELECTION, "kind": "referendum"}), "Usulan pemilihan tidak dicatat"),
     (yaml.safe_dump({**ELECTION, "id": "pilkada2024"}), "sudah ada"),
     (yaml.safe_dump({**ELECTION, "stages": [{**ELECTION["stages"][0], "end": "2029-07-01"}, *ELECTION["stages"][1:]]}),
-     "Pemilihan tidak ditambahkan"),
+     "Usulan pemilihan tidak dicatat"),
 ])
 def test_bad_elections_are_refused_with_input_kept(client, app, admin, text, message):
-    response = post(client, "/pemilihan", {"election_yaml": text})
+    response = post(client, "/pemilihan", {"election_yaml": text, "effective_from": national_today().isoformat(),
+                                           "reason": "r", "source": "s"})
     assert response.status_code == 422 and message in response.text
     assert 'data-testid="error-election"' in response.text
     if text:
         assert text.splitlines()[0].replace("'", "&#39;") in response.text  # the pasted text comes back
-    assert count(app, AddedElectionRow) == 0
-    assert reference_data.elections(app.state.db).get("pilkada2029web") is None
+    assert count(app, AddedElectionRow) == 0 and count(app, ReferenceProposalRow) == 0
 
 
 def test_a_workforce_table_is_installed_shown_and_audited(client, app, admin):
@@ -188,7 +244,8 @@ def test_bad_workforce_tables_are_refused_with_input_kept(client, app, admin, te
 
 
 def test_forms_without_the_csrf_token_are_refused(client, app, admin):
-    for path, data in (("/aturan", {"rule_id": RULE, "field": "sanction.level", "value": "sedang", "reason": "r"}),
+    for path, data in (("/aturan", {"rule_id": RULE, "field": "sanction.level", "value": "sedang", "reason": "r",
+                                    "source": "s", "effective_from": national_today().isoformat()}),
                        ("/pemilihan", {"election_yaml": yaml.safe_dump(ELECTION)}),
                        ("/pegawai", {"workforce_yaml": WORKFORCE, "reason": "r"})):
         response = post(client, path, data, csrf=False)
@@ -201,6 +258,7 @@ def test_forms_without_the_csrf_token_are_refused(client, app, admin):
 def test_yaml_with_runaway_aliases_is_refused(client, app, admin):
     lines = ["a0: &a0 [x, x, x, x, x, x, x, x, x, x]"]
     lines += [f"a{n}: &a{n} [{', '.join([f'*a{n - 1}'] * 10)}]" for n in range(1, 8)]
-    response = post(client, "/pemilihan", {"election_yaml": "\n".join(lines)})
+    response = post(client, "/pemilihan", {"election_yaml": "\n".join(lines), "reason": "r", "source": "s",
+                                           "effective_from": national_today().isoformat()})
     assert response.status_code == 422 and "terlalu besar" in response.text
     assert count(app, AddedElectionRow) == 0

@@ -27,6 +27,7 @@ from netra.services.reference_data import ReferenceDataError, set_deadlines
 from netra.storage.evidence_store import EvidenceStore
 from netra.storage.tables import AuditRow, CaseRow, DeadlineVersionRow
 from tests.web.conftest import csrf_of, login
+from tests.support.scopes import NATIONAL
 
 T0 = datetime(2024, 10, 1, 2, 0, tzinfo=timezone.utc)
 
@@ -76,7 +77,7 @@ def _version(db, case_id):
 def test_a_corrected_deadline_is_used_by_every_clock(app, store, make_account):
     db = app.state.db
     case_id = sent_to_ppk(app, store, make_account)
-    admin = make_account("admin.tenggat", Role.ADMIN, ("33",))
+    admin = make_account("admin.tenggat", Role.ADMIN, NATIONAL)
     bkn = make_account("bkn.tenggat2", Role.BKN)
     day15 = T0 + timedelta(days=15)  # the packaged 10 days have run out; 20 would not have
     assert clocks_for(db, [case_id], day15)[case_id].overdue
@@ -105,7 +106,7 @@ def test_a_corrected_deadline_is_used_by_every_clock(app, store, make_account):
     (with_ppk_days(12), " ", "alasan"),
 ])
 def test_bad_deadlines_are_refused_and_nothing_changes(app, make_account, text, reason, message):
-    admin = make_account("admin.tolak", Role.ADMIN, ("33",))
+    admin = make_account("admin.tolak", Role.ADMIN, NATIONAL)
     with pytest.raises(ReferenceDataError, match=message):
         set_deadlines(app.state.db, admin, text, reason)
     with app.state.db.transaction() as s:
@@ -119,7 +120,7 @@ def test_only_administrators_correct_deadlines(app, make_account):
 
 
 def test_the_reference_page_shows_and_corrects_the_deadlines_in_force(client, app, make_account):
-    make_account("admin.halaman", Role.ADMIN, ("33",))
+    make_account("admin.halaman", Role.ADMIN, NATIONAL)
     login(client, "admin.halaman")
     page = client.get("/admin/referensi").text
     assert 'data-testid="form-deadlines"' in page and "ppk_followup" in page and "berkas bawaan" in page
@@ -136,7 +137,7 @@ def test_the_reference_page_shows_and_corrects_the_deadlines_in_force(client, ap
 
 
 def test_cli_shows_and_sets_the_deadlines(app, make_account, tmp_path, database_url):
-    make_account("admin.cli", Role.ADMIN, ("33",))
+    make_account("admin.cli", Role.ADMIN, NATIONAL)
     cmd = [sys.executable, "-m", "netra.cli.main", "--data-dir", str(tmp_path / "d"), "--database-url", database_url]
     shown = subprocess.run(cmd + ["deadlines", "show"], capture_output=True, text=True)
     assert shown.returncode == 0 and yaml.safe_load(shown.stdout) == packaged()

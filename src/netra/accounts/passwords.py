@@ -2,12 +2,22 @@
 
 from __future__ import annotations
 
+from functools import cache
+
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 
 _hasher = PasswordHasher()
-# Verified against when the username is unknown, so a wrong username takes as long as a wrong password.
-_DUMMY_HASH = _hasher.hash("netra-no-such-user")
+
+
+@cache
+def _dummy_hash() -> str:
+    """Verified against when the username is unknown, so a wrong username takes as long as a wrong password.
+
+    Made on first use, not at import: every process (each CLI command, each server) paid a hash it rarely needs.
+    """
+    return _hasher.hash("netra-no-such-user")
+
 
 MIN_LENGTH = 10
 
@@ -24,6 +34,6 @@ def hash_password(password: str) -> str:
 
 def verify_password(stored_hash: str | None, password: str) -> bool:
     try:
-        return _hasher.verify(stored_hash or _DUMMY_HASH, password) and stored_hash is not None
+        return _hasher.verify(stored_hash or _dummy_hash(), password) and stored_hash is not None
     except (VerificationError, InvalidHashError):
         return False

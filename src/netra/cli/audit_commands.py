@@ -22,19 +22,19 @@ def verify(
 ) -> None:
     """Recompute the keyed chain, check it against the signed checkpoints and every case's rows against the
     trail; exit 1 and name every problem."""
+    from netra.services.audit_trail import verify as verify_trail
+
     settings = ctx.obj
     db = open_database(settings, migrate=True)
-    path = checkpoints or settings.checkpoint_file
-    lines = audit_log.read_checkpoints(path)
-    with db.transaction() as session:
-        checked, breaks = audit_log.verify(session, settings.audit_key(), lines)
-    if breaks:
-        for b in breaks:
+    check = verify_trail(db, settings.audit_key(), checkpoints or settings.checkpoint_file)  # as /admin/audit does
+    if check.breaks:
+        for b in check.breaks:
             err_console.print(f"[red]entry {b.seq}:[/] {b.problem}", highlight=False)
-        err_console.print(f"Audit trail BROKEN: {len(breaks)} problem(s) in {checked} entries.")
+        err_console.print(f"Audit trail BROKEN: {len(check.breaks)} problem(s) in {check.checked} entries.")
         raise typer.Exit(1)
-    note = f", {len(lines)} checkpoint(s) in {path}" if lines else f"; no checkpoints in {path} yet"
-    console.print(f"Audit trail intact: {checked} entries verified{note}.", highlight=False)
+    note = (f", {check.checkpoints} checkpoint(s) in {check.path}" if check.checkpoints
+            else f"; no checkpoints in {check.path} yet")
+    console.print(f"Audit trail intact: {check.checked} entries verified{note}.", highlight=False)
 
 
 @app.command("checkpoint")

@@ -1,9 +1,11 @@
-"""`netra worker` (sends queued notifications) and `netra notifications status|retry|email`."""
+"""`netra worker` (sends queued notifications, clock warnings and digests) and `netra notifications status|retry|
+email|digest|bounce|webhook-add|webhooks`."""
 
 from __future__ import annotations
 
 import signal
 import threading
+from datetime import datetime, timezone
 
 import typer
 from rich.table import Table
@@ -29,8 +31,13 @@ def worker(ctx: typer.Context, once: bool = typer.Option(False, help="Send what 
     configure_logging()
     mailer = SmtpMailer(settings)
     if once:
-        counts = deliver_due(db, mailer)
-        console.print(f"Sent {counts.sent}, to retry {counts.retried}, failed {counts.failed}.")
+        from netra.services.notifications import webhooks
+        from netra.services.notifications.worker import chores
+
+        chores(db)
+        counts, posts = deliver_due(db, mailer), webhooks.deliver_due(db, settings)
+        console.print(f"Sent {counts.sent}, to retry {counts.retried}, failed {counts.failed}; webhooks posted "
+                      f"{posts.sent}, to retry {posts.retried}, failed {posts.failed}.")
         return
     stop = threading.Event()
     for sig in (signal.SIGTERM, signal.SIGINT):
@@ -85,3 +92,76 @@ def email(ctx: typer.Context, username: str, address: str = typer.Argument("", h
     except InvalidAddress as exc:
         fail(str(exc))
     console.print(f"{account.username}: {stored or 'in the app only'} ({lang}).")
+
+
+@app.command("digest")
+@clean_errors
+def digest(ctx: typer.Context,
+           now: bool = typer.Option(False, "--now", help="Do not wait for 07:00 local time.")) -> None:
+    """Send the daily digests that are due (07:00 in each officer's zone; with --now, all of today's not yet sent).
+    Never twice to one officer on one local day, whoever sent the first."""
+    from netra.services.notifications.clock_warnings import warn
+    from netra.services.notifications.digest import send_due
+
+    db = open_database(ctx.obj)
+    at = datetime.now(timezone.utc)
+    warned = warn(db, at)
+    done = send_due(db, at, force=now)
+    for sent in done:
+        console.print(f"{sent.username}: {sent.local_day} {sent.zone}, "
+                      + (f"{sent.items} item(s)" if sent.items else "nothing to tell (not sent)"))
+    console.print(f"Digests written: {sum(1 for s in done if s.items)}; legal-clock warnings given: {warned}.")
+
+
+@app.command("bounce")
+@clean_errors
+def bounce(ctx: typer.Context, address: str, reason: str = typer.Option("recorded by an operator"),
+           clear: bool = typer.Option(False, "--clear", help="The mailbox works again: write to it again.")) -> None:
+    """Mark an address as bouncing: nothing more is sent to it (shown to its owner and administrators)."""
+    from netra.services.notifications import bounces
+
+    db = open_database(ctx.obj)
+    with db.transaction() as session:
+        if clear:
+            bounces.clear(session, address)
+        else:
+            bounces.record(session, address, reason, "operator")
+    console.print(f"{address}: {'cleared' if clear else 'marked as bouncing; nothing more is sent to it'}.")
+
+
+@app.command("webhook-add")
+@clean_errors
+def webhook_add(ctx: typer.Context, region: str, kind: str, url: str,
+                admin: str = typer.Option(..., help="The administrator registering it (recorded).")) -> None:
+    """Register a webhook for one event kind in one region (and the regions it covers); prints its secret once."""
+    from netra.notifications.webhook_urls import UnsafeUrl
+    from netra.services.notifications.webhooks import WebhookRefused, register
+
+    db = open_database(ctx.obj)
+    account = account_named(db, admin)
+    try:
+        hook_id, secret = register(db, account, region, kind, url, ctx.obj)
+    except (UnsafeUrl, WebhookRefused) as exc:
+        fail(str(exc))
+    console.print(f"Webhook {hook_id} registered. Secret (shown once, for X-Netra-Signature): {secret}")
+
+
+@app.command("webhooks")
+@clean_errors
+def webhooks_list(ctx: typer.Context) -> None:
+    """The webhooks and their latest deliveries, with status, HTTP code and last error."""
+    from netra.services.notifications.webhooks import overview
+
+    db = open_database(ctx.obj)
+    with db.transaction() as session:
+        hooks, totals, latest = overview(session)
+        table = Table("id", "region", "kind", "url", "active")
+        for h in hooks:
+            table.add_row(str(h.id), h.region_code, h.kind, h.url, "yes" if h.active else "no")
+        console.print(table)
+        console.print("Deliveries: " + ", ".join(f"{k} {totals.get(k, 0)}" for k in ("queued", "sent", "failed")))
+        table = Table("id", "webhook", "kind", "status", "attempts", "HTTP", "last error")
+        for d in latest:
+            table.add_row(str(d.id), str(d.webhook_id), d.kind, d.status, str(d.attempts),
+                          str(d.response_code or ""), d.last_error[:80])
+        console.print(table)

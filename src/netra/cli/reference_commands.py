@@ -18,25 +18,74 @@ deadlines_app = typer.Typer(help="The legal clocks in force: packaged deadlines.
 elections_app = typer.Typer(help="Election calendars: packaged plus added by administrators.", no_args_is_help=True)
 
 
-@rules_app.command("override")
+def _day(text: str | None):
+    from datetime import date
+
+    try:
+        return date.fromisoformat(text) if text else None
+    except ValueError:
+        fail(f"--from {text!r}: expected a date as YYYY-MM-DD.")
+
+
+@rules_app.command("propose")
 @clean_errors
-def override(
+def propose(
     ctx: typer.Context,
     rule_id: str = typer.Argument(..., help="e.g. skb2022.disiplin.8"),
-    field: str = typer.Argument(..., help="Dotted path, e.g. sanction.level"),
-    value: str = typer.Argument(..., help="New value (read as YAML: sedang, 12, null, [a, b])."),
-    by: str = typer.Option(..., "--by", help="Username of the administrator making the change."),
-    reason: str = typer.Option(..., "--reason", help="Why, with the source."),
+    field: str = typer.Argument(..., help="sanction.level, sanction.kind, sanction.consists_of.id or explanation.id"),
+    value: str = typer.Argument(..., help="The new value, e.g. sedang."),
+    by: str = typer.Option(..., "--by", help="Username of the national administrator proposing it."),
+    reason: str = typer.Option(..., "--reason", help="Why."),
+    source: str = typer.Option(..., "--source", help="The source cited (regulation and article, publication)."),
+    start: str = typer.Option(None, "--from", help="In force from this day (YYYY-MM-DD, WIB); default today."),
 ) -> None:
-    """Correct one rulebook value; recorded with who, when and why, and written to the audit trail."""
-    from netra.services.reference_data import ReferenceDataError, add_override
+    """Propose a correction of one rule field; it holds once another national administrator approves it
+    (`netra rules decide`)."""
+    from netra.services.reference_changes import propose_rule
+    from netra.services.reference_data import ReferenceDataError, national_today
 
     db = open_database(ctx.obj, migrate=True)
     try:
-        book = add_override(db, account_named(db, by), rule_id, field, yaml.safe_load(value), reason)
-    except (ReferenceDataError, yaml.YAMLError) as exc:
+        proposal = propose_rule(db, account_named(db, by), rule_id, field, value, _day(start) or national_today(),
+                                reason, source)
+    except ReferenceDataError as exc:
         fail(str(exc))
-    console.print(f"{rule_id}: {field} is now {book[rule_id].value_at(field)!r}.")
+    console.print(f"Proposal #{proposal} recorded; it needs another national administrator's approval.")
+
+
+@rules_app.command("decide")
+@clean_errors
+def decide(
+    ctx: typer.Context,
+    proposal_id: int = typer.Argument(..., help="The proposal number (`netra rules proposals`)."),
+    by: str = typer.Option(..., "--by", help="Username of a national administrator other than the proposer."),
+    approve: bool = typer.Option(..., "--approve/--reject", help="Approve or reject the proposal."),
+    reason: str = typer.Option(..., "--reason", help="Why."),
+) -> None:
+    """Approve or reject a proposed rule correction or election (two people: never the proposer)."""
+    from netra.services.reference_changes import decide as decide_proposal
+    from netra.services.reference_data import ReferenceDataError
+
+    db = open_database(ctx.obj, migrate=True)
+    try:
+        decide_proposal(db, account_named(db, by), proposal_id, approve, reason)
+    except ReferenceDataError as exc:
+        fail(str(exc))
+    console.print(f"Proposal #{proposal_id} {'approved' if approve else 'rejected'}.")
+
+
+@rules_app.command("proposals")
+@clean_errors
+def list_proposals(ctx: typer.Context) -> None:
+    """Proposals waiting for a decision."""
+    from netra.services.reference_changes import pending
+
+    table = Table("#", "what", "value", "from", "by", "reason", "source")
+    for p in pending(open_database(ctx.obj, migrate=True)):
+        what = f"{p.rule_id} {p.field}" if p.kind == "rule" else f"election {p.value.get('id')}"
+        table.add_row(str(p.id), what, json.dumps(p.value, ensure_ascii=False, default=str)[:60],
+                      p.effective_from.isoformat(), p.proposed_by, p.reason, p.source)
+    console.print(table)
 
 
 @rules_app.command("overrides")
@@ -54,15 +103,20 @@ def list_overrides(ctx: typer.Context) -> None:
     console.print(table)
 
 
-@elections_app.command("add")
+@elections_app.command("propose")
 @clean_errors
-def add(
+def propose_election(
     ctx: typer.Context,
     file: Path = typer.Argument(..., exists=True, dir_okay=False, help="YAML in the packaged calendars' format."),
-    by: str = typer.Option(..., "--by", help="Username of the administrator."),
+    by: str = typer.Option(..., "--by", help="Username of the national administrator proposing it."),
+    reason: str = typer.Option(..., "--reason", help="Why."),
+    source: str = typer.Option(..., "--source", help="The source cited (e.g. the KPU decree on the stages)."),
+    start: str = typer.Option(None, "--from", help="In force from this day (YYYY-MM-DD, WIB); default today."),
 ) -> None:
-    """Add an election and its stages (validated as the packaged calendars are)."""
-    from netra.services.reference_data import ReferenceDataError, add_election
+    """Propose an election and its stages (validated as the packaged calendars are); in force once another
+    national administrator approves it (`netra rules decide`)."""
+    from netra.services.reference_changes import propose_election as propose
+    from netra.services.reference_data import ReferenceDataError, national_today
 
     db = open_database(ctx.obj, migrate=True)
     try:
@@ -72,10 +126,11 @@ def add(
     if not isinstance(data, dict):
         fail(f"{file}: expected one election as a mapping.")
     try:
-        elections = add_election(db, account_named(db, by), data)
+        proposal = propose(db, account_named(db, by), data, _day(start) or national_today(), reason, source)
     except ReferenceDataError as exc:
         fail(str(exc))
-    console.print(f"Election '{data.get('id')}' added; {len(list(elections))} elections in force.")
+    console.print(f"Proposal #{proposal} (election '{data.get('id')}') recorded; it needs another national "
+                  "administrator's approval.")
 
 
 @elections_app.command("list")

@@ -32,7 +32,6 @@ from functools import lru_cache
 from pathlib import Path
 
 import numpy as np
-from sklearn.feature_extraction.text import TfidfVectorizer
 
 from netra import formatting
 from netra.elections import Elections, load_elections
@@ -170,6 +169,8 @@ class GuidanceEngine:
 
         corpus = [self._act_tokens(a) for a in docs] + [self._act_tokens(a) for _, a, _ in self._forbidden] + \
             [self._act_tokens(a) for _, a, _, _ in self._allowed]
+        from sklearn.feature_extraction.text import TfidfVectorizer  # here, not at import: most processes never ask
+
         self._word = TfidfVectorizer(analyzer=_identity, sublinear_tf=True, lowercase=False)
         self._word.fit(corpus)
         texts = [" ".join(t) for t in corpus]

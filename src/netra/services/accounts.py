@@ -9,6 +9,7 @@ from datetime import timedelta
 
 from netra.accounts.model import Account
 from netra.accounts.passwords import hash_password, verify_password
+from netra.accounts.policy import may_manage_account
 from netra.accounts.roles import Role
 from netra.services import sessions, throttle
 from netra.storage import audit_log
@@ -97,9 +98,11 @@ def set_active(db: Database, admin: Account, username: str, active: bool, reason
     with db.transaction() as session:
         repo = AccountRepository(session)
         found = repo.credentials(username.strip().lower())
-        if found is None:
+        if found is None or not may_manage_account(admin, found[0].scope):  # outside their scope: not theirs
             raise AccountError(f"Akun '{username}' tidak ada.")
         account = found[0]
+        if account.id == admin.id:
+            raise AccountError("Anda tidak dapat menonaktifkan akun Anda sendiri.")
         repo.set_active(account.id, active)
         ended = sessions.end_all(session, account.id)
         audit_log.append(session, f"user:{admin.id}", "change", f"account:{account.id}",

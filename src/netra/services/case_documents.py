@@ -65,6 +65,15 @@ def _person(detail: CaseDetail) -> list[tuple[str, str]]:
             ("Pemilihan", s.election_id), ("Tanggal kejadian", s.event_date.isoformat() if s.event_date else "")]
 
 
+def decided_under(detail: CaseDetail, action: str | None = None) -> int | None:
+    """The rulebook version the case's latest decision (or its latest `action` step) was taken under; None for a
+    case decided before versions were recorded, or not decided yet."""
+    for h in reversed(detail.history):
+        if (action is None or h.action == action) and h.payload.get("rulebook_version"):
+            return int(h.payload["rulebook_version"])
+    return None
+
+
 def recommendation_letter(detail: CaseDetail, now: datetime | None = None, rulebook: Rulebook | None = None) -> bytes:
     now = now or datetime.now(timezone.utc)
     recommend = next((h for h in reversed(detail.history) if h.action == "recommend"), None)
@@ -91,6 +100,8 @@ def recommendation_letter(detail: CaseDetail, now: datetime | None = None, ruleb
             ("Dasar hukum", "; ".join(rule.legal_basis)),
             ("Sanksi", f"{rule.sanction.kind.value} / {rule.sanction.level.value}: {rule.sanction.consists_of.id}"),
         ]))
+    if version := decided_under(detail, "recommend"):
+        story.append(_p(f"Diputuskan berdasarkan aturan versi {version}."))
     story += [_p("Pertimbangan", HEAD), _p(recommend.reason),
               _p("Bukti", HEAD), *_evidence(detail), Spacer(1, 16),
               _p(f"Direkomendasikan pada {recommend.at:%Y-%m-%d %H:%M} UTC oleh petugas #{recommend.actor_id} "

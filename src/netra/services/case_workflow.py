@@ -46,6 +46,9 @@ class StepResult:
     version: int
 
 
+DECISIONS = ("recommend", "impose_sanction")  # steps that apply a rule: they record the rulebook version in force
+
+
 def take_step(
     db: Database,
     store: EvidenceStore,
@@ -68,8 +71,11 @@ def take_step(
         row = uow.cases.find(case_id, account)
         if row is None:
             raise CaseNotFound(case_id)
+        payload = dict(payload or {})
+        if action in DECISIONS:  # the case keeps the rulebook it was decided under, whatever is corrected later
+            payload["rulebook_version"] = reference_data.rulebook_version_in(uow.session)
         state, record = apply(
-            uow.cases.state(row), action, account, now, reason=reason, payload=payload or {},
+            uow.cases.state(row), action, account, now, reason=reason, payload=payload,
             documents=[e.sha256 for e in checked], expected_version=expected_version,
             known_rule_ids=set(rulebook.ids), rules=uow.deadlines,
         )

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import json
 import threading
-from datetime import datetime, timezone
+from datetime import date, datetime, timezone
 from functools import cache
 from typing import Any
 
@@ -19,7 +19,7 @@ import yaml
 from sqlalchemy import func, select
 
 from netra.accounts.model import Account
-from netra.accounts.policy import Capability, may
+from netra.accounts.policy import Capability, may, may_change_national_reference
 from netra.cases import DeadlineDataError, DeadlineRules, default_rules, parse_rules
 from netra.cases.deadlines import DATA_FILE as DEADLINES_FILE
 from netra.elections import ElectionDataError, Elections, election_from_dict, load_elections
@@ -28,7 +28,7 @@ from netra.guidance import GuidanceEngine
 from netra.rulebook import Override, Rulebook, RulebookError, load_rulebook
 from netra.storage import audit_log
 from netra.storage.database import Database
-from netra.regions import load_reference_regions
+from netra.regions import TimeZone, load_reference_regions
 from netra.regions.workforce import Workforce, WorkforceError, load_workforce, parse_workforce
 from netra.storage.tables import AddedElectionRow, DeadlineVersionRow, RuleOverrideRow, WorkforceTableRow
 
@@ -40,10 +40,31 @@ class ReferenceDataError(ValueError):
     """A refused change; the message names what is wrong."""
 
 
-def _version(session) -> tuple:
-    """Changes only when an override or an election is added: a cheap key for the caches below."""
+NATIONAL_ZONE = TimeZone.WIB.zoneinfo  # a national correction takes effect on a WIB day, one day for the country
+
+
+def national_today(now: datetime | None = None) -> date:
+    return (now or datetime.now(timezone.utc)).astimezone(NATIONAL_ZONE).date()
+
+
+def _version(session, today: date) -> tuple:
+    """Changes only when an override or an election is added, or a day passes (an approved change may take effect
+    on a later day): a cheap key for the caches below."""
     return (session.scalar(select(func.max(RuleOverrideRow.id))) or 0,
-            session.scalar(select(func.max(AddedElectionRow.id))) or 0)
+            session.scalar(select(func.max(AddedElectionRow.id))) or 0, today)
+
+
+def _in_force(row_type, today: date):
+    """Rows in force on `today`, in the order they took effect: the rulebook version is 1 + how many of these
+    corrections there are, and version N is the packaged rulebook with the first N - 1 of them. A change is
+    approved for today or later, so it always sorts after every correction already in force: versions never
+    renumber."""
+    return (select(row_type).where((row_type.effective_from.is_(None)) | (row_type.effective_from <= today))
+            .order_by(func.coalesce(row_type.effective_from, date(1970, 1, 1)), row_type.id))
+
+
+def _overrides(rows) -> list[Override]:
+    return [Override(r.rule_id, r.field, r.value["value"], r.by_user, r.at, r.reason) for r in rows]
 
 
 def _build(db: Database) -> tuple[Rulebook, Elections, tuple]:
@@ -52,13 +73,13 @@ def _build(db: Database) -> tuple[Rulebook, Elections, tuple]:
 
 
 def _build_in(session) -> tuple[Rulebook, Elections, tuple]:
-    key = (id(session.get_bind()), *_version(session))
+    today = national_today()
+    key = (id(session.get_bind()), *_version(session, today))
     with _lock:
         if key in _cache:
             return _cache[key]
-    overrides = [Override(r.rule_id, r.field, r.value["value"], r.by_user, r.at, r.reason)
-                 for r in session.scalars(select(RuleOverrideRow).order_by(RuleOverrideRow.id))]
-    added = [r.data for r in session.scalars(select(AddedElectionRow).order_by(AddedElectionRow.id))]
+    overrides = _overrides(session.scalars(_in_force(RuleOverrideRow, today)))
+    added = [r.data for r in session.scalars(_in_force(AddedElectionRow, today))]
     rulebook = load_rulebook().with_overrides(overrides) if overrides else load_rulebook()
     elections = load_elections()
     for data in added:
@@ -67,6 +88,30 @@ def _build_in(session) -> tuple[Rulebook, Elections, tuple]:
         _cache.clear()  # only the newest version is ever needed
         _cache[key] = (rulebook, elections, key)
     return rulebook, elections, key
+
+
+def rulebook_version_in(session, today: date | None = None) -> int:
+    """The rulebook version in force: 1 for the packaged rules, + 1 for each approved correction in force."""
+    today = today or national_today()
+    return 1 + session.scalar(select(func.count()).select_from(_in_force(RuleOverrideRow, today).subquery()))
+
+
+def rulebook_version(db: Database) -> int:
+    with db.transaction() as session:
+        return rulebook_version_in(session)
+
+
+def rulebook_at(db: Database, version: int | None) -> Rulebook:
+    """The rulebook as it was at `version` (the one in force when None or unknown): what a case decided under
+    that version cites, however it was corrected since."""
+    if not version:
+        return rulebook(db)
+    with db.transaction() as session:
+        rows = list(session.scalars(_in_force(RuleOverrideRow, national_today())))
+    if version < 1 or version > len(rows) + 1:
+        return rulebook(db)
+    overrides = _overrides(rows[:version - 1])
+    return load_rulebook().with_overrides(overrides) if overrides else load_rulebook()
 
 
 def elections_in(session) -> Elections:
@@ -135,7 +180,7 @@ def _flat(data: Any, prefix: str = "") -> dict[str, Any]:
 def set_deadlines(db: Database, account: Account, text: str, reason: str, now: datetime | None = None) -> DeadlineRules:
     """Put corrected legal clocks in force (YAML as deadlines.yaml). Refused, storing nothing, when the YAML or the
     rules are invalid or nothing changes; the audit entry lists every changed value, from and to."""
-    _require_admin(account)
+    _require_national(account)
     now = now or datetime.now(timezone.utc)
     if not reason.strip():
         raise ReferenceDataError("Tuliskan alasan dan sumber perubahan.")
@@ -209,47 +254,42 @@ def screener(db: Database):
 
 
 def _require_admin(account: Account) -> None:
+    """Reference data of a region (KPU's candidate lists): administrators."""
     if not may(account.role, Capability.ADMINISTER):
         raise ReferenceDataError("Hanya administrator yang dapat mengubah aturan atau kalender pemilihan.")
 
 
-def add_override(db: Database, account: Account, rule_id: str, field: str, value: Any, reason: str,
-                 now: datetime | None = None) -> Rulebook:
-    """Correct one rulebook value. Refused (nothing stored) when the rule, the field or the value is invalid."""
-    _require_admin(account)
-    now = now or datetime.now(timezone.utc)
-    if not reason.strip():
-        raise ReferenceDataError("Tuliskan alasan dan sumber perubahan.")
+def _require_national(account: Account) -> None:
+    """Deadlines and the civil-servant table hold for the whole country: national administrators only."""
+    if not may_change_national_reference(account):
+        raise ReferenceDataError("Hanya administrator nasional yang dapat mengubah data acuan nasional; "
+                                 "administrator daerah tidak.")
+
+
+def checked_override(db: Database, rule_id: str, field: str, value: Any, by: str, reason: str,
+                     now: datetime) -> Any:
+    """The value `field` of `rule_id` has in force, after checking that the correction applies cleanly; refused
+    (ReferenceDataError) when the rule, the field or the value is invalid. Stores nothing: corrections are put
+    in force by approval (services/reference_changes)."""
     current = rulebook(db)
     try:
-        changed = current.with_overrides(Override(rule_id, field, value, account.username, now, reason.strip()))
+        current.with_overrides(Override(rule_id, field, value, by, now, reason))
     except RulebookError as exc:
         raise ReferenceDataError(str(exc)) from exc
-    with db.transaction() as session:
-        session.add(RuleOverrideRow(rule_id=rule_id, field=field, value={"value": value}, by_user=account.username,
-                                    at=now, reason=reason.strip()))
-        audit_log.append(session, f"user:{account.id}", "change", f"rule:{rule_id}", at=now,
-                         detail={"field": field, "from": current[rule_id].value_at(field), "to": value,
-                                 "reason": reason.strip()})
-    return changed
+    return current[rule_id].value_at(field)
 
 
-def add_election(db: Database, account: Account, data: dict, now: datetime | None = None) -> Elections:
-    _require_admin(account)
-    now = now or datetime.now(timezone.utc)
+def checked_election(db: Database, data: dict) -> str:
+    """The id of a valid new election (ReferenceDataError otherwise). Stores nothing."""
     current = elections(db)
     try:
         election = election_from_dict(data, source="<administrator>")
         if current.get(election.id) is not None:
             raise ReferenceDataError(f"Pemilihan '{election.id}' sudah ada.")
-        changed = current.with_election(data)
+        current.with_election(data)
     except ElectionDataError as exc:
         raise ReferenceDataError(str(exc)) from exc
-    with db.transaction() as session:
-        session.add(AddedElectionRow(election_id=election.id, data=data, by_user=account.username, at=now))
-        audit_log.append(session, f"user:{account.id}", "create", f"election:{election.id}", at=now,
-                         detail={"stages": len(election.stages)})
-    return changed
+    return election.id
 
 
 # ------------------------------------------------------------------------------------------------ workforce
@@ -281,7 +321,7 @@ def _packaged_workforce() -> Workforce:
 
 def install_workforce(db: Database, account: Account, text: str, reason: str, now: datetime | None = None) -> Workforce:
     """Put a civil-servant table in force (YAML as data/workforce.yaml). Refused, storing nothing, when invalid."""
-    _require_admin(account)
+    _require_national(account)
     now = now or datetime.now(timezone.utc)
     if not reason.strip():
         raise ReferenceDataError("Tuliskan alasan dan sumber perubahan.")

@@ -275,7 +275,7 @@ class CaseRepository:
                        for r in c.history]
         for table, values in ((CaseRow, rows), (ReportRow, reports), (CaseEventRow, events)):
             for i in range(0, len(values), 1000):
-                self.session.execute(insert(table), values[i:i + 1000])
+                self.session.connection().execute(insert(table.__table__), values[i:i + 1000])
         # The digests of every loaded case's rows go into the trail (issue 14, finding 6), over as many entries as
         # they need; the outbox hangs off the last of them.
         entry = audit_log.record_states(self.session, SYSTEM, "create", marker, [r["id"] for r in rows], detail)

@@ -45,8 +45,11 @@ def lock(session: Session, consumer: str, *, skip_locked: bool = False) -> int |
     With ``skip_locked`` (PostgreSQL): None when another transaction holds it."""
     dialect = session.get_bind().dialect.name
     upsert = (postgresql.insert if dialect == "postgresql" else sqlite.insert)(OutboxConsumerRow)
+    # RETURNING, not rowcount: an ORM-enabled INSERT reports a rowcount that is truthy even when the conflict
+    # clause inserted nothing (seen on PostgreSQL), which would skip the lock below.
     created = session.execute(upsert.values(name=consumer, last_id=NEW_CONSUMER, updated_at=_now())
-                              .on_conflict_do_nothing(index_elements=[OutboxConsumerRow.name])).rowcount
+                              .on_conflict_do_nothing(index_elements=[OutboxConsumerRow.name])
+                              .returning(OutboxConsumerRow.name)).first() is not None
     if skip_locked and dialect == "postgresql":
         row = session.execute(select(OutboxConsumerRow.last_id).where(OutboxConsumerRow.name == consumer)
                               .with_for_update(skip_locked=True)).first()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from sqlalchemy import func, select
+from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
 
 from netra.accounts.model import Account
@@ -117,6 +117,16 @@ class AccountRepository:
 
     def set_active(self, account_id: int, active: bool) -> None:
         self.session.get(UserRow, account_id).active = active
+
+    def set_role_and_scope(self, account_id: int, role: Role, scope: Iterable[str]) -> None:
+        scope = sorted(set(scope))
+        missing = [c for c in scope if self.session.get(RegionRow, c) is None]
+        if missing:
+            raise UnknownRegion(", ".join(missing))
+        self.session.get(UserRow, account_id).role = role.value
+        self.session.execute(delete(UserRegionRow).where(UserRegionRow.user_id == account_id))
+        self.session.add_all(UserRegionRow(user_id=account_id, region_code=c) for c in scope)
+        self.session.flush()
 
     def exists(self, username: str) -> bool:
         return self.session.scalar(select(UserRow.id).where(UserRow.username == username)) is not None

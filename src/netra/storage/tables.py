@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date, datetime, timezone
 
 from sqlalchemy import (
-    JSON, Boolean, Date, DateTime, Float, ForeignKey, Index, Integer, String, Text, UniqueConstraint, true,
+    JSON, Boolean, Date, DateTime, Float, ForeignKey, Index, Integer, String, Text, UniqueConstraint, false, true,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
@@ -388,6 +388,47 @@ class RuleOverrideRow(Base):
     by_user: Mapped[str] = mapped_column(String(64))
     at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
     reason: Mapped[str] = mapped_column(Text)
+    # In force from this day (WIB) on; None for corrections made before two-person approval (in force at once).
+    effective_from: Mapped[date | None] = mapped_column(Date)
+    proposal_id: Mapped[int | None] = mapped_column(ForeignKey("reference_proposals.id"))
+
+
+class ReferenceProposalRow(Base):
+    """A national change to the reference data (a rulebook correction or a new election) proposed by one national
+    administrator and approved or rejected, with a reason, by another (services/reference_changes). Approval
+    writes the rule_overrides / added_elections row that puts it in force from `effective_from`."""
+
+    __tablename__ = "reference_proposals"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    kind: Mapped[str] = mapped_column(String(16))  # "rule" or "election"
+    rule_id: Mapped[str] = mapped_column(String(60), default="")
+    field: Mapped[str] = mapped_column(String(120), default="")
+    value: Mapped[dict] = mapped_column(JSON)  # {"value": ...} for a rule field; the election's data for an election
+    effective_from: Mapped[date] = mapped_column(Date)
+    reason: Mapped[str] = mapped_column(Text)
+    source: Mapped[str] = mapped_column(Text)
+    proposed_by: Mapped[int] = mapped_column(ForeignKey("users.id"))
+    proposed_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    status: Mapped[str] = mapped_column(String(12), default="pending", index=True)  # pending, approved, rejected
+    decided_by: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    decided_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    decision_reason: Mapped[str] = mapped_column(Text, default="")
+
+
+class PasswordLinkRow(Base):
+    """A one-time link to set an account's password, made by an administrator and handed over by them. Only the
+    SHA-256 of the token is stored; it works once, until `expires_at`."""
+
+    __tablename__ = "password_links"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    token_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id"), index=True)
+    created_by: Mapped[int] = mapped_column(ForeignKey("users.id"))
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    expires_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    used_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
 
 
 class WorkforceTableRow(Base):
@@ -426,6 +467,8 @@ class AddedElectionRow(Base):
     data: Mapped[dict] = mapped_column(JSON)
     by_user: Mapped[str] = mapped_column(String(64))
     at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    effective_from: Mapped[date | None] = mapped_column(Date)  # as for rule_overrides
+    proposal_id: Mapped[int | None] = mapped_column(ForeignKey("reference_proposals.id"))
 
 
 class CandidateRow(Base):
@@ -645,6 +688,89 @@ class NotificationRow(Base):
     body: Mapped[str] = mapped_column(Text)
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
     read_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    # The account chose the digest for this kind: the next digest carries it, then clears the flag.
+    for_digest: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
+
+
+class NotificationPreferenceRow(Base):
+    """How an account hears of one kind of event: now, digest or never (no row: now)."""
+
+    __tablename__ = "notification_preferences"
+
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), primary_key=True)
+    kind: Mapped[str] = mapped_column(String(40), primary_key=True)
+    delivery: Mapped[str] = mapped_column(String(10))
+    updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+
+
+class DigestRunRow(Base):
+    """One daily digest of one account: the primary key makes it once per account and local day, whichever worker
+    (or operator) gets there first."""
+
+    __tablename__ = "digest_runs"
+
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), primary_key=True)
+    local_day: Mapped[date] = mapped_column(Date, primary_key=True)
+    zone: Mapped[str] = mapped_column(String(4))
+    items: Mapped[int] = mapped_column(Integer)
+    sent_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+
+
+class ClockWarningRow(Base):
+    """A legal-clock warning given: once per case, running clock (by its start) and threshold (soon, overdue)."""
+
+    __tablename__ = "clock_warnings"
+
+    case_id: Mapped[int] = mapped_column(ForeignKey("cases.id", ondelete="CASCADE"), primary_key=True)
+    clock: Mapped[str] = mapped_column(String(60), primary_key=True)
+    started_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), primary_key=True)
+    threshold: Mapped[str] = mapped_column(String(10), primary_key=True)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+
+
+class WebhookRow(Base):
+    """A URL an administrator registered for one event kind in one region (and the regions it covers)."""
+
+    __tablename__ = "webhooks"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    region_code: Mapped[str] = mapped_column(String(13))
+    kind: Mapped[str] = mapped_column(String(40))
+    url: Mapped[str] = mapped_column(String(2000))
+    secret: Mapped[str] = mapped_column(String(128))  # the HMAC key, shown once to the administrator
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+    created_by: Mapped[str] = mapped_column(String(40))
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+
+
+class WebhookDeliveryRow(Base):
+    """One POST to a webhook, written with the change it tells of; status queued -> sent, or failed."""
+
+    __tablename__ = "webhook_deliveries"
+    __table_args__ = (Index("ix_webhook_deliveries_due", "status", "next_attempt_at"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    webhook_id: Mapped[int] = mapped_column(ForeignKey("webhooks.id", ondelete="CASCADE"))
+    kind: Mapped[str] = mapped_column(String(40))
+    body: Mapped[str] = mapped_column(Text)  # the exact JSON posted (and signed)
+    status: Mapped[str] = mapped_column(String(10), default="queued")
+    attempts: Mapped[int] = mapped_column(Integer, default=0)
+    next_attempt_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    response_code: Mapped[int | None] = mapped_column(Integer)
+    last_error: Mapped[str] = mapped_column(Text, default="")
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    sent_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+
+
+class EmailBounceRow(Base):
+    """An address a mail server refused for good (5xx at RCPT) or an operator recorded as bouncing: not written to."""
+
+    __tablename__ = "email_bounces"
+
+    address: Mapped[str] = mapped_column(String(254), primary_key=True)
+    reason: Mapped[str] = mapped_column(Text)
+    source: Mapped[str] = mapped_column(String(10))  # smtp or operator
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
 
 
 class EmailMessageRow(Base):

@@ -25,7 +25,8 @@ from netra.storage import audit_log
 from netra.storage.database import Database
 from netra.web import (
     routes_admin, routes_analytics, routes_api, routes_auth, routes_cases, routes_guidance, routes_monitoring,
-    routes_notifications, routes_pages, routes_people, routes_prevention, routes_report, routes_tokens, routes_worklist,
+    routes_notifications, routes_pages, routes_people, routes_prevention, routes_report, routes_tokens,
+    routes_audit, routes_users, routes_worklist,
 )
 from netra.web.screening_pool import ScreeningPool
 from netra.web.rendering import render, wants_html
@@ -109,6 +110,8 @@ def create_app(settings: Settings, db: Database | None = None) -> FastAPI:
     app.include_router(routes_analytics.router)
     app.include_router(routes_admin.router)
     app.include_router(routes_tokens.router)
+    app.include_router(routes_users.router)
+    app.include_router(routes_audit.router)
     app.include_router(routes_prevention.router)
     app.include_router(routes_notifications.router)
 

@@ -8,7 +8,7 @@ message when it cannot, and shows the page again with the input kept when a chan
 from __future__ import annotations
 
 import json
-from datetime import datetime, timezone
+from datetime import date, datetime, timezone
 from typing import Any
 
 import yaml
@@ -18,8 +18,10 @@ from starlette.datastructures import FormData
 from sqlalchemy import select
 
 from netra.accounts.model import Account
-from netra.accounts.policy import Capability, may
-from netra.services import reference_data
+from netra.accounts.policy import Capability, may, may_change_national_reference
+from netra.rulebook.model import SanctionKind, SanctionLevel
+from netra.services import reference_changes, reference_data
+from netra.web.params import RowId
 from netra.services.reference_data import ReferenceDataError
 from netra.storage.tables import AddedElectionRow, RuleOverrideRow, WorkforceTableRow
 from netra.web.forms import form_data
@@ -32,10 +34,10 @@ PAGE = "/admin/referensi"
 MAX_TEXT = 200_000  # characters of pasted YAML: a table of every province and regency is about 15,000
 MAX_NODES = 100_000  # values in pasted YAML once anchors are expanded (stops "billion laughs" pastes)
 OK_KEYS = {"aturan": "admin.ok.rule", "pemilihan": "admin.ok.election", "pegawai": "admin.ok.workforce",
-           "tenggat": "admin.ok.deadlines"}
-# Fields administrators usually correct; any existing dotted path is accepted.
-COMMON_FIELDS = ("sanction.level", "sanction.kind", "period", "subjects", "legal_basis", "sanction.consists_of.id",
-                 "sanction.consists_of.en", "explanation.id", "explanation.en")
+           "tenggat": "admin.ok.deadlines", "disetujui": "governance.ok.approved", "ditolak": "governance.ok.rejected"}
+# The values offered for the level and kind fields, with their names (any valid value is accepted).
+LEVELS = [(v.value, v.value.replace("_", " ").capitalize()) for v in SanctionLevel] + \
+         [(v.value, v.value.capitalize()) for v in SanctionKind]
 
 
 class FormError(ValueError):
@@ -55,8 +57,9 @@ def _page(request: Request, account: Account, *, ok: str | None = None, form: st
     table = reference_data.workforce(db)
     with db.transaction() as session:
         overrides = [
-            {"rule_id": r.rule_id, "field": r.field, "value": json.dumps(r.value.get("value"), ensure_ascii=False),
-             "by": r.by_user, "at": _utc(r.at), "reason": r.reason}
+            {"rule_id": r.rule_id, "field": reference_changes.STORED_FIELDS.get(r.field, r.field),
+             "value": _shown(r.value.get("value")), "by": r.by_user, "at": _utc(r.at),
+             "reason": r.reason, "effective_from": r.effective_from}
             for r in session.scalars(select(RuleOverrideRow).order_by(RuleOverrideRow.id.desc()))]
         added = [_election_row(r)
                  for r in session.scalars(select(AddedElectionRow).order_by(AddedElectionRow.id.desc()))]
@@ -67,12 +70,22 @@ def _page(request: Request, account: Account, *, ok: str | None = None, form: st
         deadlines_changed["at"] = _utc(deadlines_changed["at"])
     return render(request, "admin_reference.html", {
         "account": account, "ok_key": OK_KEYS.get(ok or ""), "form": form, "error": error, "values": values or {},
-        "rules": [(r.id, r.title) for r in book.rules], "common_fields": COMMON_FIELDS, "overrides": overrides,
+        "rules": [(r.id, r.title) for r in book.rules], "rule_fields": reference_changes.RULE_FIELDS,
+        "levels": LEVELS, "overrides": overrides, "national": may_change_national_reference(account),
+        "pending": reference_changes.pending(db), "decided": reference_changes.decided(db),
+        "today": reference_data.national_today().isoformat(), "version": reference_data.rulebook_version(db),
         "added": added, "packaged_elections": [e.id for e in reference_data.elections(db)
                                                if e.id not in {a["id"] for a in added}],
         "workforce": table, "workforce_total": sum(table.counts.values()), "installed": installed,
         "deadlines_yaml": deadlines_yaml, "deadlines_changed": deadlines_changed,
     }, status_code=status_code)
+
+
+def _shown(value: Any) -> str:
+    """A stored value as it reads: a sanction by its level and text, anything else as JSON."""
+    if isinstance(value, dict) and "level" in value:
+        return f"{value['level']}: {(value.get('consists_of') or {}).get('id', '')}"
+    return json.dumps(value, ensure_ascii=False)
 
 
 def _election_row(row: AddedElectionRow) -> dict[str, Any]:
@@ -146,43 +159,78 @@ def reference_page(request: Request, account: Account = Depends(_admin)):
     return _page(request, account, ok=request.query_params.get("ok"))
 
 
-@router.post(PAGE + "/aturan")
-def add_rule_override(request: Request, form: FormData = Depends(form_data), account: Account = Depends(_admin)):
-    values = _fields(form, "rule_id", "field", "value", "reason")
+def _national(request: Request, account: Account, form: str, values: dict[str, str]):
+    """A regional administrator's national change: refused with the reason, the form kept, nothing stored."""
+    if may_change_national_reference(account):
+        return None
+    return _page(request, account, form=form, values=values, status_code=403,
+                 error="Ditolak: koreksi aturan, pemilihan baru, tenggat waktu dan tabel pegawai berlaku nasional; "
+                       "hanya administrator dengan cakupan nasional yang dapat mengusulkan atau mengubahnya.")
+
+
+def _effective(values: dict[str, str]):
+    text = values["effective_from"].strip()
     try:
-        if not values["field"].strip():
-            raise FormError("Tuliskan kolom yang dikoreksi, misalnya sanction.level.")
+        return date.fromisoformat(text) if text else None
+    except ValueError:
+        raise FormError("Tanggal mulai berlaku tidak sah (gunakan format TTTT-BB-HH).") from None
+
+
+@router.post(PAGE + "/aturan")
+def propose_rule(request: Request, form: FormData = Depends(form_data), account: Account = Depends(_admin)):
+    values = _fields(form, "rule_id", "field", "value", "effective_from", "reason", "source")
+    if (refused := _national(request, account, "rule", values)) is not None:
+        return refused
+    try:
         if not values["value"].strip():
-            raise FormError("Tuliskan nilai baru (tulis null untuk mengosongkan kolom).")
-        value = _read_yaml(values["value"], "Nilai baru")
-        reference_data.add_override(request.app.state.db, account, values["rule_id"].strip(),
-                                    values["field"].strip(), value, values["reason"])
+            raise FormError("Tuliskan nilai baru.")
+        reference_changes.propose_rule(request.app.state.db, account, values["rule_id"].strip(), values["field"],
+                                       values["value"].strip(), _effective(values), values["reason"], values["source"])
     except FormError as exc:
         return _refused(request, account, "rule", str(exc), values)
     except ReferenceDataError as exc:
-        return _refused(request, account, "rule", f"Koreksi tidak dicatat: {_detail(exc)}", values)
-    except (TypeError, AttributeError, KeyError):
-        return _refused(request, account, "rule", "Koreksi tidak dicatat: nilai tidak sesuai bentuk kolom itu.", values)
-    return RedirectResponse(f"{PAGE}?ok=aturan#aturan", status_code=303)
+        return _refused(request, account, "rule", f"Usulan tidak dicatat: {_detail(exc)}", values)
+    return RedirectResponse(f"{PAGE}?ok=aturan#usulan", status_code=303)
 
 
 @router.post(PAGE + "/pemilihan")
-def add_election(request: Request, form: FormData = Depends(form_data), account: Account = Depends(_admin)):
-    values = _fields(form, "election_yaml")
+def propose_election(request: Request, form: FormData = Depends(form_data), account: Account = Depends(_admin)):
+    values = _fields(form, "election_yaml", "effective_from", "reason", "source")
+    if (refused := _national(request, account, "election", values)) is not None:
+        return refused
     try:
         data = _read_yaml(values["election_yaml"], "Data pemilihan")
         if not isinstance(data, dict):
             raise FormError("Tempelkan satu pemilihan sebagai pemetaan YAML (id, kind, name, legal_basis, sources, "
                             "applies_to, stages), seperti berkas kalender bawaan.")
-        reference_data.add_election(request.app.state.db, account, data)
+        reference_changes.propose_election(request.app.state.db, account, data, _effective(values),
+                                           values["reason"], values["source"])
     except FormError as exc:
         return _refused(request, account, "election", str(exc), values)
     except ReferenceDataError as exc:
-        return _refused(request, account, "election", f"Pemilihan tidak ditambahkan: {_detail(exc)}", values)
+        return _refused(request, account, "election", f"Usulan pemilihan tidak dicatat: {_detail(exc)}", values)
     except (TypeError, AttributeError, KeyError):
         return _refused(request, account, "election",
-                        "Pemilihan tidak ditambahkan: isian tidak sesuai format kalender bawaan.", values)
-    return RedirectResponse(f"{PAGE}?ok=pemilihan#pemilihan", status_code=303)
+                        "Usulan pemilihan tidak dicatat: isian tidak sesuai format kalender bawaan.", values)
+    return RedirectResponse(f"{PAGE}?ok=pemilihan#usulan", status_code=303)
+
+
+@router.post(PAGE + "/usulan/{proposal_id}")
+def decide_proposal(proposal_id: RowId, request: Request, form: FormData = Depends(form_data),
+                    account: Account = Depends(_admin)):
+    values = _fields(form, "decision", "decision_reason")
+    values["proposal_id"] = str(proposal_id)
+    if (refused := _national(request, account, "decide", values)) is not None:
+        return refused
+    if values["decision"] not in ("setujui", "tolak"):
+        return _refused(request, account, "decide", "Pilih setujui atau tolak.", values)
+    try:
+        reference_changes.decide(request.app.state.db, account, proposal_id, values["decision"] == "setujui",
+                                 values["decision_reason"])
+    except ReferenceDataError as exc:
+        return _refused(request, account, "decide", f"Keputusan tidak dicatat: {_detail(exc)}", values)
+    ok = "disetujui" if values["decision"] == "setujui" else "ditolak"
+    return RedirectResponse(f"{PAGE}?ok={ok}#usulan", status_code=303)
 
 
 def _document(request: Request, account: Account, form: FormData, *, name: str, field: str, what: str, install,
@@ -190,6 +238,8 @@ def _document(request: Request, account: Account, form: FormData, *, name: str, 
     """A pasted YAML document with a reason (the civil-servant table, the deadlines): checked, put in force by
     `install`, or shown again with the input kept and the reason it was refused."""
     values = _fields(form, field, "reason")
+    if (national := _national(request, account, name, values)) is not None:
+        return national
     try:
         if not values["reason"].strip():
             raise FormError("Tuliskan alasan dan sumber perubahan.")

@@ -20,7 +20,7 @@ from netra.intake.evidence import MAX_FILE_BYTES, MAX_FILES, EvidenceRejected
 from netra.intake.metadata import Malformed
 from netra.intake.metadata import strip as strip_metadata
 from netra.services import reference_data
-from netra.services.case_documents import NoRecommendation, case_summary, recommendation_letter
+from netra.services.case_documents import NoRecommendation, case_summary, decided_under, recommendation_letter
 from netra.services.case_exports import export_rows, to_csv, to_xlsx
 from netra.services.case_queries import VIEWS, evidence_view, get_case, worklist as read_worklist
 from netra.services.case_workflow import CaseNotFound, clocks_for, link_cases, related_cases, take_step
@@ -135,7 +135,9 @@ def case_document(case_id: RowId, document: str, request: Request, account: Acco
     if document not in case_view(account.role).documents:
         raise HTTPException(403)
     try:
-        pdf = makers[document](detail, rulebook=reference_data.rulebook(db))
+        # cited as in force when the case was decided (the letter: when it was recommended), not as corrected since
+        pinned = decided_under(detail, "recommend" if document == "surat-rekomendasi" else None)
+        pdf = makers[document](detail, rulebook=reference_data.rulebook_at(db, pinned))
     except NoRecommendation:
         raise HTTPException(404) from None
     with db.transaction() as session:

@@ -14,7 +14,7 @@ from starlette.datastructures import FormData
 from netra.guidance import SUBJECT_CHOICES, GuidanceError
 from netra.guidance.guideline import Labels, guideline_outline, guideline_pdf
 from netra.rulebook import Rulebook
-from netra.services import guidance_questions, reference_data
+from netra.services import guidance_questions, reference_changes, reference_data
 from netra.web.forms import form_data
 from netra.web.i18n import pick_language
 from netra.web.rendering import render
@@ -257,6 +257,8 @@ def rules_list(request: Request, family: str | None = None, instrument: str | No
         "book": book, "groups": groups, "family": chosen_family or "", "instrument": chosen_instrument or "",
         "unknown_filter": (family and not chosen_family) or (instrument and not chosen_instrument),
         "count": sum(len(rules) for _, rules in groups), "L": Labels(_lang(request)),
+        "rulebook_version": reference_data.rulebook_version(request.app.state.db),
+        "changelog": reference_changes.changelog(request.app.state.db),
     })
 
 
@@ -271,6 +273,7 @@ def rule_detail(request: Request, rule_id: str):
     return render(request, "rules_detail.html", {
         "book": book, "rule": rule, "family": book.family(rule.family), "instrument": book.instrument(rule.instrument),
         "related": related, "referenced_by": referenced_by, "L": Labels(_lang(request)),
+        "corrections": [c for c in reference_changes.changelog(request.app.state.db, rule.id) if c.version],
     })
 
 

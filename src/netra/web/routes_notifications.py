@@ -10,7 +10,9 @@ from starlette.datastructures import FormData
 from netra.accounts.model import Account
 from netra.accounts.policy import Capability, may
 from netra.notifications import InvalidAddress
-from netra.services.notifications import inbox, subscriptions, worker
+from netra.notifications.preferences import KINDS, MANDATORY, PreferenceRefused
+from netra.notifications.webhook_urls import UnsafeUrl
+from netra.services.notifications import bounces, inbox, preferences, subscriptions, webhooks, worker
 from netra.web.forms import form_data, text
 from netra.web.rendering import render
 from netra.web.security import require_account
@@ -22,10 +24,13 @@ def _page(request: Request, account: Account, error: str = "", saved: bool = Fal
           email: str | None = None, lang: str | None = None):
     db = request.app.state.db
     stored_email, stored_lang = subscriptions.contact(db, account.id)
+    with db.transaction() as session:
+        bounce = bounces.bounced(session, stored_email)
+        bounced_at = bounce.created_at if bounce else None
     return render(request, "notifications.html", {
         "account": account, "items": inbox.latest(db, account), "unread": inbox.unread(db, account),
         "email": stored_email if email is None else email, "message_lang": lang or stored_lang,
-        "error": error, "saved": saved}, status_code=status_code)
+        "bounced_at": bounced_at, "error": error, "saved": saved}, status_code=status_code)
 
 
 @router.get("/notifikasi")
@@ -50,6 +55,28 @@ def set_email(request: Request, form: FormData = Depends(form_data), account: Ac
     return _page(request, account, saved=True)
 
 
+def _settings_page(request: Request, account: Account, chosen: dict, error: str = "", saved: bool = False,
+                   status_code: int = 200):
+    return render(request, "notification_settings.html", {
+        "account": account, "kinds": KINDS, "mandatory": MANDATORY, "chosen": chosen, "error": error,
+        "saved": saved}, status_code=status_code)
+
+
+@router.get("/notifikasi/pengaturan")
+def settings_page(request: Request, account: Account = Depends(require_account)):
+    return _settings_page(request, account, preferences.choices(request.app.state.db, account.id))
+
+
+@router.post("/notifikasi/pengaturan")
+def choose(request: Request, form: FormData = Depends(form_data), account: Account = Depends(require_account)):
+    wanted = {kind: text(form, kind)[:20] for kind in KINDS}
+    try:
+        chosen = preferences.choose(request.app.state.db, account.id, wanted)
+    except PreferenceRefused as exc:  # nothing stored; the page keeps what was chosen for correction
+        return _settings_page(request, account, wanted, error=str(exc), status_code=422)
+    return _settings_page(request, account, chosen, saved=True)
+
+
 @router.get("/lapor/email/{token}")
 def confirm_email(request: Request, token: str):
     code = subscriptions.confirm(request.app.state.db, token)
@@ -66,5 +93,42 @@ def email_queue(request: Request, account: Account = Depends(require_account)):
         raise HTTPException(403)
     with request.app.state.db.transaction() as session:
         totals, troubled = worker.status(session)
+        bounced = bounces.latest(session)
         session.expunge_all()
-    return render(request, "notification_queue.html", {"account": account, "totals": totals, "troubled": troubled})
+    return render(request, "notification_queue.html", {"account": account, "totals": totals, "troubled": troubled,
+                                                       "bounced": bounced})
+
+
+def _require_admin(account: Account) -> None:
+    if not may(account.role, Capability.ADMINISTER):
+        raise HTTPException(403)
+
+
+def _webhooks_page(request: Request, account: Account, error: str = "", form: dict | None = None,
+                   secret: str = "", status_code: int = 200):
+    with request.app.state.db.transaction() as session:
+        hooks, totals, latest = webhooks.overview(session)
+        session.expunge_all()
+    return render(request, "notification_webhooks.html", {
+        "account": account, "hooks": hooks, "totals": totals, "deliveries": latest, "kinds": webhooks.KINDS,
+        "error": error, "form": form or {}, "secret": secret}, status_code=status_code)
+
+
+@router.get("/admin/webhook")
+def webhooks_page(request: Request, account: Account = Depends(require_account)):
+    """For administrators: the webhooks, a form to register one, and every delivery with its status."""
+    _require_admin(account)
+    return _webhooks_page(request, account)
+
+
+@router.post("/admin/webhook")
+def add_webhook(request: Request, form: FormData = Depends(form_data), account: Account = Depends(require_account)):
+    _require_admin(account)
+    typed = {"region_code": text(form, "region_code")[:13], "kind": text(form, "kind")[:40],
+             "url": text(form, "url")[:2000]}
+    try:
+        _, secret = webhooks.register(request.app.state.db, account, typed["region_code"], typed["kind"],
+                                      typed["url"], request.app.state.settings)
+    except (UnsafeUrl, webhooks.WebhookRefused) as exc:
+        return _webhooks_page(request, account, error=str(exc), form=typed, status_code=422)
+    return _webhooks_page(request, account, secret=secret)

@@ -10,7 +10,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from netra.notifications import checked_email
-from netra.services.notifications import messages
+from netra.services.notifications import bounces, messages
 from netra.services.notifications.planner import CONFIRM, queue_email
 from netra.storage.database import Database
 from netra.storage.tables import NotificationContactRow, ReportRow, ReportSubscriptionRow
@@ -52,6 +52,8 @@ def set_contact(db: Database, user_id: int, address: str, lang: str = "id") -> s
         if row is None:
             row = NotificationContactRow(user_id=user_id)
             session.add(row)
+        if address and address != row.email:
+            bounces.clear(session, address)  # a new address is given a chance; the same one stays marked
         row.email, row.language = address, lang if lang in LANGUAGES else "id"
         row.updated_at = datetime.now(timezone.utc)
     return address

@@ -1,4 +1,6 @@
-"""The worker: sends queued emails over SMTP, each at most once per successful hand-over, retrying with backoff.
+"""The worker: sends queued emails over SMTP, each at most once per successful hand-over, retrying with backoff; in
+the same loop it posts webhook deliveries (netra.services.notifications.webhooks) and, every minute, gives the
+legal-clock warnings and daily digests that came due (`chores`).
 
 Sharing. Each message is claimed with SELECT ... FOR UPDATE SKIP LOCKED and the row lock is held while it is
 sent, until the transaction that marks it sent commits: several workers on one PostgreSQL take different messages,
@@ -16,6 +18,7 @@ import logging
 import smtplib
 import ssl
 import threading
+import time
 from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
 from email.message import EmailMessage
@@ -25,6 +28,7 @@ from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
 
 from netra.config import Settings
+from netra.services.notifications import bounces
 from netra.services.notifications.messages import URL_MARK
 from netra.storage.database import Database
 from netra.storage.tables import EmailMessageRow
@@ -84,6 +88,17 @@ class Counts:
     failed: int = 0
 
 
+def settle_failure(row, at: datetime, permanent: bool, counts: Counts) -> None:
+    """After a failed attempt at an email or a webhook delivery: failed for good (a permanent refusal, or the last
+    attempt), or queued again after its backoff."""
+    if permanent or row.attempts >= MAX_ATTEMPTS:
+        row.status = "failed"
+        counts.failed += 1
+    else:
+        row.next_attempt_at = at + backoff(row.attempts)
+        counts.retried += 1
+
+
 def deliver_due(db: Database, mailer, now: datetime | None = None, limit: int = 100) -> Counts:
     """Send what is due, one message per transaction, until nothing is due or `limit` were tried."""
     counts = Counts()
@@ -96,6 +111,10 @@ def deliver_due(db: Database, mailer, now: datetime | None = None, limit: int = 
                 .with_for_update(skip_locked=True)).first()
             if row is None:
                 break
+            if bounces.bounced(session, row.to_address) is not None:
+                row.status, row.last_error = "failed", "alamat ditandai bounce: tidak dikirim"
+                counts.failed += 1
+                continue
             row.attempts += 1
             try:
                 mailer.send(row)
@@ -105,12 +124,9 @@ def deliver_due(db: Database, mailer, now: datetime | None = None, limit: int = 
                 # credentials or TLS settings refused) is retried until an operator fixes it.
                 permanent = isinstance(exc, smtplib.SMTPRecipientsRefused) or (
                     isinstance(exc, smtplib.SMTPDataError) and 500 <= exc.smtp_code < 600)
-                if permanent or row.attempts >= MAX_ATTEMPTS:
-                    row.status = "failed"
-                    counts.failed += 1
-                else:
-                    row.next_attempt_at = at + backoff(row.attempts)
-                    counts.retried += 1
+                if permanent and isinstance(exc, smtplib.SMTPRecipientsRefused):
+                    bounces.record(session, row.to_address, row.last_error, "smtp", at)  # nothing more to it
+                settle_failure(row, at, permanent, counts)
                 log.warning("email %s attempt %s failed: %s", row.id, row.attempts, row.last_error)
                 if not permanent:
                     break  # the server is down or refusing: the rest waits for the next round, not a timeout each
@@ -120,15 +136,36 @@ def deliver_due(db: Database, mailer, now: datetime | None = None, limit: int = 
     return counts
 
 
+CHORES_SECONDS = 60.0  # how often a worker looks for legal-clock warnings and digests that became due
+
+
+def chores(db: Database, now: datetime | None = None) -> None:
+    """What the clock brings: legal-clock warnings, then the daily digests (which include warnings held for them).
+    Both are once-only by their keys, so every worker may run them."""
+    from netra.services.notifications import clock_warnings, digest
+
+    now = now or datetime.now(timezone.utc)
+    clock_warnings.warn(db, now)
+    digest.send_due(db, now)
+
+
 def run(db: Database, mailer, stop: threading.Event, poll_seconds: float = 2.0) -> None:
-    """Deliver until `stop` is set, polling the queue when it is empty."""
+    """Deliver emails and webhooks until `stop` is set, polling when nothing is due; every CHORES_SECONDS, the
+    clock warnings and digests."""
+    from netra.services.notifications import webhooks
+
+    next_chores = 0.0
     while not stop.is_set():
+        sent = 0
         try:
-            counts = deliver_due(db, mailer)
+            if time.monotonic() >= next_chores:
+                next_chores = time.monotonic() + CHORES_SECONDS
+                chores(db)
+            sent = deliver_due(db, mailer).sent
+            sent += webhooks.deliver_due(db, mailer.settings).sent
         except Exception:  # a lost database connection must not end the worker: log it and try again later
             log.exception("notification worker round failed")
-            counts = Counts()
-        if not counts.sent:
+        if not sent:
             stop.wait(poll_seconds)
 
 
