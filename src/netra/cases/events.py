@@ -20,8 +20,6 @@ class EventKind(StrEnum):
     ASSIGNED = "case_assigned"  # payload: assignee_user_id (None: unassigned), by_user_id
     COMMENTED = "case_commented"  # an internal comment (payload: comment_id, author_user_id; never the text)
     LOADED = "case_loaded"  # bulk-loaded data (the demo): counted by statistics, announced to nobody
-    ASSIGNED = "case_assigned"  # payload: assignee_user_id, by_user_id
-    COMMENTED = "case_commented"  # an officer's comment on the case
 
 
 @dataclass(frozen=True)

@@ -1,14 +1,14 @@
 """Worklists that scale (issue 12): who handles a case (cases.assignee_id) and the officers' internal comments.
 
 Revision ID: 0100
-Revises: 0052
+Revises: 0110
 Create Date: 2026-12-07
 """
 import sqlalchemy as sa
 from alembic import op
 
 revision = "0100"
-down_revision = "0052"
+down_revision = "0110"  # main's head when cases2 last merged main (was "0052")
 branch_labels = None
 depends_on = None
 
