@@ -111,7 +111,10 @@ def test_pilkada_and_pemilu_windows_differ():
     assert status(CaseState(**{**pilkada.__dict__, **asked}), T0).due_at == end(2024, 10, 11)  # 3 + 2
     assert status(CaseState(**{**pemilu.__dict__, **asked}), T0).due_at == end(2024, 10, 21)  # 7 + 7
     assert clock_for(State.RECEIVED, "pilkada").id == "bawaslu_followup"
-    assert clock_for(State.RECEIVED, "pemilu") is None  # pemilu counts from registration
+    # Pemilu's statutory days count from registration; before it runs the administrative registration target
+    # (the law is silent: see the entry's note).
+    assert clock_for(State.RECEIVED, "pemilu").id == "bawaslu_registration"
+    assert "SILENT" in clock_for(State.RECEIVED, "pemilu").note
 
 
 def test_no_clock_in_final_states():
@@ -125,7 +128,8 @@ def test_no_clock_in_final_states():
 def test_every_running_state_has_one_clock_with_a_legal_basis():
     for kind in ("pilkada", "pemilu"):
         for state in (State.REGISTERED, State.UNDER_REVIEW, State.RECOMMENDED_TO_BKN, State.VERIFIED_BY_BKN,
-                      State.SENT_TO_PPK, State.NOT_FOLLOWED_UP, State.PERSONNEL_DATA_BLOCKED):
+                      State.VALIDATED_BY_BAWASLU, State.SENT_TO_PPK, State.NOT_FOLLOWED_UP,
+                      State.PERSONNEL_DATA_BLOCKED):
             assert clock_for(state, kind).legal_basis
     assert "2022" in rule("pilkada", "ppk_followup").note and "2020" in rule("pemilu", "ppk_followup").note
 

@@ -230,6 +230,19 @@ ROUTES = {
             "reported_position": f"Kepala Seksi {version(app, w.a)}", "reason": "Koreksi matriks.",
             "expected_version": version(app, w.a)}),
         case_role_step(("bawaslu", "bkn"), 303)),
+    # Worklist and case handling (routes_worklist). Assigning and commenting answer with a redirect to the case
+    # (a refusal carries its message there); bulk actions refuse case by case (409), Bawaslu registers case d.
+    ("GET", "/perkara/{case_id}/penanganan"): (lambda w, app: ("GET", f"/perkara/{w.a}/penanganan", None), scoped()),
+    ("GET", "/perkara/{case_id}/bukti/{evidence_id}/pratinjau.png"): (
+        lambda w, app: ("GET", f"/perkara/{w.a}/bukti/{w.evidence_a}/pratinjau.png", None),
+        lambda who: 404 if who == "viewer:in" else scoped()(who)),
+    ("POST", "/perkara/{case_id}/tugas"): (lambda w, app: ("POST", f"/perkara/{w.a}/tugas", {"assignee_id": ""}),
+                                           scoped(303)),
+    ("POST", "/perkara/{case_id}/komentar"): (lambda w, app: ("POST", f"/perkara/{w.a}/komentar", {"body": "uji"}),
+                                              scoped(303)),
+    ("POST", "/perkara/massal"): (
+        lambda w, app: ("POST", "/perkara/massal", {"tindakan": "register", "pilih": f"{w.d}:{version(app, w.d)}"}),
+        lambda who: 303 if who == "anonymous" else (200 if who == "bawaslu:in" else 409)),
     ("GET", "/antrean"): (lambda w, app: ("GET", "/antrean", None), role_only("bawaslu", 200)),
     ("POST", "/antrean/ambil"): (lambda w, app: ("POST", "/antrean/ambil", {}), role_only("bawaslu", 303)),
     ("POST", "/antrean/{item_id}/putuskan"): (

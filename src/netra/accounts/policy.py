@@ -51,12 +51,15 @@ class CaseView:
     internal_notes: bool  # officers' reasons in the history, and step details that quote people's words
     evidence_originals: bool  # byte-exact originals and their file names
     documents: frozenset[str]  # the case documents (PDF) the role may download
+    # Thumbnails of images (made from the metadata-free copy) and first pages of PDFs on the case page: for the
+    # officers who handle cases, not for viewers (evidence shows people's faces and names).
+    evidence_previews: bool = False
 
 
 SUMMARY, LETTER = "ringkasan", "surat-rekomendasi"
-_OFFICER = CaseView(Access.SHOWN, Access.HIDDEN, True, True, False, frozenset({SUMMARY, LETTER}))
+_OFFICER = CaseView(Access.SHOWN, Access.HIDDEN, True, True, False, frozenset({SUMMARY, LETTER}), True)
 VIEWS = {
-    Role.BAWASLU: CaseView(Access.SHOWN, Access.ON_REQUEST, True, True, True, frozenset({SUMMARY, LETTER})),
+    Role.BAWASLU: CaseView(Access.SHOWN, Access.ON_REQUEST, True, True, True, frozenset({SUMMARY, LETTER}), True),
     Role.BKN: _OFFICER,
     Role.PPK: _OFFICER,
     Role.ADMIN: _OFFICER,
@@ -67,6 +70,9 @@ VIEWS = {
 # evidence spans quote the post) are internal notes.
 PLAIN_PAYLOAD = frozenset({"rule_ids", "rule_id", "destination", "ppk", "sanction", "linked_case", "survivor",
                            "rulebook_version"})
+# History entries about the officers' own work (who handles a case, their comments): kept for officers, never on
+# the reporter's status page or API, not even as a bare date.
+INTERNAL_HISTORY = frozenset({"assign", "unassign", "comment"})
 CAPABILITIES = {
     Role.BAWASLU: frozenset({Capability.REVIEW_QUEUE, Capability.LINK_CASES, Capability.EXPORT_CASES}),
     Role.BKN: frozenset({Capability.EXPORT_CASES}),
@@ -172,5 +178,6 @@ def shown(value: str, visible: bool) -> str:
 
 
 __all__ = ["CAPABILITIES", "audit_limit", "covers_all", "grant_refusal", "is_national", "may_change_national_reference",
-           "may_manage_account", "HIDDEN_TEXT", "LETTER", "PLAIN_PAYLOAD", "SUMMARY", "VIEWS", "Access", "CaseView",
+           "may_manage_account", "HIDDEN_TEXT", "INTERNAL_HISTORY",
+           "LETTER", "PLAIN_PAYLOAD", "SUMMARY", "VIEWS", "Access", "CaseView",
            "Capability", "case_view", "may", "reporter_access", "shown", "visible_payload"]

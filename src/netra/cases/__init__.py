@@ -27,7 +27,9 @@ from netra.cases.model import (
     ADMIN, BAWASLU, BKN, ELECTION_KINDS, PPK, ROLES, VIEWER, CaseState, ReportedPerson, State,
     TransitionRecord,
 )
-from netra.cases.table import ACTIONS, DESTINATIONS, TRANSITIONS, Requirement, Transition, reachable
+from netra.cases.table import (
+    ACTIONS, DESTINATIONS, TRANSITIONS, Requirement, Transition, acting_roles, acting_states, reachable,
+)
 from netra.cases.workdays import DEFAULT_CALENDAR, WorkCalendar, national_days_off
 from netra.cases.workflow import allowed_actions, apply, local_date, local_text, open_case
 
@@ -36,7 +38,8 @@ __all__ = [
     "RuleFacts", "SANCTION_KINDS", "SANCTION_LEVELS", "STATUSES", "SanctionOption", "amend", "check_rules",
     "check_sanction", "missing_facts", "require_complete", "rules_for", "sanction_options", "sanction_text",
     "ACTIONS", "ADMIN", "BAWASLU", "BKN", "DEFAULT_CALENDAR", "DESTINATIONS", "ELECTION_KINDS", "PPK", "ROLES",
-    "TRANSITIONS", "VIEWER", "ActionNotAllowed", "AlreadyDone", "CaseEvent", "CaseState", "ClockRule",
+    "TRANSITIONS", "VIEWER", "ActionNotAllowed", "AlreadyDone", "CaseEvent", "CaseState", "ClockRule", "acting_roles",
+    "acting_states",
     "ClockStatus", "ConcurrentChange", "DeadlineDataError", "DeadlineNotPassed", "DeadlineRules", "EventKind",
     "Label", "MergeCheck", "MergeRefused", "MissingRequirement", "ReportedPerson", "ReportingRule",
     "ReportingWindow", "Requirement", "RoleNotAllowed", "RunningClock", "State", "Transition", "TransitionRecord",

@@ -17,9 +17,9 @@ class EventKind(StrEnum):
     LINKED = "case_linked"  # two cases were joined (one event for the survivor, one for the absorbed case)
     SUPPLEMENTED = "case_supplemented"  # the reporter added missing parts
     NOTED = "case_noted"  # a history entry that does not move the case (payload: action)
+    ASSIGNED = "case_assigned"  # payload: assignee_user_id (None: unassigned), by_user_id
+    COMMENTED = "case_commented"  # an internal comment (payload: comment_id, author_user_id; never the text)
     LOADED = "case_loaded"  # bulk-loaded data (the demo): counted by statistics, announced to nobody
-    ASSIGNED = "case_assigned"  # payload: assignee_user_id, by_user_id
-    COMMENTED = "case_commented"  # an officer's comment on the case
 
 
 @dataclass(frozen=True)

@@ -56,6 +56,9 @@ _LABELS: dict[str, Label] = {
     "bkn_follow_up": Label("Tindak lanjut BKN", "BKN follow-up"),
     "correct_sanction": Label("Koreksi sanksi", "Correct the sanction"),
     "amend_facts": Label("Lengkapi atau perbaiki data perkara", "Complete or correct the case facts"),
+    "assign": Label("Tugaskan petugas", "Assign an officer"),
+    "unassign": Label("Lepas penugasan", "Unassign"),
+    "comment": Label("Komentar internal", "Internal comment"),
     # requirements
     "reason": Label("Alasan", "Reason"),
     "rule_ids": Label("Ketentuan yang dilanggar", "Rules breached"),

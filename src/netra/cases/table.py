@@ -68,6 +68,20 @@ def rows_for(action: str, state: State | None = None) -> tuple[Transition, ...]:
     return tuple(t for t in TRANSITIONS if t.action == action and (state is None or state in t.from_states))
 
 
+def acting_states(role: str) -> frozenset[State]:
+    """States in which `role` has a step to take: its "menunggu saya" worklist. A step that only opens once a
+    legal clock has run out (BKN marking a PPK's silence) is waiting on time, not on the role."""
+    return frozenset(s for t in TRANSITIONS if t.role == role and Requirement.CLOCK_OVERDUE not in t.requires
+                     for s in t.from_states)
+
+
+def acting_roles(state: State | str) -> frozenset[str]:
+    """Roles that have a step to take on a case in `state` (whom a case in that state may be assigned to)."""
+    state = State(state)
+    return frozenset(t.role for t in TRANSITIONS if state in t.from_states
+                     and Requirement.CLOCK_OVERDUE not in t.requires)
+
+
 def reachable(starts, stops) -> frozenset[State]:
     """States a case can be in after entering one of `starts` and before entering one of `stops` or closing."""
     stops = set(stops) | {State.CLOSED}

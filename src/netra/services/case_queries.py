@@ -13,13 +13,16 @@ from collections import defaultdict
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timezone
 
-from sqlalchemy import func, select
+from sqlalchemy import case, exists, func, or_, select
 
 from netra.accounts.model import Account
 from netra.accounts.policy import Access, case_view, reporter_access, shown, visible_payload
 from netra.analytics.standing import BY_ID as STANDING
-from netra.cases import AMENDABLE_FIELDS, ClockStatus, ReportedPerson, ReportingWindow, State, missing_facts
+from netra.cases import (
+    AMENDABLE_FIELDS, ClockStatus, ReportedPerson, ReportingWindow, State, acting_states, missing_facts,
+)
 from netra.intake.evidence import download_name
+from netra.intake.tracking import normalise_code
 from netra.services import analytics, case_clocks, reference_data
 from netra.services.intake import reporting_of
 from netra.storage import audit_log
@@ -28,14 +31,17 @@ from netra.regions import TimeZone
 from netra.storage.scope import within
 from netra.storage.tables import CaseEventRow, CaseRow, CaseStatsRow, EvidenceRow, RegionRow, ReportRow, UserRow
 
-VIEWS = ("all", "overdue", "due_soon", "gap")
+VIEWS = ("all", "mine", "overdue", "due_soon", "gap")
+# How the worklist may be ordered: received date, deadline, status (in workflow order), region name.
+SORTS = ("received", "deadline", "status", "region")
+PAGE_SIZES = (25, 50, 100, 200)
 # Recommended but not (yet) sanctioned: the follow-up gap leaders must see (Pilkada 2024: 1,158 suspected,
 # 19 sanctioned).
 FOLLOW_UP_GAP = STANDING["with_bkn"].statuses + STANDING["with_ppk"].statuses
 CASE_STATUSES = tuple(s.value for s in State)
 ROLE_NAMES = {"bawaslu": "Bawaslu", "bkn": "BKN", "ppk": "PPK", "admin": "Administrator", "viewer": "Pemantau",
               "pelapor": "Pelapor", "public": "Pelapor", "system": "Sistem"}
-PAGE_SIZE = 200
+PAGE_SIZE = 50  # officers may choose up to 200; a page of 50 keeps the list quick on a small server
 
 
 @dataclass(frozen=True)
@@ -54,6 +60,8 @@ class CaseSummary:
     created_at: datetime
     updated_at: datetime
     status_since: datetime
+    zone: str = "WIB"  # the region's zone, for every time shown of this case
+    assignee: str = ""  # the officer handling it now, if any
 
 
 @dataclass(frozen=True)
@@ -136,11 +144,12 @@ def _identity(r: ReportRow) -> dict[str, str]:
             "id_number": r.reporter_id_number}
 
 
-def _summary(account: Account, row: CaseRow, region_name: str, status_since: datetime | None) -> CaseSummary:
+def _summary(account: Account, row: CaseRow, region_name: str, status_since: datetime | None, zone: str = "WIB",
+             assignee: str = "") -> CaseSummary:
     names = case_view(account.role).reported_person
     return CaseSummary(row.id, row.origin, row.status, row.version, row.region_code, region_name, row.election_id,
                        shown(row.reported_name, names), row.reported_position, row.reported_agency, row.event_date,
-                       row.created_at, row.updated_at, status_since or row.created_at)
+                       row.created_at, row.updated_at, status_since or row.created_at, zone, assignee)
 
 
 def evidence_view(account: Account, e: EvidenceRow) -> EvidenceView:
@@ -151,36 +160,91 @@ def evidence_view(account: Account, e: EvidenceRow) -> EvidenceView:
     return EvidenceView(e.id, name, e.media_type, e.size, e.added_by, e.added_at, e.sha256, original)
 
 
+class BadSearch(ValueError):
+    """A search this role may not run (by name or NIP without seeing them): the message says why, in Indonesian."""
+
+
+def _search(account: Account, text: str):
+    """Cases matching a tracking code, or the reported person's NIP (prefix) or name (part of it, any case)."""
+    text = " ".join((text or "").split())[:100]
+    code = normalise_code(text)
+    conditions = []
+    if code:
+        conditions.append(exists().where(ReportRow.case_id == CaseRow.id, ReportRow.tracking_code == code))
+    if not case_view(account.role).reported_person:
+        if not code:
+            raise BadSearch("Peran Anda tidak dapat mencari menurut nama atau NIP terlapor; cari dengan kode "
+                            "pelacakan (NTR-XXXX-XXXX).")
+        return or_(*conditions)
+    if text.isdigit():
+        conditions.append(CaseRow.reported_nip.startswith(text, autoescape=True))
+    conditions.append(func.lower(CaseRow.reported_name).contains(text.lower(), autoescape=True))
+    return or_(*conditions)
+
+
+def _order(sort: str, descending: bool):
+    S = CaseStatsRow
+    keys = {
+        "received": [CaseRow.created_at],
+        "deadline": [S.clock_due_at.is_(None), S.clock_due_at],  # cases without a running clock last
+        "status": [case({s: i for i, s in enumerate(CASE_STATUSES)}, value=CaseRow.status, else_=len(CASE_STATUSES))],
+        "region": [RegionRow.name],
+    }[sort]
+    if descending:
+        keys = [keys[0], keys[1].desc()] if sort == "deadline" else [k.desc() for k in keys]
+    return [*keys, CaseRow.id.desc() if descending else CaseRow.id]
+
+
 def worklist(db: Database, account: Account, view: str = "all", status: str | None = None, page: int = 1,
-             per_page: int | None = PAGE_SIZE, now: datetime | None = None) -> Worklist:
-    """Cases in scope for one view of the worklist, newest change first (overdue and due soon: longest running
-    first), one page of them (`per_page` None: all, for exports)."""
+             per_page: int | None = PAGE_SIZE, now: datetime | None = None, search: str = "", sort: str = "",
+             descending: bool = False) -> Worklist:
+    """Cases in scope for one view of the worklist, one page of them (`per_page` None: all, for exports).
+
+    Default order: newest change first (overdue and due soon: longest running first); `sort` (one of SORTS)
+    orders by that instead. `search` matches a tracking code, NIP or name (BadSearch when the role may not
+    search by them). A page past the last shows the last. "mine" is what waits for the account: cases in a state
+    its role acts on (netra.cases.acting_states) that are not assigned to someone else.
+    """
     now = now or datetime.now(timezone.utc)
     analytics.sync(db)  # the stored clocks reflect every committed change
     S = CaseStatsRow
-    query = (select(CaseRow, RegionRow.name, S.clock, S.clock_zone, S.clock_started_at, S.clock_extended)
-             .join(RegionRow, RegionRow.code == CaseRow.region_code).outerjoin(S, S.case_id == CaseRow.id)
-             .where(within(account, CaseRow.region_code), CaseRow.merged_into_id.is_(None)))
+    filters = [within(account, CaseRow.region_code), CaseRow.merged_into_id.is_(None)]
     if view == "gap":
-        query = query.where(CaseRow.status.in_(FOLLOW_UP_GAP))
-    elif status in CASE_STATUSES:
-        query = query.where(CaseRow.status == status)
+        filters.append(CaseRow.status.in_(FOLLOW_UP_GAP))
+    elif view == "mine":
+        filters += [CaseRow.status.in_(sorted(acting_states(account.role.value))),
+                    or_(CaseRow.assignee_id.is_(None), CaseRow.assignee_id == account.id)]
+    if status in CASE_STATUSES and view != "gap":
+        filters.append(CaseRow.status == status)
+    if search.strip():
+        filters.append(_search(account, search))
     with db.transaction() as session:
         rules = reference_data.deadlines_in(session)
-        if view == "overdue":
-            query = query.where(case_clocks.overdue(now)).order_by(S.clock_started_at, CaseRow.id)
-        elif view == "due_soon":
-            query = query.where(case_clocks.due_soon(now, rules)).order_by(S.clock_started_at, CaseRow.id)
+        # The count reads cases alone unless the view filters on the stored clock: the joins only add columns.
+        counted = select(func.count()).select_from(CaseRow)
+        if view in ("overdue", "due_soon"):
+            filters.append(case_clocks.overdue(now) if view == "overdue" else case_clocks.due_soon(now, rules))
+            counted = counted.join(S, S.case_id == CaseRow.id)
+        total = session.scalar(counted.where(*filters))
+        query = (select(CaseRow, RegionRow.name, RegionRow.timezone,
+                        func.coalesce(func.nullif(UserRow.full_name, ""), UserRow.username), S.clock, S.clock_zone,
+                        S.clock_started_at, S.clock_extended)
+                 .join(RegionRow, RegionRow.code == CaseRow.region_code).outerjoin(S, S.case_id == CaseRow.id)
+                 .outerjoin(UserRow, UserRow.id == CaseRow.assignee_id).where(*filters))
+        if sort in SORTS:
+            query = query.order_by(*_order(sort, descending))
+        elif view in ("overdue", "due_soon"):
+            query = query.order_by(S.clock_started_at, CaseRow.id)
         else:
             query = query.order_by(CaseRow.updated_at.desc(), CaseRow.id.desc())
-        total = session.scalar(select(func.count()).select_from(query.order_by(None).subquery()))
         page = max(1, page)
         if per_page:
+            page = min(page, max(1, -(-total // per_page)))
             query = query.limit(per_page).offset((page - 1) * per_page)
         cases, clocks = [], {}
-        for case, name, clock, zone, started, extended in session.execute(query):
-            cases.append(_summary(account, case, name, case.updated_at))
-            clocks[case.id] = case_clocks.status_of(clock, zone, started, extended, now, rules)
+        for case_row, name, zone, assignee, clock, clock_zone, started, extended in session.execute(query):
+            cases.append(_summary(account, case_row, name, case_row.updated_at, zone, assignee or ""))
+            clocks[case_row.id] = case_clocks.status_of(clock, clock_zone, started, extended, now, rules)
     return Worklist(cases, clocks, total, page, per_page)
 
 

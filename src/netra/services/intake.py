@@ -29,6 +29,7 @@ from netra.services.unit_of_work import unit_of_work
 from netra.storage.case_repository import NewCase, aware
 from netra.storage.database import Database
 from netra.storage.evidence_store import EvidenceStore
+from netra.accounts.policy import INTERNAL_HISTORY
 from netra.storage.tables import CaseEventRow, CaseRow, EvidenceRow, RegionRow, ReportRow
 
 
@@ -201,8 +202,8 @@ def report_status(db: Database, tracking_code: str, secret: str) -> ReportStatus
         evidence = session.scalars(select(EvidenceRow).where(EvidenceRow.report_id == row.id)).all()
         reporting = reporting_of(session, row.region_code, row.election_id, row.known_date, row.submitted_at)
         events = session.scalars(
-            select(CaseEventRow).where(CaseEventRow.case_id == case.id).order_by(CaseEventRow.at, CaseEventRow.id)
-        ).all()
+            select(CaseEventRow).where(CaseEventRow.case_id == case.id, CaseEventRow.action.notin_(INTERNAL_HISTORY))
+            .order_by(CaseEventRow.at, CaseEventRow.id)).all()
         return ReportStatus(
             tracking_code=row.tracking_code,
             status=case.status,

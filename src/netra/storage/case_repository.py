@@ -29,7 +29,7 @@ from netra.intake.tracking import new_tracking_code, token_digest
 from netra.regions.model import TimeZone
 from netra.storage import audit_log, outbox
 from netra.storage.scope import within
-from netra.storage.tables import CaseEventRow, CaseRow, EvidenceRow, RegionRow, ReportRow
+from netra.storage.tables import CaseCommentRow, CaseEventRow, CaseRow, EvidenceRow, RegionRow, ReportRow
 
 PUBLIC = "pelapor"  # who a public reporter is in the history, on evidence rows and in the audit trail
 SYSTEM = "system"
@@ -250,12 +250,39 @@ class CaseRepository:
              audit: dict[str, Any] | None = None) -> None:
         """Store a history entry that does not move the case (a register entry linked or unlinked, BKN's own
         follow-up): the history row, its audit entry and a NOTED event."""
+        self._internal(row, action, actor, now, dict(payload or {}), reason,
+                       [CaseEvent(EventKind.NOTED, row.id, row.region_code, {"action": action})],
+                       documents=documents, audit=audit or {"action": action, "reason": reason})
+
+    def assign(self, row: CaseRow, assignee: Account | None, *, actor: Account, now: datetime) -> None:
+        """Store who handles the case now (None: nobody): the column, a history entry officers see, the audit
+        entry and an ASSIGNED event for notifications."""
+        assignee_id = assignee.id if assignee is not None else None
+        self.session.execute(update(CaseRow).where(CaseRow.id == row.id).values(assignee_id=assignee_id))
+        action = "assign" if assignee is not None else "unassign"
+        payload = {"assignee_user_id": assignee_id, "by_user_id": actor.id}
+        self._internal(row, action, actor, now, {"assignee_user_id": assignee_id}, "",
+                       [CaseEvent(EventKind.ASSIGNED, row.id, row.region_code, payload)])
+
+    def comment(self, row: CaseRow, body: str, *, actor: Account, now: datetime) -> int:
+        """Store an internal comment: its row, a history entry officers see (the text stays in the comment row),
+        the audit entry and a COMMENTED event that carries no text. Returns the comment's id."""
+        comment = CaseCommentRow(case_id=row.id, author_id=actor.id, at=now, body=body)
+        self.session.add(comment)
+        self.session.flush()
+        self._internal(row, "comment", actor, now, {"comment_id": comment.id}, "",
+                       [CaseEvent(EventKind.COMMENTED, row.id, row.region_code,
+                                  {"comment_id": comment.id, "author_user_id": actor.id})])
+        return comment.id
+
+    def _internal(self, row: CaseRow, action: str, actor: Account, now: datetime, payload: dict, reason: str,
+                  events: list[CaseEvent], documents: Sequence[str] = (), audit: dict | None = None) -> None:
+        """A history entry that does not move the case, with its audit entry and events."""
         self.session.add(CaseEventRow(
             case_id=row.id, action=action, from_status=row.status, to_status=row.status, actor_id=actor.id,
-            actor_role=actor.role.value, at=now, reason=reason, public_reason="", payload=dict(payload or {}),
+            actor_role=actor.role.value, at=now, reason=reason, public_reason="", payload=payload,
             documents=list(documents)))
-        self._record(actor, "change", row, now, audit or {"action": action, "reason": reason},
-                     [CaseEvent(EventKind.NOTED, row.id, row.region_code, {"action": action})])
+        self._record(actor, "change", row, now, audit or {"action": action, **payload}, events)
 
     def load(self, cases: Sequence[LoadedCase], marker: str, detail: dict) -> int:
         """Bulk-store whole cases with their histories (the demo data), one audit entry for the lot."""

@@ -75,6 +75,20 @@ class CaseRow(Base):
     channel: Mapped[str | None] = mapped_column(String(20))  # "social_media" or "offline", when known
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    # The officer handling the case now (an officer of the role that acts in its state), if anyone was assigned.
+    assignee_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"), index=True)
+
+
+class CaseCommentRow(Base):
+    """An internal comment officers leave on a case: never shown on public pages nor to the reporter."""
+
+    __tablename__ = "case_comments"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    case_id: Mapped[int] = mapped_column(ForeignKey("cases.id"), index=True)
+    author_id: Mapped[int] = mapped_column(ForeignKey("users.id"))
+    at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    body: Mapped[str] = mapped_column(Text)
 
 
 class ReportRow(Base):
@@ -330,6 +344,8 @@ class CaseStatsRuleRow(Base):
 
 
 # Statistics read case_stats by scope (province, region) and election; the clock index serves the overdue lists.
+# The worklist's default order (newest change first) reads this index instead of sorting every case in scope.
+Index("ix_cases_updated", CaseRow.updated_at, CaseRow.id)
 Index("ix_case_stats_scope", CaseStatsRow.province_code, CaseStatsRow.region_code, CaseStatsRow.election_id)
 Index("ix_case_stats_election", CaseStatsRow.election_id, CaseStatsRow.event_date)
 Index("ix_case_stats_clock", CaseStatsRow.clock, CaseStatsRow.clock_zone, CaseStatsRow.clock_started_at)

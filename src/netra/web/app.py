@@ -26,7 +26,7 @@ from netra.storage.database import Database
 from netra.web import (
     routes_admin, routes_analytics, routes_api, routes_audit, routes_auth, routes_case_facts, routes_cases,
     routes_guidance, routes_monitoring, routes_notifications, routes_pages, routes_people, routes_prevention,
-    routes_report, routes_tokens, routes_users,
+    routes_report, routes_tokens, routes_users, routes_worklist,
 )
 from netra.web.screening_pool import ScreeningPool
 from netra.web.rendering import render, wants_html
@@ -103,6 +103,7 @@ def create_app(settings: Settings, db: Database | None = None) -> FastAPI:
     app.include_router(routes_api.router)
     app.include_router(routes_report.router)
     app.include_router(routes_people.router)  # before routes_cases: /perkara/berulang is not a case id
+    app.include_router(routes_worklist.router)  # before routes_cases: /perkara and /perkara/massal
     app.include_router(routes_cases.router)
     app.include_router(routes_case_facts.router)
     app.include_router(routes_guidance.router)

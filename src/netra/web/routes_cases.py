@@ -22,11 +22,9 @@ from netra.intake.metadata import strip as strip_metadata
 from netra.services import reference_data
 from netra.services.case_documents import NoRecommendation, case_summary, decided_under, recommendation_letter
 from netra.services.case_exports import export_rows, to_csv, to_xlsx
-from netra.services.case_queries import CASE_STATUSES, VIEWS, evidence_view, get_case, worklist as read_worklist
+from netra.services.case_queries import VIEWS, evidence_view, get_case, worklist as read_worklist
 from netra.services.case_workflow import CaseNotFound, clocks_for, link_cases, related_cases, take_step
 from netra.services.unit_of_work import unit_of_work
-from netra.services.people.follow_up import follow_up_label, latest_acts
-from netra.services.people.person import repeat_counts
 from netra.storage import audit_log
 from netra.storage.evidence_store import EvidenceStore
 from netra.storage.tables import EvidenceRow
@@ -41,19 +39,6 @@ router = APIRouter(include_in_schema=False)
 
 def _view(view: str) -> str:
     return view if view in VIEWS else "all"
-
-
-@router.get("/perkara")
-def worklist(request: Request, status: str | None = None, view: str = "all", halaman: int = 1,
-             account: Account = Depends(require_account)):
-    found = read_worklist(request.app.state.db, account, _view(view), status, page=min(max(halaman, 1), 10**6))
-    ids = [c.id for c in found.cases]
-    return render(request, "cases_list.html", {
-        "account": account, "worklist": found, "cases": found.cases, "clocks": found.clocks,
-        "status": status if status in CASE_STATUSES else "", "statuses": CASE_STATUSES, "view": _view(view),
-        "views": VIEWS, "local_text": local_text,
-        "acts": latest_acts(request.app.state.db, ids) if _view(view) == "gap" else {},
-        "follow_up_label": follow_up_label, "repeated": repeat_counts(request.app.state.db, ids)})
 
 
 @router.get("/ekspor/perkara.{fmt}")
