@@ -38,7 +38,7 @@ from sqlalchemy import select, text  # noqa: E402
 
 from netra.accounts.model import Account  # noqa: E402
 from netra.accounts.roles import Role  # noqa: E402
-from netra.cases import apply, open_case  # noqa: E402
+from netra.cases import ReportedPerson, apply, open_case  # noqa: E402
 from netra.config import Settings  # noqa: E402
 from netra.services import analytics  # noqa: E402
 from netra.services.accounts import create_account  # noqa: E402
@@ -72,7 +72,9 @@ def fill(db: Database, n: int, seed: int = 12) -> str:
     loaded, code = [], ""
     for i in range(1, n + 1):
         at = now - timedelta(days=rng.uniform(0, 60))
-        case, first = open_case("report", at, "pilkada", "Asia/Jakarta", case_id=i)
+        name, nip = f"{rng.choice(FIRST)} {rng.choice(LAST)} {i}", f"19{rng.randrange(10**16):016d}"
+        person = ReportedPerson(nip=nip, name=name, agency="Dinas Pendidikan", position="Kepala Seksi", status="pns")
+        case, first = open_case("report", at, "pilkada", "Asia/Jakarta", case_id=i, subject=person)
         history = [first]
         for k, (action, role, payload, reason) in enumerate(PATH[:rng.randint(0, len(PATH))], start=1):
             case, record = apply(case, action, ACTORS[role], at + timedelta(hours=k), reason=reason,
@@ -82,8 +84,8 @@ def fill(db: Database, n: int, seed: int = 12) -> str:
         code = code or tracking
         region = rng.choice(regions)
         loaded.append(LoadedCase(i, NewCase(
-            "report", region, "pilkada2024", reported_name=f"{rng.choice(FIRST)} {rng.choice(LAST)} {i}",
-            reported_nip=f"19{rng.randrange(10**16):016d}", reported_position="Kepala Seksi",
+            "report", region, "pilkada2024", reported_name=name,
+            reported_nip=nip, reported_position="Kepala Seksi",
             reported_agency="Dinas Pendidikan", event_date=date(2024, 10, 1)), case, history, report=dict(
             tracking_code=tracking, submission_token=f"{i:064d}", secret_hash="0" * 64, region_code=region,
             election_id="pilkada2024", description="Laporan uji beban.", submitted_at=at, event_date=date(2024, 10, 1),
