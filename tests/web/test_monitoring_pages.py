@@ -42,6 +42,8 @@ def test_officer_imports_takes_and_decides(client, app, make_account):
     assert imported.status_code == 200 and "2 masuk antrean" in imported.text and "baris 4: bukan JSON yang sah" in imported.text
     taken = client.post("/antrean/ambil", data={"csrf_token": token})
     assert taken.status_code == 200 and "<mark>" in taken.text  # evidence spans are highlighted
+    scores = re.findall(r"skor (\S+?)(?:<| )", taken.text)
+    assert scores and all(re.fullmatch(r"\d+,\d{1,2}", s) for s in scores), scores  # Indonesian decimal comma
     ids = [int(i) for i in re.findall(r'data-testid="item-(\d+)"', taken.text)]
     confirmed = client.post(f"/antrean/{ids[0]}/putuskan", data={"csrf_token": token, "decision": "confirm",
                                                                  "reason": "Akun resmi guru."}, follow_redirects=False)
