@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from functools import cache
 from importlib import resources
 
 from fastapi import Request
@@ -22,12 +23,19 @@ templates = Jinja2Templates(directory=str(resources.files("netra.web").joinpath(
 templates.env.filters.update(FILTERS)  # angka, persen, tanggal, waktu: Indonesian formats (Babel)
 
 
-def account_time(request: Request, account: Account):
-    """Formats times for this person (netra.formatting.moment): in the zone of the first region in their scope,
-    WIB/WITA/WIT named, in the interface language."""
+def account_zone(request: Request, account: Account | None) -> str:
+    """The zone a person reads times in: that of the first region in their scope (WIB for the public)."""
+    if account is None or not account.scope:
+        return TimeZone.WIB.value
     with request.app.state.db.transaction() as session:
-        region = RegionRepository(session).get(account.scope[0]) if account.scope else None
-    zone, lang = (region.timezone if region else TimeZone.WIB).value, pick_language(request.cookies.get("lang"))
+        region = RegionRepository(session).get(account.scope[0])
+    return (region.timezone if region else TimeZone.WIB).value
+
+
+def account_time(request: Request, account: Account):
+    """Formats times for this person (netra.formatting.moment): in their zone, WIB/WITA/WIT named, in the
+    interface language."""
+    zone, lang = account_zone(request, account), pick_language(request.cookies.get("lang"))
     return lambda at: formatting.moment(at, zone, lang)
 
 
@@ -39,12 +47,14 @@ def wants_html(request: Request) -> bool:
 def render(request: Request, name: str, context: dict | None = None, status_code: int = 200):
     lang = pick_language(request.cookies.get("lang"))
     account = context.get("account") if context and "account" in context else current_account(request)
+    reader_zone = cache(lambda: account_zone(request, account))  # asked only by pages that show a time
     full = {
         "lang": lang,
         "t": lambda key, **kw: translate(lang, key, **kw),
         "num": lambda value: formatting.number(value, lang),  # 1.234 and 6,5 in Indonesian
         "day": lambda value: formatting.day(value, lang),
-        "moment": lambda value, zone="WIB": formatting.moment(value, zone, lang),
+        # A time with no zone of its own (a case's region gives one) is shown in the reader's zone.
+        "moment": lambda value, zone=None: formatting.moment(value, zone or reader_zone(), lang),
         "label": lambda name: getattr(domain_label(name), lang),  # states, actions, destinations
         "reporting_text": reporting_limit_text,
         "csrf_token": csrf_token(request),
