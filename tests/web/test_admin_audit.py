@@ -136,3 +136,16 @@ def test_other_roles_are_refused(client, make_account):
     make_account("bawaslu.audit", Role.BAWASLU, ("33.20",))
     login(client, "bawaslu.audit")
     assert client.get(PAGE).status_code == 403 and client.get(PAGE + ".csv").status_code == 403
+
+
+def test_times_are_shown_in_the_readers_zone(client, app, make_account, world):
+    """A Kutai Kartanegara administrator reads the trail in WITA, a Jepara one in WIB (the reader's first region)."""
+    import re
+
+    for username, region, zone, other in (("admin.kukar", "64.02", "WITA", "WIB"),
+                                          ("admin.jepara2", "33.20", "WIB", "WITA")):
+        make_account(username, Role.ADMIN, (region,))
+        login(client, username)
+        times = re.findall(r"pukul \d{2}\.\d{2} (\w+)", client.get(PAGE).text)
+        assert times and set(times) == {zone}, (username, times)
+        client.post("/keluar", data={"csrf_token": csrf_of(client.get("/akun").text)})
