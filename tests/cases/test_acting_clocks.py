@@ -11,9 +11,10 @@ from netra.cases import (
 
 
 def _deciding_states() -> set[State]:
-    """States where a role has a step other than closing the file (closing a decided case is a formality)."""
+    """States where a role has a step other than closing the file (closing a decided case is a formality) or
+    correcting what it recorded (correct_sanction leaves the case where it is)."""
     return {s for t in TRANSITIONS if t.action != "close" and Requirement.CLOCK_OVERDUE not in t.requires
-            for s in t.from_states}
+            and t.to_state not in t.from_states for s in t.from_states}
 
 
 def test_every_state_where_someone_decides_has_a_clock_owned_by_a_role_acting_there():
@@ -43,3 +44,4 @@ def test_waiting_for_me_follows_the_transition_table():
     assert State.SENT_TO_PPK not in acting_states(BKN)  # BKN only waits there until the PPK's clock runs out
     assert {State.RECEIVED, State.UNDER_REVIEW, State.VERIFIED_BY_BKN} <= acting_states(BAWASLU)
     assert State.RECOMMENDED_TO_BKN not in acting_states(BAWASLU)
+    assert State.SANCTION_IMPOSED not in acting_states(PPK)  # a correction is possible, but nobody waits on it

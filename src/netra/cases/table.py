@@ -71,15 +71,19 @@ def rows_for(action: str, state: State | None = None) -> tuple[Transition, ...]:
 def acting_states(role: str) -> frozenset[State]:
     """States in which `role` has a step to take: its "menunggu saya" worklist. A step that only opens once a
     legal clock has run out (BKN marking a PPK's silence) is waiting on time, not on the role."""
-    return frozenset(s for t in TRANSITIONS if t.role == role and Requirement.CLOCK_OVERDUE not in t.requires
-                     for s in t.from_states)
+    return frozenset(s for t in TRANSITIONS if t.role == role and _awaited(t) for s in t.from_states)
 
 
 def acting_roles(state: State | str) -> frozenset[str]:
     """Roles that have a step to take on a case in `state` (whom a case in that state may be assigned to)."""
     state = State(state)
-    return frozenset(t.role for t in TRANSITIONS if state in t.from_states
-                     and Requirement.CLOCK_OVERDUE not in t.requires)
+    return frozenset(t.role for t in TRANSITIONS if state in t.from_states and _awaited(t))
+
+
+def _awaited(t: Transition) -> bool:
+    """A step someone is waiting for: not one that opens only when a clock runs out, and not a correction that
+    leaves the case where it is (a recorded sanction may be corrected, but nobody waits on that)."""
+    return Requirement.CLOCK_OVERDUE not in t.requires and t.to_state not in t.from_states
 
 
 def reachable(starts, stops) -> frozenset[State]:

@@ -80,7 +80,9 @@ class ViewCache:
 
     def get(self, db: Database, session, question: str, version: str, compute: Callable[[], Any]) -> Any:
         key = hashlib.sha256(question.encode()).hexdigest()
-        version = f"{code_version()}|{version}"
+        # Compared for equality only; hashed because the data version grew past the column (VARCHAR(400)) once
+        # rulebook versions and reference proposals joined it, and PostgreSQL then refused every snapshot.
+        version = hashlib.sha256(f"{code_version()}|{version}".encode()).hexdigest()
         memory_key = (str(db.engine.url), key)
         with self.lock:  # one computation at a time: a second request for the same view waits and shares it
             found = self.views.get(memory_key)
