@@ -38,11 +38,16 @@ _DIRECTIVES = {"harus", "wajib", "jangan", "dilarang", "agar", "supaya", "dimint
 
 
 class PhraseIndex:
-    """Phrases (tuples of normalised tokens) -> payloads, matched by first token."""
+    """Phrases (tuples of normalised tokens) -> payloads, matched as a token trie.
+
+    ``scan`` returns, for each start token in text order, every phrase that matches there, longest first (phrases
+    of one length in the order they were first added): the order the analysis reads cues, roles and candidates
+    in. A trie walks only as deep as the text keeps matching, so a common first word with dozens of phrases
+    ("kepala", "staf" + every agency) costs a few look-ups, not one comparison per phrase."""
 
     def __init__(self) -> None:
         self._by_first: dict[str, dict[tuple[str, ...], list[tuple]]] = {}
-        self._compiled: dict[str, list[tuple[tuple[str, ...], int, tuple, bool]]] | None = None
+        self._compiled: dict[str, list] | None = None
 
     def add(self, toks: tuple[str, ...], payload: tuple) -> None:
         if not toks:
@@ -51,12 +56,17 @@ class PhraseIndex:
         self._compiled = None
 
     def compile(self) -> None:
-        out = {}
+        # a node is [children: {token: node}, terminal: None | (length of the rest, order added, payloads)];
+        # WILD_NUM children match any number token
+        out: dict[str, list] = {}
         for first, rests in self._by_first.items():
-            items = [(rest, len(rest), tuple(dict.fromkeys(payloads)), WILD_NUM in rest)
-                     for rest, payloads in rests.items()]
-            items.sort(key=lambda x: -x[1])
-            out[first] = items
+            root: list = [{}, None]
+            for order, (rest, payloads) in enumerate(rests.items()):
+                node = root
+                for tok in rest:
+                    node = node[0].setdefault(tok, [{}, None])
+                node[1] = (len(rest), order, tuple(dict.fromkeys(payloads)))
+            out[first] = root
         self._compiled = out
 
     def scan(self, tk: Tokens) -> list[tuple[int, int, tuple]]:
@@ -68,30 +78,32 @@ class PhraseIndex:
         n = len(norm)
         hits = []
         for i in range(n):
-            entries = index.get(norm[i])
-            if entries is None:
+            root = index.get(norm[i])
+            if root is None:
                 continue
-            for rest, k, payloads, wild in entries:
-                if k == 0:
-                    hits.append((i, i + 1, payloads))
+            if not root[0]:  # a one-word phrase and nothing longer: the common case
+                hits.append((i, i + 1, root[1][2]))
+                continue
+            found = []
+            stack = [(root, i + 1)]
+            while stack:
+                node, k = stack.pop()
+                if node[1] is not None:
+                    found.append(node[1])
+                children = node[0]
+                if not children or k >= n:
                     continue
-                if i + 1 + k > n:
-                    continue
-                if wild:
-                    ok = True
-                    for d in range(k):
-                        want = rest[d]
-                        if want == WILD_NUM:
-                            if not flags[i + 1 + d] & NUM:
-                                ok = False
-                                break
-                        elif norm[i + 1 + d] != want:
-                            ok = False
-                            break
-                    if ok:
-                        hits.append((i, i + 1 + k, payloads))
-                elif tuple(norm[i + 1:i + 1 + k]) == rest:
-                    hits.append((i, i + 1 + k, payloads))
+                child = children.get(norm[k])
+                if child is not None:
+                    stack.append((child, k + 1))
+                if flags[k] & NUM:
+                    child = children.get(WILD_NUM)
+                    if child is not None:
+                        stack.append((child, k + 1))
+            if len(found) > 1:
+                found.sort(key=lambda t: (-t[0], t[1]))
+            for length, _, payloads in found:
+                hits.append((i, i + 1 + length, payloads))
         return hits
 
 

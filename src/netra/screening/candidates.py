@@ -97,6 +97,7 @@ class CandidateRegistry:
 
     def __init__(self, candidates: Iterable[Candidate] = ()):
         self.candidates: tuple[Candidate, ...] = tuple(candidates)
+        self._by_number: dict[tuple, Candidate | None] = {}  # the registry never changes: answers are kept
 
     def __len__(self) -> int:
         return len(self.candidates)
@@ -166,5 +167,11 @@ class CandidateRegistry:
 
     def by_number(self, number: int, region: str | None, day: dt.date | None) -> Candidate | None:
         """The one candidate in scope with this ballot number, or None when none or several match."""
+        key = (number, region, day)
+        if key in self._by_number:
+            return self._by_number[key]
         found = [c for c in self.in_scope(region, day) if c.number == number]
-        return found[0] if len(found) == 1 else None
+        out = found[0] if len(found) == 1 else None
+        if len(self._by_number) < 10_000:
+            self._by_number[key] = out
+        return out

@@ -29,7 +29,7 @@ from netra.screening.analysis import Analysis, Analyzer
 from netra.screening.candidates import CandidateRegistry
 from netra.screening.items import Actor, CandidateRef, Item, Result, Span, Stance
 from netra.screening.names import LearnedNames
-from netra.screening.model import MODEL_PATH, LinearModel, extract_features, feature_words
+from netra.screening.model import MODEL_PATH, LinearModel, feature_words
 from netra.screening.stages import StageInfo, StageResolver
 from netra.screening.lexicon import Lexicon
 from netra.text import HAND, HASHTAG, ZERO_PADDED
@@ -119,7 +119,7 @@ class Screener:
                           "Penulis bukan ASN atau perangkat desa (author.is_asn = false), sehingga dukungan "
                           "politiknya bukan pelanggaran netralitas.")
 
-        scores = self.model.score(extract_features(a))
+        scores = self.model.score_analysis(a)
         act = scores.act
         if self.support_floor and act < self.support_floor and _explicit_support(a):
             act = self.support_floor

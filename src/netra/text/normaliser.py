@@ -57,6 +57,8 @@ _TOKEN_RE = re.compile(
     r"|(?P<word>[^\W_]+(?:-[^\W_]+)*)"
     r"|(?P<emoji>[\u2600-\u27BF\U0001F000-\U0001FAFF][\uFE0F\u200D\U0001F3FB-\U0001F3FF]*)"
 )
+_URL_RE = re.compile(r"(?:https?://|www\.)\S+")  # _TOKEN_RE's url branch
+_URL_CHUNK = ((), (), (), (), (), False, (1, (), 0, False))  # what _chunk makes of a chunk that is one link
 _TRIPLE_RE = re.compile(r"([^\W\d_])\1\1+")
 _DOUBLE_RE = re.compile(r"([^\W\d_])\1")
 _PARTS_RE = re.compile(r"[^\W\d_]+|\d+")
@@ -411,6 +413,8 @@ class Normaliser:
         """The tokens of one whitespace-free chunk as columns with offsets relative to it, cached by spelling:
         (norms, starts, ends, flags, nums, one token spanning it all, None or (urls, mention spans, hashtags,
         has a number word))."""
+        if chunk[:4] in ("http", "www.") and _URL_RE.fullmatch(chunk):
+            return _URL_CHUNK  # one link and nothing else: links are nearly all distinct, so none is cached
         entries: list[tuple] = []
         mentions: list[tuple[int, int]] = []
         urls = tags = 0

@@ -1,0 +1,102 @@
+"""The screener's fast paths give exactly what the plain definitions give (issue 11 item 9: speed, same output).
+
+* ``PhraseIndex.scan`` (a token trie) finds the same phrases, in the same order, as comparing every phrase at
+  every token;
+* ``LinearModel.score_analysis`` (features looked up by word and word pair) builds the same counts, in the same
+  order, and the same act score to the last bit, as ``score(extract_features(a))``, the definition training uses.
+
+Checked on real posts (MIT tweets, blind items left out: only their ids are read, from the manifest) and on
+Netra's own corpus, and on generated phrase sets.
+"""
+
+from __future__ import annotations
+
+import json
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from lab.screening import realdata
+from lab.screening.training import load_corpus
+from netra.screening.analysis import WILD_NUM, PhraseIndex
+from netra.screening.model import extract_features
+from netra.text import NUM, Normaliser
+from tests.support.shared_data import shared_data
+
+
+def _real_texts(limit: int = 4000) -> list[str]:
+    blind = realdata.blind_keys()
+    out = []
+    with open(shared_data() / realdata.TWEETS, encoding="utf-8") as fh:
+        for line in fh:
+            row = json.loads(line)
+            if realdata.key(realdata.TWEETS, str(row["id"])) not in blind:
+                out.append(row["text"])
+            if len(out) >= limit:
+                break
+    return out
+
+
+def _plain_scan(phrases: list[tuple[tuple[str, ...], tuple]], tk) -> list[tuple[int, int, tuple]]:
+    """The definition: at each token, every phrase that matches there, longest first, ties in the order added."""
+    by_first: dict[str, dict[tuple[str, ...], list]] = {}
+    for toks, payload in phrases:
+        if toks:
+            by_first.setdefault(toks[0], {}).setdefault(toks[1:], []).append(payload)
+    norm, flags, n = tk.norm, tk.flags, len(tk.norm)
+    hits = []
+    for i in range(n):
+        rests = list(by_first.get(norm[i], {}).items())
+        rests.sort(key=lambda kv: -len(kv[0]))
+        for rest, payloads in rests:
+            k = len(rest)
+            if i + 1 + k > n:
+                continue
+            if all(norm[i + 1 + d] == w or (w == WILD_NUM and flags[i + 1 + d] & NUM) for d, w in enumerate(rest)):
+                hits.append((i, i + 1 + k, tuple(dict.fromkeys(payloads))))
+    return hits
+
+
+def test_trie_scan_equals_phrase_by_phrase_on_real_posts(screener):
+    analyzer = screener.analyzer
+    index = analyzer.index
+    phrases = [((first, *rest), p) for first, rests in index._by_first.items() for rest, ps in rests.items()
+               for p in ps]
+    texts = _real_texts() + [r["text"] for r in load_corpus()]
+    hit_texts = 0
+    for text in texts:
+        tk = analyzer.normaliser.tokens(text)
+        got = index.scan(tk)
+        assert got == _plain_scan(phrases, tk), text
+        hit_texts += any(j - i > 1 for i, j, _ in got)
+    assert len(index._by_first) > 500 and hit_texts > 1000  # the test exercised multi-word phrases
+
+
+WORDS = st.sampled_from(["pak", "camat", "coblos", "nomor", "2", "3", "jari", "salam", "kepala", "desa", "x"])
+
+
+@settings(max_examples=300, deadline=None)
+@given(phrases=st.lists(st.tuples(st.lists(st.one_of(WORDS, st.just("<num>")), min_size=1, max_size=4),
+                                  st.integers(0, 3)), max_size=25),
+       text=st.lists(WORDS, max_size=12))
+def test_trie_scan_equals_phrase_by_phrase_on_generated_phrases(phrases, text):
+    normaliser = Normaliser()
+    index = PhraseIndex()
+    plain = []
+    for words, tag in phrases:
+        toks = tuple(WILD_NUM if w == "<num>" else w for w in words)
+        index.add(toks, ("p", tag))
+        plain.append((toks, ("p", tag)))
+    tk = normaliser.tokens(" ".join(text))
+    assert index.scan(tk) == _plain_scan(plain, tk)
+
+
+def test_fast_model_counts_equal_the_feature_strings(screener):
+    model = screener.model
+    texts = _real_texts(3000) + [r["text"] for r in load_corpus()]
+    for text in texts:
+        a = screener.analyzer.analyse(text)
+        want_counts, want_norm = model._counts(extract_features(a))
+        got = model.score_analysis(a)
+        assert list(got._counts.items()) == list(want_counts.items()), text  # same features, same order
+        assert got._norm == want_norm and got.act == model.score(extract_features(a)).act
