@@ -100,3 +100,21 @@ def test_fast_model_counts_equal_the_feature_strings(screener):
         got = model.score_analysis(a)
         assert list(got._counts.items()) == list(want_counts.items()), text  # same features, same order
         assert got._norm == want_norm and got.act == model.score(extract_features(a)).act
+
+
+def test_result_json_is_what_json_dumps_writes(screener):
+    """The file pipeline writes ``Result.to_json()``: the same text as ``json.dumps(to_dict(), ensure_ascii=False)``,
+    including ids and texts with quotes, backslashes, control characters and emoji, dates, regions, roles."""
+    odd = ['Pak "Camat" \\ coblos no 2 ✌️\n\t\x01 #HendraWulan2024', "Sebagai guru PNS sy dukung Budi–Sari 🙏",
+           "Apakah PNS boleh pilih 02?", "bagi sembako dari kantor desa, pilih nomor 3 ya"]
+    items = [{"id": f'i"{k}\\', "text": t, "created_at": "2024-11-01", "region": "33.20",
+              "author": {"is_asn": asn, "role": "Kepala Desa" if asn else None}}
+             for k, t in enumerate(odd) for asn in (True, None, False)]
+    items += [{"id": r["id"], "text": r["text"], "source": r.get("source"), "author": r.get("author"),
+               "created_at": r.get("created_at"), "region": r.get("region")} for r in load_corpus()]
+    seen = set()
+    for item in items:
+        result = screener.screen(item)
+        assert result.to_json() == json.dumps(result.to_dict(), ensure_ascii=False)
+        seen.add((result.violation, result.candidate is None, result.stance is None, bool(result.evidence)))
+    assert len(seen) >= 4  # flagged and not, with and without candidate, stance and evidence

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
+import math
 import re
+from json.encoder import encode_basestring
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -184,6 +186,25 @@ class Result:
     reason: str
     stance: Stance | None = None  # the side the text takes, when the model reads one
 
+    def to_json(self) -> str:
+        """``json.dumps(self.to_dict(), ensure_ascii=False)``, the same text, written directly (the file pipeline
+        writes one per input line; the generic encoder walking the dicts cost as much as a fifth of screening)."""
+        a = self.actor
+        actor = (f'{{"text": {_js(a.text)}, "bound": {_js(a.bound)}, "basis": {_js(a.basis)}, '
+                 f'"start": {_js(a.start)}, "end": {_js(a.end)}, "kind": {_js(a.kind)}, '
+                 f'"relation": {_js(a.relation)}}}')
+        c = self.candidate
+        cand = "null" if c is None else (f'{{"number": {_js(c.number)}, "name": {_js(c.name)}, '
+                                          f'"election": {_js(c.election)}, "text": {_js(c.text)}}}')
+        st = self.stance
+        stance = "null" if st is None else f'{{"side": {_js(st.side)}, "cues": {_jl(st.cues)}}}'
+        evidence = ", ".join(f'{{"start": {_js(sp.start)}, "end": {_js(sp.end)}, "text": {_js(sp.text)}, '
+                             f'"rules": {_jl(sp.rules)}}}' for sp in self.evidence)
+        return (f'{{"id": {_js(self.id)}, "violation": {_js(self.violation)}, "score": {_js(self.score)}, '
+                f'"family": {_js(self.family)}, "rules": {_jl(self.rules)}, "evidence": [{evidence}], '
+                f'"actor": {actor}, "candidate": {cand}, "stage": {_js(self.stage)}, "stance": {stance}, '
+                f'"reason": {_js(self.reason)}}}')
+
     def to_dict(self) -> dict:
         return {
             "id": self.id,
@@ -198,3 +219,24 @@ class Result:
             "stance": self.stance.to_dict() if self.stance else None,
             "reason": self.reason,
         }
+
+
+def _js(value: Any) -> str:
+    """One JSON scalar exactly as ``json.dumps(..., ensure_ascii=False)`` writes it."""
+    if value is None:
+        return "null"
+    if value is True:
+        return "true"
+    if value is False:
+        return "false"
+    if isinstance(value, str):
+        return encode_basestring(value)
+    if isinstance(value, float):
+        if math.isfinite(value):
+            return float.__repr__(value)
+        return "NaN" if value != value else ("Infinity" if value > 0 else "-Infinity")
+    return int.__repr__(value)
+
+
+def _jl(values: tuple | list) -> str:
+    return "[" + ", ".join(_js(v) for v in values) + "]"

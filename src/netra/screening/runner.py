@@ -278,7 +278,6 @@ def screen_batch(batch: list[tuple[int, Any]], screener) -> list[Row]:
     One row per record: ``(line, id, output JSON line or None, error dict or None, violation)``.
     """
     out: list[Row] = []
-    dumps = json.dumps
     for line, payload in batch:
         item = decode_record(line, payload)
         if isinstance(item, LineError):
@@ -290,7 +289,7 @@ def screen_batch(batch: list[tuple[int, Any]], screener) -> list[Row]:
             err = LineError(line, item.id, f"internal error: {exc!r}").to_dict()
             out.append((line, item.id, None, err, False))
             continue
-        out.append((line, item.id, dumps(result.to_dict(), ensure_ascii=False), None, result.violation))
+        out.append((line, item.id, result.to_json(), None, result.violation))
     return out
 
 
