@@ -249,10 +249,11 @@ class GuidanceEngine:
 
         source = "parameter" if chosen else None
         if chosen is None:
-            chosen = statuses.detect(analysis.concepts)
+            def concept_at(i: int) -> frozenset[str]:
+                return self.lexicon.concepts_at(analysis.words, i)
+            chosen = statuses.named(analysis.words, concept_at)
             if chosen != "asn_spouse":  # "suami saya PNS" names a spouse, not the asker's own status
-                chosen = statuses.stated(analysis.words, lambda i: self.lexicon.concepts_at(analysis.words, i)) \
-                    or chosen
+                chosen = statuses.stated(analysis.words, concept_at) or chosen
             source = "question" if chosen else None
         stage = self._stage(text, analysis, when, election)
         similarity = self._similarity(analysis)
