@@ -87,7 +87,8 @@ STATUTE_KIND = ELECTION_LAWS  # the election statutes and the election each bind
 # Words that say the asker means to stand: without them, candidacy rules (resigning, CLTN first) are about someone
 # else's candidacy ("kakaknya yang nyalon") and rank lower.
 STANDING = frozenset({"candidacy", "resign_question", "cltn", "no_cltn"})
-PILKADA_WORDS = frozenset({"pilkada", "calongubernur", "calonbupati", "calonwalikota", "bupati", "gubernur",
+# "calon independen" is the everyday name of a Pilkada's calon perseorangan
+PILKADA_WORDS = frozenset({"pilkada", "independen", "calongubernur", "calonbupati", "calonwalikota", "bupati", "gubernur",
                            "walikota", "pilgub", "pilbup", "pilwalkot", "cabup", "cagub", "cawalkot"})
 PEMILU_WORDS = frozenset({"pemilu", "pilpres", "pileg", "calonpresiden", "calonlegislatif", "presiden", "dpr",
                           "dprd", "dpd", "capres", "caleg"})
@@ -197,7 +198,11 @@ class GuidanceEngine:
                 j -= 1
             if j >= 1 and words[j] in statuses.FIRST_PERSON:  # "kakak saya", "suami saya"
                 j -= 1
-            return j >= 0 and (words[j] in THIRD_PERSON or bool(self.lexicon.concepts_at(words, j) & RELATIONS))
+            if j < 0:
+                return False
+            # the word, or a phrase ending on it ("kakak kandung", "tim sukses"), names someone else
+            return words[j] in THIRD_PERSON or any(
+                self.lexicon.concepts_at(words[k:j + 1], 0) & RELATIONS for k in range(max(0, j - 2), j + 1))
         for i in range(len(words)):
             if "candidacy" in self.lexicon.concepts_at(words, i) and not someone_else(i - 1):
                 return analysis  # the asker's own (or an unclear) candidacy
@@ -639,7 +644,11 @@ class GuidanceEngine:
         top = matches[0].rule
         ids = ", ".join(m.rule.id for m in matches[:2])
         bound_id, bound_en = self._bound_labels(top)
-        if "gift" in analysis.concepts and analysis.concepts & (CONTESTANTS | {"choose", "vote", "support", "appeal"}):
+        if "state_facility" in analysis.concepts and analysis.concepts & {"winteam", "campaign"}:
+            # the ban on campaigning with government facilities binds whoever campaigns, not a status
+            verdict, reason = Verdict.NOT_ALLOWED, self._bi(("reasons", "unbound_state_facility"), {
+                lang: dict(subject=label[lang]) for lang in ("id", "en")})
+        elif "gift" in analysis.concepts and analysis.concepts & (CONTESTANTS | {"choose", "vote", "support", "appeal"}):
             verdict, reason = Verdict.DEPENDS, LocalizedText(
                 id=self._l("reasons", "unbound_gift", subject=label["id"]).id,
                 en=self._l("reasons", "unbound_gift", subject=label["en"]).en)
