@@ -538,6 +538,9 @@ class GuidanceEngine:
             if binding and binding[0].score >= w.subject_promotion * top.score:
                 matches = [binding[0]] + [m for m in matches if m is not binding[0]]
                 top = matches[0]
+        if "regional_head" not in analysis.concepts:  # a regional head answers to the election law itself
+            matches = self._discipline_first(matches, subject)
+            top = matches[0]
         primary = self._primary(matches, stage)
         verdict = Verdict.NOT_ALLOWED
         rule = primary[0]
@@ -573,6 +576,23 @@ class GuidanceEngine:
             verdict=verdict, matches=tuple(matches[:5]), primary=primary, reason=reason, notes=tuple(notes),
             evidence=self._evidence(analysis, [rule.id], "forbidden"), confident=True, **common,
         )
+
+    def _discipline_first(self, matches: list[RuleMatch], subject: str | None) -> list[RuleMatch]:
+        """A civil servant answers first to their own discipline (SKB 2022, PP 94/2021): among the first five, the
+        discipline rules that bind them, apply at the stage and score close to the best election-law rule lead,
+        the election laws follow (still shown, with their heavier sanctions, as related)."""
+        if subject not in statuses.CIVIL_SERVANTS or not matches:
+            return matches
+        head = matches[:5]
+        statute = next((m for m in head if m.rule.instrument in STATUTE_KIND), None)
+        if statute is None:
+            return matches
+        floor = self.weights.subject_promotion * statute.score
+        lead = [m for m in head if m.rule.instrument not in STATUTE_KIND and m.score >= floor
+                and m.applies is not False and statuses.obliges(m.rule, subject)]
+        if not lead:
+            return matches
+        return lead + [m for m in matches if m not in lead]
 
     def _statute_answer(self, analysis: Analysis, matches: list[RuleMatch], stage, subject, common) -> Answer:
         """Village heads and officials, BPD members and TNI/Polri: bound by the election laws and by the law on their
