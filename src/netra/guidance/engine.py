@@ -446,6 +446,8 @@ class GuidanceEngine:
             rule_ids = override.rules or pattern.rules
         related = [m for m in matches if m.rule.id in rule_ids and self._in_election(m.rule, kind)]
         related.sort(key=lambda m: subject is not None and not statuses.obliges(m.rule, subject))  # binding first
+        if "regional_head" not in analysis.concepts:
+            related = self._discipline_first(related, subject)
         ranked = tuple(related + [m for m in matches if m not in related])[:5]
         notes: list[LocalizedText] = []
         primary: tuple[Rule, ...] = ()
