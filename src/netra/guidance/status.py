@@ -44,8 +44,8 @@ _DETECT = ("asn_spouse", "retired", "non_asn", "citizen", "bpd", "village_head",
 # Words for a post only civil servants hold (camat, kepala dinas, staf ...), or for means only they have (the
 # office hall, an official car), read as "asn". Not "guru": many teachers are honorary staff, so it asks.
 _CIVIL_ROLES = frozenset({"official", "staff", "state_facility"})
-# A regional head's own powers (replacing officials, programmes): the rulebook binds acting heads as PNS.
-_REGIONAL_HEAD_ACTS = frozenset({"replace_official", "transfer", "program"})
+# A regional head's own powers (replacing officials, programmes, social aid): the rulebook binds acting heads as PNS.
+_REGIONAL_HEAD_ACTS = frozenset({"replace_official", "transfer", "program", "aid"})
 
 
 def normalise(value: object) -> str | None:
