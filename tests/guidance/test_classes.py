@@ -23,6 +23,7 @@ CASES = [
     ("sy PPPK mau ikut seleksi bakal calon di partai, gmn?", "pppk", Verdict.DEPENDS),
     ("istri sy nyalon DPRD, sy PNS, boleh nemenin dia daftar ke KPU?", "pns", Verdict.DEPENDS),
     ("perawat PNS diminta relawan paslon jaga pos kesehatan di acara kampanye, boleh?", "pns", Verdict.DEPENDS),
+    ("anggota TNI jaga keamanan TPS saat pencoblosan, boleh?", "tni_polri", Verdict.ALLOWED),
     # leaving, equal conditions
     ("PPPK ikut arisan RT, ternyata ada caleg dateng kampanye, sy langsung pamit. aman kan?", "pppk", Verdict.ALLOWED),
     ("camat kasih izin keramaian ke semua paslon dengan syarat yang sama, boleh?", "asn", Verdict.ALLOWED),
