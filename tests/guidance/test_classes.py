@@ -24,6 +24,8 @@ CASES = [
     ("istri sy nyalon DPRD, sy PNS, boleh nemenin dia daftar ke KPU?", "pns", Verdict.DEPENDS),
     ("perawat PNS diminta relawan paslon jaga pos kesehatan di acara kampanye, boleh?", "pns", Verdict.DEPENDS),
     ("anggota TNI jaga keamanan TPS saat pencoblosan, boleh?", "tni_polri", Verdict.ALLOWED),
+    # added to a group by someone else: not the asker's act, staying in it is
+    ("sy PNS, dimasukin grup WA relawan paslon tanpa izin, gmn?", "pns", Verdict.DEPENDS),
     # leaving, equal conditions
     ("PPPK ikut arisan RT, ternyata ada caleg dateng kampanye, sy langsung pamit. aman kan?", "pppk", Verdict.ALLOWED),
     ("camat kasih izin keramaian ke semua paslon dengan syarat yang sama, boleh?", "asn", Verdict.ALLOWED),
