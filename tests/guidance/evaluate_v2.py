@@ -5,8 +5,8 @@
     .venv/bin/python -m tests.guidance.evaluate_v2 --half tune --misses  # one half's misses
 
 v2 held-out used for tuning from round three; the blind set is v3 (questions_v3.yaml, measured by the lead only).
-Misses are listed for both halves: after three readings the held-out half is no longer blind. Each question is asked as written, without a status parameter: the engine must read the status, or
-ask for it.
+Misses are listed for both halves: after three readings the held-out half is no longer blind. Each question is
+asked as written, without a status parameter: the engine must read the status, or ask for it.
 
 verdict: a question marked needs_status is right when the engine asks (needs_status) and, asked again with each
   status of verdict_by_status, gives that verdict; any other question is right when the engine does not ask and

@@ -13,13 +13,16 @@ CASES = [
     ("sy guru PNS ditawari jadi anggota PPS di kelurahan, boleh ga?", "pns", Verdict.ALLOWED),
     ("Bolehkah PPPK mendaftar sebagai pengawas kelurahan/desa untuk pilkada?", "pppk", Verdict.ALLOWED),
     # reporting to the supervisors, whatever the reported act
-    ("sy perangkat desa, mau ngelaporin timses yg bagi2 amplop ke bawaslu, boleh?", "village_official", Verdict.ALLOWED),
+    ("sy perangkat desa, mau ngelaporin timses yg bagi2 amplop ke bawaslu, boleh?", "village_official",
+     Verdict.ALLOWED),
     ("Apakah anggota BPD boleh melapor ke Panwascam kalau lihat camat kampanye?", "bpd", Verdict.ALLOWED),
     # one's own vote, kept private
     ("PNS ditelpon lembaga survei, ditanya mau milih siapa. boleh dijawab?", "pns", Verdict.ALLOWED),
-    ("sy PPPK, diskusi sama istri di rumah soal pilih siapa di pilkada, salah ga?", "pppk", Verdict.ALLOWED),
+    ("sy PPPK, diskusi sama istri di rumah soal pilih siapa di pilkada, salah ga?", "pppk",
+     Verdict.ALLOWED),
     # conditions
-    ("sy PNS pengen nonton kampanye terbuka paslon di lapangan, cuma lihat doang tanpa atribut", "pns", Verdict.DEPENDS),
+    ("sy PNS pengen nonton kampanye terbuka paslon di lapangan, cuma lihat doang tanpa atribut", "pns",
+     Verdict.DEPENDS),
     ("sy PPPK mau ikut seleksi bakal calon di partai, gmn?", "pppk", Verdict.DEPENDS),
     ("istri sy nyalon DPRD, sy PNS, boleh nemenin dia daftar ke KPU?", "pns", Verdict.DEPENDS),
     ("perawat PNS diminta relawan paslon jaga pos kesehatan di acara kampanye, boleh?", "pns", Verdict.DEPENDS),

@@ -88,8 +88,8 @@ STATUTE_KIND = ELECTION_LAWS  # the election statutes and the election each bind
 # else's candidacy ("kakaknya yang nyalon") and rank lower.
 STANDING = frozenset({"candidacy", "resign_question", "cltn", "no_cltn"})
 # "calon independen" is the everyday name of a Pilkada's calon perseorangan
-PILKADA_WORDS = frozenset({"pilkada", "independen", "calongubernur", "calonbupati", "calonwalikota", "bupati", "gubernur",
-                           "walikota", "pilgub", "pilbup", "pilwalkot", "cabup", "cagub", "cawalkot"})
+PILKADA_WORDS = frozenset({"pilkada", "independen", "calongubernur", "calonbupati", "calonwalikota", "bupati",
+                           "gubernur", "walikota", "pilgub", "pilbup", "pilwalkot", "cabup", "cagub", "cawalkot"})
 PEMILU_WORDS = frozenset({"pemilu", "pilpres", "pileg", "calonpresiden", "calonlegislatif", "presiden", "dpr",
                           "dprd", "dpd", "capres", "caleg"})
 
@@ -670,7 +670,8 @@ class GuidanceEngine:
             # the ban on campaigning with government facilities binds whoever campaigns, not a status
             verdict, reason = Verdict.NOT_ALLOWED, self._bi(("reasons", "unbound_state_facility"), {
                 lang: dict(subject=label[lang]) for lang in ("id", "en")})
-        elif "gift" in analysis.concepts and analysis.concepts & (CONTESTANTS | {"choose", "vote", "support", "appeal"}):
+        elif "gift" in analysis.concepts and analysis.concepts & (CONTESTANTS | {"choose", "vote", "support",
+                                                                                  "appeal"}):
             verdict, reason = Verdict.DEPENDS, LocalizedText(
                 id=self._l("reasons", "unbound_gift", subject=label["id"]).id,
                 en=self._l("reasons", "unbound_gift", subject=label["en"]).en)

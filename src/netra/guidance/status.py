@@ -79,13 +79,8 @@ _QUALIFYING = ("asn_spouse", "retired", "non_asn", "citizen")
 def named(words: tuple[str, ...], concept_at) -> str | None:
     """The status of the person a question is about: a qualifying status anywhere, else the first status named,
     reading the phrases of `words` in order (`concept_at(i)`: the concepts of the lexicon phrase at word i)."""
-    spans = []
-    i = 0
-    while i < len(words):
-        found = concept_at(i)
-        spans.append(found)
-        i += 1
-    everything = set().union(*spans) if spans else set()
+    spans = [concept_at(i) for i in range(len(words))]
+    everything = set().union(*spans)
     for status in _QUALIFYING:
         if status in everything:
             return status
