@@ -20,16 +20,10 @@ from pathlib import Path
 
 from tests.guidance.evaluate import half_of
 from tests.guidance.evaluate_v2 import line, load, run
+from tests.guidance.test_questions_v2 import _group
 
 QUESTIONS = Path(__file__).resolve().parent / "questions_v3.yaml"
-OTHER = {"honorer", "pensiunan", "pasangan_asn", "warga", "kepala_desa", "perangkat_desa", "bpd", "tni_polri"}
-GROUPS = ("asn", "other", "needs")
-
-
-def group_of(item: dict) -> str:
-    if item["needs_status"]:
-        return "needs"
-    return "other" if item["status"] in OTHER else "asn"
+GROUPS = ("asn", "other", "needs_status")
 
 
 def check() -> list[str]:
@@ -43,8 +37,9 @@ def check() -> list[str]:
 def summary(items: list[dict]) -> str:
     kinds = Counter("needs_status" if q["needs_status"] else q["verdict"] for q in items)
     halves = Counter(half_of(q["id"]) for q in items)
+    dated = sum("when" in q for q in items)
     return (f"{len(items)} questions: " + ", ".join(f"{k} {n}" for k, n in sorted(kinds.items()))
-            + f"; dated {sum('when' in q for q in items)}; halves " + ", ".join(f"{h} {n}" for h, n in sorted(halves.items())))
+            + f"; dated {dated}; halves " + ", ".join(f"{h} {n}" for h, n in sorted(halves.items())))
 
 
 def main() -> None:
@@ -63,7 +58,7 @@ def main() -> None:
     for half in ("tune", "held_out"):
         print(line(half, [o for o in outcomes if half_of(o.item["id"]) == half]))
     for group in GROUPS:
-        print(line(group, [o for o in outcomes if group_of(o.item) == group]))
+        print(line(group, [o for o in outcomes if _group(o.item) == group]))
 
 
 if __name__ == "__main__":
