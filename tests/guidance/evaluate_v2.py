@@ -38,8 +38,8 @@ STATUS = {"pns": "pns", "pppk": "pppk", "honorer": "non_asn", "pensiunan": "reti
 OLD_SUBJECT = {"retired": "citizen", "asn_spouse": "citizen", "bpd": "village_official"}
 
 
-def load() -> list[dict]:
-    with open(QUESTIONS, encoding="utf-8") as fh:
+def load(path: Path = QUESTIONS) -> list[dict]:
+    with open(path, encoding="utf-8") as fh:
         return yaml.safe_load(fh)["questions"]
 
 
