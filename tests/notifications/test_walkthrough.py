@@ -36,7 +36,7 @@ def test_the_walkthrough_shows_each_role_what_it_may_read(tmp_path):
     assert subjects[0].startswith("Konfirmasi email untuk laporan NTR-")
     assert [s.split(": ", 1)[1] for s in subjects[1:]] == [
         "Diregistrasi", "Dalam kajian", "Direkomendasikan ke BKN", "Diverifikasi BKN", "Divalidasi Bawaslu",
-        "Diteruskan ke PPK", "Sanksi dijatuhkan", "Selesai"]
+        "Dikirim ke PPK", "Sanksi dijatuhkan", "Ditutup"]
     assert "Alasan: PPK menjatuhkan hukuman disiplin." in reporter
     for hidden in (*INTERNAL, *REPORTED, "Bupati Jepara", "Petugas Fiktif"):
         assert hidden not in reporter, hidden
@@ -45,7 +45,7 @@ def test_the_walkthrough_shows_each_role_what_it_may_read(tmp_path):
         for secret in REPORTER:
             assert secret not in part, secret
     # officers hear when the case enters their role's queue; the PPK once, when it is sent to them
-    assert "menunggu tindakan PPK: Diteruskan ke PPK" in others[1]
+    assert "menunggu tindakan PPK: Dikirim ke PPK" in others[1]
     assert all("menunggu tindakan Bawaslu" in b for b in bawaslu)
     assert "menunggu tindakan BKN: Direkomendasikan ke BKN" in others[0]
     for part in parts.values():
