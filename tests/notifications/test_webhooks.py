@@ -196,8 +196,10 @@ def test_a_deactivated_webhook_receives_nothing_more_and_each_change_is_audited(
         (admin.actor, "change", {"active": True, "reason": "Gateway baru siap", "deliveries_cancelled": 0})]
 
 
-def test_the_cli_deactivates_and_reactivates_with_a_reason(db, admin, loopback, settings, database_url):
+def test_the_cli_deactivates_and_reactivates_with_a_reason(db, admin, loopback, settings, database_url, monkeypatch):
     from tests.cli.test_cli import netra
+
+    monkeypatch.setenv("COLUMNS", "200")  # the table on one line
 
     hook_id, _ = webhooks.register(db, admin, "33.20", "case_step", "http://127.0.0.1:9/x", loopback)
     args = dict(data_dir=settings.data_dir, database_url=database_url)
@@ -207,7 +209,7 @@ def test_the_cli_deactivates_and_reactivates_with_a_reason(db, admin, loopback, 
     off = netra("notifications", "webhook-deactivate", str(hook_id), "--reason", "gateway mati", "--admin",
                 "admin.pusat", **args)
     assert off.returncode == 0 and f"Webhook {hook_id} deactivated" in off.stdout, off.stderr
-    listed = netra("notifications", "webhooks", **args, )
+    listed = netra("notifications", "webhooks", **args)
     assert "gateway mati" in listed.stdout and " no " in listed.stdout
     with db.transaction() as s:
         assert webhooks.overview(s)[0][0].active is False
