@@ -770,7 +770,7 @@ class WebhookDeliveryRow(Base):
     last_error: Mapped[str] = mapped_column(Text, default="")
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
     sent_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
-    # While a worker sends (status "sending"): its key and how long its claim holds (netra.services.notifications.claims)
+    # While a worker sends (status "sending"): its key and how long the claim holds (services/notifications/claims)
     claimed_by: Mapped[int | None] = mapped_column(Integer)
     lease_until: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
 
@@ -788,7 +788,8 @@ class EmailBounceRow(Base):
 
 class EmailMessageRow(Base):
     """An email waiting for the worker (netra.services.notifications.worker), rendered when it was queued, in the
-    transaction of the change it tells of. status: queued -> sending (claimed) -> sent, or failed after the last retry."""
+    transaction of the change it tells of. status: queued -> sending (claimed) -> sent, or failed after the last
+    retry."""
 
     __tablename__ = "email_messages"
     __table_args__ = (Index("ix_email_messages_due", "status", "next_attempt_at"),)
@@ -806,6 +807,6 @@ class EmailMessageRow(Base):
     last_error: Mapped[str] = mapped_column(Text, default="")
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
     sent_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
-    # While a worker sends (status "sending"): its key and how long its claim holds (netra.services.notifications.claims)
+    # While a worker sends (status "sending"): its key and how long the claim holds (services/notifications/claims)
     claimed_by: Mapped[int | None] = mapped_column(Integer)
     lease_until: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
