@@ -4,7 +4,8 @@ Why: at a million cases, a chart scanning case_stats costs 0.2–1 s on two core
 counts per (province, election, key) are a few thousand rows, so a chart over the whole country adds those up.
 
 What: each case_stats row contributes 1 to one key of every measure (MEASURES), once with stage "" and once more
-for each stage of its election's calendar that holds its event date, so a stage filter reads rows of its own.
+for each stage of its election's calendar that holds its event date, so a stage filter reads rows of its own, and
+once under its event month ("month:2024-10"), so a period reads the months it covers in full.
 `day` holds the local start date of a running legal clock, so the overdue lists apply the same per-clock cut-off
 dates as netra.analytics.clocks (these measures are the large ones: a key per agency or PPK and start day).
 
@@ -12,15 +13,16 @@ How it stays correct: facts.refresh takes the old rows' contributions away (``co
 a case's case_stats row and adds the new ones after, then ``apply``s the difference, all in the sync transaction;
 facts.rebuild rebuilds it whole. Tests compare it with a rebuild after workflow steps, on both databases.
 
-When: only when the question is about whole provinces: no regency, date or category filter (``usable``); anything
-narrower reads case_stats, which is indexed by region and small once narrowed.
+When: only for whole provinces: no regency or category filter (``plan``); anything narrower reads case_stats, which
+is indexed by region and small once narrowed. A period adds the rollup's whole months to case_stats' edge days.
 """
 
 from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from datetime import date
+from dataclasses import replace
+from datetime import date, timedelta
 from functools import lru_cache
 
 from sqlalchemy import delete, func, select
@@ -95,11 +97,12 @@ def _stages_of(session):
 
     @lru_cache(maxsize=None)
     def stages(election_id: str, day) -> tuple[str, ...]:
-        """"" (every case) and the stages holding `day`."""
+        """"" (every case), the stages holding `day` and its month."""
         if day is None:
             return ("",)
         day = day if isinstance(day, date) else date.fromisoformat(str(day))
-        return ("", *(stage for stage, start, end in windows.get(election_id, ()) if start <= day <= end))
+        return ("", *(stage for stage, start, end in windows.get(election_id, ()) if start <= day <= end),
+                f"{MONTH}{day:%Y-%m}")
     return stages
 
 
@@ -191,17 +194,55 @@ def stored_fingerprint(session) -> str | None:
 
 
 def usable(f: Filters, account: Account | None) -> bool:
-    """True when the question covers whole provinces only, which is all the rollup can answer."""
-    if any((f.family, f.channel, f.origin, f.position, f.date_from, f.date_to)):
-        return False
-    if f.region and "." in f.region:
-        return False
-    return account is None or all("." not in code for code in account.scope)
+    """True when the rollup answers the whole question: whole provinces, and a period (if any) of whole months."""
+    return plan(f, account)[1] == []
+
+
+MONTH = "month:"  # stage key of the counts by event month (``_stages_of``): "month:2024-10"
+
+
+def plan(f: Filters, account: Account | None) -> tuple[Filters | None, list[Filters]]:
+    """(what the rollup answers, what case_stats must answer) for a question; their counts add up.
+
+    The rollup holds whole provinces only, so a regency, a category filter or an account with regencies in scope
+    reads case_stats. A period is the months it covers in full, read from the rollup's month keys, plus the days
+    at either end outside them, read from case_stats (a stage filter with a period reads case_stats: stage and
+    month are the same key column)."""
+    if any((f.family, f.channel, f.origin, f.position)) or (f.region and "." in f.region) or (
+            account is not None and any("." in code for code in account.scope)):
+        return None, [f]
+    if not (f.date_from or f.date_to):
+        return f, []
+    if f.stage:
+        return None, [f]
+    start, end = f.date_from, f.date_to
+    first = start if start is None or start.day == 1 else _month_after(start)
+    last = end if end is None or _month_after(end) - timedelta(days=1) == end else end.replace(day=1) - timedelta(days=1)
+    if first is not None and last is not None and first > last:
+        return None, [f]
+    edges = []
+    if start is not None and first != start:
+        edges.append(replace(f, date_to=first - timedelta(days=1)))
+    if end is not None and last != end:
+        edges.append(replace(f, date_from=last + timedelta(days=1)))
+    return replace(f, date_from=first, date_to=last), edges
+
+
+def _month_after(day: date) -> date:
+    return (day.replace(day=28) + timedelta(days=4)).replace(day=1)
+
+
+def _stage_condition(f: Filters):
+    if f.date_from or f.date_to:  # whole months (see plan)
+        low = f"{MONTH}{f.date_from:%Y-%m}" if f.date_from else MONTH
+        high = f"{MONTH}{f.date_to:%Y-%m}" if f.date_to else f"{MONTH}~"
+        return R.stage.between(low, high)
+    return R.stage == (f.stage or "")
 
 
 def summed(session, measure: str, f: Filters, account: Account | None, *group, where=None) -> list[tuple]:
     """(group columns..., n) of `measure` within the scope and the province/election filters (and `where`)."""
-    query = select(*group, func.coalesce(func.sum(R.n), 0)).where(R.measure == measure, R.stage == (f.stage or ""))
+    query = select(*group, func.coalesce(func.sum(R.n), 0)).where(R.measure == measure, _stage_condition(f))
     if where is not None:
         query = query.where(where)
     if account is not None:  # whole provinces only (see usable)
@@ -213,4 +254,4 @@ def summed(session, measure: str, f: Filters, account: Account | None, *group, w
     return session.execute(query.group_by(*group) if group else query).all()
 
 
-__all__ = ["MEASURES", "Counts", "apply", "clock_key", "counts", "rebuild", "stored_fingerprint", "summed", "usable"]
+__all__ = ["MEASURES", "MONTH", "Counts", "apply", "plan", "clock_key", "counts", "rebuild", "stored_fingerprint", "summed", "usable"]
