@@ -29,7 +29,7 @@ from netra.web import (
     routes_report, routes_tokens, routes_users, routes_worklist,
 )
 from netra.web.screening_pool import ScreeningPool
-from netra.web.rendering import render, wants_html
+from netra.web.rendering import cache_compiled_templates, render, wants_html
 from netra.web.security import LoginRequired, SecurityHeaders, verify_csrf
 
 log = logging.getLogger("netra.web")
@@ -97,6 +97,7 @@ def create_app(settings: Settings, db: Database | None = None) -> FastAPI:
     )
     app.state.settings = settings
     app.state.db = db
+    cache_compiled_templates(settings.data_dir / "cache" / "templates")
     app.state.report_limit = Limit.parse("report", settings.report_rate)
     app.state.screen_limit = Limit.parse("screen", settings.screen_rate)
     app.state.screening = ScreeningPool(settings.screen_processes, db.engine.url.render_as_string(hide_password=False))
