@@ -193,11 +193,6 @@ def stored_fingerprint(session) -> str | None:
     return session.scalar(select(R.k1).where(R.measure == FINGERPRINT))
 
 
-def usable(f: Filters, account: Account | None) -> bool:
-    """True when the rollup answers the whole question: whole provinces, and a period (if any) of whole months."""
-    return plan(f, account)[1] == []
-
-
 MONTH = "month:"  # stage key of the counts by event month (``_stages_of``): "month:2024-10"
 
 
@@ -245,7 +240,7 @@ def summed(session, measure: str, f: Filters, account: Account | None, *group, w
     query = select(*group, func.coalesce(func.sum(R.n), 0)).where(R.measure == measure, _stage_condition(f))
     if where is not None:
         query = query.where(where)
-    if account is not None:  # whole provinces only (see usable)
+    if account is not None:  # whole provinces only (see plan)
         query = query.where(within(account, province=R.province_code))
     if f.region:
         query = query.where(R.province_code == f.region)
@@ -254,4 +249,4 @@ def summed(session, measure: str, f: Filters, account: Account | None, *group, w
     return session.execute(query.group_by(*group) if group else query).all()
 
 
-__all__ = ["MEASURES", "MONTH", "Counts", "apply", "plan", "clock_key", "counts", "rebuild", "stored_fingerprint", "summed", "usable"]
+__all__ = ["MEASURES", "MONTH", "Counts", "apply", "plan", "clock_key", "counts", "rebuild", "stored_fingerprint", "summed"]
