@@ -1,6 +1,6 @@
 """Benchmark: latency of every dashboard query at 1,000,000 cases and 5,000,000 history entries in PostgreSQL.
 
-    .venv/bin/python bench/analytics/bench_analytics.py                    # full run (about 15 min on 2 cores)
+    .venv/bin/python bench/analytics/bench_analytics.py                    # full run (see below for the time)
     .venv/bin/python bench/analytics/bench_analytics.py --cases 100000 --events 500000   # a quick look
     .venv/bin/python bench/analytics/bench_analytics.py --url postgresql+psycopg://...  # reuse a filled database
 
@@ -17,6 +17,13 @@ family; national for a period of two months):
 
 Target: p95 < 300 ms per chart, for every scope (national, province, regency, stage, family, period). Exit
 status 1 when one misses it.
+
+Time (2026-12-07, this 2-core machine shared with other engineers, load average 3 at the start rising to 13-16):
+generating 1,000,000 cases and 5,000,000 history rows took 327 s; the case_stats/case_rollup rebuild took 2,299 s
+(38 min) under load 13-16, of which 283 CPU-seconds in Python: the process got about an eighth of a core (its
+first 100,000 cases took 43 s at load 3, so about 8 min on a quiet machine); then VACUUM ANALYZE and the
+measurements. On the same 100,000 cases the previous rebuild took 211 s wall and 80 CPU-seconds in Python, this
+one 36.5 s and 20 CPU-seconds, with identical tables; a 1M run of the previous one was cut off after 60 minutes.
 """
 
 from __future__ import annotations

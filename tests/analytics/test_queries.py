@@ -189,7 +189,7 @@ def test_funnel_medians_match_the_history(demo_db):
 
 
 def _without_rollup(monkeypatch):
-    monkeypatch.setattr(analytics.rollup, "usable", lambda f, account: False)
+    monkeypatch.setattr(analytics.rollup, "plan", lambda f, account: (None, [f]))
 
 
 def test_rollup_and_case_stats_give_the_same_charts(demo_db, monkeypatch):
@@ -198,8 +198,15 @@ def test_rollup_and_case_stats_give_the_same_charts(demo_db, monkeypatch):
     questions = [(Filters(), None), (Filters(region="33"), None), (Filters(election="pemilu2024"), None),
                  (Filters(election="pilkada2024"), officer), (Filters(region="52"), officer),
                  (Filters(stage="campaign"), None), (Filters(election="pilkada2024", stage="voting"), officer),
-                 (Filters(region="33", stage="quiet_period"), None)]
-    assert all(analytics.rollup.usable(f, who) for f, who in questions)
+                 (Filters(region="33", stage="quiet_period"), None),
+                 # Periods: whole months from the rollup's month keys, and the days outside them from case_stats
+                 (Filters(date_from=date(2024, 10, 1), date_to=date(2024, 11, 30)), None),
+                 (Filters(date_from=date(2024, 9, 17), date_to=date(2024, 12, 3)), officer),
+                 (Filters(region="33", date_to=date(2024, 11, 10)), None),
+                 (Filters(election="pilkada2024", date_from=date(2024, 11, 1)), None)]
+    plans = [analytics.rollup.plan(f, who) for f, who in questions]
+    assert all(rolled is not None for rolled, _ in plans)
+    assert [len(scans) for _, scans in plans[-4:]] == [0, 2, 1, 0]
     rolled = [analytics.dashboard(demo_db, f, who, NOW, cached=False) for f, who in questions]
     public = analytics.public_tables(demo_db, Filters(), NOW, cached=False)
     _without_rollup(monkeypatch)

@@ -29,7 +29,7 @@ from netra.web import (
     routes_report, routes_tokens, routes_users, routes_worklist,
 )
 from netra.web.screening_pool import ScreeningPool
-from netra.web.rendering import render, wants_html
+from netra.web.rendering import cache_compiled_templates, render, wants_html
 from netra.web.security import LoginRequired, SecurityHeaders, verify_csrf
 
 log = logging.getLogger("netra.web")
@@ -47,16 +47,21 @@ async def _lifespan(app: FastAPI):
 
 
 def _warm_statistics(db: Database) -> None:
-    from netra.services import analytics
+    from datetime import date
+
+    from netra import formatting
+    from netra.services import analytics, reference_data
     from netra.storage.repositories import RegionRepository
-    from netra.web.rendering import templates
+    from netra.web.rendering import compile_templates
 
     started = time.perf_counter()
     try:
-        for name in ("stats_page.html", "dashboard_page.html"):  # compiled once, not by the first visitor
-            templates.get_template(name)
+        compile_templates("stats_page.html", "dashboard_page.html")  # once, with their base and macros
+        for lang in ("id", "en"):  # Babel reads its locale data on first use
+            formatting.day(date(2024, 1, 1), lang), formatting.number(1234, lang)
         with db.transaction() as session:  # the region filters' lists
             RegionRepository(session).within(("33",))
+        reference_data.elections(db)  # the filters' election and stage choices
         analytics.warm(db)
     except Exception:  # a request will do the same work and report any error itself
         log.exception("statistics warm-up failed")
@@ -92,6 +97,7 @@ def create_app(settings: Settings, db: Database | None = None) -> FastAPI:
     )
     app.state.settings = settings
     app.state.db = db
+    cache_compiled_templates(settings.data_dir / "cache" / "templates")
     app.state.report_limit = Limit.parse("report", settings.report_rate)
     app.state.screen_limit = Limit.parse("screen", settings.screen_rate)
     app.state.screening = ScreeningPool(settings.screen_processes, db.engine.url.render_as_string(hide_password=False))

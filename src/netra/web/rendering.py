@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from functools import cache
 from importlib import resources
+from pathlib import Path
 
 from fastapi import Request
 from fastapi.templating import Jinja2Templates
+from jinja2 import FileSystemBytecodeCache, meta
 
 from netra.accounts.model import Account
 from netra.cases import label as domain_label
@@ -21,6 +23,30 @@ from netra.web.security import csrf_token, current_account
 
 templates = Jinja2Templates(directory=str(resources.files("netra.web").joinpath("templates")))
 templates.env.filters.update(FILTERS)  # angka, persen, tanggal, waktu: Indonesian formats (Babel)
+
+
+def cache_compiled_templates(directory: Path) -> None:
+    """Keep compiled templates on disk between starts (Jinja checks each against its source): compiling the
+    statistics templates took 1.8-2.2 s of a start on a busy machine, reading them back 0.4 s."""
+    try:
+        directory.mkdir(parents=True, exist_ok=True)
+    except OSError:  # a read-only data folder: compile on each start, as before
+        return
+    templates.env.bytecode_cache = FileSystemBytecodeCache(str(directory))
+
+
+def compile_templates(*names: str) -> None:
+    """Compile `names` and every template they extend, include or import (Jinja compiles each on first use: the
+    statistics page and its base and chart macros took 1.6 s of a first request on a busy machine)."""
+    todo, seen = list(names), set()
+    while todo:
+        name = todo.pop()
+        if name in seen:
+            continue
+        seen.add(name)
+        source = templates.env.loader.get_source(templates.env, name)[0]
+        todo += [n for n in meta.find_referenced_templates(templates.env.parse(source)) if n]
+        templates.get_template(name)
 
 
 def account_zone(request: Request, account: Account | None) -> str:

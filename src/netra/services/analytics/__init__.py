@@ -183,16 +183,17 @@ def summary_tables(session, f: Filters, account: Account | None, split: bool = F
     acc = _splits(split, lambda: [defaultdict(int) for _ in range(5)])
     if not split:
         acc[None]  # an empty scope still has its (zero) tables
-    if rollup.usable(f, account):
+    rolled, scans = rollup.plan(f, account)
+    if rolled is not None:
         by = _by(split, R.province_code)
-        for *where, group, status, n in rollup.summed(session, "standing", f, account, *by, R.k1, R.k2):
+        for *where, group, status, n in rollup.summed(session, "standing", rolled, account, *by, R.k1, R.k2):
             acc[where[0] if split else None][0][(group, status)] += int(n)
         for i, measure in enumerate(("family", "channel", "origin", "position"), start=1):
-            for *where, key, n in rollup.summed(session, measure, f, account, *by, R.k1):
+            for *where, key, n in rollup.summed(session, measure, rolled, account, *by, R.k1):
                 acc[where[0] if split else None][i][key or UNKNOWN] += int(n)
-    else:
+    for scan in scans:
         dims = (*_by(split, S.province_code), *_standing_dims(), S.family, S.channel, S.origin, S.position_group)
-        query = _filtered(select(*dims, func.count()).select_from(S), f, account).group_by(*dims)
+        query = _filtered(select(*dims, func.count()).select_from(S), scan, account).group_by(*dims)
         for *where, st, registered, recommended, sanctioned, fa, ch, og, po, n in session.execute(query):
             stood, fam, chan, orig, pos = acc[where[0] if split else None]
             stood[(standing.standing(str(st), bool(registered), bool(recommended), bool(sanctioned)), str(st))] += n
@@ -310,15 +311,16 @@ def funnel_table(session, f: Filters, account: Account | None, split: bool = Fal
     acc = _splits(split, lambda: (defaultdict(int), {step: defaultdict(int) for step in STEP_TENTHS}))
     if not split:
         acc[None]
-    if rollup.usable(f, account):
+    rolled, scans = rollup.plan(f, account)
+    if rolled is not None:
         by = _by(split, R.province_code)
-        for *where, group, n in rollup.summed(session, "standing", f, account, *by, R.k1):
+        for *where, group, n in rollup.summed(session, "standing", rolled, account, *by, R.k1):
             acc[where[0] if split else None][0][group] += int(n)
-        for *where, step, tenths, n in rollup.summed(session, "step_tenths", f, account, *by, R.k1, R.k2):
+        for *where, step, tenths, n in rollup.summed(session, "step_tenths", rolled, account, *by, R.k1, R.k2):
             acc[where[0] if split else None][1][step][int(tenths)] += int(n)
-    else:  # one scan: where each case stands and how long its steps took, grouped
+    for scan in scans:  # one scan: where each case stands and how long its steps took, grouped
         by, standing_dims, tenths = _by(split, S.province_code), _standing_dims(), tuple(STEP_TENTHS.values())
-        query = _filtered(select(*by, *standing_dims, *tenths, func.count()).select_from(S), f, account)
+        query = _filtered(select(*by, *standing_dims, *tenths, func.count()).select_from(S), scan, account)
         if session.get_bind().dialect.name == "postgresql":
             # Each grouping on its own (GROUPING SETS): grouping by all of them at once multiplies the groups by
             # the durations' combinations, which at a million cases cost more than the scan. A row of one set has
@@ -376,20 +378,21 @@ def overdue_tables(session, f: Filters, account: Account | None, now: datetime |
     acc = _splits(split, lambda: [defaultdict(int) for _ in range(3)])  # by clock, agency, PPK
     if not split:
         acc[None]
-    if rollup.usable(f, account):
+    rolled, scans = rollup.plan(f, account)
+    if rolled is not None:
         late = _overdue_rollup_condition(now, rules)
         by = _by(split, R.province_code)
-        for *where, key, n in rollup.summed(session, "clock", f, account, *by, R.k1, where=late):
+        for *where, key, n in rollup.summed(session, "clock", rolled, account, *by, R.k1, where=late):
             acc[where[0] if split else None][0][_clock_id(key.split("|", 1)[0])] += int(n)
         for i, measure in ((1, "clock_agency"), (2, "clock_ppk")):
             if i == 2 and not include_ppk:
                 continue
-            for *where, name, n in rollup.summed(session, measure, f, account, *by, R.k2, where=late):
+            for *where, name, n in rollup.summed(session, measure, rolled, account, *by, R.k2, where=late):
                 acc[where[0] if split else None][i][name or UNKNOWN] += int(n)
-    else:
+    for scan in scans:
         late = case_clocks.overdue(now)
         dims = (*_by(split, S.province_code), S.clock, S.agency, S.ppk)
-        query = _filtered(select(*dims, func.count()).select_from(S).where(late), f, account)
+        query = _filtered(select(*dims, func.count()).select_from(S).where(late), scan, account)
         for *where, clock, agency, ppk, n in session.execute(query.group_by(*dims)):
             by_clock, by_agency, by_ppk = acc[where[0] if split else None]
             by_clock[_clock_id(clock)] += n
@@ -419,12 +422,13 @@ def rules_table(session, f: Filters, account: Account | None, limit: int | None 
     acc = _splits(split, lambda: (defaultdict(int), defaultdict(int)))  # recommended, sanctioned
     if not split:
         acc[None]
-    if rollup.usable(f, account):
+    rolled, scans = rollup.plan(f, account)
+    if rolled is not None:
         by = _by(split, R.province_code)
         for i, measure in ((0, "rule_rec"), (1, "rule_sanc")):
-            for *where, rule, n in rollup.summed(session, measure, f, account, *by, R.k1):
+            for *where, rule, n in rollup.summed(session, measure, rolled, account, *by, R.k1):
                 acc[where[0] if split else None][i][rule] += int(n)
-    else:
+    for scan in scans:
         by = _by(split, S.province_code)
         queries = (
             (0, select(*by, S.recommended_rule, func.count()).select_from(S).where(S.recommended_rule.isnot(None)),
@@ -434,7 +438,7 @@ def rules_table(session, f: Filters, account: Account | None, limit: int | None 
             (1, select(*by, S.sanction_rule, func.count()).select_from(S).where(S.sanction_rule.isnot(None)),
              S.sanction_rule))
         for i, query, key in queries:
-            for *where, rule, n in session.execute(_filtered(query, f, account).group_by(*by, key)):
+            for *where, rule, n in session.execute(_filtered(query, scan, account).group_by(*by, key)):
                 acc[where[0] if split else None][i][rule] += n
     return _out(split, {where: _rules(*counts, limit) for where, counts in acc.items()})
 

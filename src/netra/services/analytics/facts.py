@@ -28,10 +28,10 @@ import math
 from collections import defaultdict
 from collections.abc import Iterable
 from datetime import datetime, timezone
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 
-from sqlalchemy import delete, insert, select
+from sqlalchemy import case, delete, null, select
 
 from netra.analytics.positions import position_group
 from netra.cases import CaseState, due_at, running_clock
@@ -39,10 +39,12 @@ from netra.regions.model import TimeZone
 from netra.services import reference_data
 from netra.services.analytics import rollup
 from netra.storage import outbox
+from netra.storage.bulk import insert_rows
 from netra.storage.tables import CaseEventRow, CaseRollupRow, CaseRow, CaseStatsRow, CaseStatsRuleRow, RegionRow
 
 CONSUMER = "statistics"  # this module's position in the outbox
-CHUNK = 2000
+CHUNK = 2000  # cases per step of an incremental refresh
+REBUILD_CHUNK = 20_000  # cases per step of a rebuild (a range of ids)
 
 
 def _aware(value: datetime | None) -> datetime | None:
@@ -65,7 +67,12 @@ def _tenths(start: datetime | None, end: datetime | None) -> int | None:
     return math.floor((end - start).total_seconds() / 8640)
 
 
-def _row(case: CaseRow, zone: str, events: list[tuple], kind_of, rules):
+@lru_cache(maxsize=8192)
+def _position_group(position: str | None) -> str:
+    return position_group(position)  # positions repeat a lot across a million cases
+
+
+def _row(case, zone: str, events: list[tuple], kind_of, rules):
     """The case_stats row and extra rule rows of one case, from its row and its history (chronological)."""
     first: dict[str, datetime] = {}
     recommended_rules: list[str] = []
@@ -81,23 +88,24 @@ def _row(case: CaseRow, zone: str, events: list[tuple], kind_of, rules):
         elif action == "send_to_ppk":
             ppk = str(payload.get("ppk") or "")
     kind = kind_of(case.election_id)
+    tz = TimeZone(zone).zoneinfo
     running = None
     if events:
         running = running_clock(CaseState.from_events(
             [(a, s, at) for a, s, at, _ in events], id=case.id, version=case.version, election_kind=kind,
-            tz_name=TimeZone(zone).zoneinfo.key, origin=case.origin), rules)
+            tz_name=tz.key, origin=case.origin), rules)
     clock = f"{kind}:{running.rule.id}" if running else None
     started, extended = (running.started_at, running.extended) if running else (None, False)
-    due = due_at(started, running.rule, TimeZone(zone).zoneinfo.key, extended=extended,
-                 calendar=rules.calendar) if running else None
+    # Stored in UTC: SQLite keeps no zone, and a local end of day stored as is compared hours off with `now`.
+    due = due_at(started, running.rule, tz.key, extended=extended,
+                 calendar=rules.calendar).astimezone(timezone.utc) if running else None
     opened = first.get("submit") or first.get("record_finding")
     registered = first.get("register") or first.get("record_finding")
     recommended, sanctioned = first.get("recommend"), first.get("impose_sanction")
-    tz = TimeZone(zone).zoneinfo
     row = dict(
         case_id=case.id, province_code=case.region_code.split(".", 1)[0], region_code=case.region_code,
         election_id=case.election_id, event_date=case.event_date, status=case.status, family=case.family,
-        channel=case.channel, origin=case.origin, position_group=position_group(case.reported_position),
+        channel=case.channel, origin=case.origin, position_group=_position_group(case.reported_position),
         agency=(case.reported_agency or "").strip()[:200],
         opened_at=opened, registered_at=registered, recommended_at=recommended, sanctioned_at=sanctioned,
         # Findings are registered when recorded, so only reports time the registration step.
@@ -123,61 +131,82 @@ def refresh(session, case_ids: Iterable[int]) -> int:
         delta = rollup.counts(session, chunk, sign=-1)  # the old rows' share of the rollup goes ...
         session.execute(delete(CaseStatsRuleRow).where(CaseStatsRuleRow.case_id.in_(chunk)))
         session.execute(delete(CaseStatsRow).where(CaseStatsRow.case_id.in_(chunk)))
-        written += _insert(session, chunk, kind_of, rules)
+        rows, extras = _compute(session, CaseRow.id.in_(chunk), CaseEventRow.case_id.in_(chunk), kind_of, rules)
+        insert_rows(session, CaseStatsRow.__table__, rows)
+        insert_rows(session, CaseStatsRuleRow.__table__, extras)
+        written += len(rows)
         delta.update(rollup.counts(session, chunk))  # ... and the new rows' comes in, in the same transaction
         rollup.apply(session, delta)
     return written
 
 
-def _insert(session, chunk_ids, kind_of, rules) -> int:
-    cases = session.execute(select(CaseRow, RegionRow.timezone).join(RegionRow, RegionRow.code == CaseRow.region_code)
-                            .where(CaseRow.id.in_(chunk_ids), CaseRow.merged_into_id.is_(None))).all()
+# What a row needs of a case: plain columns, not ORM objects (at a million cases, building the objects and
+# flushing them row by row took most of a rebuild).
+_CASE_COLUMNS = (CaseRow.id, CaseRow.version, CaseRow.region_code, CaseRow.election_id, CaseRow.event_date,
+                 CaseRow.status, CaseRow.family, CaseRow.channel, CaseRow.origin, CaseRow.reported_position,
+                 CaseRow.reported_agency, RegionRow.timezone)
+_PAYLOAD_ACTIONS = ("recommend", "impose_sanction", "send_to_ppk")  # the only steps whose payload a row reads
+
+
+def _compute(session, case_filter, event_filter, kind_of, rules) -> tuple[list[dict], list[dict]]:
+    """The case_stats rows and rule rows of the live cases matching `case_filter`, from their history
+    (`event_filter` selects at least those cases' events)."""
+    cases = session.execute(select(*_CASE_COLUMNS).join(RegionRow, RegionRow.code == CaseRow.region_code)
+                            .where(case_filter, CaseRow.merged_into_id.is_(None)).order_by(CaseRow.id)).all()
     if not cases:
-        return 0
+        return [], []
     history: dict[int, list[tuple]] = defaultdict(list)
-    live = [c.id for c, _ in cases]
-    for case_id, action, to_status, at, payload in session.execute(
-            select(CaseEventRow.case_id, CaseEventRow.action, CaseEventRow.to_status, CaseEventRow.at,
-                   CaseEventRow.payload)
-            .where(CaseEventRow.case_id.in_(live)).order_by(CaseEventRow.case_id, CaseEventRow.at, CaseEventRow.id)):
-        history[case_id].append((action, to_status, _aware(at), payload))
+    payload = case((CaseEventRow.action.in_(_PAYLOAD_ACTIONS), CaseEventRow.payload), else_=null())
+    for case_id, action, to_status, at, data in session.execute(
+            select(CaseEventRow.case_id, CaseEventRow.action, CaseEventRow.to_status, CaseEventRow.at, payload)
+            .where(event_filter).order_by(CaseEventRow.case_id, CaseEventRow.at, CaseEventRow.id)):
+        history[case_id].append((action, to_status, _aware(at), data))
     rows, extras = [], []
-    for case, zone in cases:
-        row, more = _row(case, zone, history.get(case.id, []), kind_of, rules)
+    for c in cases:
+        row, more = _row(c, c.timezone, history.get(c.id, []), kind_of, rules)
         rows.append(row)
         extras += more
-    session.execute(insert(CaseStatsRow), rows)
-    if extras:
-        session.execute(insert(CaseStatsRuleRow), extras)
-    return len(rows)
+    return rows, extras
 
 
 def rebuild(session, progress=None) -> int:
     """Recompute the whole table from cases and case_events (first use, new rules, or on demand), and move the
-    statistics' outbox position to the newest event: every change up to it is in the rebuilt rows."""
+    statistics' outbox position to the newest event: every change up to it is in the rebuilt rows.
+
+    Set-based: cases are read by ranges of ids with their history (one ordered scan each), rows are computed in
+    Python (the clocks need the calendars), written with COPY on PostgreSQL, and case_rollup is counted from the
+    same rows in memory and written once, instead of read back and upserted (rollup.counts defines the same
+    counts over stored rows; tests/analytics check that both agree)."""
     outbox.lock(session, CONSUMER)
     latest = outbox.latest_id(session)  # read before the cases: every event up to it is committed and seen below
     session.execute(delete(CaseStatsRuleRow))
     session.execute(delete(CaseStatsRow))
     session.execute(delete(CaseRollupRow))
     kind_of, rules = _kinds(session), reference_data.deadlines_in(session)
+    counter = rollup.Counts(session)
     written, last = 0, 0
     while True:
-        ids = list(session.scalars(select(CaseRow.id).where(CaseRow.id > last).order_by(CaseRow.id).limit(CHUNK * 5)))
+        ids = list(session.scalars(select(CaseRow.id).where(CaseRow.id > last).order_by(CaseRow.id)
+                                   .limit(REBUILD_CHUNK)))
         if not ids:
             break
-        for i in range(0, len(ids), CHUNK):
-            written += _insert(session, ids[i:i + CHUNK], kind_of, rules)
-        last = ids[-1]
+        first, last = ids[0], ids[-1]
+        rows, extras = _compute(session, CaseRow.id.between(first, last), CaseEventRow.case_id.between(first, last),
+                                kind_of, rules)
+        insert_rows(session, CaseStatsRow.__table__, rows)
+        insert_rows(session, CaseStatsRuleRow.__table__, extras)
+        counter.add(rows, extras)
+        written += len(rows)
         if progress:
             progress(written)
-    rollup.rebuild(session, rules_fingerprint(session))
+    rollup.rebuild(session, rules_fingerprint(session), counter.total)
     outbox.advance(session, CONSUMER, latest)
     return written
 
 
-# Bumped when what case_rollup counts changes (2: "standing" replaced "status" and "reached").
-ROLLUP_FORMAT = 2
+# Bumped when what case_stats or case_rollup hold changes (2: "standing" replaced "status" and "reached";
+# 3: clock_due_at stored in UTC, which SQLite had kept as local time without its zone; 4: counts by event month).
+ROLLUP_FORMAT = 4
 
 
 def rules_fingerprint(session) -> str:

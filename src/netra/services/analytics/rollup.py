@@ -4,7 +4,8 @@ Why: at a million cases, a chart scanning case_stats costs 0.2–1 s on two core
 counts per (province, election, key) are a few thousand rows, so a chart over the whole country adds those up.
 
 What: each case_stats row contributes 1 to one key of every measure (MEASURES), once with stage "" and once more
-for each stage of its election's calendar that holds its event date, so a stage filter reads rows of its own.
+for each stage of its election's calendar that holds its event date, so a stage filter reads rows of its own, and
+once under its event month ("month:2024-10"), so a period reads the months it covers in full.
 `day` holds the local start date of a running legal clock, so the overdue lists apply the same per-clock cut-off
 dates as netra.analytics.clocks (these measures are the large ones: a key per agency or PPK and start day).
 
@@ -12,15 +13,17 @@ How it stays correct: facts.refresh takes the old rows' contributions away (``co
 a case's case_stats row and adds the new ones after, then ``apply``s the difference, all in the sync transaction;
 facts.rebuild rebuilds it whole. Tests compare it with a rebuild after workflow steps, on both databases.
 
-When: only when the question is about whole provinces: no regency, date or category filter (``usable``); anything
-narrower reads case_stats, which is indexed by region and small once narrowed.
+When: only for whole provinces: no regency or category filter (``plan``); anything narrower reads case_stats, which
+is indexed by region and small once narrowed. A period adds the rollup's whole months to case_stats' edge days.
 """
 
 from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from datetime import date
+from dataclasses import replace
+from datetime import date, timedelta
+from functools import lru_cache
 
 from sqlalchemy import delete, func, select
 from sqlalchemy.dialects import postgresql, sqlite
@@ -28,6 +31,7 @@ from sqlalchemy.dialects import postgresql, sqlite
 from netra.accounts.model import Account
 from netra.analytics import Filters, standing
 from netra.services import reference_data
+from netra.storage.bulk import insert_rows
 from netra.storage.scope import within
 from netra.storage.tables import CaseRollupRow, CaseStatsRow, CaseStatsRuleRow
 
@@ -59,29 +63,29 @@ def clock_key(clock: str, zone: str, extended: bool) -> str:
 
 
 def _keys(row) -> Iterable[tuple[str, str, str, str, str, str]]:
-    """(measure, province, election, k1, k2, day) of each measure the row counts in."""
-    p, e = row.province_code, row.election_id
-    group = standing.standing(row.status, row.registered_at is not None, row.recommended_at is not None,
-                              row.sanctioned_at is not None)
-    yield ("standing", p, e, group, row.status, "")
-    yield ("family", p, e, row.family or "", "", "")
-    yield ("channel", p, e, row.channel or "", "", "")
-    yield ("origin", p, e, row.origin, "", "")
-    yield ("position", p, e, row.position_group, "", "")
-    for step, tenths in (("registered", row.registered_tenths), ("recommended", row.recommended_tenths),
-                         ("sanctioned", row.sanctioned_tenths)):
+    """(measure, province, election, k1, k2, day) of each measure a case_stats row (a mapping) counts in."""
+    p, e = row["province_code"], row["election_id"]
+    group = standing.standing(row["status"], row["registered_at"] is not None, row["recommended_at"] is not None,
+                              row["sanctioned_at"] is not None)
+    yield ("standing", p, e, group, row["status"], "")
+    yield ("family", p, e, row["family"] or "", "", "")
+    yield ("channel", p, e, row["channel"] or "", "", "")
+    yield ("origin", p, e, row["origin"], "", "")
+    yield ("position", p, e, row["position_group"], "", "")
+    for step, tenths in (("registered", row["registered_tenths"]), ("recommended", row["recommended_tenths"]),
+                         ("sanctioned", row["sanctioned_tenths"])):
         if tenths is not None:
             yield ("step_tenths", p, e, step, str(tenths), "")
-    if row.recommended_rule:
-        yield ("rule_rec", p, e, row.recommended_rule, "", "")
-    if row.sanction_rule:
-        yield ("rule_sanc", p, e, row.sanction_rule, "", "")
-    if row.clock and row.clock_start_day is not None:
-        k1, day = clock_key(row.clock, row.clock_zone, row.clock_extended), row.clock_start_day.isoformat()
+    if row["recommended_rule"]:
+        yield ("rule_rec", p, e, row["recommended_rule"], "", "")
+    if row["sanction_rule"]:
+        yield ("rule_sanc", p, e, row["sanction_rule"], "", "")
+    if row["clock"] and row["clock_start_day"] is not None:
+        k1, day = clock_key(row["clock"], row["clock_zone"], row["clock_extended"]), row["clock_start_day"].isoformat()
         yield ("clock", p, e, k1, "", day)
-        yield ("clock_agency", p, e, k1, row.agency or "", day)
-        if row.ppk:
-            yield ("clock_ppk", p, e, k1, row.ppk, day)
+        yield ("clock_agency", p, e, k1, row["agency"] or "", day)
+        if row["ppk"]:
+            yield ("clock_ppk", p, e, k1, row["ppk"], day)
 
 
 def _stages_of(session):
@@ -91,11 +95,14 @@ def _stages_of(session):
     for election in reference_data.elections_in(session):
         windows[election.id] = [(s.id, s.start, s.end) for s in election.stages]
 
-    def stages(election_id: str, day) -> list[str]:
+    @lru_cache(maxsize=None)
+    def stages(election_id: str, day) -> tuple[str, ...]:
+        """"" (every case), the stages holding `day` and its month."""
         if day is None:
-            return []
+            return ("",)
         day = day if isinstance(day, date) else date.fromisoformat(str(day))
-        return [stage for stage, start, end in windows.get(election_id, ()) if start <= day <= end]
+        return ("", *(stage for stage, start, end in windows.get(election_id, ()) if start <= day <= end),
+                f"{MONTH}{day:%Y-%m}")
     return stages
 
 
@@ -109,14 +116,42 @@ def counts(session, case_ids: Sequence[int] | None = None, sign: int = 1) -> Cou
     if case_ids is not None:
         query, extra = query.where(S.case_id.in_(case_ids)), extra.where(S.case_id.in_(case_ids))
     for row in session.execute(query.execution_options(yield_per=CHUNK)):
-        stages = ["", *stages_of(row.election_id, row.event_date)]
-        for measure, *rest in _keys(row):
-            for stage in stages:
-                out[(measure, stage, *rest)] += sign
+        _add(out, row._mapping, stages_of, sign)
     for province, election, day, rule in session.execute(extra):
-        for stage in ["", *stages_of(election, day)]:
-            out[("rule_rec", stage, province, election, rule, "", "")] += sign
+        _add_rule(out, province, election, day, rule, stages_of, sign)
     return out
+
+
+def _add(out: Counter, row, stages_of, sign: int) -> None:
+    stages = stages_of(row["election_id"], row["event_date"])
+    for measure, *rest in _keys(row):
+        for stage in stages:
+            out[(measure, stage, *rest)] += sign
+
+
+def _add_rule(out: Counter, province, election, day, rule, stages_of, sign: int) -> None:
+    """A further rule of a recommendation (case_stats_rules) counts under rule_rec like the first."""
+    for stage in stages_of(election, day):
+        out[("rule_rec", stage, province, election, rule, "", "")] += sign
+
+
+class Counts:
+    """The same counts as ``counts``, gathered from case_stats rows as a rebuild computes them (dicts with the
+    table's columns; rule rows: case_id, rule_id), so the rebuild need not read the table back."""
+
+    def __init__(self, session):
+        self.total: Counter = Counter()
+        self._stages_of = _stages_of(session)
+
+    def add(self, rows: Sequence[dict], extras: Sequence[dict]) -> None:
+        for row in rows:
+            _add(self.total, row, self._stages_of, 1)
+        if extras:
+            by_case = {row["case_id"]: row for row in rows}
+            for extra in extras:
+                row = by_case[extra["case_id"]]
+                _add_rule(self.total, row["province_code"], row["election_id"], row["event_date"],
+                          extra["rule_id"], self._stages_of, 1)
 
 
 def apply(session, delta: Counter) -> None:
@@ -141,9 +176,14 @@ def apply(session, delta: Counter) -> None:
 FINGERPRINT = "_built_with"  # a bookkeeping row (measure), never summed: what the rows were computed with
 
 
-def rebuild(session, fingerprint: str = "") -> None:
+def rebuild(session, fingerprint: str = "", counted: Counter | None = None) -> None:
+    """Replace every count with `counted` (by default: ``counts`` of the stored case_stats rows)."""
     session.execute(delete(R))
-    apply(session, counts(session))
+    if counted is None:
+        counted = counts(session)
+    # In key order, so each measure's rows lie together on disk; into an empty table, so a plain insert (COPY on
+    # PostgreSQL) instead of apply's upsert.
+    insert_rows(session, R.__table__, [dict(zip(FIELDS, k), n=n) for k, n in sorted(counted.items()) if n])
     session.add(R(measure=FINGERPRINT, stage="", province_code="", election_id="", k1=fingerprint[:80], k2="",
                   day="", n=1))
     session.flush()
@@ -153,21 +193,54 @@ def stored_fingerprint(session) -> str | None:
     return session.scalar(select(R.k1).where(R.measure == FINGERPRINT))
 
 
-def usable(f: Filters, account: Account | None) -> bool:
-    """True when the question covers whole provinces only, which is all the rollup can answer."""
-    if any((f.family, f.channel, f.origin, f.position, f.date_from, f.date_to)):
-        return False
-    if f.region and "." in f.region:
-        return False
-    return account is None or all("." not in code for code in account.scope)
+MONTH = "month:"  # stage key of the counts by event month (``_stages_of``): "month:2024-10"
+
+
+def plan(f: Filters, account: Account | None) -> tuple[Filters | None, list[Filters]]:
+    """(what the rollup answers, what case_stats must answer) for a question; their counts add up.
+
+    The rollup holds whole provinces only, so a regency, a category filter or an account with regencies in scope
+    reads case_stats. A period is the months it covers in full, read from the rollup's month keys, plus the days
+    at either end outside them, read from case_stats (a stage filter with a period reads case_stats: stage and
+    month are the same key column)."""
+    if any((f.family, f.channel, f.origin, f.position)) or (f.region and "." in f.region) or (
+            account is not None and any("." in code for code in account.scope)):
+        return None, [f]
+    if not (f.date_from or f.date_to):
+        return f, []
+    if f.stage:
+        return None, [f]
+    start, end = f.date_from, f.date_to
+    first = start if start is None or start.day == 1 else _month_after(start)
+    last = end if end is None or _month_after(end) - timedelta(days=1) == end else end.replace(day=1) - timedelta(days=1)
+    if first is not None and last is not None and first > last:
+        return None, [f]
+    edges = []
+    if start is not None and first != start:
+        edges.append(replace(f, date_to=first - timedelta(days=1)))
+    if end is not None and last != end:
+        edges.append(replace(f, date_from=last + timedelta(days=1)))
+    return replace(f, date_from=first, date_to=last), edges
+
+
+def _month_after(day: date) -> date:
+    return (day.replace(day=28) + timedelta(days=4)).replace(day=1)
+
+
+def _stage_condition(f: Filters):
+    if f.date_from or f.date_to:  # whole months (see plan)
+        low = f"{MONTH}{f.date_from:%Y-%m}" if f.date_from else MONTH
+        high = f"{MONTH}{f.date_to:%Y-%m}" if f.date_to else f"{MONTH}~"
+        return R.stage.between(low, high)
+    return R.stage == (f.stage or "")
 
 
 def summed(session, measure: str, f: Filters, account: Account | None, *group, where=None) -> list[tuple]:
     """(group columns..., n) of `measure` within the scope and the province/election filters (and `where`)."""
-    query = select(*group, func.coalesce(func.sum(R.n), 0)).where(R.measure == measure, R.stage == (f.stage or ""))
+    query = select(*group, func.coalesce(func.sum(R.n), 0)).where(R.measure == measure, _stage_condition(f))
     if where is not None:
         query = query.where(where)
-    if account is not None:  # whole provinces only (see usable)
+    if account is not None:  # whole provinces only (see plan)
         query = query.where(within(account, province=R.province_code))
     if f.region:
         query = query.where(R.province_code == f.region)
@@ -176,4 +249,4 @@ def summed(session, measure: str, f: Filters, account: Account | None, *group, w
     return session.execute(query.group_by(*group) if group else query).all()
 
 
-__all__ = ["MEASURES", "apply", "clock_key", "counts", "rebuild", "stored_fingerprint", "summed", "usable"]
+__all__ = ["MEASURES", "MONTH", "Counts", "apply", "plan", "clock_key", "counts", "rebuild", "stored_fingerprint", "summed"]
