@@ -21,6 +21,21 @@ def chromium_path() -> str | None:
     return os.environ.get("NETRA_CHROMIUM") or shutil.which("chromium") or shutil.which("chromium-browser")
 
 
+# An upper bound for a busy machine, not a wait: every wait ends as soon as the page shows what it waits for.
+# Playwright's own 30 s default failed a sign-in and a guidance answer at load 16 on 2 cores.
+PATIENCE_MS = 120_000
+
+
+def _patient(new_context):
+    def patient_context(**options):
+        context = new_context(**options)
+        context.set_default_timeout(PATIENCE_MS)
+        context.set_default_navigation_timeout(PATIENCE_MS)
+        return context
+
+    return patient_context
+
+
 @pytest.fixture(scope="session")
 def browser():
     path = chromium_path()
@@ -32,20 +47,14 @@ def browser():
 
     with sync_playwright() as pw:
         browser = pw.chromium.launch(executable_path=path, args=CHROMIUM_FLAGS, headless=True)
+        browser.new_context = _patient(browser.new_context)  # every context a test opens, with or without `page`
         yield browser
         browser.close()
-
-
-# An upper bound for a busy machine, not a wait: every wait ends as soon as the page shows what it waits for.
-# Playwright's own 30 s default failed a sign-in at load 16 on 2 cores (the click's navigation took longer).
-PATIENCE_MS = 120_000
 
 
 @pytest.fixture
 def page(browser):
     context = browser.new_context(locale="id-ID")
-    context.set_default_timeout(PATIENCE_MS)
-    context.set_default_navigation_timeout(PATIENCE_MS)
     page = context.new_page()
     yield page
     context.close()
