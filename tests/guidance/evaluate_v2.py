@@ -1,11 +1,12 @@
 """Accuracy of "Bolehkah?" on the v2 question set (tests/guidance/questions_v2.yaml, issue 17).
 
     .venv/bin/python -m tests.guidance.evaluate_v2                      # both halves, figures only
-    .venv/bin/python -m tests.guidance.evaluate_v2 --half tune --misses  # the tune half's misses (tune only)
+    .venv/bin/python -m tests.guidance.evaluate_v2 --misses             # both halves, with their misses
+    .venv/bin/python -m tests.guidance.evaluate_v2 --half tune --misses  # one half's misses
 
-Misses are listed for the tune half only: the held-out half is never read while tuning, and is run only in this
-summary mode. Each question is asked as written, without a status parameter: the engine must read the status, or
-ask for it.
+v2 held-out used for tuning from round three; the blind set is v3 (questions_v3.yaml, measured by the lead only).
+Misses are listed for both halves: after three readings the held-out half is no longer blind. Each question is
+asked as written, without a status parameter: the engine must read the status, or ask for it.
 
 verdict: a question marked needs_status is right when the engine asks (needs_status) and, asked again with each
   status of verdict_by_status, gives that verdict; any other question is right when the engine does not ask and
@@ -37,8 +38,8 @@ STATUS = {"pns": "pns", "pppk": "pppk", "honorer": "non_asn", "pensiunan": "reti
 OLD_SUBJECT = {"retired": "citizen", "asn_spouse": "citizen", "bpd": "village_official"}
 
 
-def load() -> list[dict]:
-    with open(QUESTIONS, encoding="utf-8") as fh:
+def load(path: Path = QUESTIONS) -> list[dict]:
+    with open(path, encoding="utf-8") as fh:
         return yaml.safe_load(fh)["questions"]
 
 
@@ -125,14 +126,14 @@ def line(name: str, outcomes: list[Outcome]) -> str:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--half", choices=["tune", "held_out", "all"], default="all")
-    parser.add_argument("--misses", action="store_true", help="list the tune half's misses")
+    parser.add_argument("--misses", action="store_true", help="list the misses of the halves run")
     args = parser.parse_args()
     items = load()
     halves = ["tune", "held_out"] if args.half == "all" else [args.half]
     for half in halves:
         outcomes = run([q for q in items if half_of(q["id"]) == half])
         print(line(half, outcomes))
-        if args.misses and half == "tune":
+        if args.misses:
             for o in outcomes:
                 if not (o.verdict_ok and o.top3 and o.status_ok):
                     exp = o.item.get("verdict") or o.item.get("verdict_by_status")

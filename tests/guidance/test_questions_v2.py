@@ -80,8 +80,8 @@ def test_at_least_160_questions_with_ids_v2_001_onwards():
     assert sorted(ids) == [f"v2-{n:03d}" for n in range(1, len(ITEMS) + 1)]
 
 
-@pytest.mark.parametrize("item", ITEMS, ids=_id)
-def test_fields_are_valid(item):
+# The checks, as functions of the items, so that later sets (test_questions_v3.py) are judged by the same rules.
+def check_fields(item: dict) -> None:
     assert REQUIRED <= item.keys() <= REQUIRED | OPTIONAL
     assert isinstance(item["q"], str) and item["q"].strip()
     assert isinstance(item["note"], str) and len(item["note"]) > 20
@@ -104,8 +104,7 @@ def test_fields_are_valid(item):
         assert isinstance(item["when"], date) and date(2023, 1, 1) <= item["when"] <= date(2024, 12, 31)
 
 
-@pytest.mark.parametrize("item", ITEMS, ids=_id)
-def test_rules_exist_and_bind_the_asker(item):
+def check_rules(item: dict, binds=_binds) -> None:
     rules = item["rules"]
     assert len(rules) == len(set(rules))
     assert all(r in BOOK for r in rules), [r for r in rules if r not in BOOK]
@@ -113,19 +112,18 @@ def test_rules_exist_and_bind_the_asker(item):
     if item["needs_status"]:
         bound = [s for s, v in item["verdict_by_status"].items() if v != "allowed"]
         for r in rules:
-            assert any(_binds(r, s) for s in bound), f"{r} binds none of {bound}"
+            assert any(binds(r, s) for s in bound), f"{r} binds none of {bound}"
     elif item["status"] is None:
         for r in rules:
-            assert _binds(r, "pns") or _binds(r, "pppk"), f"{r} binds neither PNS nor PPPK"
+            assert binds(r, "pns") or binds(r, "pppk"), f"{r} binds neither PNS nor PPPK"
     else:
         for r in rules:
-            assert _binds(r, item["status"]), f"{r} does not bind {item['status']}"
+            assert binds(r, item["status"]), f"{r} does not bind {item['status']}"
     if not rules and not item["needs_status"] and item["verdict"] != "allowed":
         assert GAP_MARK in item["note"], "an empty rule list on a prohibition must name the missing instrument"
 
 
-@pytest.mark.parametrize("item", [q for q in ITEMS if "when" in q and q["rules"]], ids=_id)
-def test_dated_questions_list_only_rules_in_force_that_day(item):
+def check_in_force(item: dict) -> None:
     day = item["when"]
     election = _election_of(day)
     facts = {"candidates_set": election.candidates_set(day), "in_campaign": election.in_campaign(day)}
@@ -133,22 +131,22 @@ def test_dated_questions_list_only_rules_in_force_that_day(item):
     assert not idle, f"not in force on {day} ({election.id}: {facts})"
 
 
-def test_the_set_covers_other_subjects_conditions_and_acts_that_serve_the_election():
-    other = [q for q in ITEMS if q["status"] in OTHER_SUBJECTS or q["needs_status"] or q.get("condition")]
-    assert len(other) >= len(ITEMS) / 3
-    statuses = Counter(q["status"] for q in ITEMS)
+def check_coverage(items: list[dict]) -> None:
+    other = [q for q in items if q["status"] in OTHER_SUBJECTS or q["needs_status"] or q.get("condition")]
+    assert len(other) >= len(items) / 3
+    statuses = Counter(q["status"] for q in items)
     assert all(statuses[s] >= 4 for s in STATUSES), statuses
-    kinds = Counter(_verdict_kind(q) for q in ITEMS)
+    kinds = Counter(_verdict_kind(q) for q in items)
     assert kinds["allowed"] >= 40 and kinds["depends"] >= 10 and kinds["by_status"] >= 12, kinds
     # Allowed with no rule at all: voting, poll work, reporting to Bawaslu, official KPU events, free citizens.
-    assert sum(q.get("verdict") == "allowed" and not q["rules"] for q in ITEMS) >= 30
-    styles = Counter(q["style"] for q in ITEMS)
-    assert min(styles.values()) >= len(ITEMS) / 4, styles
+    assert sum(q.get("verdict") == "allowed" and not q["rules"] for q in items) >= 30
+    styles = Counter(q["style"] for q in items)
+    assert min(styles.values()) >= len(items) / 4, styles
 
 
-def test_halves_are_balanced_within_10_percent():
-    halves = {h: [q for q in ITEMS if half_of(q["id"]) == h] for h in ("tune", "held_out")}
-    assert abs(len(halves["tune"]) - len(halves["held_out"])) <= 0.10 * len(ITEMS)
+def check_halves(items: list[dict]) -> None:
+    halves = {h: [q for q in items if half_of(q["id"]) == h] for h in ("tune", "held_out")}
+    assert abs(len(halves["tune"]) - len(halves["held_out"])) <= 0.10 * len(items)
     attributes = {
         "group": _group,
         "verdict": _verdict_kind,
@@ -167,17 +165,49 @@ def test_halves_are_balanced_within_10_percent():
             assert len(mixed) >= len(part) / 3, h
 
 
-def test_questions_are_new_not_copies_of_the_rulebook_examples_or_the_first_set():
+def earlier_texts() -> list[tuple[str, str]]:
+    """(where, text) of every question of questions.yaml and every example of the rulebook."""
     seen = [("questions.yaml " + q["id"], q["q"]) for q in load_v1_questions()]
     for rule in BOOK:
         seen += [(f"{rule.id} example", e.text) for e in (*rule.examples.forbidden, *rule.examples.allowed)]
-    texts = [_norm(q["q"]) for q in ITEMS]
+    return seen
+
+
+def check_new(items: list[dict], seen: list[tuple[str, str]]) -> None:
+    texts = [_norm(q["q"]) for q in items]
     assert len(set(texts)) == len(texts), "duplicate questions"
     matcher = difflib.SequenceMatcher(autojunk=False)
     for where, other in seen:
         matcher.set_seq2(_norm(other).split())  # compared word by word; seq2 is cached, so it is the outer loop
-        for item, text in zip(ITEMS, texts):
+        for item, text in zip(items, texts):
             matcher.set_seq1(text.split())
             if matcher.real_quick_ratio() >= 0.6 and matcher.quick_ratio() >= 0.6:  # cheap upper bounds first
                 ratio = matcher.ratio()
                 assert ratio < 0.6, f"{item['id']} is a near copy ({ratio:.2f}) of {where}: {other!r}"
+
+
+@pytest.mark.parametrize("item", ITEMS, ids=_id)
+def test_fields_are_valid(item):
+    check_fields(item)
+
+
+@pytest.mark.parametrize("item", ITEMS, ids=_id)
+def test_rules_exist_and_bind_the_asker(item):
+    check_rules(item)
+
+
+@pytest.mark.parametrize("item", [q for q in ITEMS if "when" in q and q["rules"]], ids=_id)
+def test_dated_questions_list_only_rules_in_force_that_day(item):
+    check_in_force(item)
+
+
+def test_the_set_covers_other_subjects_conditions_and_acts_that_serve_the_election():
+    check_coverage(ITEMS)
+
+
+def test_halves_are_balanced_within_10_percent():
+    check_halves(ITEMS)
+
+
+def test_questions_are_new_not_copies_of_the_rulebook_examples_or_the_first_set():
+    check_new(ITEMS, earlier_texts())

@@ -4,10 +4,12 @@ the email that arrives), the in-app list with its badge, marking read and an off
 import re
 from dataclasses import replace
 
+import pytest
+
 from sqlalchemy import select
 
 from netra.accounts.roles import Role
-from netra.services.notifications import worker
+from netra.services.notifications import bounces, subscriptions, webhooks, worker
 from netra.storage.tables import CaseRow, ReportSubscriptionRow
 from tests.notifications.smtp import body
 from tests.web.conftest import app, client, csrf_of, login, make_account  # noqa: F401  (fixtures)
@@ -68,6 +70,35 @@ def test_admin_sees_failing_emails_with_their_error_others_are_refused(client, a
     client.cookies.clear()
     login(client, "admin.pusat")
     page = client.get("/admin/notifikasi")
-    assert page.status_code == 200 and "Menunggu: 2 · Terkirim: 0 · Gagal: 0" in page.text
+    assert page.status_code == 200 and "Menunggu: 2 · Sedang dikirim: 0 · Terkirim: 0 · Gagal: 0" in page.text
     row = re.search(r'<table data-testid="troubled">.*?</table>', page.text, re.S).group(0)
     assert "petugas0@contoh.go.id" in row and "Connection refused" in row and " WIB</td>" in row
+
+
+@pytest.mark.parametrize("region, zone", [("64.02", "WITA"), ("91.71", "WIT")])
+def test_admin_pages_show_times_in_the_readers_zone(client, app, make_account, settings, region, zone):
+    """The failing emails, the bounces, the webhooks' deliveries and one's own bounced address: every time in the
+    reader's zone (their first region), named."""
+    from tests.notifications.smtp import free_port
+    from tests.notifications.test_worker import enqueue, mail_settings
+
+    db = app.state.db
+    admin = make_account("admin.zona", Role.ADMIN, (region,))
+    enqueue(db, 1)
+    worker.deliver_due(db, worker.SmtpMailer(mail_settings(settings, free_port())))  # nobody listens: a retry
+    subscriptions.set_contact(db, admin.id, "admin.zona@contoh.go.id")
+    with db.transaction() as s:
+        bounces.record(s, "admin.zona@contoh.go.id", "550 mailbox unavailable", "smtp")
+    hook_id, _ = webhooks.register(db, admin, "33.20", "case_opened", f"http://127.0.0.1:{free_port()}/x",
+                                   replace(settings, webhook_allow_private=True))
+    webhooks.set_active(db, admin, hook_id, False, "uji zona")
+    webhooks.set_active(db, admin, hook_id, True, "uji zona lagi")
+    client.post("/lapor", data=form_fields(client))  # a delivery for the webhook
+    login(client, "admin.zona")
+    for path, tables in (("/admin/notifikasi", ("troubled", "bounces")), ("/admin/webhook", ("webhooks", "deliveries")),
+                         ("/notifikasi", ())):
+        page = client.get(path).text
+        for table in tables:
+            assert f'data-testid="{table}"' in page, (path, table)
+        times = re.findall(r"pukul \d{2}\.\d{2}(?: (\w+))?", page)
+        assert len(times) >= max(len(tables), 1) and set(times) == {zone}, (path, times)

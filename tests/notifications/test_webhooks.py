@@ -156,3 +156,66 @@ def test_workers_share_the_deliveries_without_posting_twice(db, admin, loopback)
     ids = [h["x-netra-delivery"] for h, _ in posts]
     assert len(ids) == 60 and len(set(ids)) == 60 and sum(sent) == 60
     assert deliveries(db) == [("case_step", "sent", 1, 204)] * 60
+
+
+def test_a_deactivated_webhook_receives_nothing_more_and_each_change_is_audited(db, admin, loopback, store):
+    from netra.storage.tables import AuditRow
+
+    receiver = Receiver().start()
+    try:
+        hook_id, _ = webhooks.register(db, admin, "33.20", "case_step", receiver.url, loopback)
+        case_id, _ = file_report(db, store)
+        from tests.notifications.test_preferences import make
+        officer = make(db, "bawaslu.jepara")
+        v = take_step(db, store, officer, case_id, "register", 1, now=T0 + timedelta(hours=1)).version
+        assert deliveries(db) == [("case_step", "queued", 0, None)]
+        with pytest.raises(webhooks.WebhookRefused, match="Tuliskan alasan penonaktifan"):
+            webhooks.set_active(db, admin, hook_id, False, "  ")
+        assert webhooks.set_active(db, admin, hook_id, False, "Gateway WhatsApp diganti") == 1
+        with pytest.raises(webhooks.WebhookRefused, match="sudah nonaktif"):
+            webhooks.set_active(db, admin, hook_id, False, "lagi")
+        v = take_step(db, store, officer, case_id, "start_review", v, now=T0 + timedelta(hours=2)).version
+        assert webhooks.deliver_due(db, loopback).sent == 0 and receiver.snapshot() == []
+        assert deliveries(db) == [("case_step", "cancelled", 0, None)]  # and nothing new for the second step
+        webhooks.set_active(db, admin, hook_id, True, "Gateway baru siap")
+        take_step(db, store, officer, case_id, "dismiss", v, reason="tidak terbukti", public_reason=PUBLIC,
+                  now=T0 + timedelta(hours=3))
+        assert webhooks.deliver_due(db, loopback).sent == 1
+        posts = receiver.snapshot()
+    finally:
+        receiver.stop()
+    assert [json.loads(b)["state"] for _, b in posts] == ["not_a_violation"]
+    [(headers, _)] = posts
+    assert headers["idempotency-key"] == f"netra-delivery-{headers['x-netra-delivery']}"
+    with db.transaction() as s:
+        trail = [(a.actor, a.action, a.detail) for a in s.scalars(
+            select(AuditRow).where(AuditRow.entity == f"webhook:{hook_id}").order_by(AuditRow.seq))]
+    assert trail == [
+        (admin.actor, "create", {"region_code": "33.20", "kind": "case_step", "url": receiver.url}),
+        (admin.actor, "change", {"active": False, "reason": "Gateway WhatsApp diganti", "deliveries_cancelled": 1}),
+        (admin.actor, "change", {"active": True, "reason": "Gateway baru siap", "deliveries_cancelled": 0})]
+
+
+def test_the_cli_deactivates_and_reactivates_with_a_reason(db, admin, loopback, settings, database_url, monkeypatch):
+    from tests.cli.test_cli import netra
+
+    monkeypatch.setenv("COLUMNS", "200")  # the table on one line
+
+    hook_id, _ = webhooks.register(db, admin, "33.20", "case_step", "http://127.0.0.1:9/x", loopback)
+    args = dict(data_dir=settings.data_dir, database_url=database_url)
+    refused = netra("notifications", "webhook-deactivate", str(hook_id), "--reason", " ", "--admin", "admin.pusat",
+                    **args)
+    assert refused.returncode == 1 and "Tuliskan alasan penonaktifan" in refused.stderr
+    off = netra("notifications", "webhook-deactivate", str(hook_id), "--reason", "gateway mati", "--admin",
+                "admin.pusat", **args)
+    assert off.returncode == 0 and f"Webhook {hook_id} deactivated" in off.stdout, off.stderr
+    listed = netra("notifications", "webhooks", **args)
+    assert "gateway mati" in listed.stdout and " no " in listed.stdout
+    with db.transaction() as s:
+        assert webhooks.overview(s)[0][0].active is False
+    on = netra("notifications", "webhook-activate", str(hook_id), "--reason", "hidup lagi", "--admin",
+               "admin.pusat", **args)
+    assert on.returncode == 0 and f"Webhook {hook_id} reactivated" in on.stdout
+    with db.transaction() as s:
+        hook = webhooks.overview(s)[0][0]
+    assert hook.active is True and hook.active_reason == "hidup lagi" and hook.active_changed_by == admin.actor

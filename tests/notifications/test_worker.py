@@ -145,3 +145,50 @@ def test_workers_share_the_queue_without_sending_twice(db, settings, smtp):
     ids = [m["X-Netra-Message"] for _, m in smtp.inbox.snapshot()]
     assert len(ids) == 120 and len(set(ids)) == 120 and sum(sent) == 120
     assert statuses(db) == {"sent": 120}
+
+
+def test_a_dead_workers_claim_returns_at_once_a_live_ones_is_left_until_its_lease_ends(db, settings, smtp):
+    """The claim is committed before the send (attempts counted even if the worker dies); a killed worker's claim
+    is released by the next worker (PostgreSQL: its advisory lock is gone; SQLite: one worker, so any other claim is
+    a dead one's); a live worker's claim is left alone until its lease runs out."""
+    from netra.services.notifications import claims
+
+    enqueue(db, 2)
+    mailer = worker.SmtpMailer(mail_settings(settings, smtp.port))
+    dead, alive = claims.Worker(db).__enter__(), claims.Worker(db).__enter__()
+    with db.transaction() as s:
+        first = claims.take(s, EmailMessageRow, dead, NOW).id
+        second = claims.take(s, EmailMessageRow, alive, NOW).id
+    assert statuses(db) == {"sending": 2}
+    dead.__exit__(None, None, None)  # as a SIGKILL: its connection, and its advisory lock, are gone
+    if db.engine.dialect.name == "postgresql":
+        assert worker.deliver_due(db, mailer, now=NOW).sent == 1  # the dead one's; the live one's stays claimed
+        assert [m["X-Netra-Message"] for _, m in smtp.inbox.snapshot()] == [str(first)]
+        assert worker.deliver_due(db, mailer, now=NOW + claims.LEASE + timedelta(seconds=1)).sent == 1
+    else:
+        assert worker.deliver_due(db, mailer, now=NOW).sent == 2
+    alive.__exit__(None, None, None)
+    assert sorted(m["X-Netra-Message"] for _, m in smtp.inbox.snapshot()) == sorted([str(first), str(second)])
+    with db.transaction() as s:
+        rows = s.scalars(select(EmailMessageRow).order_by(EmailMessageRow.id)).all()
+    assert [(r.status, r.attempts, r.claimed_by) for r in rows] == [("sent", 2, None)] * 2
+
+
+def test_the_sent_mark_is_committed_before_quit(db, settings, smtp):
+    """What the database holds when the server receives QUIT: the message already marked sent (the window for a
+    copy sent again ends at the 250, not after QUIT)."""
+    from aiosmtpd.smtp import SMTP
+
+    original, seen = SMTP.smtp_QUIT, []
+
+    async def look_then_quit(self, arg):
+        seen.append(statuses(db))
+        return await original(self, arg)
+
+    SMTP.smtp_QUIT = look_then_quit
+    try:
+        enqueue(db, 1)
+        counts = worker.deliver_due(db, worker.SmtpMailer(mail_settings(settings, smtp.port)), now=NOW)
+    finally:
+        SMTP.smtp_QUIT = original
+    assert counts.sent == 1 and seen == [{"sent": 1}] and len(smtp.inbox.snapshot()) == 1

@@ -32,6 +32,14 @@ def test_spellings(norm, raw, expected):
     assert norm.words(raw) == expected
 
 
+def test_jakarta_style_verbs_fold_to_a_known_root():
+    norm = Normaliser(known_words={"lapor", "pasang", "kirim", "tanda"})
+    words = norm.words("ngelaporin dilaporin ngelapor masangin ngirimin")
+    assert words == ["lapor", "lapor", "lapor", "pasang", "kirim"]
+    # unknown roots and bare n-/m- words (names) stay as written
+    assert norm.words("Nanda ngomongin Nurdin") == ["nanda", "ngomongin", "nurdin"]
+
+
 def test_hyphenated_names_stay_two_words(norm):
     tk = norm.tokens("Hendra-Wulan menang")
     assert tk.norm == ["hendra", "wulan", "menang"]

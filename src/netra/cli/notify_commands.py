@@ -1,5 +1,5 @@
 """`netra worker` (sends queued notifications, clock warnings and digests) and `netra notifications status|retry|
-email|digest|bounce|webhook-add|webhooks`."""
+email|digest|bounce|webhook-add|webhook-deactivate|webhook-activate|webhooks`."""
 
 from __future__ import annotations
 
@@ -57,7 +57,8 @@ def status(ctx: typer.Context) -> None:
     db = open_database(ctx.obj)
     with db.transaction() as session:
         totals, troubled = queue_status(session)
-        console.print("Emails: " + ", ".join(f"{k} {totals.get(k, 0)}" for k in ("queued", "sent", "failed")))
+        console.print("Emails: " + ", ".join(f"{k} {totals.get(k, 0)}"
+                                             for k in ("queued", "sending", "sent", "failed")))
         if troubled:
             table = Table("id", "to", "kind", "status", "attempts", "next attempt (UTC)", "last error")
             for row in troubled:
@@ -146,6 +147,35 @@ def webhook_add(ctx: typer.Context, region: str, kind: str, url: str,
     console.print(f"Webhook {hook_id} registered. Secret (shown once, for X-Netra-Signature): {secret}")
 
 
+def _set_webhook(ctx: typer.Context, hook_id: int, active: bool, reason: str, admin: str) -> None:
+    from netra.services.notifications.webhooks import WebhookRefused, set_active
+
+    db = open_database(ctx.obj)
+    account = account_named(db, admin)
+    try:
+        cancelled = set_active(db, account, hook_id, active, reason)
+    except WebhookRefused as exc:
+        fail(str(exc))
+    console.print(f"Webhook {hook_id} reactivated." if active else
+                  f"Webhook {hook_id} deactivated; {cancelled} queued deliveries cancelled.")
+
+
+@app.command("webhook-deactivate")
+@clean_errors
+def webhook_deactivate(ctx: typer.Context, hook_id: int, reason: str = typer.Option(..., help="Why (audited)."),
+                       admin: str = typer.Option(..., help="The administrator (recorded).")) -> None:
+    """Stop posting to a webhook: nothing new is queued for it and its queued deliveries are cancelled."""
+    _set_webhook(ctx, hook_id, False, reason, admin)
+
+
+@app.command("webhook-activate")
+@clean_errors
+def webhook_activate(ctx: typer.Context, hook_id: int, reason: str = typer.Option(..., help="Why (audited)."),
+                     admin: str = typer.Option(..., help="The administrator (recorded).")) -> None:
+    """Post to a deactivated webhook again (events from now on)."""
+    _set_webhook(ctx, hook_id, True, reason, admin)
+
+
 @app.command("webhooks")
 @clean_errors
 def webhooks_list(ctx: typer.Context) -> None:
@@ -155,11 +185,14 @@ def webhooks_list(ctx: typer.Context) -> None:
     db = open_database(ctx.obj)
     with db.transaction() as session:
         hooks, totals, latest = overview(session)
-        table = Table("id", "region", "kind", "url", "active")
+        table = Table("id", "region", "kind", "url", "active", "last change (UTC)")
         for h in hooks:
-            table.add_row(str(h.id), h.region_code, h.kind, h.url, "yes" if h.active else "no")
+            change = (f"{h.active_changed_at:%Y-%m-%d %H:%M} {h.active_changed_by}: {h.active_reason}"
+                      if h.active_changed_at else "")
+            table.add_row(str(h.id), h.region_code, h.kind, h.url, "yes" if h.active else "no", change)
         console.print(table)
-        console.print("Deliveries: " + ", ".join(f"{k} {totals.get(k, 0)}" for k in ("queued", "sent", "failed")))
+        console.print("Deliveries: " + ", ".join(f"{k} {totals.get(k, 0)}"
+                                                 for k in ("queued", "sending", "sent", "failed", "cancelled")))
         table = Table("id", "webhook", "kind", "status", "attempts", "HTTP", "last error")
         for d in latest:
             table.add_row(str(d.id), str(d.webhook_id), d.kind, d.status, str(d.attempts),

@@ -87,8 +87,9 @@ STATUTE_KIND = ELECTION_LAWS  # the election statutes and the election each bind
 # Words that say the asker means to stand: without them, candidacy rules (resigning, CLTN first) are about someone
 # else's candidacy ("kakaknya yang nyalon") and rank lower.
 STANDING = frozenset({"candidacy", "resign_question", "cltn", "no_cltn"})
-PILKADA_WORDS = frozenset({"pilkada", "calongubernur", "calonbupati", "calonwalikota", "bupati", "gubernur",
-                           "walikota", "pilgub", "pilbup", "pilwalkot", "cabup", "cagub", "cawalkot"})
+# "calon independen" is the everyday name of a Pilkada's calon perseorangan
+PILKADA_WORDS = frozenset({"pilkada", "independen", "calongubernur", "calonbupati", "calonwalikota", "bupati",
+                           "gubernur", "walikota", "pilgub", "pilbup", "pilwalkot", "cabup", "cagub", "cawalkot"})
 PEMILU_WORDS = frozenset({"pemilu", "pilpres", "pileg", "calonpresiden", "calonlegislatif", "presiden", "dpr",
                           "dprd", "dpd", "capres", "caleg"})
 
@@ -197,7 +198,11 @@ class GuidanceEngine:
                 j -= 1
             if j >= 1 and words[j] in statuses.FIRST_PERSON:  # "kakak saya", "suami saya"
                 j -= 1
-            return j >= 0 and (words[j] in THIRD_PERSON or bool(self.lexicon.concepts_at(words, j) & RELATIONS))
+            if j < 0:
+                return False
+            # the word, or a phrase ending on it ("kakak kandung", "tim sukses"), names someone else
+            return words[j] in THIRD_PERSON or any(
+                self.lexicon.concepts_at(words[k:j + 1], 0) & RELATIONS for k in range(max(0, j - 2), j + 1))
         for i in range(len(words)):
             if "candidacy" in self.lexicon.concepts_at(words, i) and not someone_else(i - 1):
                 return analysis  # the asker's own (or an unclear) candidacy
@@ -249,10 +254,11 @@ class GuidanceEngine:
 
         source = "parameter" if chosen else None
         if chosen is None:
-            chosen = statuses.detect(analysis.concepts)
+            def concept_at(i: int) -> frozenset[str]:
+                return self.lexicon.concepts_at(analysis.words, i)
+            chosen = statuses.named(analysis.words, concept_at)
             if chosen != "asn_spouse":  # "suami saya PNS" names a spouse, not the asker's own status
-                chosen = statuses.stated(analysis.words, lambda i: self.lexicon.concepts_at(analysis.words, i)) \
-                    or chosen
+                chosen = statuses.stated(analysis.words, concept_at) or chosen
             source = "question" if chosen else None
         stage = self._stage(text, analysis, when, election)
         similarity = self._similarity(analysis)
@@ -440,6 +446,8 @@ class GuidanceEngine:
             rule_ids = override.rules or pattern.rules
         related = [m for m in matches if m.rule.id in rule_ids and self._in_election(m.rule, kind)]
         related.sort(key=lambda m: subject is not None and not statuses.obliges(m.rule, subject))  # binding first
+        if "regional_head" not in analysis.concepts:
+            related = self._discipline_first(related, subject)
         ranked = tuple(related + [m for m in matches if m not in related])[:5]
         notes: list[LocalizedText] = []
         primary: tuple[Rule, ...] = ()
@@ -532,6 +540,9 @@ class GuidanceEngine:
             if binding and binding[0].score >= w.subject_promotion * top.score:
                 matches = [binding[0]] + [m for m in matches if m is not binding[0]]
                 top = matches[0]
+        if "regional_head" not in analysis.concepts:  # a regional head answers to the election law itself
+            matches = self._discipline_first(matches, subject)
+            top = matches[0]
         primary = self._primary(matches, stage)
         verdict = Verdict.NOT_ALLOWED
         rule = primary[0]
@@ -567,6 +578,23 @@ class GuidanceEngine:
             verdict=verdict, matches=tuple(matches[:5]), primary=primary, reason=reason, notes=tuple(notes),
             evidence=self._evidence(analysis, [rule.id], "forbidden"), confident=True, **common,
         )
+
+    def _discipline_first(self, matches: list[RuleMatch], subject: str | None) -> list[RuleMatch]:
+        """A civil servant answers first to their own discipline (SKB 2022, PP 94/2021): among the first five, the
+        discipline rules that bind them, apply at the stage and score close to the best election-law rule lead,
+        the election laws follow (still shown, with their heavier sanctions, as related)."""
+        if subject not in statuses.CIVIL_SERVANTS or not matches:
+            return matches
+        head = matches[:5]
+        statute = next((m for m in head if m.rule.instrument in STATUTE_KIND), None)
+        if statute is None:
+            return matches
+        floor = self.weights.subject_promotion * statute.score
+        lead = [m for m in head if m.rule.instrument not in STATUTE_KIND and m.score >= floor
+                and m.applies is not False and statuses.obliges(m.rule, subject)]
+        if not lead:
+            return matches
+        return lead + [m for m in matches if m not in lead]
 
     def _statute_answer(self, analysis: Analysis, matches: list[RuleMatch], stage, subject, common) -> Answer:
         """Village heads and officials, BPD members and TNI/Polri: bound by the election laws and by the law on their
@@ -638,7 +666,12 @@ class GuidanceEngine:
         top = matches[0].rule
         ids = ", ".join(m.rule.id for m in matches[:2])
         bound_id, bound_en = self._bound_labels(top)
-        if "gift" in analysis.concepts and analysis.concepts & (CONTESTANTS | {"choose", "vote", "support", "appeal"}):
+        if "state_facility" in analysis.concepts and analysis.concepts & {"winteam", "campaign"}:
+            # the ban on campaigning with government facilities binds whoever campaigns, not a status
+            verdict, reason = Verdict.NOT_ALLOWED, self._bi(("reasons", "unbound_state_facility"), {
+                lang: dict(subject=label[lang]) for lang in ("id", "en")})
+        elif "gift" in analysis.concepts and analysis.concepts & (CONTESTANTS | {"choose", "vote", "support",
+                                                                                  "appeal"}):
             verdict, reason = Verdict.DEPENDS, LocalizedText(
                 id=self._l("reasons", "unbound_gift", subject=label["id"]).id,
                 en=self._l("reasons", "unbound_gift", subject=label["en"]).en)

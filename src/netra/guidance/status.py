@@ -44,8 +44,8 @@ _DETECT = ("asn_spouse", "retired", "non_asn", "citizen", "bpd", "village_head",
 # Words for a post only civil servants hold (camat, kepala dinas, staf ...), or for means only they have (the
 # office hall, an official car), read as "asn". Not "guru": many teachers are honorary staff, so it asks.
 _CIVIL_ROLES = frozenset({"official", "staff", "state_facility"})
-# A regional head's own powers (replacing officials, programmes): the rulebook binds acting heads as PNS.
-_REGIONAL_HEAD_ACTS = frozenset({"replace_official", "transfer", "program"})
+# A regional head's own powers (replacing officials, programmes, social aid): the rulebook binds acting heads as PNS.
+_REGIONAL_HEAD_ACTS = frozenset({"replace_official", "transfer", "program", "aid"})
 
 
 def normalise(value: object) -> str | None:
@@ -70,6 +70,27 @@ def detect(concepts: Iterable[str]) -> str | None:
     return "citizen" if "citizen_job" in found else None  # a student or a trader, unless a status word says more
 
 
+# Statuses that qualify a person whoever else the question names ("PNS yang sudah pensiun", "istri PNS",
+# "guru honorer"): they decide wherever they stand. Among the others, the first named acts (Indonesian puts the
+# actor first: "pejabat dinas PU menunda jalan di desa yang kadesnya ..." is asked about the official).
+_QUALIFYING = ("asn_spouse", "retired", "non_asn", "citizen")
+
+
+def named(words: tuple[str, ...], concept_at) -> str | None:
+    """The status of the person a question is about: a qualifying status anywhere, else the first status named,
+    reading the phrases of `words` in order (`concept_at(i)`: the concepts of the lexicon phrase at word i)."""
+    spans = [concept_at(i) for i in range(len(words))]
+    everything = set().union(*spans)
+    for status in _QUALIFYING:
+        if status in everything:
+            return status
+    for found in spans:
+        status = detect(set(found) - set(_QUALIFYING) - {"citizen_job"}) if found else None
+        if status is not None and (status != "asn" or found & {"asn", "pns", "pppk", "official", "staff"}):
+            return status
+    return detect(everything)
+
+
 # Words before the asker's own status ("sy PNS", "saya seorang kades"): "saya" is "sy", "aku", "gw" after folding.
 FIRST_PERSON = frozenset({"saya", "kami"})
 _BETWEEN = frozenset({"seorang", "sebagai", "adalah", "ini", "juga", "kan", "cuma", "hanya", "merupakan", "sendiri"})
@@ -84,8 +105,13 @@ def stated(words: tuple[str, ...], concept_at) -> str | None:
         j = i + 1
         while j < len(words) and words[j] in _BETWEEN:
             j += 1
-        found = detect(concept_at(j)) if j < len(words) else None
+        if j >= len(words):
+            continue
+        # "saya pegawai honorer": the words after the first also qualify it
+        found = detect(concept_at(j) | (concept_at(j + 1) if j + 1 < len(words) else frozenset()))
         if found is not None:
+            if i > 0 and "spouse" in concept_at(i - 1) and found in CIVIL_SERVANTS:
+                return "asn_spouse"  # "istri saya PPPK": the asker is the civil servant's spouse
             return found
     return None
 

@@ -746,10 +746,15 @@ class WebhookRow(Base):
     active: Mapped[bool] = mapped_column(Boolean, default=True)
     created_by: Mapped[str] = mapped_column(String(40))
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    # The last deactivation or reactivation (the audit trail keeps every one): why, by whom, when.
+    active_reason: Mapped[str] = mapped_column(Text, default="", server_default="")
+    active_changed_by: Mapped[str] = mapped_column(String(40), default="", server_default="")
+    active_changed_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
 
 
 class WebhookDeliveryRow(Base):
-    """One POST to a webhook, written with the change it tells of; status queued -> sent, or failed."""
+    """One POST to a webhook, written with the change it tells of; status queued -> sending (claimed) -> sent, or
+    failed, or cancelled when its webhook was deactivated before it was sent."""
 
     __tablename__ = "webhook_deliveries"
     __table_args__ = (Index("ix_webhook_deliveries_due", "status", "next_attempt_at"),)
@@ -765,6 +770,9 @@ class WebhookDeliveryRow(Base):
     last_error: Mapped[str] = mapped_column(Text, default="")
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
     sent_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    # While a worker sends (status "sending"): its key and how long the claim holds (services/notifications/claims)
+    claimed_by: Mapped[int | None] = mapped_column(Integer)
+    lease_until: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
 
 
 class EmailBounceRow(Base):
@@ -780,7 +788,8 @@ class EmailBounceRow(Base):
 
 class EmailMessageRow(Base):
     """An email waiting for the worker (netra.services.notifications.worker), rendered when it was queued, in the
-    transaction of the change it tells of. status: queued -> sent, or failed after the last retry."""
+    transaction of the change it tells of. status: queued -> sending (claimed) -> sent, or failed after the last
+    retry."""
 
     __tablename__ = "email_messages"
     __table_args__ = (Index("ix_email_messages_due", "status", "next_attempt_at"),)
@@ -798,3 +807,6 @@ class EmailMessageRow(Base):
     last_error: Mapped[str] = mapped_column(Text, default="")
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
     sent_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    # While a worker sends (status "sending"): its key and how long the claim holds (services/notifications/claims)
+    claimed_by: Mapped[int | None] = mapped_column(Integer)
+    lease_until: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))

@@ -271,7 +271,34 @@ class Normaliser:
             stem = word[: -len(suffix)]
             if word.endswith(suffix) and len(stem) > 2 and (stem in known or stem in slang):
                 return slang.get(stem, stem)
-        return word
+        return self._colloquial(word) or word
+
+    def _colloquial(self, word: str) -> str | None:
+        """Jakarta-style verbs: ``ngelaporin``, ``ngajarin``, ``nemenin``, ``dilaporin``, ``ngelapor`` -> their root
+        when the root is a known word (nasal prefix undone: ng- -> k-, ny- -> s-/c-, n- -> t-, m- -> p-). Without
+        the ``-in`` ending only ``nge-`` is undone: a bare n-/m- word is as likely a name ("Nanda")."""
+        suffixed = word.endswith("in") and len(word) >= 6
+        body = word[:-2] if suffixed else word
+        if body.startswith("nge"):
+            roots = [body[3:]]
+        elif not suffixed:
+            return None
+        elif body.startswith("ng"):
+            roots = [body[2:], "k" + body[2:]]
+        elif body.startswith("ny"):
+            roots = ["s" + body[2:], "c" + body[2:]]
+        elif body.startswith("di"):
+            roots = [body[2:]]
+        elif body[:1] in ("n", "m"):
+            roots = [("t" if body[0] == "n" else "p") + body[1:], body]
+        else:
+            roots = [body]
+        for root in roots:
+            if len(root) > 2 and root in self.slang:
+                return self.slang[root]
+            if len(root) > 2 and root in self.known:
+                return root
+        return None
 
     # --- hashtags -------------------------------------------------------------------------------------------
     def norm_hashtag(self, raw: str) -> tuple:

@@ -14,6 +14,8 @@ from netra.notifications.preferences import KINDS, MANDATORY, PreferenceRefused
 from netra.notifications.webhook_urls import UnsafeUrl
 from netra.services.notifications import bounces, inbox, preferences, subscriptions, webhooks, worker
 from netra.web.forms import form_data, text
+from netra.web.i18n import pick_language, translate
+from netra.web.params import RowId
 from netra.web.rendering import render
 from netra.web.security import require_account
 
@@ -105,13 +107,13 @@ def _require_admin(account: Account) -> None:
 
 
 def _webhooks_page(request: Request, account: Account, error: str = "", form: dict | None = None,
-                   secret: str = "", status_code: int = 200):
+                   secret: str = "", notice: str = "", status_code: int = 200):
     with request.app.state.db.transaction() as session:
         hooks, totals, latest = webhooks.overview(session)
         session.expunge_all()
     return render(request, "notification_webhooks.html", {
         "account": account, "hooks": hooks, "totals": totals, "deliveries": latest, "kinds": webhooks.KINDS,
-        "error": error, "form": form or {}, "secret": secret}, status_code=status_code)
+        "error": error, "form": form or {}, "secret": secret, "notice": notice}, status_code=status_code)
 
 
 @router.get("/admin/webhook")
@@ -132,3 +134,19 @@ def add_webhook(request: Request, form: FormData = Depends(form_data), account: 
     except (UnsafeUrl, webhooks.WebhookRefused) as exc:
         return _webhooks_page(request, account, error=str(exc), form=typed, status_code=422)
     return _webhooks_page(request, account, secret=secret)
+
+
+@router.post("/admin/webhook/{hook_id}/status")
+def set_webhook_status(request: Request, hook_id: RowId, form: FormData = Depends(form_data),
+                       account: Account = Depends(require_account)):
+    """Deactivate or reactivate a webhook, with a reason (audited)."""
+    _require_admin(account)
+    active = text(form, "active") == "1"
+    try:
+        cancelled = webhooks.set_active(request.app.state.db, account, hook_id, active, text(form, "reason"))
+    except webhooks.WebhookRefused as exc:
+        return _webhooks_page(request, account, error=str(exc), status_code=422)
+    lang = pick_language(request.cookies.get("lang"))
+    notice = (translate(lang, "notif.webhook_activated", id=hook_id) if active else
+              translate(lang, "notif.webhook_deactivated", id=hook_id, n=cancelled))
+    return _webhooks_page(request, account, notice=notice)

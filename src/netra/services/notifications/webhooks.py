@@ -5,6 +5,9 @@ emails' backoff.
 What a POST carries: the event kind, the case number, its region, its state and the time, and a link: never a
 name, a reason or a note (a gateway relays it to a chat room, outside netra.accounts.policy's reach).
 
+Idempotency: Idempotency-Key (and X-Netra-Delivery) name the delivery, the same on every retry, so a receiver
+drops a copy sent again after a worker died between the receiver's answer and the worker's commit.
+
 Signature: X-Netra-Signature is "sha256=" + hex HMAC-SHA256 under the webhook's secret of
 "<X-Netra-Timestamp>.<body>" (the timestamp in Unix seconds), so a receiver can refuse forged and replayed posts.
 """
@@ -18,9 +21,10 @@ import logging
 import secrets
 import urllib.error
 import urllib.request
+from contextlib import nullcontext
 from datetime import datetime, timezone
 
-from sqlalchemy import func, insert, select
+from sqlalchemy import func, insert, select, update
 from sqlalchemy.orm import Session
 
 from netra.accounts.model import Account
@@ -30,8 +34,10 @@ from netra.formatting import moment
 from netra.notifications.preferences import CLOCK
 from netra.notifications.webhook_urls import UnsafeUrl, checked_url
 from netra.regions.model import covers
+from netra.services.notifications import claims
 from netra.services.notifications.messages import URL_MARK
 from netra.services.notifications.worker import Counts, settle_failure
+from netra.storage import audit_log
 from netra.storage.database import Database
 from netra.storage.tables import CaseRow, RegionRow, WebhookDeliveryRow, WebhookRow
 
@@ -57,10 +63,13 @@ def register(db: Database, admin: Account, region_code: str, kind: str, url: str
     with db.transaction() as session:
         if session.get(RegionRow, region_code) is None:
             raise WebhookRefused(f"Wilayah \"{region_code[:13]}\" tidak dikenal.")
+        now = now or datetime.now(timezone.utc)
         row = WebhookRow(region_code=region_code, kind=kind, url=url, secret=secret, active=True,
-                         created_by=admin.actor, created_at=now or datetime.now(timezone.utc))
+                         created_by=admin.actor, created_at=now)
         session.add(row)
         session.flush()
+        audit_log.append(session, admin.actor, "create", f"webhook:{row.id}",
+                         {"region_code": region_code, "kind": kind, "url": url}, at=now)  # never the secret
         return row.id, secret
 
 
@@ -84,6 +93,11 @@ def enqueue(session: Session, kind: str, case_id: int, region_code: str, now: da
     return len(hooks)
 
 
+def idempotency_key(delivery_id: int) -> str:
+    """The same on every retry of one delivery: a receiver that saw it already drops the copy."""
+    return f"netra-delivery-{delivery_id}"
+
+
 def signature(secret: str, timestamp: int, body: bytes) -> str:
     return "sha256=" + hmac.new(secret.encode(), str(timestamp).encode() + b"." + body, hashlib.sha256).hexdigest()
 
@@ -104,6 +118,7 @@ def post(hook: WebhookRow, delivery: WebhookDeliveryRow, settings: Settings, at:
     request = urllib.request.Request(hook.url, data=body, method="POST", headers={
         "Content-Type": "application/json; charset=utf-8", "User-Agent": "Netra-Webhook/1",
         "X-Netra-Event": delivery.kind, "X-Netra-Delivery": str(delivery.id), "X-Netra-Timestamp": str(stamp),
+        "Idempotency-Key": idempotency_key(delivery.id),
         "X-Netra-Signature": signature(hook.secret, stamp, body)})
     try:
         with _opener.open(request, timeout=TIMEOUT_SECONDS) as response:
@@ -112,38 +127,65 @@ def post(hook: WebhookRow, delivery: WebhookDeliveryRow, settings: Settings, at:
         return exc.code
 
 
-def deliver_due(db: Database, settings: Settings, now: datetime | None = None, limit: int = 100) -> Counts:
-    """POST what is due, one delivery per transaction (claimed FOR UPDATE SKIP LOCKED, as the emails)."""
+def deliver_due(db: Database, settings: Settings, now: datetime | None = None, limit: int = 100,
+                worker: claims.Worker | None = None) -> Counts:
+    """POST what is due, one delivery per claim (as the emails: netra.services.notifications.claims); deliveries
+    of a deactivated webhook are never posted."""
     counts = Counts()
-    for _ in range(limit):
-        at = now or datetime.now(timezone.utc)
-        with db.transaction() as session:
-            found = session.execute(
-                select(WebhookDeliveryRow, WebhookRow).join(WebhookRow, WebhookRow.id == WebhookDeliveryRow.webhook_id)
-                .where(WebhookDeliveryRow.status == "queued", WebhookDeliveryRow.next_attempt_at <= at)
-                .order_by(WebhookDeliveryRow.next_attempt_at, WebhookDeliveryRow.id).limit(1)
-                .with_for_update(skip_locked=True, of=WebhookDeliveryRow)).first()
-            if found is None:
-                break
-            delivery, hook = found
-            delivery.attempts += 1
-            permanent = False
+    active = WebhookDeliveryRow.webhook_id.in_(select(WebhookRow.id).where(WebhookRow.active.is_(True)))
+    with nullcontext(worker) if worker else claims.Worker(db) as me:
+        me.release_orphans(now or datetime.now(timezone.utc))
+        for _ in range(limit):
+            at = now or datetime.now(timezone.utc)
+            with db.transaction() as session:
+                delivery = claims.take(session, WebhookDeliveryRow, me, at, active)
+                if delivery is None:
+                    break
+                hook = session.get(WebhookRow, delivery.webhook_id)
+            permanent, code = False, None
             try:
                 code = post(hook, delivery, settings, datetime.now(timezone.utc))
-                delivery.response_code = code
                 error = "" if 200 <= code < 300 else f"HTTP {code}"
             except UnsafeUrl as exc:
                 error, permanent = str(exc), True
             except (OSError, ValueError) as exc:
                 error = f"{type(exc).__name__}: {exc}"
-            if not error:
-                delivery.status, delivery.sent_at, delivery.last_error = "sent", at, ""
+            if not error:  # marked sent at once, as the emails
+                claims.settle(db, WebhookDeliveryRow, delivery.id, me, status="sent", sent_at=at, last_error="",
+                              response_code=code)
                 counts.sent += 1
                 continue
-            delivery.last_error = error[:1000]
-            settle_failure(delivery, at, permanent, counts)
+            claims.settle(db, WebhookDeliveryRow, delivery.id, me, last_error=error[:1000], response_code=code,
+                          **settle_failure(delivery.attempts, at, permanent, counts))
             log.warning("webhook delivery %s attempt %s failed: %s", delivery.id, delivery.attempts, error)
     return counts
+
+
+def set_active(db: Database, admin: Account, hook_id: int, active: bool, reason: str,
+               now: datetime | None = None) -> int:
+    """Deactivate (or reactivate) a webhook, with a reason, audited. A deactivated webhook gets no new delivery and
+    its queued ones are cancelled (one being posted at that moment completes). The number cancelled.
+    WebhookRefused (nothing changed): no reason, an unknown webhook, or one already in that state."""
+    reason = (reason or "").strip()[:500]
+    if not reason:
+        raise WebhookRefused("Tuliskan alasan " + ("pengaktifan kembali." if active else "penonaktifan."))
+    now = now or datetime.now(timezone.utc)
+    with db.transaction() as session:
+        hook = session.get(WebhookRow, hook_id, with_for_update=True)
+        if hook is None:
+            raise WebhookRefused(f"Webhook #{hook_id} tidak ada.")
+        if hook.active == active:
+            raise WebhookRefused(f"Webhook #{hook_id} sudah {'aktif' if active else 'nonaktif'}.")
+        hook.active, hook.active_reason, hook.active_changed_by, hook.active_changed_at = (
+            active, reason, admin.actor, now)
+        cancelled = 0
+        if not active:
+            cancelled = session.execute(update(WebhookDeliveryRow).where(
+                WebhookDeliveryRow.webhook_id == hook_id, WebhookDeliveryRow.status == "queued").values(
+                status="cancelled", last_error="webhook dinonaktifkan")).rowcount
+        audit_log.append(session, admin.actor, "change", f"webhook:{hook_id}",
+                         {"active": active, "reason": reason, "deliveries_cancelled": cancelled}, at=now)
+        return cancelled
 
 
 def overview(session: Session, limit: int = 50) -> tuple[list[WebhookRow], dict[str, int], list[WebhookDeliveryRow]]:

@@ -2,14 +2,15 @@
 the same loop it posts webhook deliveries (netra.services.notifications.webhooks) and, every minute, gives the
 legal-clock warnings and daily digests that came due (`chores`).
 
-Sharing. Each message is claimed with SELECT ... FOR UPDATE SKIP LOCKED and the row lock is held while it is
-sent, until the transaction that marks it sent commits: several workers on one PostgreSQL take different messages,
-and a worker killed mid-send (its connection drops, its lock with it) leaves the message queued for the next one.
-SQLite has no row locks: run one worker there (`netra worker` takes a lock file so a second one refuses to start).
+Sharing and crashes (netra.services.notifications.claims): each message is claimed (FOR UPDATE SKIP LOCKED, then
+status "sending" committed) before it is sent, and marked sent in its own commit as soon as the SMTP server said
+250, before QUIT. Several workers on one PostgreSQL take different messages; a killed worker's claims return to the
+queue at once. SQLite has no row locks: run one worker there (`netra worker` takes a lock file so a second one
+refuses to start).
 
-The one window left: the SMTP server accepted the message and the worker died before its commit. The message is
-then sent again, with the same Message-ID (derived from the row), so a receiving system can drop the copy; the
-crash test counts how often that happens.
+The one window left: the SMTP server accepted the message and the worker died before that commit. The message is
+then sent again with the same Message-ID (derived from the row), so a receiving system can drop the copy; the crash
+test counts how often that happens.
 """
 
 from __future__ import annotations
@@ -19,6 +20,8 @@ import smtplib
 import ssl
 import threading
 import time
+from collections.abc import Callable
+from contextlib import nullcontext
 from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
 from email.message import EmailMessage
@@ -28,7 +31,7 @@ from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
 
 from netra.config import Settings
-from netra.services.notifications import bounces
+from netra.services.notifications import bounces, claims
 from netra.services.notifications.messages import URL_MARK
 from netra.storage.database import Database
 from netra.storage.tables import EmailMessageRow
@@ -64,7 +67,9 @@ class SmtpMailer:
         mail.add_alternative(row.html.replace(URL_MARK, s.public_url), subtype="html")
         return mail
 
-    def send(self, row: EmailMessageRow) -> None:
+    def send(self, row: EmailMessageRow, accepted: Callable[[], object] = lambda: None) -> None:
+        """Hand the message over; `accepted` runs as soon as the server took it (250), before QUIT, so the sent
+        mark is committed as early as it can be. A failed QUIT after that changes nothing."""
         s = self.settings
         if not s.smtp_host:
             raise OSError("NETRA_SMTP_HOST is not set")
@@ -73,12 +78,20 @@ class SmtpMailer:
             client = smtplib.SMTP_SSL(s.smtp_host, s.smtp_port, timeout=30, context=context)
         else:
             client = smtplib.SMTP(s.smtp_host, s.smtp_port, timeout=30)
-        with client:
+        try:
             if s.smtp_security == "starttls":
                 client.starttls(context=context)
             if s.smtp_username:
                 client.login(s.smtp_username, s.smtp_password)
             client.send_message(self.message(row))
+        except BaseException:
+            client.close()
+            raise
+        accepted()
+        try:
+            client.quit()
+        except (smtplib.SMTPException, OSError):
+            client.close()
 
 
 @dataclass
@@ -88,50 +101,55 @@ class Counts:
     failed: int = 0
 
 
-def settle_failure(row, at: datetime, permanent: bool, counts: Counts) -> None:
-    """After a failed attempt at an email or a webhook delivery: failed for good (a permanent refusal, or the last
-    attempt), or queued again after its backoff."""
-    if permanent or row.attempts >= MAX_ATTEMPTS:
-        row.status = "failed"
+def settle_failure(attempts: int, at: datetime, permanent: bool, counts: Counts) -> dict:
+    """After a failed attempt at an email or a webhook delivery, the row's new values: failed for good (a permanent
+    refusal, or the last attempt), or queued again after its backoff."""
+    if permanent or attempts >= MAX_ATTEMPTS:
         counts.failed += 1
-    else:
-        row.next_attempt_at = at + backoff(row.attempts)
-        counts.retried += 1
+        return {"status": "failed"}
+    counts.retried += 1
+    return {"status": "queued", "next_attempt_at": at + backoff(attempts)}
 
 
-def deliver_due(db: Database, mailer, now: datetime | None = None, limit: int = 100) -> Counts:
-    """Send what is due, one message per transaction, until nothing is due or `limit` were tried."""
+def deliver_due(db: Database, mailer, now: datetime | None = None, limit: int = 100,
+                worker: claims.Worker | None = None) -> Counts:
+    """Send what is due, one message per claim, until nothing is due or `limit` were tried. `worker`: the
+    identity of a long-running worker (`run`); without one, this call gets its own."""
     counts = Counts()
-    for _ in range(limit):
-        at = now or datetime.now(timezone.utc)
-        with db.transaction() as session:
-            row = session.scalars(
-                select(EmailMessageRow).where(EmailMessageRow.status == "queued", EmailMessageRow.next_attempt_at <= at)
-                .order_by(EmailMessageRow.next_attempt_at, EmailMessageRow.id).limit(1)
-                .with_for_update(skip_locked=True)).first()
-            if row is None:
-                break
-            if bounces.bounced(session, row.to_address) is not None:
-                row.status, row.last_error = "failed", "alamat ditandai bounce: tidak dikirim"
-                counts.failed += 1
-                continue
-            row.attempts += 1
+    with nullcontext(worker) if worker else claims.Worker(db) as me:
+        me.release_orphans(now or datetime.now(timezone.utc))
+        for _ in range(limit):
+            at = now or datetime.now(timezone.utc)
+            with db.transaction() as session:
+                row = claims.take(session, EmailMessageRow, me, at)
+                if row is None:
+                    break
+                if bounces.bounced(session, row.to_address) is not None:
+                    row.status, row.last_error = "failed", "alamat ditandai bounce: tidak dikirim"
+                    row.claimed_by = row.lease_until = None
+                    counts.failed += 1
+                    continue
+            marked = []
             try:
-                mailer.send(row)
+                mailer.send(row, lambda: marked.append(claims.settle(
+                    db, EmailMessageRow, row.id, me, status="sent", sent_at=at, last_error="")))
             except (smtplib.SMTPException, OSError) as exc:
-                row.last_error = f"{type(exc).__name__}: {exc}"[:1000]
+                error = f"{type(exc).__name__}: {exc}"[:1000]
                 # Only the address or this message being refused is final; anything else (server down, our
                 # credentials or TLS settings refused) is retried until an operator fixes it.
                 permanent = isinstance(exc, smtplib.SMTPRecipientsRefused) or (
                     isinstance(exc, smtplib.SMTPDataError) and 500 <= exc.smtp_code < 600)
-                if permanent and isinstance(exc, smtplib.SMTPRecipientsRefused):
-                    bounces.record(session, row.to_address, row.last_error, "smtp", at)  # nothing more to it
-                settle_failure(row, at, permanent, counts)
-                log.warning("email %s attempt %s failed: %s", row.id, row.attempts, row.last_error)
+                with db.transaction() as session:
+                    if permanent and isinstance(exc, smtplib.SMTPRecipientsRefused):
+                        bounces.record(session, row.to_address, error, "smtp", at)  # nothing more to it
+                    claims.settle_in(session, EmailMessageRow, row.id, me, last_error=error,
+                                     **settle_failure(row.attempts, at, permanent, counts))
+                log.warning("email %s attempt %s failed: %s", row.id, row.attempts, error)
                 if not permanent:
                     break  # the server is down or refusing: the rest waits for the next round, not a timeout each
                 continue
-            row.status, row.sent_at, row.last_error = "sent", at, ""
+            if not marked[0]:
+                log.warning("email %s was sent after its claim had been released", row.id)
             counts.sent += 1
     return counts
 
@@ -155,18 +173,19 @@ def run(db: Database, mailer, stop: threading.Event, poll_seconds: float = 2.0) 
     from netra.services.notifications import webhooks
 
     next_chores = 0.0
-    while not stop.is_set():
-        sent = 0
-        try:
-            if time.monotonic() >= next_chores:
-                next_chores = time.monotonic() + CHORES_SECONDS
-                chores(db)
-            sent = deliver_due(db, mailer).sent
-            sent += webhooks.deliver_due(db, mailer.settings).sent
-        except Exception:  # a lost database connection must not end the worker: log it and try again later
-            log.exception("notification worker round failed")
-        if not sent:
-            stop.wait(poll_seconds)
+    with claims.Worker(db) as me:
+        while not stop.is_set():
+            sent = 0
+            try:
+                if time.monotonic() >= next_chores:
+                    next_chores = time.monotonic() + CHORES_SECONDS
+                    chores(db)
+                sent = deliver_due(db, mailer, worker=me).sent
+                sent += webhooks.deliver_due(db, mailer.settings, worker=me).sent
+            except Exception:  # a lost database connection must not end the worker: log it and try again later
+                log.exception("notification worker round failed")
+            if not sent:
+                stop.wait(poll_seconds)
 
 
 def status(session: Session) -> tuple[dict[str, int], list[EmailMessageRow]]:

@@ -1,0 +1,65 @@
+"""Accuracy of "Bolehkah?" on the blind v3 question set (tests/guidance/questions_v3.yaml, issue 17, round three).
+
+    .venv/bin/python -m tests.guidance.evaluate_v3 --check   # load and validate the file only; runs no engine
+    .venv/bin/python -m tests.guidance.evaluate_v3           # the one blind measurement (the lead runs it, once)
+
+Figures only, never a list of misses: the whole set is blind, so nothing about single questions may reach whoever
+tunes the engine. Scoring is v2's (see tests/guidance/evaluate_v2.py, whose functions this module reuses): verdict,
+top-1 and top-3 rule, and status. Figures are given for all of v3, per half (the SHA-1 split of evaluate.py, kept for
+comparison with v2) and per status group: civil servants (PNS, PPPK, or "ASN" unspecified), other subjects
+(non-ASN, retired, spouses, citizens, village heads, village officials, BPD, TNI/Polri), and questions that need
+the status.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections import Counter
+from pathlib import Path
+
+from tests.guidance.evaluate import half_of
+from tests.guidance.evaluate_v2 import line, load, run
+from tests.guidance.test_questions_v2 import _group
+
+QUESTIONS = Path(__file__).resolve().parent / "questions_v3.yaml"
+GROUPS = ("asn", "other", "needs_status")
+
+
+def check() -> list[str]:
+    """What is wrong with the file, without the engine: the data test's checks, run on the file as it stands."""
+    import pytest
+
+    code = pytest.main(["-q", "-p", "no:cacheprovider", str(Path(__file__).with_name("test_questions_v3.py"))])
+    return [] if code == 0 else [f"test_questions_v3.py failed (exit code {int(code)})"]
+
+
+def summary(items: list[dict]) -> str:
+    kinds = Counter("needs_status" if q["needs_status"] else q["verdict"] for q in items)
+    halves = Counter(half_of(q["id"]) for q in items)
+    dated = sum("when" in q for q in items)
+    return (f"{len(items)} questions: " + ", ".join(f"{k} {n}" for k, n in sorted(kinds.items()))
+            + f"; dated {dated}; halves " + ", ".join(f"{h} {n}" for h, n in sorted(halves.items())))
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--check", action="store_true", help="only load and validate the file; run no engine")
+    args = parser.parse_args()
+    items = load(QUESTIONS)
+    if args.check:
+        problems = check()
+        print(summary(items))
+        for p in problems:
+            print("PROBLEM:", p)
+        sys.exit(1 if problems else 0)
+    outcomes = run(items)
+    print(line("all v3", outcomes))
+    for half in ("tune", "held_out"):
+        print(line(half, [o for o in outcomes if half_of(o.item["id"]) == half]))
+    for group in GROUPS:
+        print(line(group, [o for o in outcomes if _group(o.item) == group]))
+
+
+if __name__ == "__main__":
+    main()

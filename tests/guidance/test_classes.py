@@ -1,0 +1,75 @@
+"""The classes of "Bolehkah?" misses fixed in issue 17's third round, each checked on questions written for this test
+(not taken from questions.yaml, questions_v2.yaml or the rulebook's examples): who is asking is read first, acts
+that serve the election are allowed, conditions make "tergantung", and harm or favour stays forbidden."""
+
+from __future__ import annotations
+
+import pytest
+
+from netra.guidance import Verdict, answer
+
+CASES = [
+    # the election's own ad hoc bodies: serving them is allowed
+    ("sy guru PNS ditawari jadi anggota PPS di kelurahan, boleh ga?", "pns", Verdict.ALLOWED),
+    ("Bolehkah PPPK mendaftar sebagai pengawas kelurahan/desa untuk pilkada?", "pppk", Verdict.ALLOWED),
+    # reporting to the supervisors, whatever the reported act
+    ("sy perangkat desa, mau ngelaporin timses yg bagi2 amplop ke bawaslu, boleh?", "village_official",
+     Verdict.ALLOWED),
+    ("Apakah anggota BPD boleh melapor ke Panwascam kalau lihat camat kampanye?", "bpd", Verdict.ALLOWED),
+    # one's own vote, kept private
+    ("PNS ditelpon lembaga survei, ditanya mau milih siapa. boleh dijawab?", "pns", Verdict.ALLOWED),
+    ("sy PPPK, diskusi sama istri di rumah soal pilih siapa di pilkada, salah ga?", "pppk",
+     Verdict.ALLOWED),
+    # conditions
+    ("sy PNS pengen nonton kampanye terbuka paslon di lapangan, cuma lihat doang tanpa atribut", "pns",
+     Verdict.DEPENDS),
+    ("sy PPPK mau ikut seleksi bakal calon di partai, gmn?", "pppk", Verdict.DEPENDS),
+    ("istri sy nyalon DPRD, sy PNS, boleh nemenin dia daftar ke KPU?", "pns", Verdict.DEPENDS),
+    ("perawat PNS diminta relawan paslon jaga pos kesehatan di acara kampanye, boleh?", "pns", Verdict.DEPENDS),
+    ("anggota TNI jaga keamanan TPS saat pencoblosan, boleh?", "tni_polri", Verdict.ALLOWED),
+    # added to a group by someone else: not the asker's act, staying in it is
+    ("sy PNS, dimasukin grup WA relawan paslon tanpa izin, gmn?", "pns", Verdict.DEPENDS),
+    # leaving, equal conditions
+    ("PPPK ikut arisan RT, ternyata ada caleg dateng kampanye, sy langsung pamit. aman kan?", "pppk", Verdict.ALLOWED),
+    ("camat kasih izin keramaian ke semua paslon dengan syarat yang sama, boleh?", "asn", Verdict.ALLOWED),
+    # harming one side stays forbidden, also when worded as a refusal or a delay
+    ("kepala dinas sengaja memperlambat izin acara paslon lawan, gimana?", "asn", Verdict.NOT_ALLOWED),
+    ("lurah nolak surat pengantar warga yg pendukung paslon lawan, boleh gitu?", "asn", Verdict.NOT_ALLOWED),
+    ("Bolehkah anggota TNI menghambat iring-iringan satu pasangan calon saat kampanye?", "tni_polri",
+     Verdict.NOT_ALLOWED),
+    # a candidate's campaign is no official event, whoever invites to it; the KPU's draw is one
+    ("sy kepala desa dapat undangan dari tim paslon ke kampanye akbar sebagai tamu, boleh hadir?", "village_head",
+     Verdict.NOT_ALLOWED),
+    ("ASN diundang KPU hadir di pengundian nomor urut paslon, boleh?", "asn", Verdict.ALLOWED),
+    # who asks: qualifying words and the person who states their own status
+    ("sy pegawai kontrak di dinas, boleh pasang stiker paslon di motor?", "non_asn", Verdict.NOT_ALLOWED),
+    ("suami saya PPPK, saya ibu rumah tangga. boleh saya ikut kampanye caleg?", "asn_spouse", Verdict.ALLOWED),
+    # a campaign may not use government facilities, whoever runs it
+    ("sy warga biasa, relawan paslon. boleh pinjam aula kantor camat buat rapat tim?", "citizen", Verdict.NOT_ALLOWED),
+    # a relative's candidacy is not the asker's: helping it is campaigning
+    ("sy PNS, adik ipar sy maju caleg. boleh ikut bagi2 stiker dia?", "pns", Verdict.NOT_ALLOWED),
+]
+
+
+@pytest.mark.parametrize("question,status,verdict", CASES)
+def test_class(question, status, verdict):
+    a = answer(question)
+    assert (a.subject, a.verdict) == (status, verdict), a.reason.id
+
+
+def test_the_first_person_named_acts():
+    # the official acts; the village head is whom the act concerns
+    a = answer("pejabat dinas menunda perbaikan jalan di desa yang kepala desanya mendukung paslon lawan")
+    assert a.subject == "asn" and a.verdict is Verdict.NOT_ALLOWED
+    assert {"skb2022.disiplin.12", "uu10_2016.71.1"} & set(a.rule_ids[:3])
+
+
+def test_a_relatives_candidacy_does_not_make_the_asker_stand():
+    a = answer("sy PNS, kakak kandung sy nyaleg. boleh bantu kampanye dia di keluarga?")
+    assert a.verdict is Verdict.NOT_ALLOWED
+    assert not any(r.startswith(("skb2022.disiplin.3", "uu7_2017.240")) for r in a.rule_ids[:1])
+
+
+def test_government_facility_answer_rests_on_no_rule_binding_the_team():
+    a = answer("sy warga biasa, relawan paslon. boleh pinjam aula kantor camat buat rapat tim?")
+    assert a.primary == () and "fasilitas" in a.reason.id
