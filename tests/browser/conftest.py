@@ -21,6 +21,21 @@ def chromium_path() -> str | None:
     return os.environ.get("NETRA_CHROMIUM") or shutil.which("chromium") or shutil.which("chromium-browser")
 
 
+# An upper bound for a busy machine, not a wait: every wait ends as soon as the page shows what it waits for.
+# Playwright's own 30 s default failed a sign-in and a guidance answer at load 16 on 2 cores.
+PATIENCE_MS = 120_000
+
+
+def _patient(new_context):
+    def patient_context(**options):
+        context = new_context(**options)
+        context.set_default_timeout(PATIENCE_MS)
+        context.set_default_navigation_timeout(PATIENCE_MS)
+        return context
+
+    return patient_context
+
+
 @pytest.fixture(scope="session")
 def browser():
     path = chromium_path()
@@ -32,6 +47,7 @@ def browser():
 
     with sync_playwright() as pw:
         browser = pw.chromium.launch(executable_path=path, args=CHROMIUM_FLAGS, headless=True)
+        browser.new_context = _patient(browser.new_context)  # every context a test opens, with or without `page`
         yield browser
         browser.close()
 
@@ -84,20 +100,36 @@ def demo_template(tmp_path_factory, request):
     return get
 
 
+def _serve_copy(request, backend: str, folder, demo_template) -> LiveServer:
+    """`netra run` on a private copy of the demo installation (data folder and, for PostgreSQL, database)."""
+    template_dir, template_db = demo_template(backend)
+    data_dir = folder / "data"
+    shutil.copytree(template_dir, data_dir)
+    url = None
+    if backend == "postgresql":
+        server = request.getfixturevalue("postgres_server")
+        name = f"live_{os.getpid()}_{next(_databases)}"
+        server.execute(f"CREATE DATABASE {name} TEMPLATE {template_db} STRATEGY FILE_COPY")
+        url = server.url(name)
+    live = LiveServer(data_dir, url)
+    live.backend = backend
+    live.database_url = url or f"sqlite:///{data_dir / 'netra.sqlite3'}"
+    return live
+
+
 @pytest.fixture(params=["sqlite", "postgresql"])
 def live_server(request, tmp_path, demo_template):
     """`netra run` on the embedded SQLite default, and on PostgreSQL, each on a fresh copy of the demo data."""
-    template_dir, template_db = demo_template(request.param)
-    data_dir = tmp_path / "data"
-    shutil.copytree(template_dir, data_dir)
-    url = None
-    if request.param == "postgresql":
-        server = request.getfixturevalue("postgres_server")
-        name = f"live_{os.getpid()}_{next(_databases)}"
-        server.execute(f"CREATE DATABASE {name} TEMPLATE {template_db}")
-        url = server.url(name)
-    live = LiveServer(data_dir, url)
-    live.backend = request.param
-    live.database_url = url or f"sqlite:///{data_dir / 'netra.sqlite3'}"
+    live = _serve_copy(request, request.param, tmp_path, demo_template)
+    yield live
+    live.stop()
+
+
+@pytest.fixture(scope="module", params=["sqlite", "postgresql"])
+def reading_server(request, tmp_path_factory, demo_template):
+    """Like live_server, but one server per test module and backend, for modules whose tests only read and sign in:
+    none of them changes what another one looks at (cases, rules, statistics, accounts, passwords), so they can
+    share an installation. A test that writes takes live_server, its own."""
+    live = _serve_copy(request, request.param, tmp_path_factory.mktemp("reading"), demo_template)
     yield live
     live.stop()

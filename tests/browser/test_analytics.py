@@ -38,8 +38,8 @@ CHART_TEXTS = """() => Array.from(document.querySelectorAll('[data-chart][data-d
 
 
 @pytest.fixture
-def stats_server(live_server):
-    return live_server
+def stats_server(reading_server):
+    return reading_server  # both tests only read: one installation per backend for the module
 
 
 def _count(url: str, *where) -> int:

@@ -16,36 +16,45 @@ def sign_in(page, base: str, username: str, password: str) -> None:
     page.click("button[type=submit]")
 
 
-def test_each_demo_role_sees_only_its_region(live_server, page):
-    credentials = live_server.credentials()
+def demo_usernames() -> list[str]:
+    """Every demo account (netra.demo.accounts), each a test of its own, so that the workers share them out."""
+    from netra.demo.accounts import _wanted
+
+    return [username for username, *_ in _wanted()]
+
+
+@pytest.mark.parametrize("username", demo_usernames())
+def test_each_demo_role_sees_only_its_region(reading_server, page, username):
+    credentials = reading_server.credentials()
     assert len(credentials) == 12  # one per role and region, and two national administrators
-    for username, password in credentials.items():
-        role, slug = username.split(".")
-        sign_in(page, live_server.url, username, password)
-        page.wait_for_url("**/wilayah")
-        assert page.get_by_test_id("who").inner_text() == username
-        rows = page.locator("[data-testid=regions] tbody tr").all_inner_texts()
-        if slug.startswith("nasional"):  # every province, and so both demo regions
-            assert len(rows) > 500 and all(any(n in r for r in rows) for n in REGION_NAMES.values())
-        else:
-            assert len(rows) == 1 and REGION_NAMES[slug] in rows[0], (username, rows)
-            other = REGION_NAMES["kukar" if slug == "jepara" else "jepara"]
-            assert other not in page.content()
-        page.click("[data-testid=account-menu]")
-        page.click("text=Keluar")
-        page.wait_for_url("**/?keluar=1")
-        assert page.get_by_test_id("who").count() == 0
+    assert set(credentials) == set(demo_usernames())  # every one of them has a test here
+    password = credentials[username]
+    role, slug = username.split(".")
+    sign_in(page, reading_server.url, username, password)
+    page.wait_for_url("**/wilayah")
+    assert page.get_by_test_id("who").inner_text() == username
+    rows = page.locator("[data-testid=regions] tbody tr").all_inner_texts()
+    if slug.startswith("nasional"):  # every province, and so both demo regions
+        assert len(rows) > 500 and all(any(n in r for r in rows) for n in REGION_NAMES.values())
+    else:
+        assert len(rows) == 1 and REGION_NAMES[slug] in rows[0], (username, rows)
+        other = REGION_NAMES["kukar" if slug == "jepara" else "jepara"]
+        assert other not in page.content()
+    page.click("[data-testid=account-menu]")
+    page.click("text=Keluar")
+    page.wait_for_url("**/?keluar=1")
+    assert page.get_by_test_id("who").count() == 0
 
 
-def test_wrong_password_shows_the_indonesian_message(live_server, page):
-    sign_in(page, live_server.url, "bawaslu.jepara", "bukan-kata-sandinya")
+def test_wrong_password_shows_the_indonesian_message(reading_server, page):
+    sign_in(page, reading_server.url, "bawaslu.jepara", "bukan-kata-sandinya")
     assert page.get_by_test_id("login-error").inner_text() == "Nama pengguna atau kata sandi salah."
-    sign_in(page, live_server.url, "orang.tak.dikenal", "bukan-kata-sandinya")
+    sign_in(page, reading_server.url, "orang.tak.dikenal", "bukan-kata-sandinya")
     assert page.get_by_test_id("login-error").inner_text() == "Nama pengguna atau kata sandi salah."
 
 
-def test_home_page_in_both_languages(live_server, page):
-    page.goto(live_server.url + "/")
+def test_home_page_in_both_languages(reading_server, page):
+    page.goto(reading_server.url + "/")
     assert page.locator("html").get_attribute("lang") == "id"
     assert page.get_by_role("heading", name="Netra", exact=True).is_visible()
     page.click("text=English")

@@ -14,10 +14,10 @@ def _csp_errors(page) -> list[str]:
     return errors
 
 
-def test_asking_with_htmx_swaps_in_the_answer(live_server, page):
+def test_asking_with_htmx_swaps_in_the_answer(reading_server, page):
     csp = _csp_errors(page)
     page.set_viewport_size({"width": 390, "height": 844})  # a phone
-    page.goto(live_server.url + "/bolehkah")
+    page.goto(reading_server.url + "/bolehkah")
     page.evaluate("window.__sameDocument = true")
     page.fill("textarea[name=q]", "boleh gak sih PNS nge-like postingan paslon?")
     page.get_by_role("button", name="Tanyakan").click()
@@ -41,11 +41,11 @@ def test_asking_with_htmx_swaps_in_the_answer(live_server, page):
     assert not csp, csp
 
 
-def test_asking_works_without_javascript(live_server, browser):
+def test_asking_works_without_javascript(reading_server, browser):
     context = browser.new_context(locale="id-ID", java_script_enabled=False)
     page = context.new_page()
     try:
-        page.goto(live_server.url + "/bolehkah")
+        page.goto(reading_server.url + "/bolehkah")
         page.fill("textarea[name=q]", "guru PPPK ikut foto salam dua jari sama cagub")
         page.click("summary")
         page.fill("input[name=when]", "2024-10-10")
@@ -58,9 +58,9 @@ def test_asking_works_without_javascript(live_server, browser):
         context.close()
 
 
-def test_browsing_the_rules(live_server, page):
+def test_browsing_the_rules(reading_server, page):
     csp = _csp_errors(page)
-    page.goto(live_server.url + "/aturan")
+    page.goto(reading_server.url + "/aturan")
     page.select_option("select[name=family]", "social_media")
     page.get_by_role("button", name="Saring").click()
     page.wait_for_url("**/aturan?family=social_media*")
@@ -70,22 +70,22 @@ def test_browsing_the_rules(live_server, page):
     page.get_by_role("link", name="skb2022.disiplin.6").click()
     assert page.get_by_test_id("rule-id").inner_text() == "skb2022.disiplin.6"
 
-    page.goto(live_server.url + "/aturan/skb2022.disiplin.8")
+    page.goto(reading_server.url + "/aturan/skb2022.disiplin.8")
     assert "diperselisihkan" in page.get_by_test_id("disputed-note").inner_text()
 
-    response = page.goto(live_server.url + "/aturan/tidak.ada")
+    response = page.goto(reading_server.url + "/aturan/tidak.ada")
     assert response.status == 404
     assert "Aturan tidak ditemukan" in page.get_by_test_id("rule-not-found").inner_text()
     assert not csp, csp
 
 
-def test_the_guideline_prints_clean_and_downloads_as_pdf(live_server, page):
-    page.goto(live_server.url + "/pedoman")
+def test_the_guideline_prints_clean_and_downloads_as_pdf(reading_server, page):
+    page.goto(reading_server.url + "/pedoman")
     assert page.locator("body > header").is_visible()
     page.emulate_media(media="print")
     assert not page.locator("body > header").is_visible()
     assert not page.get_by_test_id("pdf-link").is_visible()
     assert page.locator("#skb2022\\.disiplin\\.12").is_visible()
-    pdf = page.request.get(live_server.url + "/pedoman.pdf")
+    pdf = page.request.get(reading_server.url + "/pedoman.pdf")
     assert pdf.status == 200 and pdf.headers["content-type"] == "application/pdf"
     assert pdf.body()[:5] == b"%PDF-"

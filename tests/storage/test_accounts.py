@@ -9,13 +9,21 @@ from netra.services.accounts import AccountError, authenticate, create_account
 from netra.storage.tables import UserRow
 
 
-def test_create_and_sign_in(db):
+def test_create_and_sign_in(db, production_hasher):
     account = create_account(db, "Bawaslu.Jepara", "Siti Demo", "kata-sandi-panjang", Role.BAWASLU, ["33.20"])
     assert account.username == "bawaslu.jepara" and account.scope == ("33.20",)
     assert authenticate(db, "bawaslu.jepara", "kata-sandi-panjang") == account
     with db.transaction() as s:
         stored = s.scalar(select(UserRow.password_hash))
     assert stored.startswith("$argon2id$") and "kata-sandi-panjang" not in stored
+    assert "$m=65536,t=3,p=4$" in stored  # RFC 9106's second recommended setting: 64 MiB, 3 passes, 4 lanes
+
+
+def test_unknown_user_is_checked_against_a_production_cost_hash(db, production_hasher):
+    from netra.accounts.passwords import _dummy_hash
+
+    assert authenticate(db, "tidak.ada", "kata-sandi-panjang") is None
+    assert "$m=65536,t=3,p=4$" in _dummy_hash()  # as slow as a real account's check: no username oracle
 
 
 def test_wrong_password_and_unknown_user_look_the_same(db):
