@@ -89,11 +89,11 @@ def test_admin_pages_show_times_in_the_readers_zone(client, app, make_account, s
     subscriptions.set_contact(db, admin.id, "admin.zona@contoh.go.id")
     with db.transaction() as s:
         bounces.record(s, "admin.zona@contoh.go.id", "550 mailbox unavailable", "smtp")
-    hook_id, _ = webhooks.register(db, admin, "33.20", "case_opened", f"http://127.0.0.1:{free_port()}/x",
+    hook_id, _ = webhooks.register(db, admin, region, "case_opened", f"http://127.0.0.1:{free_port()}/x",
                                    replace(settings, webhook_allow_private=True))
     webhooks.set_active(db, admin, hook_id, False, "uji zona")
     webhooks.set_active(db, admin, hook_id, True, "uji zona lagi")
-    client.post("/lapor", data=form_fields(client))  # a delivery for the webhook
+    client.post("/lapor", data={**form_fields(client), "region_code": region})  # a delivery for the webhook
     login(client, "admin.zona")
     for path, tables in (("/admin/notifikasi", ("troubled", "bounces")), ("/admin/webhook", ("webhooks", "deliveries")),
                          ("/notifikasi", ())):

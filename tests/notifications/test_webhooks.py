@@ -76,11 +76,27 @@ def test_registration_refuses_and_stores_nothing(db, admin, settings):
         assert webhooks.overview(s)[0] == []
 
 
+def test_an_administrator_manages_and_sees_only_the_webhooks_of_their_regions(db, admin, loopback):
+    jepara = create_account(db, "admin.jepara", "Admin Jepara", "kata-sandi-panjang", Role.ADMIN, ("33.20",))
+    province_hook, _ = webhooks.register(db, admin, "33", "case_step", "http://127.0.0.1:9/prov?token=rahasia",
+                                         loopback)
+    with pytest.raises(webhooks.WebhookRefused, match="di luar cakupan"):
+        webhooks.register(db, jepara, "33.21", "case_step", "http://127.0.0.1:9/x", loopback)
+    with pytest.raises(webhooks.WebhookRefused, match=f"#{province_hook} tidak ada"):
+        webhooks.set_active(db, jepara, province_hook, False, "bukan urusan saya")
+    own, _ = webhooks.register(db, jepara, "33.20", "case_step", "http://127.0.0.1:9/jepara", loopback)
+    with db.transaction() as s:
+        assert [h.id for h in webhooks.overview(s, jepara)[0]] == [own]
+        assert [h.id for h in webhooks.overview(s, admin)[0]] == [province_hook, own]
+        assert webhooks.overview(s, admin)[0][0].active is True  # the refused deactivation changed nothing
+
+
 def test_a_signed_post_arrives_without_names_or_notes(db, admin, loopback, store):
     receiver = Receiver().start()
     try:
         hook_id, secret = webhooks.register(db, admin, "33", "case_step", receiver.url, loopback)  # the province
-        webhooks.register(db, admin, "64", "case_step", receiver.url, loopback)  # another province: not told
+        kaltim = create_account(db, "admin.kaltim", "Admin Kaltim", "kata-sandi-panjang", Role.ADMIN, ("64",))
+        webhooks.register(db, kaltim, "64", "case_step", receiver.url, loopback)  # another province: not told
         case_id, _ = file_report(db, store, confidential=True)
         from tests.notifications.test_preferences import make
         officer = make(db, "bawaslu.jepara")

@@ -209,6 +209,8 @@ ROUTES = {
         lambda w, app: ("POST", "/notifikasi/pengaturan", {"clock_warning": "never"}), signed_in(422)),
     ("GET", "/admin/webhook"): (lambda w, app: ("GET", "/admin/webhook", None), role_only("admin", 200)),
     ("POST", "/admin/webhook"): (lambda w, app: ("POST", "/admin/webhook", {}), role_only("admin", 422)),
+    ("POST", "/admin/webhook/{hook_id}/status"): (
+        lambda w, app: ("POST", "/admin/webhook/999999/status", {"active": "0"}), role_only("admin", 422)),
     ("GET", "/perkara"): (lambda w, app: ("GET", "/perkara", None), signed_in()),
     ("GET", "/ekspor/perkara.{fmt}"): (lambda w, app: ("GET", "/ekspor/perkara.csv", None), signed_in()),
     ("GET", "/perkara/{case_id}"): (lambda w, app: ("GET", f"/perkara/{w.a}", None), scoped()),

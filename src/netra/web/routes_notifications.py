@@ -109,7 +109,7 @@ def _require_admin(account: Account) -> None:
 def _webhooks_page(request: Request, account: Account, error: str = "", form: dict | None = None,
                    secret: str = "", notice: str = "", status_code: int = 200):
     with request.app.state.db.transaction() as session:
-        hooks, totals, latest = webhooks.overview(session)
+        hooks, totals, latest = webhooks.overview(session, account)
         session.expunge_all()
     return render(request, "notification_webhooks.html", {
         "account": account, "hooks": hooks, "totals": totals, "deliveries": latest, "kinds": webhooks.KINDS,

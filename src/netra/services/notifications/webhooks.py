@@ -39,6 +39,7 @@ from netra.services.notifications.messages import URL_MARK
 from netra.services.notifications.worker import Counts, settle_failure
 from netra.storage import audit_log
 from netra.storage.database import Database
+from netra.storage.scope import within
 from netra.storage.tables import CaseRow, RegionRow, WebhookDeliveryRow, WebhookRow
 
 log = logging.getLogger("netra.worker")
@@ -63,6 +64,8 @@ def register(db: Database, admin: Account, region_code: str, kind: str, url: str
     with db.transaction() as session:
         if session.get(RegionRow, region_code) is None:
             raise WebhookRefused(f"Wilayah \"{region_code[:13]}\" tidak dikenal.")
+        if not admin.may_see(region_code):
+            raise WebhookRefused(f"Wilayah {region_code} di luar cakupan Anda.")
         now = now or datetime.now(timezone.utc)
         row = WebhookRow(region_code=region_code, kind=kind, url=url, secret=secret, active=True,
                          created_by=admin.actor, created_at=now)
@@ -172,7 +175,7 @@ def set_active(db: Database, admin: Account, hook_id: int, active: bool, reason:
     now = now or datetime.now(timezone.utc)
     with db.transaction() as session:
         hook = session.get(WebhookRow, hook_id, with_for_update=True)
-        if hook is None:
+        if hook is None or not admin.may_see(hook.region_code):  # another region's hook is not told to exist
             raise WebhookRefused(f"Webhook #{hook_id} tidak ada.")
         if hook.active == active:
             raise WebhookRefused(f"Webhook #{hook_id} sudah {'aktif' if active else 'nonaktif'}.")
@@ -188,10 +191,17 @@ def set_active(db: Database, admin: Account, hook_id: int, active: bool, reason:
         return cancelled
 
 
-def overview(session: Session, limit: int = 50) -> tuple[list[WebhookRow], dict[str, int], list[WebhookDeliveryRow]]:
-    """For administrators: the webhooks, deliveries per status, and the latest deliveries."""
-    hooks = list(session.scalars(select(WebhookRow).order_by(WebhookRow.id)))
-    totals = dict(session.execute(select(WebhookDeliveryRow.status, func.count())
+def overview(session: Session, admin: Account | None = None, limit: int = 50
+             ) -> tuple[list[WebhookRow], dict[str, int], list[WebhookDeliveryRow]]:
+    """The webhooks, deliveries per status, and the latest deliveries: of the administrator's regions (a hook's URL
+    can carry a gateway token), or all of them for the operator's CLI (`admin` None)."""
+    query = select(WebhookRow).order_by(WebhookRow.id)
+    if admin is not None:
+        query = query.where(within(admin, WebhookRow.region_code))
+    hooks = list(session.scalars(query))
+    mine = WebhookDeliveryRow.webhook_id.in_([h.id for h in hooks])
+    totals = dict(session.execute(select(WebhookDeliveryRow.status, func.count()).where(mine)
                                   .group_by(WebhookDeliveryRow.status)).all())
-    latest = list(session.scalars(select(WebhookDeliveryRow).order_by(WebhookDeliveryRow.id.desc()).limit(limit)))
+    latest = list(session.scalars(select(WebhookDeliveryRow).where(mine)
+                                  .order_by(WebhookDeliveryRow.id.desc()).limit(limit)))
     return hooks, totals, latest
