@@ -35,6 +35,7 @@ import numpy as np
 
 from netra import formatting
 from netra.elections import Elections, load_elections
+from netra.guidance import reading
 from netra.guidance import stages as stage_lookup
 from netra.guidance import status as statuses
 from netra.guidance.language import LanguageCheck
@@ -110,6 +111,7 @@ class Weights:
     precandidate: float = 1.12  # "bakal calon": rules before candidates are set first
     not_standing: float = 0.6  # candidacy rules when the question says nothing of the asker standing
     min_score: float = 0.55  # below this the top match is not trusted (verdict depends, "no clear rule")
+    family_match: float = 1.0  # rules of a family the read act can fall under (reading.py, data/acts.yaml)
 
 
 class GuidanceEngine:
@@ -130,12 +132,14 @@ class GuidanceEngine:
         self.patterns = tuple(patterns) if patterns is not None else load_patterns(
             DATA_DIR / "allowed.yaml", rulebook=rulebook, lexicon=self.lexicon)
         self.weights = weights or Weights()
+        self.acts = reading.load_acts()
         self.rules: tuple[Rule, ...] = tuple(rulebook.rules)
         self._build_index()
         rule_words: set[str] = set()
         for analysis in self._rule_analyses:
             rule_words.update(analysis.words)
         self.language = LanguageCheck.build(self.messages, extra_indonesian=self.lexicon.known_words | rule_words)
+        self.speller = self.lexicon.speller(rule_words | self.language.indonesian)
 
     # --- index ----------------------------------------------------------------------------------------------------
     def _build_index(self) -> None:
@@ -244,7 +248,7 @@ class GuidanceEngine:
         Raises GuidanceError (Indonesian message) for empty, over-long or non-Indonesian questions and for unknown
         status or election values.
         """
-        analysis = self._own_acts(self.lexicon.analyse(question)) if isinstance(question, str) else None
+        analysis = self._own_acts(self.lexicon.analyse(question, self.speller)) if isinstance(question, str) else None
         text = self.language.check(question, analysis.words if analysis else None)
         chosen = self._check_subject(status if status not in (None, "") else subject)
         if election is not None and election not in self.elections:
@@ -346,6 +350,11 @@ class GuidanceEngine:
             for i, rule in enumerate(self.rules):
                 if rule.family is Family.CANDIDACY:
                     scores[i] *= w.not_standing
+        families = reading.read(analysis, None, self.acts).families
+        if families:  # the act slot names the families its rules can come from: they lead among close scores
+            for i, rule in enumerate(self.rules):
+                if rule.family in families:
+                    scores[i] *= w.family_match
         return scores
 
     def _scores(self, similarity: np.ndarray, analysis: Analysis, stage: StageInfo | None,

@@ -15,7 +15,7 @@ from typing import Any
 
 import yaml
 
-from netra.text import Normaliser
+from netra.text import Normaliser, Speller
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
 
@@ -77,8 +77,16 @@ class Lexicon:
                 return found
         return frozenset()
 
-    def analyse(self, text: str) -> Analysis:
+    def speller(self, known: frozenset[str] | set[str]) -> Speller:
+        """Typo repair towards the words of the concept phrases; `known`: real words never to repair (the
+        rulebook's own words, besides the lexicon's)."""
+        targets = {w for key in self.phrases for w in key}
+        return Speller(targets, known=set(known) | self.vocabulary)
+
+    def analyse(self, text: str, speller: Speller | None = None) -> Analysis:
         words = self._fold_words(text)
+        if speller is not None:  # a word no table knows, one typo away from a cue word, is read as that word
+            words = [speller.correct(w) or w for w in words]
         tokens: list[str] = []
         concepts: set[str] = set()
         i = 0

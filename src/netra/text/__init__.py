@@ -22,6 +22,7 @@ from netra.text.normaliser import (
     Tokens,
     default_lexicon,
 )
+from netra.text.spelling import Speller
 
-__all__ = ["CAP", "EMOJI", "HAND", "HASHTAG", "NUM", "NUMWORD", "SYMBOL", "ZERO_PADDED", "Normaliser", "TextLexicon",
+__all__ = ["CAP", "EMOJI", "HAND", "HASHTAG", "NUM", "NUMWORD", "SYMBOL", "ZERO_PADDED", "Normaliser", "Speller", "TextLexicon",
            "Tokens", "default_lexicon"]

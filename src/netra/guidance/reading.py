@@ -1,0 +1,71 @@
+"""A structured reading of a "Bolehkah?" question: who acts, what they do, towards whom, under which conditions,
+and whether the asker asks about their own act. Each slot is filled from general cues (the lexicon's concepts,
+``data/lexicon.yaml``, and the closed act table ``data/acts.yaml``), never from one question's wording, so the
+engine's ranking and verdict can be checked against the rulebook slot by slot (``Reading.families``: the rulebook
+families the act can fall under; the engine prefers rules of those families that bind the status).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from netra.guidance.patterns import read_yaml
+from netra.guidance.text import Analysis
+from netra.rulebook import Family
+
+DATA_DIR = Path(__file__).resolve().parent / "data"
+
+# target slot: a contestant named, or an explicitly neutral / absent one
+_PARTISAN = frozenset({"candidate", "precandidate", "winteam", "party", "party_membership", "hand_sign", "support"})
+_NEUTRAL = frozenset({"neutral", "no_mention", "election_body", "gov_account", "election_material"})
+# condition slot: concept -> the condition it states
+_CONDITIONS = {
+    "leave": "on_leave", "campaign_leave": "incumbent_on_leave", "cltn": "resigned_or_cltn",
+    "no_cltn": "not_resigned", "official_invitation": "official_invitation", "invited": "invited",
+    "official_event": "official_event", "duty": "official_duty", "passive": "passive",
+    "active_support": "active_support", "no_attribute": "no_attributes", "no_photo": "no_photo",
+    "minister_approval": "minister_approval", "no_approval": "no_approval", "window_phrase": "stage_named",
+    "private": "private_choice", "refuse": "refusal", "added_by_others": "added_by_others",
+}
+
+
+@dataclass(frozen=True)
+class ActType:
+    id: str
+    cues: frozenset[str]
+    families: tuple[Family, ...]
+    serves_election: bool = False
+
+
+@dataclass(frozen=True)
+class Reading:
+    status: str | None  # who acts (status.py), None when the question does not say
+    act: str | None  # an ActType id, None when no act cue was found
+    families: tuple[Family, ...]  # the rulebook families the act can fall under (empty: none or unknown)
+    target: str  # "partisan" (a candidate, party, team, ballot number), "neutral" or "none"
+    conditions: frozenset[str]
+    own_act: bool  # False when the act is someone else's ("kakak saya nyalon") or refused ("saya menolak")
+    serves_election: bool = False
+
+    def slots(self) -> dict[str, object]:
+        """The reading as plain values (API, CLI, tests)."""
+        return {"status": self.status, "act": self.act, "families": [f.value for f in self.families],
+                "target": self.target, "conditions": sorted(self.conditions), "own_act": self.own_act}
+
+
+def load_acts(path: Path | None = None) -> tuple[ActType, ...]:
+    raw = read_yaml(path or DATA_DIR / "acts.yaml")
+    return tuple(ActType(a["id"], frozenset(a["cues"]), tuple(Family(f) for f in a.get("families") or ()),
+                         bool(a.get("serves_election"))) for a in raw["acts"])
+
+
+def read(analysis: Analysis, status: str | None, acts: tuple[ActType, ...]) -> Reading:
+    """The slots of `analysis` (a question folded by the lexicon), its status already settled by status.py."""
+    concepts = analysis.concepts
+    act = next((a for a in acts if a.cues & concepts), None)
+    target = "partisan" if concepts & _PARTISAN else "neutral" if concepts & _NEUTRAL else "none"
+    conditions = frozenset(c for k, c in _CONDITIONS.items() if k in concepts)
+    return Reading(status=status, act=act.id if act else None, families=act.families if act else (),
+                   target=target, conditions=conditions, own_act="refusal" not in conditions,
+                   serves_election=bool(act and act.serves_election))
