@@ -136,10 +136,14 @@ def main() -> None:
         if args.misses:
             for o in outcomes:
                 if not (o.verdict_ok and o.top3 and o.status_ok):
-                    exp = o.item.get("verdict") or o.item.get("verdict_by_status")
-                    print(f"    {o.item['id']} {o.item['q']!r} status={o.item['status']} needs={o.item['needs_status']}"
-                          f"\n        expected {exp} {o.item['rules']}  got {o.got}"
-                          f"  [{'V' if o.verdict_ok else 'v'}{'3' if o.top3 else '-'}{'S' if o.status_ok else 's'}]")
+                    print(miss_line(o))
+
+
+def miss_line(o: Outcome) -> str:
+    exp = o.item.get("verdict") or o.item.get("verdict_by_status")
+    return (f"    {o.item['id']} {o.item['q']!r} status={o.item['status']} needs={o.item['needs_status']}"
+            f"\n        expected {exp} {o.item['rules']}  got {o.got}"
+            f"  [{'V' if o.verdict_ok else 'v'}{'3' if o.top3 else '-'}{'S' if o.status_ok else 's'}]")
 
 
 if __name__ == "__main__":

@@ -111,7 +111,6 @@ class Weights:
     precandidate: float = 1.12  # "bakal calon": rules before candidates are set first
     not_standing: float = 0.6  # candidacy rules when the question says nothing of the asker standing
     min_score: float = 0.55  # below this the top match is not trusted (verdict depends, "no clear rule")
-    family_match: float = 1.0  # rules of a family the read act can fall under (reading.py, data/acts.yaml)
 
 
 class GuidanceEngine:
@@ -286,6 +285,8 @@ class GuidanceEngine:
         order = sorted(range(len(self.rules)), key=lambda i: -scores[i])
         matches = [self._match(i, scores[i], stage, status) for i in order]
         pattern = self._pattern(analysis.concepts)
+        if pattern is not None and reading.overrides(reading.read(analysis, status, self.acts), pattern, self.acts):
+            pattern = None  # the act decides, not where it happened
         if pattern is not None:
             found = self._pattern_answer(text, analysis, pattern, matches, stage, status, source)
             if found is not None:
@@ -350,11 +351,6 @@ class GuidanceEngine:
             for i, rule in enumerate(self.rules):
                 if rule.family is Family.CANDIDACY:
                     scores[i] *= w.not_standing
-        families = reading.read(analysis, None, self.acts).families
-        if families:  # the act slot names the families its rules can come from: they lead among close scores
-            for i, rule in enumerate(self.rules):
-                if rule.family in families:
-                    scores[i] *= w.family_match
         return scores
 
     def _scores(self, similarity: np.ndarray, analysis: Analysis, stage: StageInfo | None,

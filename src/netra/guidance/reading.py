@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from netra.guidance.model import Pattern, Verdict
 from netra.guidance.patterns import read_yaml
 from netra.guidance.text import Analysis
 from netra.rulebook import Family
@@ -36,6 +37,15 @@ class ActType:
     cues: frozenset[str]
     families: tuple[Family, ...]
     serves_election: bool = False
+    partisan: bool = False
+
+
+@dataclass(frozen=True)
+class Acts:
+    """The act table (data/acts.yaml): the act types, in the order they are tried, and the settings."""
+
+    types: tuple[ActType, ...]
+    settings: frozenset[str]
 
 
 @dataclass(frozen=True)
@@ -47,6 +57,7 @@ class Reading:
     conditions: frozenset[str]
     own_act: bool  # False when the act is someone else's ("kakak saya nyalon") or refused ("saya menolak")
     serves_election: bool = False
+    partisan_act: bool = False  # an act that favours whom it aims at, aimed at a contestant
 
     def slots(self) -> dict[str, object]:
         """The reading as plain values (API, CLI, tests)."""
@@ -54,18 +65,30 @@ class Reading:
                 "target": self.target, "conditions": sorted(self.conditions), "own_act": self.own_act}
 
 
-def load_acts(path: Path | None = None) -> tuple[ActType, ...]:
+def load_acts(path: Path | None = None) -> Acts:
     raw = read_yaml(path or DATA_DIR / "acts.yaml")
-    return tuple(ActType(a["id"], frozenset(a["cues"]), tuple(Family(f) for f in a.get("families") or ()),
-                         bool(a.get("serves_election"))) for a in raw["acts"])
+    return Acts(tuple(ActType(a["id"], frozenset(a["cues"]), tuple(Family(f) for f in a.get("families") or ()),
+                              bool(a.get("serves_election")), bool(a.get("partisan"))) for a in raw["acts"]),
+                frozenset(raw.get("settings") or ()))
 
 
-def read(analysis: Analysis, status: str | None, acts: tuple[ActType, ...]) -> Reading:
+def read(analysis: Analysis, status: str | None, acts: Acts) -> Reading:
     """The slots of `analysis` (a question folded by the lexicon), its status already settled by status.py."""
     concepts = analysis.concepts
-    act = next((a for a in acts if a.cues & concepts), None)
+    act = next((a for a in acts.types if a.cues & concepts), None)
     target = "partisan" if concepts & _PARTISAN else "neutral" if concepts & _NEUTRAL else "none"
     conditions = frozenset(c for k, c in _CONDITIONS.items() if k in concepts)
     return Reading(status=status, act=act.id if act else None, families=act.families if act else (),
                    target=target, conditions=conditions, own_act="refusal" not in conditions,
-                   serves_election=bool(act and act.serves_election))
+                   serves_election=bool(act and act.serves_election),
+                   partisan_act=bool(act and act.partisan and target == "partisan"))
+
+
+def setting_only(pattern: Pattern, acts: Acts) -> bool:
+    """Whether an allowed pattern rests on the setting alone (every group it requires names a setting)."""
+    return pattern.verdict is Verdict.ALLOWED and all(group <= acts.settings for group in pattern.requires)
+
+
+def overrides(reading: Reading, pattern: Pattern, acts: Acts) -> bool:
+    """Decision row: a partisan act is not excused by the setting it happens in (the pattern does not decide)."""
+    return reading.partisan_act and setting_only(pattern, acts)
