@@ -38,6 +38,7 @@ class ActType:
     families: tuple[Family, ...]
     serves_election: bool = False
     partisan: bool = False
+    unless: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -46,6 +47,7 @@ class Acts:
 
     types: tuple[ActType, ...]
     settings: frozenset[str]
+    own_answers: frozenset[str]  # concepts of allowed answers a partisan word does not override
 
 
 @dataclass(frozen=True)
@@ -68,14 +70,15 @@ class Reading:
 def load_acts(path: Path | None = None) -> Acts:
     raw = read_yaml(path or DATA_DIR / "acts.yaml")
     return Acts(tuple(ActType(a["id"], frozenset(a["cues"]), tuple(Family(f) for f in a.get("families") or ()),
-                              bool(a.get("serves_election")), bool(a.get("partisan"))) for a in raw["acts"]),
-                frozenset(raw.get("settings") or ()))
+                              bool(a.get("serves_election")), bool(a.get("partisan")), frozenset(a.get("unless") or ()))
+                      for a in raw["acts"]),
+                frozenset(raw.get("settings") or ()), frozenset(raw.get("own_answers") or ()))
 
 
 def read(analysis: Analysis, status: str | None, acts: Acts) -> Reading:
     """The slots of `analysis` (a question folded by the lexicon), its status already settled by status.py."""
     concepts = analysis.concepts
-    act = next((a for a in acts.types if a.cues & concepts), None)
+    act = next((a for a in acts.types if a.cues & concepts and not a.unless & concepts), None)
     target = "partisan" if concepts & _PARTISAN else "neutral" if concepts & _NEUTRAL else "none"
     conditions = frozenset(c for k, c in _CONDITIONS.items() if k in concepts)
     return Reading(status=status, act=act.id if act else None, families=act.families if act else (),
@@ -90,5 +93,12 @@ def setting_only(pattern: Pattern, acts: Acts) -> bool:
 
 
 def overrides(reading: Reading, pattern: Pattern, acts: Acts) -> bool:
-    """Decision row: a partisan act is not excused by the setting it happens in (the pattern does not decide)."""
-    return reading.partisan_act and setting_only(pattern, acts)
+    """Decision row: a partisan act aimed at a contestant is not excused by an allowed answer about something else
+    (the setting it happens in, watching, one's private choice ...): only an allowed pattern about that act itself
+    (one requiring the act's own cues, e.g. liking the KPU's post) may decide."""
+    if not reading.partisan_act or pattern.verdict is not Verdict.ALLOWED:
+        return False
+    act = next(a for a in acts.types if a.id == reading.act)
+    if any(group & acts.own_answers for group in pattern.requires):
+        return False
+    return setting_only(pattern, acts) or not any(group & act.cues for group in pattern.requires)
