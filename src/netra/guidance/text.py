@@ -49,6 +49,10 @@ class Lexicon:
         self.phrases: dict[tuple[str, ...], frozenset[str]] = {k: frozenset(v) for k, v in phrases.items()}
         self.max_phrase = max((len(k) for k in self.phrases), default=1)
         self.concept_names: frozenset[str] = frozenset((raw.get("concepts") or {}).keys())
+        self.negators = frozenset(raw.get("negators") or ())
+        self.negation_gap = frozenset(raw.get("negation_gap") or ())
+        self.negatable = frozenset(raw.get("negatable") or ())
+        self.negation_asks = frozenset(raw.get("negation_asks") or ())
         self.known_words: frozenset[str] = self.vocabulary
 
     @classmethod
@@ -83,6 +87,13 @@ class Lexicon:
         targets = {w for key in self.phrases for w in key}
         return Speller(targets, known=set(known) | self.vocabulary)
 
+    def _negated(self, words: list[str], i: int) -> bool:
+        """Whether the phrase at word `i` follows a negator ("tidak", "tanpa" ...), a gap word allowed between."""
+        j = i - 1
+        if j >= 0 and words[j] in self.negation_gap:
+            j -= 1
+        return j >= 0 and words[j] in self.negators and not (j >= 1 and words[j - 1] in self.negation_asks)
+
     def analyse(self, text: str, speller: Speller | None = None) -> Analysis:
         words = self._fold_words(text)
         if speller is not None:  # a word no table knows, one typo away from a cue word, is read as that word
@@ -94,6 +105,8 @@ class Lexicon:
             for size in range(min(self.max_phrase, len(words) - i), 0, -1):
                 found = self.phrases.get(tuple(words[i : i + size]))
                 if found:
+                    if self._negated(words, i):
+                        found = found - self.negatable
                     for concept in sorted(found):
                         tokens.append(f"c:{concept}")
                         concepts.add(concept)
