@@ -284,13 +284,19 @@ class GuidanceEngine:
         scores = self._scores(similarity, analysis, stage, status)
         order = sorted(range(len(self.rules)), key=lambda i: -scores[i])
         matches = [self._match(i, scores[i], stage, status) for i in order]
+        read = reading.read(analysis, status, self.acts)
         pattern = self._pattern(analysis.concepts)
-        if pattern is not None and reading.overrides(reading.read(analysis, status, self.acts), pattern, self.acts):
+        if pattern is not None and reading.overrides(read, pattern, self.acts):
             pattern = None  # the act decides, not where it happened
         if pattern is not None:
             found = self._pattern_answer(text, analysis, pattern, matches, stage, status, source)
             if found is not None:
                 return found
+        if reading.neutral_without_act(read):
+            notes = (self._stage_note(stage),) if stage is not None else ()
+            return Answer(question=text, verdict=Verdict.ALLOWED, matches=tuple(matches[:5]), primary=(),
+                          reason=self._l("reasons", "neutral_no_act"), notes=notes, subject=status,
+                          subject_source=source, stage=stage, confident=True, rulebook_version=self.rulebook.version)
         if status in statuses.UNBOUND:
             return self._unbound_answer(text, analysis, matches, stage, status, source)
         return self._rule_answer(text, analysis, matches, stage, status, source, float(similarity.max()))

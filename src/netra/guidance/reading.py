@@ -102,3 +102,9 @@ def overrides(reading: Reading, pattern: Pattern, acts: Acts) -> bool:
     if any(group & acts.own_answers for group in pattern.requires):
         return False
     return setting_only(pattern, acts) or not any(group & act.cues for group in pattern.requires)
+
+
+def neutral_without_act(reading: Reading) -> bool:
+    """Decision row: no act any rule forbids is read and what is named is neutral (voter education, a neutrality
+    pledge, the KPU's own activity): allowed for every status."""
+    return reading.act is None and reading.target == "neutral"
