@@ -88,7 +88,20 @@ def named(words: tuple[str, ...], concept_at) -> str | None:
         status = detect(set(found) - set(_QUALIFYING) - {"citizen_job"}) if found else None
         if status is not None and (status != "asn" or found & {"asn", "pns", "pppk", "official", "staff"}):
             return status
-    return detect(everything)
+    found = detect(everything)
+    if found is None and _opening(words) in _CITIZENS:
+        return "citizen"  # "warga boleh pasang baliho?": the question is about a citizen's own act
+    return found
+
+
+# A question that opens on "warga"/"masyarakat" (after "apakah", "bolehkah" ...) and names no other status asks
+# about a citizen; elsewhere the word is whom an act concerns ("bagi sembako ke warga").
+_CITIZENS = frozenset({"warga", "masyarakat", "rakyat", "penduduk"})
+_OPENERS = frozenset({"apakah", "bolehkah", "boleh", "apa", "kalau", "jika", "seorang", "sebagai", "kami", "saya"})
+
+
+def _opening(words: tuple[str, ...]) -> str | None:
+    return next((w for w in words if w not in _OPENERS), None)
 
 
 # Words before the asker's own status ("sy PNS", "saya seorang kades"): "saya" is "sy", "aku", "gw" after folding.
