@@ -292,6 +292,13 @@ class GuidanceEngine:
             found = self._pattern_answer(text, analysis, pattern, matches, stage, status, source)
             if found is not None:
                 return found
+        if reading.private_photo(read, analysis) and status not in statuses.UNBOUND:
+            binding = [m for m in matches if statuses.obliges(m.rule, status) and m.applies is not False]
+            ranked = tuple(binding[:1] + [m for m in matches if m not in binding[:1]])[:5]
+            notes = (self._stage_note(stage),) if stage is not None else ()
+            return Answer(question=text, verdict=Verdict.DEPENDS, matches=ranked, primary=tuple(m.rule for m in binding[:1]),
+                          reason=self._l("reasons", "private_photo"), notes=notes, subject=status,
+                          subject_source=source, stage=stage, confident=True, rulebook_version=self.rulebook.version)
         if reading.neutral_without_act(read):
             notes = (self._stage_note(stage),) if stage is not None else ()
             return Answer(question=text, verdict=Verdict.ALLOWED, matches=tuple(matches[:5]), primary=(),

@@ -20,6 +20,10 @@ DATA_DIR = Path(__file__).resolve().parent / "data"
 # target slot: a contestant named, or an explicitly neutral / absent one
 _PARTISAN = frozenset({"candidate", "precandidate", "winteam", "party", "party_membership", "hand_sign", "support"})
 _NEUTRAL = frozenset({"neutral", "no_mention", "election_body", "gov_account", "election_material"})
+# acts that make a photo public or a sign of support: negated ("ga diupload", "tanpa pose jari"), the photo's
+# verdict turns on what is done with it
+_PUBLISHING = frozenset({"post", "share", "hand_sign", "social_media"})
+_SHOWN_SUPPORT = frozenset({"post", "share", "hand_sign", "support", "attribute", "props", "active_support"})
 # condition slot: concept -> the condition it states
 _CONDITIONS = {
     "leave": "on_leave", "campaign_leave": "incumbent_on_leave", "cltn": "resigned_or_cltn",
@@ -80,7 +84,8 @@ def read(analysis: Analysis, status: str | None, acts: Acts) -> Reading:
     concepts = analysis.concepts
     act = next((a for a in acts.types if a.cues & concepts and not a.unless & concepts), None)
     target = "partisan" if concepts & _PARTISAN else "neutral" if concepts & _NEUTRAL else "none"
-    conditions = frozenset(c for k, c in _CONDITIONS.items() if k in concepts)
+    conditions = frozenset(c for k, c in _CONDITIONS.items() if k in concepts) | (
+        {"not_published"} if analysis.negated & _PUBLISHING else set())
     return Reading(status=status, act=act.id if act else None, families=act.families if act else (),
                    target=target, conditions=conditions, own_act="refusal" not in conditions,
                    serves_election=bool(act and act.serves_election),
@@ -108,3 +113,10 @@ def neutral_without_act(reading: Reading) -> bool:
     """Decision row: no act any rule forbids is read and what is named is neutral (voter education, a neutrality
     pledge, the KPU's own activity): allowed for every status."""
     return reading.act is None and reading.target == "neutral"
+
+
+def private_photo(reading: Reading, analysis: Analysis) -> bool:
+    """Decision row: a photo with a contestant that the question says is not published and shows no sign of support
+    ("ga aku upload & ga pose jari"): "tergantung": allowed while it stays so, forbidden once spread as support."""
+    return (reading.act == "pose" and reading.target == "partisan" and "not_published" in reading.conditions
+            and not analysis.concepts & _SHOWN_SUPPORT)

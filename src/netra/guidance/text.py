@@ -25,6 +25,7 @@ class Analysis:
     words: tuple[str, ...]  # every word after folding, stopwords included, in order
     tokens: tuple[str, ...]  # comparison tokens: c:<concept> plus the remaining content words
     concepts: frozenset[str]
+    negated: frozenset[str] = frozenset()  # act concepts named after a negator: acts NOT done ("ga diposting")
 
     @property
     def text(self) -> str:
@@ -100,12 +101,14 @@ class Lexicon:
             words = [speller.correct(w) or w for w in words]
         tokens: list[str] = []
         concepts: set[str] = set()
+        negated: set[str] = set()
         i = 0
         while i < len(words):
             for size in range(min(self.max_phrase, len(words) - i), 0, -1):
                 found = self.phrases.get(tuple(words[i : i + size]))
                 if found:
                     if self._negated(words, i):
+                        negated |= found & self.negatable
                         found = found - self.negatable
                     for concept in sorted(found):
                         tokens.append(f"c:{concept}")
@@ -119,7 +122,8 @@ class Lexicon:
                 if word not in self.stopwords and len(word) > 1:
                     tokens.append(word)
                 i += 1
-        return Analysis(words=tuple(words), tokens=tuple(tokens), concepts=frozenset(concepts))
+        return Analysis(words=tuple(words), tokens=tuple(tokens), concepts=frozenset(concepts),
+                        negated=frozenset(negated))
 
 
 def _raw_phrase_words(raw: dict[str, Any]) -> frozenset[str]:
