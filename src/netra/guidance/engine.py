@@ -15,7 +15,11 @@ How a question is answered (``GuidanceEngine.answer``):
    examples, and of each forbidden example alone) plus a keyword-concept overlap, all on the words of the act (the
    words naming who acts are left out: the status is settled apart). Rules that do not apply at the known stage, or
    do not bind the known status, are pushed down, and candidacy rules unless the asker means to stand.
-5. Verdict: an allowed pattern (``data/allowed.yaml``) that fires decides (allowed or depends, possibly changed for
+5. Reading (``reading.py``): the question's slots: act type (``data/acts.yaml``), target, conditions, negated acts.
+   Decision rows on them: a partisan act aimed at a contestant voids an allowed pattern about something else (the
+   setting, watching ...); a photo with a contestant kept private is "tergantung"; nothing forbidden and only neutral
+   things named is allowed.
+6. Verdict: an allowed pattern (``data/allowed.yaml``) that fires decides (allowed or depends, possibly changed for
    the status or by the election calendar); otherwise a confident rule match means not allowed; a weak match means
    depends, with an honest "no clear rule" reason. The basis is always a rule binding the asker: for village heads
    and officials, BPD members and TNI/Polri the election law first, then the law on their own office (UU 6/2014,
@@ -293,20 +297,23 @@ class GuidanceEngine:
             if found is not None:
                 return found
         if reading.private_photo(read, analysis) and status not in statuses.UNBOUND:
-            binding = [m for m in matches if statuses.obliges(m.rule, status) and m.applies is not False]
-            ranked = tuple(binding[:1] + [m for m in matches if m not in binding[:1]])[:5]
-            notes = (self._stage_note(stage),) if stage is not None else ()
-            return Answer(question=text, verdict=Verdict.DEPENDS, matches=ranked, primary=tuple(m.rule for m in binding[:1]),
-                          reason=self._l("reasons", "private_photo"), notes=notes, subject=status,
-                          subject_source=source, stage=stage, confident=True, rulebook_version=self.rulebook.version)
+            # the best-matching rule binding the asker: the one the photo would break once spread
+            basis = [m for m in matches if m.applies is not False and statuses.obliges(m.rule, status)][:1]
+            return self._row_answer(text, Verdict.DEPENDS, "private_photo", basis, matches, stage, status, source)
         if reading.neutral_without_act(read):
-            notes = (self._stage_note(stage),) if stage is not None else ()
-            return Answer(question=text, verdict=Verdict.ALLOWED, matches=tuple(matches[:5]), primary=(),
-                          reason=self._l("reasons", "neutral_no_act"), notes=notes, subject=status,
-                          subject_source=source, stage=stage, confident=True, rulebook_version=self.rulebook.version)
+            return self._row_answer(text, Verdict.ALLOWED, "neutral_no_act", [], matches, stage, status, source)
         if status in statuses.UNBOUND:
             return self._unbound_answer(text, analysis, matches, stage, status, source)
         return self._rule_answer(text, analysis, matches, stage, status, source, float(similarity.max()))
+
+    def _row_answer(self, text, verdict: Verdict, reason: str, basis: list[RuleMatch], matches: list[RuleMatch],
+                    stage, status, source) -> Answer:
+        """The answer of a decision row on the reading's slots (reading.py): its reason, the binding rule it names."""
+        ranked = tuple(basis + [m for m in matches if m not in basis])[:5]
+        return Answer(question=text, verdict=verdict, matches=ranked, primary=tuple(m.rule for m in basis),
+                      reason=self._l("reasons", reason), notes=(self._stage_note(stage),) if stage is not None else (),
+                      subject=status, subject_source=source, stage=stage, confident=True,
+                      rulebook_version=self.rulebook.version)
 
     # --- pieces -----------------------------------------------------------------------------------------------------
     def _error(self, code: str, **values) -> GuidanceError:
