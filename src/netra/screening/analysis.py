@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from itertools import compress
 from dataclasses import dataclass, field
 
 from netra.screening.candidates import Candidate, CandidateRegistry
@@ -77,10 +78,9 @@ class PhraseIndex:
         flags = tk.flags
         n = len(norm)
         hits = []
-        for i in range(n):
-            root = index.get(norm[i])
-            if root is None:
-                continue
+        roots = list(map(index.get, norm))  # the look-ups in C; a node (a non-empty list) is true, a miss None
+        for i in compress(range(n), roots):
+            root = roots[i]
             if not root[0]:  # a one-word phrase and nothing longer: the common case
                 hits.append((i, i + 1, root[1][2]))
                 continue
