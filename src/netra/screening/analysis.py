@@ -664,8 +664,12 @@ def _words(phrase: str) -> Iterable[str]:
 
 
 def _opens_sentence(text: str, start: int) -> bool:
-    before = text[:start].rstrip()
-    return not before or before[-1] in ".!?:\n\"'“(" or before[-1] == "\u2026"
+    """The last character before ``start`` that is not whitespace ends a sentence or opens a quote (or there is
+    none): what ``text[:start].rstrip()[-1:]`` says, read backwards without copying the text before each word."""
+    k = start
+    while k and text[k - 1].isspace():
+        k -= 1
+    return not k or text[k - 1] in ".!?:\"'“(\u2026"
 
 
 def _alone_in_hashtag(tk: Tokens, i: int) -> bool:
