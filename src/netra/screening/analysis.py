@@ -16,8 +16,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from itertools import compress
 from dataclasses import dataclass, field
+from itertools import compress
 
 from netra.screening.candidates import Candidate, CandidateRegistry
 from netra.screening.lexicon import Lexicon

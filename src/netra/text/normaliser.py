@@ -439,9 +439,10 @@ class Normaliser:
         return Tokens(text, norm, start, end, flags, nums, urls, len(mention_spans), hashtags, mention_spans)
 
     def _raw(self, g: str, kind: int) -> tuple:
-        """What one regex match stands for, cached by its spelling (a spelling is matched by one branch of
-        ``_TOKEN_RE`` only: the branches start with different characters): (kind, norm, flags, num, entries); norm
-        is set when the match is one token spanning all of it."""
+        """What one regex match stands for, cached by its spelling (one spelling is only ever matched by one
+        branch of ``_TOKEN_RE``: a hashtag starts with "#", an emoji with a character that is no letter or digit, a
+        word with one, and a link holds "://" or "www.", which no word does): (kind, norm, flags, num, entries);
+        norm is set when the match is one token spanning all of it."""
         if kind == 1:
             return _URL_MATCH  # links and mentions are nearly all distinct: not cached, they would crowd it out
         if kind == 2:
