@@ -25,15 +25,16 @@ from tests.guidance.evaluate_v2 import line, load, miss_line, run
 from tests.guidance.test_questions_v2 import _group
 
 QUESTIONS = Path(__file__).resolve().parent / "questions_v3.yaml"
+DATA_TEST = Path(__file__).with_name("test_questions_v3.py")
 GROUPS = ("asn", "other", "needs_status")
 
 
-def check() -> list[str]:
+def check(data_test: Path = DATA_TEST) -> list[str]:
     """What is wrong with the file, without the engine: the data test's checks, run on the file as it stands."""
     import pytest
 
-    code = pytest.main(["-q", "-p", "no:cacheprovider", str(Path(__file__).with_name("test_questions_v3.py"))])
-    return [] if code == 0 else [f"test_questions_v3.py failed (exit code {int(code)})"]
+    code = pytest.main(["-q", "-p", "no:cacheprovider", str(data_test)])
+    return [] if code == 0 else [f"{data_test.name} failed (exit code {int(code)})"]
 
 
 def summary(items: list[dict]) -> str:
@@ -44,21 +45,22 @@ def summary(items: list[dict]) -> str:
             + f"; dated {dated}; halves " + ", ".join(f"{h} {n}" for h, n in sorted(halves.items())))
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+def main(questions: Path = QUESTIONS, data_test: Path = DATA_TEST, name: str = "v3", doc: str = __doc__) -> None:
+    """Figures only (evaluate_v4 calls this with its own set, data test, name and description)."""
+    parser = argparse.ArgumentParser(description=doc, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--check", action="store_true", help="only load and validate the file; run no engine")
     parser.add_argument("--misses", action="store_true", help="list the misses (v3 is a tuning set from round four)")
     parser.add_argument("--half", choices=["tune", "held_out", "all"], default="all", help="misses of one half only")
     args = parser.parse_args()
-    items = load(QUESTIONS)
+    items = load(questions)
     if args.check:
-        problems = check()
+        problems = check(data_test)
         print(summary(items))
         for p in problems:
             print("PROBLEM:", p)
         sys.exit(1 if problems else 0)
     outcomes = run(items)
-    print(line("all v3", outcomes))
+    print(line(f"all {name}", outcomes))
     for half in ("tune", "held_out"):
         print(line(half, [o for o in outcomes if half_of(o.item["id"]) == half]))
     for group in GROUPS:

@@ -62,12 +62,17 @@ def test_rules_exist_and_bind_the_asker(item):
     check_rules(item, binds=_binds)
 
 
-@pytest.mark.parametrize("item", [q for q in ITEMS if "when" in q and q["rules"]], ids=_id)
-def test_dated_questions_list_only_rules_in_force_that_day_and_of_that_election(item):
+def check_in_force_and_election(item: dict) -> None:
+    """Only rules in force that day, and no rule of the other election's statute (test_questions_v4 reuses it)."""
     check_in_force(item)
     election = _election_of(item["when"]).id
     foreign = [r for r in item["rules"] for prefix, e in STATUTE_OF.items() if r.startswith(prefix) and e != election]
     assert not foreign, f"{foreign} belong to another election than {election}"
+
+
+@pytest.mark.parametrize("item", [q for q in ITEMS if "when" in q and q["rules"]], ids=_id)
+def test_dated_questions_list_only_rules_in_force_that_day_and_of_that_election(item):
+    check_in_force_and_election(item)
 
 
 def test_the_set_covers_other_subjects_conditions_and_acts_that_serve_the_election():
