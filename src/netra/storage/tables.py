@@ -373,6 +373,10 @@ class CaseRollupRow(Base):
     n: Mapped[int] = mapped_column(Integer)
 
 
+# The overdue lists read the clocks started after a cut-off day: the few recent ones (analytics._overdue_rolled).
+Index("ix_case_rollup_day", CaseRollupRow.measure, CaseRollupRow.stage, CaseRollupRow.day)
+
+
 class StatsSnapshotRow(Base):
     """A computed statistics view (public statistics of a filter set, a dashboard for a scope and filters) and the
     data version it was computed at (netra.services.analytics.snapshots): a cache, reused only while the version
