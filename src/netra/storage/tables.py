@@ -18,6 +18,11 @@ class Base(DeclarativeBase):
     pass
 
 
+# A region code the scope's range (netra.storage.scope.below) is read through an index on: byte order on
+# PostgreSQL whatever the database's collation (SQLite compares bytes already).
+REGION_CODE_BYTEWISE = String(13).with_variant(String(13, collation="C"), "postgresql")
+
+
 class RegionRow(Base):
     __tablename__ = "regions"
 
@@ -58,7 +63,7 @@ class CaseRow(Base):
     origin: Mapped[str] = mapped_column(String(10))  # "report" (laporan) or "finding" (temuan)
     status: Mapped[str] = mapped_column(String(32), index=True)
     version: Mapped[int] = mapped_column(Integer, default=1)
-    region_code: Mapped[str] = mapped_column(ForeignKey("regions.code"), index=True)
+    region_code: Mapped[str] = mapped_column(REGION_CODE_BYTEWISE, ForeignKey("regions.code"), index=True)
     election_id: Mapped[str] = mapped_column(String(40))
     reported_name: Mapped[str] = mapped_column(String(200), default="")
     reported_nip: Mapped[str] = mapped_column(String(18), default="", index=True)
@@ -304,7 +309,7 @@ class CaseStatsRow(Base):
     case_id: Mapped[int] = mapped_column(ForeignKey("cases.id", ondelete="CASCADE"), primary_key=True,
                                          autoincrement=False)
     province_code: Mapped[str] = mapped_column(String(2))
-    region_code: Mapped[str] = mapped_column(String(13))
+    region_code: Mapped[str] = mapped_column(REGION_CODE_BYTEWISE)
     election_id: Mapped[str] = mapped_column(String(40))
     event_date: Mapped[date | None] = mapped_column(Date)
     status: Mapped[str] = mapped_column(String(32))
@@ -366,6 +371,10 @@ class CaseRollupRow(Base):
     k2: Mapped[str] = mapped_column(String(200), primary_key=True, default="")
     day: Mapped[str] = mapped_column(String(10), primary_key=True, default="")  # ISO date or ""
     n: Mapped[int] = mapped_column(Integer)
+
+
+# The overdue lists read the clocks started after a cut-off day: the few recent ones (analytics._overdue_rolled).
+Index("ix_case_rollup_day", CaseRollupRow.measure, CaseRollupRow.stage, CaseRollupRow.day)
 
 
 class StatsSnapshotRow(Base):

@@ -236,7 +236,14 @@ def _status_table(stood: dict[tuple[str, str], int]) -> Table:
 def region_tables(session, f: Filters, account: Account | None, workforce: Workforce | None = None) -> list[Table]:
     """Counts by province and by regency/city (regencies rolled up to their province in Python); with a workforce
     table, also its civil servants and the cases per 10,000 of them where it has a count."""
-    by_code = _grouped(session, S.region_code, f, account)
+    by_code: dict[str, int] = defaultdict(int)
+    rolled, scans = rollup.plan(f, account)
+    if rolled is not None:
+        for code, n in rollup.summed(session, "region", rolled, account, R.k1):
+            by_code[code] += int(n)
+    for scan in scans:
+        for code, n in _grouped(session, S.region_code, scan, account).items():
+            by_code[code] += n
     names = _region_names()
     provinces: dict[str, int] = defaultdict(int)
     regency_rows = []
@@ -269,10 +276,15 @@ def trend_table(session, f: Filters, account: Account | None, split: bool = Fals
     acc = _splits(split, lambda: defaultdict(int))
     if not split:
         acc[None]
+    rolled, scans = rollup.plan(f, account)
+    if rolled is not None:
+        for *where, day, n in rollup.summed(session, "day", rolled, account, *_by(split, R.province_code), R.k1):
+            acc[where[0] if split else None][date.fromisoformat(day) if day else None] += int(n)
     dims = (*_by(split, S.province_code), S.event_date)
-    for *where, day, n in session.execute(_filtered(select(*dims, func.count()).select_from(S), f, account)
-                                          .group_by(*dims)):
-        acc[where[0] if split else None][day] += n
+    for scan in scans:
+        for *where, day, n in session.execute(_filtered(select(*dims, func.count()).select_from(S), scan, account)
+                                              .group_by(*dims)):
+            acc[where[0] if split else None][day] += n
     stages = [{"election": e.id, "stage": s.id, "name_id": s.name.id, "name_en": s.name.en,
                "start": s.start.isoformat(), "end": s.end.isoformat()}
               for e in reference_data.elections_in(session) if not f.election or e.id == f.election
@@ -357,11 +369,36 @@ def _overdue_rollup_condition(now: datetime, rules):
 
 @lru_cache(maxsize=8)
 def _rollup_condition(cuts: tuple):
-    conditions = []
+    """(the clock keys that have a cut-off, for the undated totals; the dated rows of those keys started after
+    their cut-off), or None when no clock can be overdue. Overdue = the first minus the second."""
+    if not cuts:
+        return None
+    keys, recent = [], []
     for cut in cuts:
         key = rollup.clock_key(f"{cut.rule.election_kind}:{cut.rule.id}", cut.zone, cut.extended)
-        conditions.append(and_(R.k1 == key, R.day <= cut.last_day.isoformat()))
-    return or_(*conditions) if conditions else false()
+        keys.append(key)
+        recent.append(and_(R.k1 == key, R.day > cut.last_day.isoformat()))
+    earliest = min(cut.last_day for cut in cuts).isoformat()  # a range ix_case_rollup_day answers
+    return R.k1.in_(keys), and_(R.day > earliest, or_(*recent))
+
+
+def _overdue_rolled(session, rolled: Filters, account, now: datetime, rules, split: bool, include_ppk: bool, acc):
+    """The rollup's part of the overdue lists: per measure, all clocks of a key minus those not yet overdue."""
+    condition = _overdue_rollup_condition(now, rules)
+    if condition is None:
+        return
+    keys, recent = condition
+    by = _by(split, R.province_code)
+    for i, measure, column in ((0, "clock", R.k1), (1, "clock_agency", R.k2), (2, "clock_ppk", R.k2)):
+        if i == 2 and not include_ppk:
+            continue
+        late: dict[tuple, int] = defaultdict(int)
+        for sign, name, where in ((1, measure + rollup.TOTAL, keys), (-1, measure, recent)):
+            for *scope, key, n in rollup.summed(session, name, rolled, account, *by, column, where=where):
+                late[(scope[0] if split else None, key)] += sign * int(n)
+        for (scope, key), n in late.items():
+            if n:
+                acc[scope][i][_clock_id(key.split("|", 1)[0]) if i == 0 else key or UNKNOWN] += n
 
 
 def _clock_id(clock: str) -> str:
@@ -380,15 +417,7 @@ def overdue_tables(session, f: Filters, account: Account | None, now: datetime |
         acc[None]
     rolled, scans = rollup.plan(f, account)
     if rolled is not None:
-        late = _overdue_rollup_condition(now, rules)
-        by = _by(split, R.province_code)
-        for *where, key, n in rollup.summed(session, "clock", rolled, account, *by, R.k1, where=late):
-            acc[where[0] if split else None][0][_clock_id(key.split("|", 1)[0])] += int(n)
-        for i, measure in ((1, "clock_agency"), (2, "clock_ppk")):
-            if i == 2 and not include_ppk:
-                continue
-            for *where, name, n in rollup.summed(session, measure, rolled, account, *by, R.k2, where=late):
-                acc[where[0] if split else None][i][name or UNKNOWN] += int(n)
+        _overdue_rolled(session, rolled, account, now, rules, split, include_ppk, acc)
     for scan in scans:
         late = case_clocks.overdue(now)
         dims = (*_by(split, S.province_code), S.clock, S.agency, S.ppk)
