@@ -19,6 +19,7 @@ from netra.accounts import passwords
 from netra.config import Settings
 from netra.services.reference import load_regions
 from netra.storage.database import Database
+from netra.web import app as web_app
 from tests.support.postgres import PostgresServer, find_bindir
 
 BACKENDS = ["sqlite", "postgresql"]
@@ -39,6 +40,19 @@ def production_hasher(monkeypatch):
     monkeypatch.setattr(passwords, "_hasher", PRODUCTION_HASHER)
     yield PRODUCTION_HASHER
     passwords._dummy_hash.cache_clear()
+
+
+@pytest.fixture(autouse=True)
+def statistics_warm_up(request, monkeypatch):
+    """Apps built in this process skip the statistics warm-up unless the test is marked `warm_statistics`.
+
+    The warm-up thread cost 0.19 s of CPU and 0.5-0.8 s of wall a test app (measured, /tmp/suite4/warm_bench.py),
+    and it ran beside the test, which waited on it for the GIL and the SQLite lock. It changes no result: the first
+    statistics request does the same catch-up itself. Every `netra run` the browser and security tests start
+    still warms, and tests/web/test_warm_up.py checks the warm-up in process.
+    """
+    if request.node.get_closest_marker("warm_statistics") is None:
+        monkeypatch.setattr(web_app, "_warm_statistics", lambda db: None)
 
 
 @pytest.fixture(scope="session")
