@@ -75,7 +75,7 @@ def test_admins_register_webhooks_on_their_page(client, app, make_account):
     assert good.status_code == 200 and re.search(r'data-testid="secret">.*<code>[0-9a-f]{64}</code>', good.text)
     client.post("/lapor", data=form_fields(client))  # a report opens a case in Jepara: one delivery queued
     listed = client.get("/admin/webhook").text
-    assert "http://127.0.0.1:9/netra" in listed
+    assert "http://127.0.0.1:9/…" in listed and "127.0.0.1:9/netra" not in listed  # a gateway's path can carry its token
     assert "Menunggu: 1 · Sedang dikirim: 0 · Terkirim: 0 · Gagal: 0 · Dibatalkan: 0" in listed
     assert re.search(r'<table data-testid="deliveries">.*case_opened.*Menunggu', listed, re.S)
 

@@ -13,7 +13,7 @@ import pytest
 from sqlalchemy import select
 
 from netra.accounts.roles import Role
-from netra.notifications.webhook_urls import UnsafeUrl, checked_url
+from netra.notifications.webhook_urls import UnsafeUrl, checked_url, masked
 from netra.services.accounts import create_account
 from netra.services.case_workflow import take_step
 from netra.services.notifications import webhooks, worker
@@ -207,7 +207,8 @@ def test_a_deactivated_webhook_receives_nothing_more_and_each_change_is_audited(
         trail = [(a.actor, a.action, a.detail) for a in s.scalars(
             select(AuditRow).where(AuditRow.entity == f"webhook:{hook_id}").order_by(AuditRow.seq))]
     assert trail == [
-        (admin.actor, "create", {"region_code": "33.20", "kind": "case_step", "url": receiver.url}),
+        (admin.actor, "create", {"region_code": "33.20", "kind": "case_step",
+                                 "url": f"http://127.0.0.1:{receiver.port}/…"}),  # not the path: it can hold a token
         (admin.actor, "change", {"active": False, "reason": "Gateway WhatsApp diganti", "deliveries_cancelled": 1}),
         (admin.actor, "change", {"active": True, "reason": "Gateway baru siap", "deliveries_cancelled": 0})]
 
@@ -235,3 +236,12 @@ def test_the_cli_deactivates_and_reactivates_with_a_reason(db, admin, loopback, 
     with db.transaction() as s:
         hook = webhooks.overview(s)[0][0]
     assert hook.active is True and hook.active_reason == "hidup lagi" and hook.active_changed_by == admin.actor
+
+
+@pytest.mark.parametrize("url, shown", [
+    ("https://api.telegram.org/bot123:ABCsecret/sendMessage", "https://api.telegram.org/…"),
+    ("https://gateway.example.id/hook?token=s3cret", "https://gateway.example.id/…"),
+    ("https://gateway.example.id:8443/", "https://gateway.example.id:8443/"),
+    ("https://gateway.example.id", "https://gateway.example.id")])
+def test_lists_and_the_audit_trail_show_a_webhook_url_without_its_token(url, shown):
+    assert masked(url) == shown

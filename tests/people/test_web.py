@@ -215,3 +215,15 @@ def test_public_figures_never_expose_a_person(client, world):
     for url in ("/statistik", "/api/public/stats/v1", "/api/public/stats/v1/family.csv"):
         body = client.get(url).text
         assert "Budi" not in body and BUDI_NIP not in body and "Siti" not in body, url
+
+
+def test_import_history_shows_times_in_the_readers_zone(client, make_account, world):
+    make_account("admin.kaltim", Role.ADMIN, ("64",))
+    login(client, "admin.kaltim")
+    page = client.get("/pegawai/impor").text
+    content = (HEADER + "\n" + SITI + "\n").encode()
+    client.post("/pegawai/impor", data={"csrf_token": csrf_of(page), "reason": "Ekspor Agustus"},
+                files={"file": ("agustus.csv", content, "text/csv")})
+    history = client.get("/pegawai/impor").text
+    row = re.search(r"<tr><td>\d+</td><td>([^<]+)</td><td>admin\.kaltim</td>", history)
+    assert row and row.group(1).endswith(" WITA"), history[-1500:]  # Kalimantan Timur reads WITA, not WIB

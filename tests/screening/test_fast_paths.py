@@ -20,7 +20,7 @@ from lab.screening import realdata
 from lab.screening.training import load_corpus
 from netra.screening.analysis import WILD_NUM, PhraseIndex
 from netra.screening.model import extract_features
-from netra.text import NUM, Normaliser
+from netra.text import NUM, NUMWORD, Normaliser
 from tests.support.shared_data import shared_data
 
 
@@ -118,3 +118,66 @@ def test_result_json_is_what_json_dumps_writes(screener):
         assert result.to_json() == json.dumps(result.to_dict(), ensure_ascii=False)
         seen.add((result.violation, result.candidate is None, result.stance is None, bool(result.evidence)))
     assert len(seen) >= 4  # flagged and not, with and without candidate, stance and evidence
+
+
+def _tokens_chunk_by_chunk(normaliser, text: str) -> tuple:
+    """What ``Normaliser.tokens`` did before it read the whole text in one regex pass: each whitespace-separated
+    chunk tokenised on its own, offsets moved to the chunk's place."""
+    cols: tuple[list, ...] = ([], [], [], [], [])
+    urls = tags = 0
+    mentions: list[tuple[int, int]] = []
+    pos = 0
+    for chunk in text.split():
+        s = text.find(chunk, pos)
+        pos = s + len(chunk)
+        tk = normaliser.tokens(chunk)
+        for col, vals in zip(cols, (tk.norm, [s + x for x in tk.start], [s + x for x in tk.end], tk.flags, tk.nums)):
+            col.extend(vals)
+        urls += tk.urls
+        tags += tk.hashtags
+        mentions += [(s + a, s + b) for a, b in tk.mention_spans]
+    norm, start, end, flags, nums = cols
+    return norm, start, end, flags, nums, urls, tags, mentions
+
+
+def test_tokens_of_a_text_are_the_tokens_of_its_chunks(screener):
+    """One regex pass over the whole text gives what tokenising each whitespace chunk apart gives: no token match
+    crosses whitespace (``str.split`` and the regex agree on what whitespace is), links, mentions and hashtags are
+    counted the same, and offsets land on the same characters."""
+    normaliser = screener.analyzer.normaliser
+    texts = _real_texts(4000) + [r["text"] for r in load_corpus()] + [
+        "RT @a_b: coblos no2!! tmn2 #PilihPaslon02 ✌️✌🏽 https://x.co/a,b www.x.id @c:", "e-ktp nge-like bagi-bagi",
+        "Hendra-Wulan\u00a0menang\u2003lagi\u200bya 🄁x #AniesMuhaimin2024,#2019GantiPresiden"]
+    multi = 0
+    for text in texts:
+        tk = normaliser.tokens(text)
+        if any(f & NUMWORD for f in tk.flags):
+            continue  # "dua belas" across two chunks is one number: the chunk-wise definition cannot say so
+        got = (tk.norm, tk.start, tk.end, tk.flags, tk.nums, tk.urls, tk.hashtags, tk.mention_spans)
+        assert got == _tokens_chunk_by_chunk(normaliser, text), text
+        multi += len(text.split()) > 1
+    assert multi > 3000
+
+
+def test_family_head_equals_the_plain_numpy_definition(screener):
+    """``_family_probs`` hands numpy arrays built with ``fromiter``; the definition passes Python lists. Same
+    probabilities to the last bit on real posts."""
+    import math
+
+    import numpy as np
+
+    model = screener.model
+    checked = 0
+    for text in _real_texts(3000):
+        scores = model.score_analysis(screener.analyzer.analyse(text))
+        counts, norm = scores._counts, scores._norm
+        if not counts or norm <= 0:
+            continue
+        rows = model._family_scaled[list(counts)]
+        tf = [1.0 if c == 1 else 1.0 + math.log(c) for c in counts.values()]
+        logits = (np.dot(tf, rows) / norm + model.family_bias).tolist()
+        exps = [math.exp(v - max(logits)) for v in logits]
+        want = {c: e / sum(exps) for c, e in zip(model.family_classes, exps)}
+        assert scores.family == want, text
+        checked += 1
+    assert checked > 2500

@@ -180,6 +180,7 @@ def webhook_activate(ctx: typer.Context, hook_id: int, reason: str = typer.Optio
 @clean_errors
 def webhooks_list(ctx: typer.Context) -> None:
     """The webhooks and their latest deliveries, with status, HTTP code and last error."""
+    from netra.notifications.webhook_urls import masked
     from netra.services.notifications.webhooks import overview
 
     db = open_database(ctx.obj)
@@ -189,7 +190,7 @@ def webhooks_list(ctx: typer.Context) -> None:
         for h in hooks:
             change = (f"{h.active_changed_at:%Y-%m-%d %H:%M} {h.active_changed_by}: {h.active_reason}"
                       if h.active_changed_at else "")
-            table.add_row(str(h.id), h.region_code, h.kind, h.url, "yes" if h.active else "no", change)
+            table.add_row(str(h.id), h.region_code, h.kind, masked(h.url), "yes" if h.active else "no", change)
         console.print(table)
         console.print("Deliveries: " + ", ".join(f"{k} {totals.get(k, 0)}"
                                                  for k in ("queued", "sending", "sent", "failed", "cancelled")))

@@ -54,3 +54,11 @@ def checked_url(url: str, own_urls: Iterable[str] = (), allow_private: bool = Fa
     if not allow_private and any(_internal(a) for a in addresses):
         raise UnsafeUrl(f"URL ditolak: {host} mengarah ke alamat loopback, link-local atau jaringan privat.")
     return value
+
+
+def masked(url: str) -> str:
+    """The URL as lists and the audit trail show it: scheme and host only. A gateway's path or query often carries
+    its token (a chat bot's URL, say), and who reads a list or the audit trail need not hold it."""
+    parts = urlsplit(url)
+    rest = url[len(f"{parts.scheme}://{parts.netloc}"):]
+    return f"{parts.scheme}://{parts.netloc}" + ("/…" if rest.strip("/") else rest)

@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from itertools import compress
 
 from netra.screening.candidates import Candidate, CandidateRegistry
 from netra.screening.lexicon import Lexicon
@@ -77,10 +78,9 @@ class PhraseIndex:
         flags = tk.flags
         n = len(norm)
         hits = []
-        for i in range(n):
-            root = index.get(norm[i])
-            if root is None:
-                continue
+        roots = list(map(index.get, norm))  # the look-ups in C; a node (a non-empty list) is true, a miss None
+        for i in compress(range(n), roots):
+            root = roots[i]
             if not root[0]:  # a one-word phrase and nothing longer: the common case
                 hits.append((i, i + 1, root[1][2]))
                 continue
@@ -664,8 +664,12 @@ def _words(phrase: str) -> Iterable[str]:
 
 
 def _opens_sentence(text: str, start: int) -> bool:
-    before = text[:start].rstrip()
-    return not before or before[-1] in ".!?:\n\"'“(" or before[-1] == "\u2026"
+    """The last character before ``start`` that is not whitespace ends a sentence or opens a quote (or there is
+    none): what ``text[:start].rstrip()[-1:]`` says, read backwards without copying the text before each word."""
+    k = start
+    while k and text[k - 1].isspace():
+        k -= 1
+    return not k or text[k - 1] in ".!?:\"'“(\u2026"
 
 
 def _alone_in_hashtag(tk: Tokens, i: int) -> bool:

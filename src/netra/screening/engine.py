@@ -240,8 +240,10 @@ class Screener:
         offline = [f for f in hits if f != "social_media"]
         if not offline:
             return "social_media" if "social_media" in hits or a.has_partisan_signal else scores.best_family
-        probs = scores.family
         pool = offline + (["social_media"] if "social_media" in hits else [])
+        if len(pool) == 1:
+            return pool[0]  # one act family named: no need for the model's family head
+        probs = scores.family
         return max(pool, key=lambda f: probs.get(f, 0.0))
 
     # --- evidence -------------------------------------------------------------------------------------------

@@ -330,8 +330,11 @@ class LinearModel:
 
     def _family_probs(self, counts: dict[int, int], norm: float) -> dict[str, float]:
         if counts and norm > 0:
-            rows = self._family_scaled[list(counts)]  # idf-scaled weights of the features present
-            tf = [1.0 if c == 1 else 1.0 + math.log(c) for c in counts.values()]
+            k = len(counts)
+            # idf-scaled weights of the features present; index and tf as arrays (numpy converts a list element by
+            # element: the same numbers, at twice the cost)
+            rows = self._family_scaled[np.fromiter(counts, dtype=np.intp, count=k)]
+            tf = np.fromiter([1.0 if c == 1 else 1.0 + math.log(c) for c in counts.values()], np.float64, k)
             logits = (np.dot(tf, rows) / norm + self.family_bias).tolist()
         else:
             logits = self.family_bias.tolist()

@@ -23,7 +23,8 @@ What is normalised (driven by ``data/lexicon.yaml``):
 
 A normaliser is built once per vocabulary: the lexicon plus the words its user knows (the screener's cues and
 rule keywords, guidance's concepts). Known words decide how elongations are undone and lowercase hashtags split.
-Tokens are cached by raw spelling, so the per-text cost is one regex scan plus dictionary look-ups.
+What a token regex match stands for is cached by its spelling, so the per-text cost is one regex scan plus
+one dictionary look-up per token.
 """
 
 from __future__ import annotations
@@ -57,8 +58,6 @@ _TOKEN_RE = re.compile(
     r"|(?P<word>[^\W_]+(?:-[^\W_]+)*)"
     r"|(?P<emoji>[\u2600-\u27BF\U0001F000-\U0001FAFF][\uFE0F\u200D\U0001F3FB-\U0001F3FF]*)"
 )
-_URL_RE = re.compile(r"(?:https?://|www\.)\S+")  # _TOKEN_RE's url branch
-_URL_CHUNK = ((), (), (), (), (), False, (1, (), 0, False))  # what _chunk makes of a chunk that is one link
 _TRIPLE_RE = re.compile(r"([^\W\d_])\1\1+")
 _DOUBLE_RE = re.compile(r"([^\W\d_])\1")
 _PARTS_RE = re.compile(r"[^\W\d_]+|\d+")
@@ -69,6 +68,7 @@ _PREFIX_MAX = 3  # "nge-like", "e-ktp", "non-asn": a short first part joins the 
 
 _CACHE_LIMIT = 200_000
 _TEXT, _TAG, _URL, _MENTION = 0, 1, 2, 3  # what a regex match is
+_URL_MATCH, _MENTION_MATCH = (_URL, None, 0, 0, ()), (_MENTION, None, 0, 0, ())
 
 
 @dataclass(frozen=True)
@@ -159,14 +159,12 @@ class Normaliser:
         self._tag_cache: dict[str, tuple] = {}
         self._emoji_cache: dict[str, tuple] = {}
         self._raw_cache: dict[str, tuple] = {}
-        self._chunk_cache: dict[str, tuple] = {}
 
     def add_words(self, words: Iterable[str]) -> None:
         self.known |= {w.lower() for w in words if w}
         self._word_cache.clear()
         self._tag_cache.clear()
         self._raw_cache.clear()
-        self._chunk_cache.clear()
 
     # --- single words ---------------------------------------------------------------------------------
     def norm_word(self, raw: str) -> tuple:
@@ -395,8 +393,10 @@ class Normaliser:
 
     # --- whole texts ----------------------------------------------------------------------------------------
     def tokens(self, text: str) -> Tokens:
-        # Whitespace never falls inside a token, so the text is read a whitespace-separated chunk at a time, and a
-        # chunk seen before ("#PrabowoGibran2024", "menang!") costs one dictionary look-up and a few list extends.
+        # One pass of the compiled token regex over the whole text (no match spans whitespace), and per match one
+        # dictionary look-up of its spelling: a match seen before ("menang", "#PrabowoGibran2024") costs the
+        # look-up and five appends; only a new spelling goes through the Python normalising code. (Caching whole
+        # whitespace chunks instead made every new chunk - "menang!", "2024," - pay for a regex run of its own.)
         norm: list[str] = []
         start: list[int] = []
         end: list[int] = []
@@ -404,87 +404,56 @@ class Normaliser:
         nums: list[int] = []
         urls = hashtags = 0
         mention_spans: list[tuple[int, int]] = []
-        chunk_cache = self._chunk_cache
-        find = text.find
-        numwords = False
-        pos = 0
-        for chunk in text.split():
-            s = find(chunk, pos)
-            pos = s + len(chunk)
-            hit = chunk_cache.get(chunk)
-            if hit is None:
-                hit = self._chunk(chunk)
-            cn, cs, ce, cf, cv, whole, extra = hit
-            if cn:
-                norm += cn
-                flags += cf
-                nums += cv
-                if whole:  # one token spanning the chunk: the common case
-                    start.append(s)
-                    end.append(pos)
+        raw_cache = self._raw_cache
+        raw = self._raw
+        numwords = 0
+        for m in _TOKEN_RE.finditer(text):
+            g = m.group()
+            kind, t, fl, num, parts = raw_cache.get(g) or raw(g, m.lastindex)
+            if kind >= _URL:  # links and @mentions are counted, not words
+                if kind == _URL:
+                    urls += 1
                 else:
-                    start += [s + r for r in cs]
-                    end += [s + r for r in ce]
-            if extra is not None:
-                n_urls, mentions, n_tags, numw = extra
-                urls += n_urls
-                hashtags += n_tags
-                if mentions:
-                    mention_spans += [(s + ms, s + me) for ms, me in mentions]
-                numwords = numwords or numw
+                    mention_spans.append(m.span())
+                continue
+            if kind == _TAG:
+                hashtags += 1
+            if t is not None:  # one token spanning the match: the common case
+                norm.append(t)
+                start.append(m.start())
+                end.append(m.end())
+                flags.append(fl)
+                nums.append(num)
+                numwords |= fl & NUMWORD
+            else:
+                s = m.start()
+                for t, rs, re_, fl, num in parts:
+                    norm.append(t)
+                    start.append(s + rs)
+                    end.append(s + re_)
+                    flags.append(fl)
+                    nums.append(num)
+                    numwords |= fl & NUMWORD
         if numwords:
             _combine_numbers(norm, start, end, flags, nums)
         return Tokens(text, norm, start, end, flags, nums, urls, len(mention_spans), hashtags, mention_spans)
 
-    def _chunk(self, chunk: str) -> tuple:
-        """The tokens of one whitespace-free chunk as columns with offsets relative to it, cached by spelling:
-        (norms, starts, ends, flags, nums, one token spanning it all, None or (urls, mention spans, hashtags,
-        has a number word))."""
-        if chunk[:4] in ("http", "www.") and _URL_RE.fullmatch(chunk):
-            return _URL_CHUNK  # one link and nothing else: links are nearly all distinct, so none is cached
-        entries: list[tuple] = []
-        mentions: list[tuple[int, int]] = []
-        urls = tags = 0
-        numw = False
-        for m in _TOKEN_RE.finditer(chunk):
-            kind, t, fl, num, parts = self._raw(m.group(), m.lastindex)
-            if kind == _URL:
-                urls += 1
-                continue
-            if kind == _MENTION:
-                mentions.append(m.span())
-                continue
-            s = m.start()
-            if kind == _TAG:
-                tags += 1
-            for t, rs, re_, fl, num in parts:
-                entries.append((t, s + rs, s + re_, fl, num))
-                numw = numw or bool(fl & NUMWORD)
-        cols = tuple(tuple(c) for c in zip(*entries)) if entries else ((), (), (), (), ())
-        whole = len(entries) == 1 and entries[0][1] == 0 and entries[0][2] == len(chunk)
-        extra = (urls, tuple(mentions), tags, numw) if (urls or mentions or tags or numw) else None
-        hit = (*cols, whole, extra)
-        if len(self._chunk_cache) > _CACHE_LIMIT:
-            self._chunk_cache.clear()
-        self._chunk_cache[chunk] = hit
-        return hit
-
     def _raw(self, g: str, kind: int) -> tuple:
-        """What one regex match stands for, cached by its spelling: (kind, norm, flags, num, entries); norm is set
-        when the match is one token spanning all of it."""
+        """What one regex match stands for, cached by its spelling (one spelling is only ever matched by one
+        branch of ``_TOKEN_RE``: a hashtag starts with "#", an emoji with a character that is no letter or digit, a
+        word with one, and a link holds "://" or "www.", which no word does): (kind, norm, flags, num, entries);
+        norm is set when the match is one token spanning all of it."""
         if kind == 1:
-            hit = (_URL, None, 0, 0, ())
-        elif kind == 2:
-            hit = (_MENTION, None, 0, 0, ())
+            return _URL_MATCH  # links and mentions are nearly all distinct: not cached, they would crowd it out
+        if kind == 2:
+            return _MENTION_MATCH
+        entries = self.norm_word(g) if kind == 4 else self.norm_hashtag(g) if kind == 3 else self.norm_emoji(g)
+        tag = _TAG if kind == 3 else _TEXT
+        if len(entries) == 1 and entries[0][1] == 0 and entries[0][2] == len(g):
+            t, _, _, fl, num = entries[0]
+            hit = (tag, t, fl, num, entries)
         else:
-            entries = self.norm_word(g) if kind == 4 else self.norm_hashtag(g) if kind == 3 else self.norm_emoji(g)
-            tag = _TAG if kind == 3 else _TEXT
-            n = len(g)
-            if len(entries) == 1 and entries[0][1] == 0 and entries[0][2] == n:
-                t, _, _, fl, num = entries[0]
-                hit = (tag, t, fl, num, entries)
-            else:
-                hit = (tag, None, 0, 0, entries)
+            hit = (tag, None, 0, 0, entries)
         if len(self._raw_cache) > _CACHE_LIMIT:
             self._raw_cache.clear()
         self._raw_cache[g] = hit

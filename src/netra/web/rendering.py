@@ -15,6 +15,7 @@ from netra.cases import label as domain_label
 from netra import formatting
 from netra.formatting import FILTERS
 from netra.intake.report import reporting_limit_text
+from netra.notifications.webhook_urls import masked
 from netra.regions.model import TimeZone
 from netra.services.notifications import inbox
 from netra.storage.repositories import RegionRepository
@@ -23,6 +24,7 @@ from netra.web.security import csrf_token, current_account
 
 templates = Jinja2Templates(directory=str(resources.files("netra.web").joinpath("templates")))
 templates.env.filters.update(FILTERS)  # angka, persen, tanggal, waktu: Indonesian formats (Babel)
+templates.env.filters["url_tersamar"] = masked  # a webhook URL without the path that may hold a token
 
 
 def cache_compiled_templates(directory: Path) -> None:

@@ -32,7 +32,7 @@ from netra.cases import EventKind, label
 from netra.config import Settings
 from netra.formatting import moment
 from netra.notifications.preferences import CLOCK
-from netra.notifications.webhook_urls import UnsafeUrl, checked_url
+from netra.notifications.webhook_urls import UnsafeUrl, checked_url, masked
 from netra.regions.model import covers
 from netra.services.notifications import claims
 from netra.services.notifications.messages import URL_MARK
@@ -72,7 +72,7 @@ def register(db: Database, admin: Account, region_code: str, kind: str, url: str
         session.add(row)
         session.flush()
         audit_log.append(session, admin.actor, "create", f"webhook:{row.id}",
-                         {"region_code": region_code, "kind": kind, "url": url}, at=now)  # never the secret
+                         {"region_code": region_code, "kind": kind, "url": masked(url)}, at=now)  # never the secret
         return row.id, secret
 
 
