@@ -44,7 +44,12 @@ class Region:
 
     @property
     def province_code(self) -> str:
-        return self.code.split(".", 1)[0]
+        return province_of(self.code)
+
+
+def province_of(code: str) -> str:
+    """The province a region code lies in: "33" for "33.20" (and for "33" itself)."""
+    return code.split(".", 1)[0]
 
 
 def covers(scope_code: str, region_code: str) -> bool:

@@ -10,6 +10,7 @@ from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.sql.visitors import InternalTraversal
 
 from netra.accounts.model import Account
+from netra.regions.model import province_of
 
 
 class _Bytewise(ColumnElement[str]):
@@ -56,5 +57,5 @@ def within(scope: Account | Iterable[str], region=None, province=None) -> Column
             conditions.append(province == code)
         elif region is not None:
             inside = or_(region == code, below(region, code))
-            conditions.append(and_(province == code.split(".", 1)[0], inside) if province is not None else inside)
+            conditions.append(and_(province == province_of(code), inside) if province is not None else inside)
     return or_(*conditions) if conditions else false()

@@ -18,6 +18,7 @@ from pydantic import BaseModel, Field
 
 from netra.accounts.model import Account
 from netra.analytics import CHANNELS, ORIGINS, Filters, clean_filters, positions, stage_options
+from netra.regions.model import province_of
 from netra.rulebook import load_rulebook
 from netra.services import analytics, reference_data
 from netra.services.analytics.report import dashboard_pdf
@@ -66,8 +67,8 @@ def _choices(request: Request, regions) -> dict[str, Any]:
 def _zoom(f: Filters, account: Account | None) -> str | None:
     """The province the map zooms to: the one filtered on, or the only one an officer's regions lie in."""
     if f.region:
-        return f.region.split(".", 1)[0]
-    provinces = {code.split(".", 1)[0] for code in (account.scope if account else ())}
+        return province_of(f.region)
+    provinces = {province_of(code) for code in (account.scope if account else ())}
     return provinces.pop() if len(provinces) == 1 else None
 
 

@@ -28,6 +28,7 @@ from netra.analytics import (
     FUNNEL, Filters, cutoffs, median_of_tenths, positions, stage_windows, standing,
 )
 from netra.cases import State, label as case_label
+from netra.regions.model import province_of
 from netra.regions.points import load_regency_points
 from netra.regions.workforce import Workforce
 from netra.rulebook import load_rulebook
@@ -248,7 +249,7 @@ def region_tables(session, f: Filters, account: Account | None, workforce: Workf
     provinces: dict[str, int] = defaultdict(int)
     regency_rows = []
     for code, n in sorted(by_code.items()):
-        province = code.split(".", 1)[0]
+        province = province_of(code)
         provinces[province] += n
         regency_rows.append({"key": code, "name": names.get(code, (code,))[0], "province": province, "count": n})
     province_rows = [{"key": p, "name": names.get(p, (p,))[0], "count": n} for p, n in sorted(provinces.items())]

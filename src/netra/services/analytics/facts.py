@@ -35,7 +35,7 @@ from sqlalchemy import case, delete, null, select
 
 from netra.analytics.positions import position_group
 from netra.cases import CaseState, due_at, running_clock
-from netra.regions.model import TimeZone
+from netra.regions.model import TimeZone, province_of
 from netra.services import reference_data
 from netra.services.analytics import rollup
 from netra.storage import outbox
@@ -103,7 +103,7 @@ def _row(case, zone: str, events: list[tuple], kind_of, rules):
     registered = first.get("register") or first.get("record_finding")
     recommended, sanctioned = first.get("recommend"), first.get("impose_sanction")
     row = dict(
-        case_id=case.id, province_code=case.region_code.split(".", 1)[0], region_code=case.region_code,
+        case_id=case.id, province_code=province_of(case.region_code), region_code=case.region_code,
         election_id=case.election_id, event_date=case.event_date, status=case.status, family=case.family,
         channel=case.channel, origin=case.origin, position_group=_position_group(case.reported_position),
         agency=(case.reported_agency or "").strip()[:200],

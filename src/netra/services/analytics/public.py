@@ -36,6 +36,7 @@ from typing import Any, Hashable
 
 from netra.analytics import THRESHOLD, Cell, Filters, protect, standing, suppressed_value
 from netra.analytics.suppression import PRIMARY, WITHHELD, bounds, primary
+from netra.regions.model import province_of
 from netra.services import analytics as charts, reference_data
 from netra.services.analytics import Table, snapshots
 from netra.storage.database import Database
@@ -146,7 +147,7 @@ def _regions_of(national: dict[str, Table], province: str) -> list[Table]:
     regencies.rows = [r for r in regencies.rows if r["province"] == province]
     points = regencies.meta.get("points")
     if points is not None:
-        regencies.meta["points"] = {k: v for k, v in points.items() if k.split(".")[0] == province}
+        regencies.meta["points"] = {k: v for k, v in points.items() if province_of(k) == province}
     return [mine, regencies]
 
 
