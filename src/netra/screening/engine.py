@@ -109,8 +109,9 @@ class Screener:
             yield from self.screen_batch(batch)
 
     def screen_batch(self, items: list[Item | dict]) -> list[Result]:
-        """Screen items together: each text is analysed on its own, the model scores the batch in one sparse
-        product (``LinearModel.score_batch``), then each item is decided on its own. ``screen`` is a batch of one."""
+        """Screen items together: each text is analysed on its own, the model scores the batch in one set of array
+        operations (``LinearModel.score_batch``), then each item is decided on its own. ``screen`` is a batch of
+        one."""
         items = [item if isinstance(item, Item) else Item.from_dict(item) for item in items]
         analyse = self.analyzer.analyse
         analyses = [analyse(item.text) for item in items]
