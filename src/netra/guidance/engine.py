@@ -39,7 +39,6 @@ import numpy as np
 
 from netra import formatting
 from netra.elections import Elections, load_elections
-from netra.guidance import reading
 from netra.guidance import stages as stage_lookup
 from netra.guidance import status as statuses
 from netra.guidance.language import LanguageCheck
@@ -48,14 +47,15 @@ from netra.guidance.model import (
     Citation,
     Evidence,
     GuidanceError,
-    Pattern,
+    ActType,
     RuleMatch,
     StageInfo,
     Verdict,
 )
-from netra.guidance.patterns import load_patterns, read_yaml
+from netra.guidance.acts import ACT_PREFIX, NEUTRAL, PRIVATE_PHOTO, PROHIBITED, load_acts, read_yaml
+from netra.guidance.reader import Reader, document
 from netra.guidance.text import Analysis, Lexicon
-from netra.rulebook import ELECTION_LAWS, Family, LocalizedText, Period, Rule, Rulebook, load_rulebook
+from netra.rulebook import ELECTION_LAWS, Family, LocalizedText, Period, Rule, Rulebook, Subject, load_rulebook
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
 
@@ -115,6 +115,8 @@ class Weights:
     precandidate: float = 1.12  # "bakal calon": rules before candidates are set first
     not_standing: float = 0.6  # candidacy rules when the question says nothing of the asker standing
     min_score: float = 0.55  # below this the top match is not trusted (verdict depends, "no clear rule")
+    learned: float = 1.0  # the learned reader's rule score (a LinearSVC margin, shifted so -1 counts 0)
+    act_family: float = 1.15  # rules of the family of the prohibited act read
 
 
 class GuidanceEngine:
@@ -124,18 +126,20 @@ class GuidanceEngine:
         elections: Elections | None = None,
         *,
         lexicon: Lexicon | None = None,
-        patterns: Sequence[Pattern] | None = None,
+        acts: Sequence[ActType] | None = None,
         messages: dict | None = None,
         weights: Weights | None = None,
+        reader: Reader | None = None,
     ):
+        """`reader`: the learned reader (default: the shipped data/reader.npz, loaded on the first question; the
+        training recipe uses an engine's lexicon and folding before any reader exists)."""
         self.rulebook = rulebook
         self.elections = elections if elections is not None else load_elections()
         self.lexicon = lexicon or Lexicon.load()
         self.messages = messages or read_yaml(DATA_DIR / "messages.yaml")
-        self.patterns = tuple(patterns) if patterns is not None else load_patterns(
-            DATA_DIR / "allowed.yaml", rulebook=rulebook, lexicon=self.lexicon)
+        self.acts = {a.id: a for a in (acts if acts is not None else load_acts(rulebook=rulebook, lexicon=self.lexicon))}
         self.weights = weights or Weights()
-        self.acts = reading.load_acts()
+        self._reader = reader
         self.rules: tuple[Rule, ...] = tuple(rulebook.rules)
         self._build_index()
         rule_words: set[str] = set()
@@ -231,6 +235,26 @@ class GuidanceEngine:
                 out.append(token)
         return tuple(out)
 
+    @property
+    def reader(self) -> Reader:
+        if self._reader is None:
+            self._reader = Reader.load()
+        return self._reader
+
+    def analyse(self, question: str) -> Analysis:
+        """A question folded as every answer reads it: spelling, concepts, typo repair, whose candidacy."""
+        return self._own_acts(self.lexicon.analyse(question, self.speller))
+
+    def document(self, analysis: Analysis) -> str:
+        """What the learned reader reads of a question, and is trained on: the act's tokens, negated acts marked."""
+        return document(self._act_tokens(analysis), analysis.negated)
+
+    def read(self, analysis: Analysis) -> tuple[str, dict[str, float]]:
+        """The act type the reader finds (an acts.yaml id as "act.<id>", "prohibited.<family>", "neutral" or
+        "private_photo") and its score for each rule."""
+        doc = self.document(analysis)
+        return self.reader.acts(doc)[0][0], self.reader.rules(doc)
+
     # --- public -----------------------------------------------------------------------------------------------------
     def answer(
         self,
@@ -251,7 +275,7 @@ class GuidanceEngine:
         Raises GuidanceError (Indonesian message) for empty, over-long or non-Indonesian questions and for unknown
         status or election values.
         """
-        analysis = self._own_acts(self.lexicon.analyse(question, self.speller)) if isinstance(question, str) else None
+        analysis = self.analyse(question) if isinstance(question, str) else None
         text = self.language.check(question, analysis.words if analysis else None)
         chosen = self._check_subject(status if status not in (None, "") else subject)
         if election is not None and election not in self.elections:
@@ -268,11 +292,12 @@ class GuidanceEngine:
                 chosen = statuses.stated(analysis.words, concept_at) or chosen
             source = "question" if chosen else None
         stage = self._stage(text, analysis, when, election)
-        similarity = self._similarity(analysis)
+        act, rule_scores = self.read(analysis)
+        similarity = self._similarity(analysis, act, rule_scores)
         if chosen is not None:
-            return self._answer_as(text, analysis, stage, chosen, source, similarity)
+            return self._answer_as(text, analysis, stage, chosen, source, similarity, act)
 
-        each = {s: self._answer_as(text, analysis, stage, s, None, similarity) for s in statuses.STATUSES}
+        each = {s: self._answer_as(text, analysis, stage, s, None, similarity, act) for s in statuses.STATUSES}
         base = each["pns"]
         if len({a.verdict for a in each.values()}) == 1:  # the same for everyone: no need to ask
             return replace(base, subject=None, subject_source=None,
@@ -284,23 +309,21 @@ class GuidanceEngine:
             status_options=tuple((s, each[s].verdict) for s in statuses.STATUSES),
         )
 
-    def _answer_as(self, text, analysis: Analysis, stage, status: str, source, similarity) -> Answer:
+    def _answer_as(self, text, analysis: Analysis, stage, status: str, source, similarity, act: str) -> Answer:
+        """The decision table, for one status: the act type read decides which row answers."""
         scores = self._scores(similarity, analysis, stage, status)
         order = sorted(range(len(self.rules)), key=lambda i: -scores[i])
         matches = [self._match(i, scores[i], stage, status) for i in order]
-        read = reading.read(analysis, status, self.acts)
-        pattern = self._pattern(analysis.concepts)
-        if pattern is not None and reading.overrides(read, pattern, self.acts):
-            pattern = None  # the act decides, not where it happened
-        if pattern is not None:
-            found = self._pattern_answer(text, analysis, pattern, matches, stage, status, source)
+        if act.startswith(ACT_PREFIX) and act[len(ACT_PREFIX):] in self.acts:
+            found = self._pattern_answer(text, analysis, self.acts[act[len(ACT_PREFIX):]], matches, stage, status,
+                                         source)
             if found is not None:
                 return found
-        if reading.private_photo(read, analysis) and status not in statuses.UNBOUND:
+        elif act == PRIVATE_PHOTO and status not in statuses.UNBOUND:
             # the best-matching rule binding the asker: the one the photo would break once spread
             basis = [m for m in matches if m.applies is not False and statuses.obliges(m.rule, status)][:1]
             return self._row_answer(text, Verdict.DEPENDS, "private_photo", basis, matches, stage, status, source)
-        if reading.neutral_without_act(read):
+        elif act in (NEUTRAL, PRIVATE_PHOTO):
             return self._row_answer(text, Verdict.ALLOWED, "neutral_no_act", [], matches, stage, status, source)
         if status in statuses.UNBOUND:
             return self._unbound_answer(text, analysis, matches, stage, status, source)
@@ -349,8 +372,10 @@ class GuidanceEngine:
             return StageInfo(source="phrase", candidates_set=cs, in_campaign=ic, stage_id=fact)
         return None
 
-    def _similarity(self, analysis: Analysis) -> np.ndarray:
-        """Each rule's similarity to the question, before stage and status weigh in (computed once per question)."""
+    def _similarity(self, analysis: Analysis, act: str, rule_scores: dict[str, float]) -> np.ndarray:
+        """Each rule's similarity to the question, before stage and status weigh in (computed once per question):
+        the rulebook text views, plus the learned reader's score for the rule, rules of the family of the act read
+        a little ahead."""
         w = self.weights
         tokens = self._act_tokens(analysis)
         qw = self._word.transform([tokens])
@@ -362,7 +387,13 @@ class GuidanceEngine:
         acts = analysis.concepts - CONTEXT_CONCEPTS
         total = sum(self._concept_idf.get(c, 1.0) for c in acts) or 1.0
         kw = np.array([sum(self._concept_idf.get(c, 1.0) for c in acts & k) / total for k in self._keyword_concepts])
-        scores = doc + ex + w.keyword * kw
+        learned = np.array([rule_scores.get(r.id, -1.0) for r in self.rules])
+        scores = doc + ex + w.keyword * kw + w.learned * np.maximum(learned + 1.0, 0.0)
+        if act.startswith(PROHIBITED):
+            family = act[len(PROHIBITED):]
+            for i, rule in enumerate(self.rules):
+                if rule.family.value == family:
+                    scores[i] *= w.act_family
         if "precandidate" in analysis.concepts and "candidate" not in analysis.concepts:
             for i, rule in enumerate(self.rules):
                 if rule.period is Period.BEFORE_CANDIDATES_SET:
@@ -383,7 +414,7 @@ class GuidanceEngine:
                 scores[i] *= w.stage_mismatch
             # ranking keeps rules that concern the asker, even those addressed to others (shown as related);
             # only the verdict refuses to rest on them
-            if bound and not any(rule.binds(b) for b in bound):
+            if bound and subject not in statuses.UNBOUND and not any(rule.binds(b) for b in bound):
                 scores[i] *= w.pppk_mismatch if subject == "pppk" else w.subject_mismatch
         return scores
 
@@ -409,10 +440,6 @@ class GuidanceEngine:
     def _unverified_notes(self, primary: Iterable[Rule]) -> list[LocalizedText]:
         ids = ", ".join(r.id for r in primary if not r.verified)
         return [self._l("notes", "unverified_rules", rule_ids=ids)] if ids else []
-
-    def _pattern(self, concepts: frozenset[str]) -> Pattern | None:
-        fired = [(len(p.requires), -n, p) for n, p in enumerate(self.patterns) if p.matches(concepts)]
-        return max(fired, key=lambda t: (t[0], t[1]))[2] if fired else None
 
     def _evidence(self, analysis: Analysis, rule_ids: Iterable[str], kind: str) -> Evidence | None:
         wanted = {i for i, r in enumerate(self.rules) if r.id in set(rule_ids)}
@@ -453,7 +480,7 @@ class GuidanceEngine:
         raw = self.messages["bases"][key]
         return Citation(raw["cite"], bool(raw.get("verified", True)))
 
-    def _pattern_answer(self, text, analysis, pattern: Pattern, matches: list[RuleMatch], stage, subject,
+    def _pattern_answer(self, text, analysis, pattern: ActType, matches: list[RuleMatch], stage, subject,
                         subject_source) -> Answer | None:
         """The pattern's answer for this status, or None when its condition (CLTN, leave ...) concerns civil
         servants only: the asker's own answer then applies (the unbound's, or the statutes binding a village head,
@@ -504,7 +531,7 @@ class GuidanceEngine:
             rulebook_version=self.rulebook.version,
         )
 
-    def _window(self, pattern: Pattern, analysis: Analysis, stage: StageInfo | None, verdict: Verdict,
+    def _window(self, pattern: ActType, analysis: Analysis, stage: StageInfo | None, verdict: Verdict,
                 reason: LocalizedText) -> tuple[Verdict, LocalizedText, tuple[Rule, ...]]:
         """Acts banned from some months before candidates are set unless the Minister approves in writing (replacing
         officials): where the date falls, from "N bulan sebelum penetapan" or the election calendar."""
@@ -598,6 +625,15 @@ class GuidanceEngine:
             notes.append(self._l("subject_notes", subject))
         if stage is None and primary:
             notes.extend(self._period_notes(primary))
+        if verdict is Verdict.NOT_ALLOWED:
+            # an offence binding every person (vote buying ...) is cited beside the civil servants' own rule
+            general = tuple(m.rule for m in matches[:3] if Subject.EVERYONE in m.rule.subjects and m.applies is not False
+                            and m.rule not in primary and self._in_election(m.rule, self._election_kind(analysis, stage)))[:1]
+            if general:
+                primary = primary + general
+                also = self._bi(("reasons", "also_general"), {lang: dict(rules="; ".join(
+                    f"{r.id} ({r.title.get(lang)})" for r in general)) for lang in ("id", "en")})
+                reason = LocalizedText(id=f"{reason.id} {also.id}", en=f"{reason.en} {also.en}")
         notes.extend(self._unverified_notes(primary))
         return Answer(
             verdict=verdict, matches=tuple(matches[:5]), primary=primary, reason=reason, notes=tuple(notes),
@@ -691,19 +727,25 @@ class GuidanceEngine:
         top = matches[0].rule
         ids = ", ".join(m.rule.id for m in matches[:2])
         bound_id, bound_en = self._bound_labels(top)
-        if "state_facility" in analysis.concepts and analysis.concepts & {"winteam", "campaign"}:
-            # the ban on campaigning with government facilities binds whoever campaigns, not a status
-            verdict, reason = Verdict.NOT_ALLOWED, self._bi(("reasons", "unbound_state_facility"), {
-                lang: dict(subject=label[lang]) for lang in ("id", "en")})
-        elif "gift" in analysis.concepts and analysis.concepts & (CONTESTANTS | {"choose", "vote", "support",
-                                                                                  "appeal"}):
-            verdict, reason = Verdict.DEPENDS, LocalizedText(
-                id=self._l("reasons", "unbound_gift", subject=label["id"]).id,
-                en=self._l("reasons", "unbound_gift", subject=label["en"]).en)
-        else:
-            verdict, reason = Verdict.ALLOWED, LocalizedText(
-                id=self._l("reasons", "unbound", subject=label["id"], rule_ids=ids, bound=bound_id).id,
-                en=self._l("reasons", "unbound", subject=label["en"], rule_ids=ids, bound=bound_en).en)
+        kind = self._election_kind(analysis, stage)
+        general = [m for m in matches[:1] if statuses.obliges(m.rule, subject) and m.applies is not False
+                   and self._in_election(m.rule, kind)]
+        if general:
+            # an offence of election law that binds every person (vote buying, campaigning in the quiet period ...)
+            rule = general[0].rule
+            reason = self._bi(("reasons", "general_offence"), {lang: dict(
+                subject=label[lang], title=rule.title.get(lang), explanation=rule.explanation.get(lang))
+                for lang in ("id", "en")})
+            notes = [self._stage_note(stage)] if stage is not None else []
+            notes.extend(self._unverified_notes((rule,)))
+            ranked = general[:1] + [m for m in matches if m is not general[0]]
+            return Answer(question=text, verdict=Verdict.NOT_ALLOWED, matches=tuple(ranked[:5]), primary=(rule,),
+                          reason=reason, notes=tuple(notes), evidence=self._evidence(analysis, [rule.id], "forbidden"),
+                          subject=subject, subject_source=subject_source, stage=stage, confident=True,
+                          rulebook_version=self.rulebook.version)
+        verdict, reason = Verdict.ALLOWED, LocalizedText(
+            id=self._l("reasons", "unbound", subject=label["id"], rule_ids=ids, bound=bound_id).id,
+            en=self._l("reasons", "unbound", subject=label["en"], rule_ids=ids, bound=bound_en).en)
         notes = [self._stage_note(stage)] if stage is not None else []
         notes.append(self._l("subject_notes", subject))
         basis = tuple(self._citation(key) for key in (("asn_law", "retired") if subject == "retired" else ("asn_law",)))
