@@ -31,10 +31,12 @@ SETS = {"v1": ROOT / "tests/guidance/questions.yaml", "v2": ROOT / "tests/guidan
         "v3": ROOT / "tests/guidance/questions_v3.yaml", "v4": ROOT / "tests/guidance/questions_v4.yaml"}
 LABELS = Path(__file__).with_name("act_labels.yaml")
 SEED = 17
-C_ACT = 0.5
-C_RULE = 0.5
-PARAPHRASES_PER_ACT = 24
-PARAPHRASES_PER_RULE = 8
+import os
+C_ACT = float(os.environ.get("XC_ACT", 0.5))
+C_RULE = float(os.environ.get("XC_RULE", 0.5))
+PARAPHRASES_PER_ACT = int(os.environ.get("XP_ACT", 24))
+PARAPHRASES_PER_RULE = int(os.environ.get("XP_RULE", 8))
+NEUTRAL_EXAMPLES = os.environ.get("XNEUTRAL", "0") == "1"
 
 STATUS_PHRASES = ["PNS", "ASN", "PPPK", "saya PNS", "sy ASN", "guru PNS", "honorer", "kades", "kepala desa",
                   "perangkat desa", "anggota BPD", "anggota TNI", "polisi", "pegawai dinas", "camat", "lurah", "bidan PNS",
@@ -125,7 +127,7 @@ def examples(engine, sets: list[str]) -> list[Example]:
         act = None if rule.addressees else f"prohibited.{rule.family.value}"
         for e in rule.examples.forbidden:
             out.append(Example(fold(e.text), act, (rule.id,), "rulebook"))
-        for e in rule.examples.allowed:
+        for e in rule.examples.allowed if NEUTRAL_EXAMPLES else ():
             out.append(Example(fold(e.text), "neutral", (), "rulebook"))
         text = " . ".join([rule.title.id, rule.explanation.id, " . ".join(rule.keywords)])
         out.append(Example(fold(text), None, (rule.id,), "rulebook"))

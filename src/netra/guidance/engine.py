@@ -116,6 +116,7 @@ class Weights:
     not_standing: float = 0.6  # candidacy rules when the question says nothing of the asker standing
     min_score: float = 0.55  # below this the top match is not trusted (verdict depends, "no clear rule")
     learned: float = 1.0  # the learned reader's rule score (a LinearSVC margin, shifted so -1 counts 0)
+    general: float = 0.6  # offences binding everyone, for an asker bound by rules of their own
     act_family: float = 1.15  # rules of the family of the prohibited act read
 
 
@@ -416,6 +417,8 @@ class GuidanceEngine:
             # only the verdict refuses to rest on them
             if bound and subject not in statuses.UNBOUND and not any(rule.binds(b) for b in bound):
                 scores[i] *= w.pppk_mismatch if subject == "pppk" else w.subject_mismatch
+            elif subject not in statuses.UNBOUND and Subject.EVERYONE in rule.subjects:
+                scores[i] *= w.general  # the asker's own rules first; an offence binding everyone follows
         return scores
 
     def _match(self, i: int, score: float, stage: StageInfo | None, subject: str | None) -> RuleMatch:
@@ -436,6 +439,11 @@ class GuidanceEngine:
         question, best first."""
         return [m for m in matches if statuses.obliges(m.rule, subject) and m.applies is not False
                 and self._in_election(m.rule, kind)]
+
+    def _own_binding(self, matches: list[RuleMatch], subject: str, kind: str | None) -> list[RuleMatch]:
+        """`_binding`, the rules naming the asker's status before the offences binding everyone."""
+        found = self._binding(matches, subject, kind)
+        return sorted(found, key=lambda m: Subject.EVERYONE in m.rule.subjects)
 
     def _unverified_notes(self, primary: Iterable[Rule]) -> list[LocalizedText]:
         ids = ", ".join(r.id for r in primary if not r.verified)
@@ -511,7 +519,7 @@ class GuidanceEngine:
         primary = tuple(r for r in primary if subject is None or statuses.obliges(r, subject))[:2]
         if subject == "non_asn" and override is None and verdict is not Verdict.ALLOWED and not primary:
             # the circular binds them, not the civil servants' rules the pattern's reason explains the act with
-            own = self._binding(matches, subject, kind)[:1]
+            own = self._own_binding(matches, subject, kind)[:1]
             primary, basis = tuple(m.rule for m in own), ()
             ranked = tuple(own + [m for m in ranked if m not in own])[:5]
         if stage is not None:
@@ -604,7 +612,7 @@ class GuidanceEngine:
         if subject == "non_asn":
             # the civil servants' rule says what the act is; the rule extending it to non-ASN staff is the basis
             acts_rule = next((m.rule for m in matches if not statuses.obliges(m.rule, subject)), rule)
-            own = self._binding(matches, subject, self._election_kind(analysis, stage))[:1]
+            own = self._own_binding(matches, subject, self._election_kind(analysis, stage))[:1]
             primary = tuple(m.rule for m in own)
             matches = own + [m for m in matches if m not in own]
             reason = self._bi(("reasons", "non_asn"),
