@@ -1,5 +1,14 @@
-"""One-off: the act label of every question of a set, read from the pattern engine's answer (which fits v1-v3)
-where it answered right, else from the expected answer. Written to lab/guidance/act_labels.yaml."""
+"""How lab/guidance/act_labels.yaml was made (kept for the record; the pattern engine it ran is gone).
+
+The act label of every question of a set: the allowed pattern of round four's engine (main before round five, whose
+patterns are today's act types of data/acts.yaml) when that engine answered the question right, "private_photo"
+for its private-photo row, else from the expected answer: "neutral" when allowed, "prohibited.<family of the first
+expected rule>" otherwise ("prohibited.none" when no rule of the rulebook applies). v1-v3 were labelled with it in
+round five before anything else; v4 only after the one v4 measurement, running main's engine from an export:
+
+    git archive main src | tar -x -C /tmp/oldeng
+    PYTHONPATH=/tmp/oldeng/src .venv/bin/python lab/guidance/derive_labels.py tests/guidance/questions_v4.yaml
+"""
 import sys
 from datetime import date
 from pathlib import Path
