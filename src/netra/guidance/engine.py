@@ -294,11 +294,12 @@ class GuidanceEngine:
             source = "question" if chosen else None
         stage = self._stage(text, analysis, when, election)
         act, rule_scores = self.read(analysis)
-        similarity = self._similarity(analysis, act, rule_scores)
+        similarity, recognised = self._similarity(analysis, act, rule_scores)
         if chosen is not None:
-            return self._answer_as(text, analysis, stage, chosen, source, similarity, act)
+            return self._answer_as(text, analysis, stage, chosen, source, similarity, recognised, act)
 
-        each = {s: self._answer_as(text, analysis, stage, s, None, similarity, act) for s in statuses.STATUSES}
+        each = {s: self._answer_as(text, analysis, stage, s, None, similarity, recognised, act)
+                for s in statuses.STATUSES}
         base = each["pns"]
         if len({a.verdict for a in each.values()}) == 1:  # the same for everyone: no need to ask
             return replace(base, subject=None, subject_source=None,
@@ -310,7 +311,8 @@ class GuidanceEngine:
             status_options=tuple((s, each[s].verdict) for s in statuses.STATUSES),
         )
 
-    def _answer_as(self, text, analysis: Analysis, stage, status: str, source, similarity, act: str) -> Answer:
+    def _answer_as(self, text, analysis: Analysis, stage, status: str, source, similarity, recognised: float,
+                   act: str) -> Answer:
         """The decision table, for one status: the act type read decides which row answers."""
         scores = self._scores(similarity, analysis, stage, status)
         order = sorted(range(len(self.rules)), key=lambda i: -scores[i])
@@ -327,8 +329,8 @@ class GuidanceEngine:
         elif act in (NEUTRAL, PRIVATE_PHOTO):
             return self._row_answer(text, Verdict.ALLOWED, "neutral_no_act", [], matches, stage, status, source)
         if status in statuses.UNBOUND:
-            return self._unbound_answer(text, analysis, matches, stage, status, source)
-        return self._rule_answer(text, analysis, matches, stage, status, source, float(similarity.max()))
+            return self._unbound_answer(text, analysis, matches, stage, status, source, act)
+        return self._rule_answer(text, analysis, matches, stage, status, source, recognised)
 
     def _row_answer(self, text, verdict: Verdict, reason: str, basis: list[RuleMatch], matches: list[RuleMatch],
                     stage, status, source) -> Answer:
@@ -373,10 +375,11 @@ class GuidanceEngine:
             return StageInfo(source="phrase", candidates_set=cs, in_campaign=ic, stage_id=fact)
         return None
 
-    def _similarity(self, analysis: Analysis, act: str, rule_scores: dict[str, float]) -> np.ndarray:
+    def _similarity(self, analysis: Analysis, act: str, rule_scores: dict[str, float]) -> tuple[np.ndarray, float]:
         """Each rule's similarity to the question, before stage and status weigh in (computed once per question):
         the rulebook text views, plus the learned reader's score for the rule, rules of the family of the act read
-        a little ahead."""
+        a little ahead. Also how well the rulebook's own text matches at best (the confidence an act was recognised,
+        which the reader's scores do not lend)."""
         w = self.weights
         tokens = self._act_tokens(analysis)
         qw = self._word.transform([tokens])
@@ -389,6 +392,7 @@ class GuidanceEngine:
         total = sum(self._concept_idf.get(c, 1.0) for c in acts) or 1.0
         kw = np.array([sum(self._concept_idf.get(c, 1.0) for c in acts & k) / total for k in self._keyword_concepts])
         learned = np.array([rule_scores.get(r.id, -1.0) for r in self.rules])
+        recognised = float((doc + ex + w.keyword * kw).max())
         scores = doc + ex + w.keyword * kw + w.learned * np.maximum(learned + 1.0, 0.0)
         if act.startswith(PROHIBITED):
             family = act[len(PROHIBITED):]
@@ -403,7 +407,7 @@ class GuidanceEngine:
             for i, rule in enumerate(self.rules):
                 if rule.family is Family.CANDIDACY:
                     scores[i] *= w.not_standing
-        return scores
+        return scores, recognised
 
     def _scores(self, similarity: np.ndarray, analysis: Analysis, stage: StageInfo | None,
                 subject: str | None) -> np.ndarray:
@@ -587,7 +591,7 @@ class GuidanceEngine:
         acts = analysis.concepts - CONTEXT_CONCEPTS
         common = dict(question=text, subject=subject, subject_source=subject_source, stage=stage,
                       rulebook_version=self.rulebook.version)
-        confidence = recognised if subject in statuses.STATUTE_BOUND else top.score
+        confidence = recognised if subject in statuses.STATUTE_BOUND else min(top.score, recognised)
         if confidence < w.min_score or not acts and confidence < 2 * w.min_score:
             return Answer(verdict=Verdict.DEPENDS, matches=tuple(matches[:5]), primary=(),
                           reason=self._l("reasons", "no_rule"), confident=False, **common)
@@ -729,15 +733,21 @@ class GuidanceEngine:
         return Answer(verdict=Verdict.DEPENDS, matches=tuple(matches[:5]), primary=(), reason=reason,
                       notes=tuple(notes), confident=True, **common)
 
-    def _unbound_answer(self, text, analysis, matches: list[RuleMatch], stage, subject, subject_source) -> Answer:
+    def _unbound_answer(self, text, analysis, matches: list[RuleMatch], stage, subject, subject_source,
+                        act: str) -> Answer:
         """Citizens, retired civil servants and civil servants' families: no neutrality rule binds them."""
         label = self.messages["subjects"][subject]
         top = matches[0].rule
         ids = ", ".join(m.rule.id for m in matches[:2])
         bound_id, bound_en = self._bound_labels(top)
         kind = self._election_kind(analysis, stage)
-        general = [m for m in matches[:1] if statuses.obliges(m.rule, subject) and m.applies is not False
-                   and self._in_election(m.rule, kind)]
+        family = act[len(PROHIBITED):] if act.startswith(PROHIBITED) else None
+        # an offence binding everyone that matches nearly as well as the best rule: the best match itself, or one
+        # of the family of the act read
+        floor = self.weights.subject_promotion * matches[0].score
+        general = [m for n, m in enumerate(matches[:8]) if statuses.obliges(m.rule, subject) and m.applies is not False
+                   and self._in_election(m.rule, kind) and m.score >= floor
+                   and (n == 0 or m.rule.family.value == family or family == "none")]
         if general:
             # an offence of election law that binds every person (vote buying, campaigning in the quiet period ...)
             rule = general[0].rule
