@@ -10,20 +10,25 @@ How a question is answered (``GuidanceEngine.answer``):
    as "honorer", "kades", "bukan ASN"; when none and the verdict differs by status, the answer asks) and the stage
    (a date parameter or a date in the question, looked up in the election calendars; or words such as "masa
    kampanye").
-4. Ranking: every rule gets a score from four TF-IDF cosine similarities (scikit-learn, fitted at load time on the
+4. Reading (``reader.py``): a learned classifier (LinearSVC over word and character n-grams of the folded question,
+   the words naming who acts left out; trained by lab/guidance/training.py and shipped as data/reader.npz) names the
+   act type: one of the decision table's rows (``data/acts.yaml``: allowed or conditional conduct), "prohibited.
+   <family>" (an act the rulebook forbids), "neutral" or "private_photo"; and scores every rule.
+5. Ranking: every rule gets a score from four TF-IDF cosine similarities (scikit-learn, fitted at load time on the
    rulebook: word/concept and character n-gram views of each rule's title, explanation, keywords and forbidden
-   examples, and of each forbidden example alone) plus a keyword-concept overlap, all on the words of the act (the
-   words naming who acts are left out: the status is settled apart). Rules that do not apply at the known stage, or
-   do not bind the known status, are pushed down, and candidacy rules unless the asker means to stand.
-5. Reading (``reading.py``): the question's slots: act type (``data/acts.yaml``), target, conditions, negated acts.
-   Decision rows on them: a partisan act aimed at a contestant voids an allowed pattern about something else (the
-   setting, watching ...); a photo with a contestant kept private is "tergantung"; nothing forbidden and only neutral
-   things named is allowed.
-6. Verdict: an allowed pattern (``data/allowed.yaml``) that fires decides (allowed or depends, possibly changed for
-   the status or by the election calendar); otherwise a confident rule match means not allowed; a weak match means
-   depends, with an honest "no clear rule" reason. The basis is always a rule binding the asker: for village heads
-   and officials, BPD members and TNI/Polri the election law first, then the law on their own office (UU 6/2014,
-   UU 34/2004, UU 2/2002); for non-ASN staff SE MenPANRB 1/2023 after the civil servants' rule naming the act.
+   examples, and of each forbidden example alone), a keyword-concept overlap and the reader's score for the rule,
+   rules of the family read a little ahead. Rules that do not apply at the known stage, or do not bind the known
+   status, are pushed down, and candidacy rules unless the asker means to stand; offences binding everyone follow
+   the asker's own rules.
+6. Decision table, per status: a table row answers as written there (allowed or depends, possibly changed for the
+   status or by the election calendar); "neutral" is allowed; a private photo "tergantung"; a prohibited act is not
+   allowed when a rule of the ranking binds the asker (the rulebook's ``subjects`` decide whom; ``everyone`` for the
+   general election offences), with a weak match "depends" with an honest "no clear rule" reason. The basis is
+   always a rule binding the asker: for village heads and officials, BPD members and TNI/Polri the election law
+   first, then the law on their own office (UU 6/2014, UU 34/2004, UU 2/2002); for non-ASN staff SE MenPANRB 1/2023
+   after the civil servants' rule naming the act; for citizens, retirees and spouses only an offence binding
+   everyone (vote buying ...), else allowed; a civil servant's "not allowed" cites such an offence beside their own
+   discipline rule.
 """
 
 from __future__ import annotations
@@ -145,7 +150,7 @@ class GuidanceEngine:
         self._build_index()
         rule_words: set[str] = set()
         for analysis in self._rule_analyses:
-            rule_words.update(analysis.words)
+            rule_words.update(w for w in analysis.words if len(w) > 1)  # "187A" folds to "187", "a"
         self.language = LanguageCheck.build(self.messages, extra_indonesian=self.lexicon.known_words | rule_words)
         self.speller = self.lexicon.speller(rule_words | self.language.indonesian)
 
@@ -318,7 +323,7 @@ class GuidanceEngine:
         order = sorted(range(len(self.rules)), key=lambda i: -scores[i])
         matches = [self._match(i, scores[i], stage, status) for i in order]
         if act.startswith(ACT_PREFIX) and act[len(ACT_PREFIX):] in self.acts:
-            found = self._pattern_answer(text, analysis, self.acts[act[len(ACT_PREFIX):]], matches, stage, status,
+            found = self._act_answer(text, analysis, self.acts[act[len(ACT_PREFIX):]], matches, stage, status,
                                          source)
             if found is not None:
                 return found
@@ -334,7 +339,7 @@ class GuidanceEngine:
 
     def _row_answer(self, text, verdict: Verdict, reason: str, basis: list[RuleMatch], matches: list[RuleMatch],
                     stage, status, source) -> Answer:
-        """The answer of a decision row on the reading's slots (reading.py): its reason, the binding rule it names."""
+        """The answer of a fixed row of the decision table (neutral, private photo): its reason, the binding rule it names."""
         ranked = tuple(basis + [m for m in matches if m not in basis])[:5]
         return Answer(question=text, verdict=verdict, matches=ranked, primary=tuple(m.rule for m in basis),
                       reason=self._l("reasons", reason), notes=(self._stage_note(stage),) if stage is not None else (),
@@ -492,9 +497,9 @@ class GuidanceEngine:
         raw = self.messages["bases"][key]
         return Citation(raw["cite"], bool(raw.get("verified", True)))
 
-    def _pattern_answer(self, text, analysis, pattern: ActType, matches: list[RuleMatch], stage, subject,
+    def _act_answer(self, text, analysis, pattern: ActType, matches: list[RuleMatch], stage, subject,
                         subject_source) -> Answer | None:
-        """The pattern's answer for this status, or None when its condition (CLTN, leave ...) concerns civil
+        """The table row's answer for this status, or None when its condition (CLTN, leave ...) concerns civil
         servants only: the asker's own answer then applies (the unbound's, or the statutes binding a village head,
         a BPD member or TNI/Polri)."""
         override = pattern.subjects.get(subject or "")
