@@ -35,3 +35,16 @@ def test_a_bpd_member_is_a_village_actor_whose_own_rules_can_be_named(screener):
                               "partai nomor 2 kemarin", "created_at": "2024-01-20", "region": "33.20"})
     assert result.violation and result.actor.kind == "village" and result.family == "party"
     assert "uu6_2014.64.h" in result.rules, result.rules
+
+
+def test_offences_binding_everyone_are_never_screening_evidence(screener):
+    # Vote buying, the quiet period, props on trees: guidance and case handlers cite them; the screener looks for a
+    # bound person's own act, and their everyday words ("uang", "sekolah", "pohon") are no evidence of one.
+    from netra.rulebook import load_rulebook
+
+    general = {r.id for r in load_rulebook().rules if r.binds_everyone}
+    assert general
+    result = screener.screen({"id": "amplop", "text": "Guru PNS SDN 3 bagi-bagi amplop uang ke warga biar coblos "
+                              "paslon nomor 2", "created_at": "2024-11-20", "region": "33.20",
+                              "author": {"is_asn": True}})
+    assert result.violation and result.rules and not general & set(result.rules), result.rules

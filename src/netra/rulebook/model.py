@@ -235,6 +235,11 @@ class Rule:
     verified: bool = True  # False: content not confirmed by the brief's sources; see ``note``
     addressees: tuple[Addressee, ...] = ()  # empty: the rule binds its subjects; else it binds these others
 
+    @property
+    def binds_everyone(self) -> bool:
+        """A general election offence (vote buying, the quiet period...) that binds every person, not a duty of office."""
+        return Subject.EVERYONE in self.subjects
+
     def binds(self, subject: Subject | str) -> bool:
         """Whether the rule concerns `subject` (bound by it, or protected by a rule addressed to others)."""
         return Subject(subject) in self.subjects or Subject.EVERYONE in self.subjects

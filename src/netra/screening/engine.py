@@ -25,7 +25,7 @@ from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from typing import Any
 
-from netra.screening.analysis import Analysis, Analyzer
+from netra.screening.analysis import Analysis, Analyzer, neutrality_rules
 from netra.screening.candidates import CandidateRegistry
 from netra.screening.items import Actor, CandidateRef, Item, Result, Span, Stance
 from netra.screening.names import LearnedNames
@@ -82,7 +82,7 @@ class Screener:
         self._rules_for: dict[tuple[str, str], list] = {}
         self._stance_rules = frozenset(self.lexicon.raw.get("stance_rules") or ())
         self._rules_by_family = {}
-        for rule in rulebook.rules:
+        for rule in neutrality_rules(rulebook):
             fam = rule.family.value if hasattr(rule.family, "value") else str(rule.family)
             self._rules_by_family.setdefault(fam, []).append(rule)
 

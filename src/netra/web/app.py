@@ -40,10 +40,29 @@ DEFAULT_BODY_LIMIT = 1024 * 1024  # every route: forms and JSON; upload routes s
 
 @asynccontextmanager
 async def _lifespan(app: FastAPI):
-    # The statistics are warmed in the background: every other page is served at once, and the first statistics
-    # request finds them ready (or waits only for the rest of the warm-up, not for a catch-up of its own).
-    threading.Thread(target=_warm_statistics, args=(app.state.db,), name="netra-warm-statistics", daemon=True).start()
+    # The statistics and the guidance engine are warmed in the background: every other page is served at once, and
+    # the first statistics request or question finds them ready (or waits only for the rest of the warm-up).
+    threading.Thread(target=_warm_up, args=(app.state.db,), name="netra-warm-up", daemon=True).start()
     yield
+
+
+def _warm_up(db: Database) -> None:
+    _warm_statistics(db)  # first: the pages opened first after a start
+    _warm_guidance(db)
+
+
+def _warm_guidance(db: Database) -> None:
+    """Build the "Bolehkah?" engine over the reference data in force: without this the first question after a start
+    paid scikit-learn's import and the rulebook's index (11-18 s on a busy 2-core machine, measured 7 Dec)."""
+    from netra.services import reference_data
+
+    started = time.perf_counter()
+    try:
+        reference_data.guidance_engine(db)
+    except Exception:  # the first question will build it and report any error itself
+        log.exception("guidance warm-up failed")
+    else:
+        log.info("guidance warm", extra={"ms": round((time.perf_counter() - started) * 1000, 1)})
 
 
 def _warm_statistics(db: Database) -> None:
