@@ -34,6 +34,13 @@ PRODUCTION_HASHER = passwords._hasher
 passwords._hasher = PasswordHasher(time_cost=1, memory_cost=8, parallelism=1)
 
 
+@pytest.hookimpl(trylast=True)  # after pytest has grouped the tests that share a module's fixtures
+def pytest_collection_modifyitems(items):
+    """Tests marked `long` first: a minute-long test that a worker starts last keeps the run going on one core
+    while the other has nothing left. The sort is stable, so a module's tests stay together and in order."""
+    items.sort(key=lambda item: item.get_closest_marker("long") is None)
+
+
 @pytest.fixture
 def production_hasher(monkeypatch):
     """The hasher the product uses, for the tests that pin its cost."""
