@@ -10,8 +10,9 @@ for six scopes (national; one province; one regency; national in the campaign st
 family; national for a period of two months):
 
 * ``netra``: each chart function of netra.services.analytics, ``--runs`` times; p50 and p95. National and
-  provincial questions, with or without a stage, read case_rollup (counts per stage, province, election and key);
-  a regency, a period or a family filter reads case_stats (one row per case);
+  provincial questions, with a stage, a family or none, and the whole months of a period read case_rollup
+  (counts per stage/month/family key, province, election and key); a regency and a period's edge days read
+  case_stats (one row per case);
 * ``plain SQL``: the same aggregation written directly against cases and case_events (no summary table), measured
   in the same run, ``--baseline-runs`` times (it is slow, so fewer runs; each capped by statement_timeout).
 
@@ -51,7 +52,7 @@ from netra.storage.database import Database  # noqa: E402
 NOW = datetime(2024, 12, 20, 10, 0, tzinfo=timezone.utc)
 TARGET_MS = 300
 # Every chart, with or without a stage, family or period filter: all targeted. The rollup answers the national,
-# provincial and stage questions; a regency, a family or a period reads case_stats.
+# provincial, stage and family questions and a period's whole months; a regency reads case_stats.
 SCOPES = {"national": Filters(), "province 33": Filters(region="33"), "regency 33.20": Filters(region="33.20"),
           "national, campaign stage": Filters(stage="campaign"),
           "national, social media": Filters(family="social_media"),

@@ -102,11 +102,15 @@ def evaluate(screener, labelled: Iterable[dict], *, as_asn: bool = False) -> Met
     ASN").
     """
     m = Metrics()
-    for rec in labelled:
+    records = list(labelled)
+    items = []
+    for rec in records:
         item = {k: rec.get(k) for k in FIELDS if k in rec}
         if as_asn:
             item["author"] = {"is_asn": True, "role": None}
-        m.add(rec, screener.screen(item))
+        items.append(item)
+    for rec, result in zip(records, screener.screen_many(items)):  # scored in batches, like the file pipeline
+        m.add(rec, result)
     return m
 
 
@@ -124,10 +128,13 @@ def evaluate_real(screener, records: Iterable[dict], *, as_asn: bool = True) -> 
     """Metrics over labelled real texts read as posts; also returns each item's result by id."""
     m = Metrics()
     results = {}
+    records = list(records)
+    items = []
     for rec in records:
         item = as_post(rec)
         item["author"] = {"is_asn": True, "role": None} if as_asn else None
-        r = screener.screen(item)
+        items.append(item)
+    for rec, r in zip(records, screener.screen_many(items)):  # scored in batches, like the file pipeline
         results[rec["id"]] = r
         m.add(rec, r)
     return m, results

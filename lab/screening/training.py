@@ -179,8 +179,8 @@ def self_train(exs: list[Example], pool: list[list[str]], *, params: Params = DE
     model = fit(exs, params=params, meta=meta, unlabelled=pool)
     for _ in range(params.self_training_rounds):
         pseudo = []
-        for feats in pool:
-            p = model.score(feats).act
+        for feats, scores in zip(pool, model.score_features(pool)):
+            p = scores.act
             if p >= params.pseudo_hi:
                 pseudo.append(Example(feats, True, None, None, params.pseudo_weight, origin="pseudo"))
             elif p <= params.pseudo_lo:

@@ -249,7 +249,10 @@ def test_every_public_figure_matches_the_raw_tables(client, edge_db):
         return start <= day <= end
     for query, keep in (("election=pilkada2024", lambda c: c["election_id"] == "pilkada2024"),
                         ("stage=campaign", in_campaign),
-                        ("family=social_media", lambda c: c["family"] == "social_media"),
+                        ("family=social_media", lambda c: c["family"] == "social_media"),  # case_rollup's family keys
+                        ("region=33&family=campaign", lambda c: c["province"] == "33" and c["family"] == "campaign"),
+                        ("family=social_media&stage=campaign", lambda c: c["family"] == "social_media"
+                         and in_campaign(c)),  # from case_stats
                         ("region=33&election=pilkada2024", lambda c: c["province"] == "33"
                          and c["election_id"] == "pilkada2024")):
         subset = [c for c in cases if keep(c)]

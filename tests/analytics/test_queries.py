@@ -199,6 +199,9 @@ def test_rollup_and_case_stats_give_the_same_charts(demo_db, monkeypatch):
                  (Filters(election="pilkada2024"), officer), (Filters(region="52"), officer),
                  (Filters(stage="campaign"), None), (Filters(election="pilkada2024", stage="voting"), officer),
                  (Filters(region="33", stage="quiet_period"), None),
+                 # A family from its own keys (issue 13), alone or with a province, an election, an officer's scope
+                 (Filters(family="social_media"), None), (Filters(region="33", family="campaign"), None),
+                 (Filters(election="pilkada2024", family="social_media"), officer),
                  # Periods: whole months from the rollup's month keys, and the days outside them from case_stats
                  (Filters(date_from=date(2024, 10, 1), date_to=date(2024, 11, 30)), None),
                  (Filters(date_from=date(2024, 9, 17), date_to=date(2024, 12, 3)), officer),
@@ -207,6 +210,11 @@ def test_rollup_and_case_stats_give_the_same_charts(demo_db, monkeypatch):
     plans = [analytics.rollup.plan(f, who) for f, who in questions]
     assert all(rolled is not None for rolled, _ in plans)
     assert [len(scans) for _, scans in plans[-4:]] == [0, 2, 1, 0]
+    # a family with a stage or a period, or a family no case has, reads case_stats / nothing: compared as well
+    mixed = [(Filters(family="social_media", stage="campaign"), None),
+             (Filters(family="campaign", date_from=date(2024, 10, 1), date_to=date(2024, 11, 30)), officer)]
+    assert [analytics.rollup.plan(f, who)[0] for f, who in mixed] == [None, None]
+    questions += [*mixed, (Filters(family="unknown"), None)]
     rolled = [analytics.dashboard(demo_db, f, who, NOW, cached=False) for f, who in questions]
     public = analytics.public_tables(demo_db, Filters(), NOW, cached=False)
     _without_rollup(monkeypatch)
@@ -214,6 +222,9 @@ def test_rollup_and_case_stats_give_the_same_charts(demo_db, monkeypatch):
     for a, b, (f, who) in zip(rolled, scanned, questions):
         assert {k: t.rows for k, t in a.items()} == {k: t.rows for k, t in b.items()}, (f, who)
     assert rolled[0]["summary"].rows[0]["count"] > rolled[1]["summary"].rows[0]["count"] > 0
+    social = questions.index((Filters(family="social_media"), None))
+    assert rolled[0]["summary"].rows[0]["count"] > rolled[social]["summary"].rows[0]["count"] > 0
+    assert {r["key"] for r in rolled[social]["family"].rows} == {"social_media"}
     assert {k: t.rows for k, t in public.items()} == {
         k: t.rows for k, t in analytics.public_tables(demo_db, Filters(), NOW, cached=False).items()}
 

@@ -45,12 +45,15 @@ def summary(items: list[dict]) -> str:
             + f"; dated {dated}; halves " + ", ".join(f"{h} {n}" for h, n in sorted(halves.items())))
 
 
-def main(questions: Path = QUESTIONS, data_test: Path = DATA_TEST, name: str = "v3", doc: str = __doc__) -> None:
-    """Figures only (evaluate_v4 calls this with its own set, data test, name and description)."""
+def main(questions: Path = QUESTIONS, data_test: Path = DATA_TEST, name: str = "v3", doc: str = __doc__,
+         misses: bool = True) -> None:
+    """Figures only (evaluate_v4/v5 call this with their own set, data test, name and description; a blind set passes
+    misses=False so that no option can list single questions)."""
     parser = argparse.ArgumentParser(description=doc, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--check", action="store_true", help="only load and validate the file; run no engine")
-    parser.add_argument("--misses", action="store_true", help="list the misses (v3 is a tuning set from round four)")
-    parser.add_argument("--half", choices=["tune", "held_out", "all"], default="all", help="misses of one half only")
+    if misses:
+        parser.add_argument("--misses", action="store_true", help="list the misses (v3 is a tuning set from round four)")
+        parser.add_argument("--half", choices=["tune", "held_out", "all"], default="all", help="misses of one half only")
     args = parser.parse_args()
     items = load(questions)
     if args.check:
@@ -65,7 +68,7 @@ def main(questions: Path = QUESTIONS, data_test: Path = DATA_TEST, name: str = "
         print(line(half, [o for o in outcomes if half_of(o.item["id"]) == half]))
     for group in GROUPS:
         print(line(group, [o for o in outcomes if _group(o.item) == group]))
-    if args.misses:
+    if misses and args.misses:
         for o in outcomes:
             if args.half in ("all", half_of(o.item["id"])) and not (o.verdict_ok and o.top3 and o.status_ok):
                 print(miss_line(o))

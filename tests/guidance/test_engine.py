@@ -16,7 +16,7 @@ from netra.guidance import (
     Lexicon,
     Verdict,
     answer,
-    load_patterns,
+    load_acts,
 )
 from netra.guidance.engine import DATA_DIR
 from netra.rulebook import load_rulebook
@@ -207,28 +207,28 @@ def test_informal_spelling_folds_to_concepts(text, concept):
 
 
 # --- data validation ------------------------------------------------------------------------------------------------
-def _patterns_with(tmp_path: Path, change) -> Path:
-    raw = yaml.safe_load((DATA_DIR / "allowed.yaml").read_text(encoding="utf-8"))
-    change(raw["patterns"][0])
-    path = tmp_path / "allowed.yaml"
+def _acts_with(tmp_path: Path, change) -> Path:
+    raw = yaml.safe_load((DATA_DIR / "acts.yaml").read_text(encoding="utf-8"))
+    change(raw["acts"][0])
+    path = tmp_path / "acts.yaml"
     path.write_text(yaml.safe_dump(raw, allow_unicode=True), encoding="utf-8")
     return path
 
 
 @pytest.mark.parametrize("change,problem", [
-    (lambda p: p["requires"].append(["no_such_concept"]), "unknown concept"),
+    (lambda p: p["cues"].append(["no_such_concept"]), "unknown concept"),
     (lambda p: p.update(rules=["skb2022.etik.99"]), "unknown rule id"),
     (lambda p: p.update(verdict="maybe"), "verdict"),
     (lambda p: p.pop("reason"), "reason"),
     (lambda p: p.update(colour="red"), "unknown field"),
 ])
-def test_bad_pattern_data_fails_loading_with_the_pattern_named(tmp_path, change, problem):
-    path = _patterns_with(tmp_path, change)
+def test_bad_act_data_fails_loading_with_the_act_named(tmp_path, change, problem):
+    path = _acts_with(tmp_path, change)
     with pytest.raises(GuidanceDataError) as err:
-        load_patterns(path, rulebook=load_rulebook(), lexicon=Lexicon.load())
+        load_acts(path, rulebook=load_rulebook(), lexicon=Lexicon.load())
     assert problem in str(err.value) and "private_vehicle_to_vote" in str(err.value)
 
 
-def test_shipped_patterns_load():
-    patterns = load_patterns(DATA_DIR / "allowed.yaml", rulebook=load_rulebook(), lexicon=Lexicon.load())
-    assert sum(p.verdict is Verdict.ALLOWED for p in patterns) >= 15
+def test_shipped_act_table_loads():
+    acts = load_acts(rulebook=load_rulebook(), lexicon=Lexicon.load())
+    assert sum(a.verdict is Verdict.ALLOWED for a in acts) >= 15

@@ -127,7 +127,11 @@ def test_the_parameter_beats_the_words_and_bad_values_are_refused():
 
 def test_unbound_people_are_allowed_but_vote_buying_is_not_waved_through():
     assert answer("pensiunan PNS ikut kampanye paslon").verdict is Verdict.ALLOWED
-    assert answer("bagi amplop ke warga biar pilih paslon", status="citizen").verdict is Verdict.DEPENDS
+    # vote buying binds every person (UU 7/2017 Pasal 515, UU 10/2016 Pasal 187A): not allowed, resting on it
+    bought = answer("bagi amplop ke warga biar pilih paslon", status="citizen")
+    assert bought.verdict is Verdict.NOT_ALLOWED
+    assert bought.primary and bought.primary[0].id in ("uu7_2017.515", "uu10_2016.187a")
+    assert "setiap orang" in bought.reason.id
 
 
 def test_bpd_members_are_bound_by_the_pemilu_campaign_team_ban():

@@ -45,7 +45,10 @@ OWN_LAW_IDS = [
 ETHICS_IDS = [f"skb2022.etik.{n}" for n in range(1, 8)]
 DISCIPLINE_IDS = [f"skb2022.disiplin.{n}" for n in range(1, 13)]
 PP94_IDS = [f"pp94.5n.{n}" for n in range(1, 8)]
-ALL_IDS = ETHICS_IDS + DISCIPLINE_IDS + PP94_IDS + STATUTE_IDS + OWN_LAW_IDS
+# General election offences binding everyone (election_offences.yaml, 2024.4), read last so stored ids keep their order.
+GENERAL_IDS = ["uu7_2017.515", "uu10_2016.187a", "uu7_2017.492", "uu7_2017.280.1.h", "uu7_2017.298", "uu7_2017.280.1.cd",
+               "uu7_2017.510"]
+ALL_IDS = ETHICS_IDS + DISCIPLINE_IDS + PP94_IDS + STATUTE_IDS + OWN_LAW_IDS + GENERAL_IDS
 
 
 @pytest.fixture(scope="module")
@@ -58,7 +61,7 @@ def test_counts_per_instrument(book):
     assert len(book.by_instrument("skb2022_discipline")) == 12
     assert len(book.by_instrument("pp94_2021")) == 7
     assert {r.id for r in book.by_instrument("uu10_2016")} | {r.id for r in book.by_instrument("uu7_2017")} == set(
-        STATUTE_IDS
+        STATUTE_IDS + GENERAL_IDS
     )
     own = {i: {r.id for r in book.by_instrument(i)} for i in ("uu6_2014", "uu34_2004", "uu2_2002", "se_menpanrb_2023")}
     assert set().union(*own.values()) == set(OWN_LAW_IDS) and all(own.values())
@@ -198,8 +201,8 @@ def test_applicable_follows_the_calendar_split(book):
 
 
 def test_version_combines_data_version_and_content_hash(book):
-    assert book.data_version == "2024.3"
-    assert book.version == f"2024.3+{book.content_hash[:12]}"
+    assert book.data_version == "2024.4"
+    assert book.version == f"2024.4+{book.content_hash[:12]}"
     assert re.fullmatch(r"[0-9a-f]{64}", book.content_hash)
     assert load_rulebook(DATA_DIR).content_hash == book.content_hash
 
@@ -265,3 +268,23 @@ def test_public_fields_hold_no_internal_working_notes(book):
             assert not internal.search(text), (rule.id, text)
     for inst in book.instruments:
         assert not any(internal.search(s) for s in inst.sources), inst.id
+
+
+def test_general_offences_bind_everyone_with_their_criminal_penalty_and_are_marked_unverified(book):
+    from netra.rulebook import SanctionKind, Subject
+
+    for rid in GENERAL_IDS:
+        rule = book[rid]
+        assert rule.subjects == (Subject.EVERYONE,)
+        assert all(rule.obliges(s) for s in Subject)  # binds every status, civil servants included
+        assert not rule.addressees
+        assert rule.verified is False and rule.note is not None  # not in the domain brief, not checked here
+        assert rule.legal_basis and all(b.startswith(("UU 7/2017 Pasal", "UU 10/2016 Pasal", "Peraturan KPU"))
+                                        for b in rule.legal_basis)
+    money = book["uu10_2016.187a"]
+    assert money.sanction.kind is SanctionKind.CRIMINAL
+    assert "36 bulan" in money.sanction.consists_of.id and "72 bulan" in money.sanction.consists_of.id
+    assert "Pasal 187A ayat (2)" in " ".join(money.legal_basis)  # the receiver too
+    assert "Pasal 515" in book["uu7_2017.515"].sanction.consists_of.id
+    # a rule binding only civil servants does not bind a citizen
+    assert not book["skb2022.disiplin.1"].binds(Subject.EVERYONE)

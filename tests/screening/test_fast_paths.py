@@ -2,8 +2,9 @@
 
 * ``PhraseIndex.scan`` (a token trie) finds the same phrases, in the same order, as comparing every phrase at
   every token;
-* ``LinearModel.score_analysis`` (features looked up by word and word pair) builds the same counts, in the same
-  order, and the same act score to the last bit, as ``score(extract_features(a))``, the definition training uses.
+* ``LinearModel.score_batch`` (features looked up by word and word pair, one sparse product per batch) counts the
+  same features as ``extract_features(a)``, the definition training uses, and gives the same probabilities to
+  within 1e-12.
 
 Checked on real posts (MIT tweets, blind items left out: only their ids are read, from the manifest) and on
 Netra's own corpus, and on generated phrase sets.
@@ -12,7 +13,9 @@ Netra's own corpus, and on generated phrase sets.
 from __future__ import annotations
 
 import json
+import math
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -91,15 +94,44 @@ def test_trie_scan_equals_phrase_by_phrase_on_generated_phrases(phrases, text):
     assert index.scan(tk) == _plain_scan(plain, tk)
 
 
-def test_fast_model_counts_equal_the_feature_strings(screener):
+def test_batch_model_equals_the_feature_strings(screener):
+    """``score_batch`` (feature indices looked up with map, one sparse product for the batch) counts the same
+    features as ``_counts(extract_features(a))``, the definition training uses, and gives every head's probability
+    to within 1e-12 of the plain text-by-text sums; a batch of one (``score_analysis``) gives the same."""
     model = screener.model
     texts = _real_texts(3000) + [r["text"] for r in load_corpus()]
-    for text in texts:
-        a = screener.analyzer.analyse(text)
-        want_counts, want_norm = model._counts(extract_features(a))
-        got = model.score_analysis(a)
-        assert list(got._counts.items()) == list(want_counts.items()), text  # same features, same order
-        assert got._norm == want_norm and got.act == model.score(extract_features(a)).act
+    analyses = [screener.analyzer.analyse(text) for text in texts]
+    batch = model.score_batch(analyses)
+    for text, a, got in zip(texts, analyses, batch):
+        feats = extract_features(a)
+        want_counts, want_norm = model._counts(feats)
+        assert got.counts == want_counts, text
+        assert got.norm == pytest.approx(want_norm, rel=1e-12)
+        want = _plain_scores(model, want_counts, want_norm)
+        assert got.act == pytest.approx(want[0], abs=1e-12)
+        assert got.against == pytest.approx(want[1], abs=1e-12)
+        assert list(got.family.values()) == pytest.approx(want[2], abs=1e-12)
+        one = model.score_analysis(a)
+        assert (one.act, one.against) == pytest.approx((got.act, got.against), abs=1e-12)
+        assert one.family == pytest.approx(got.family, abs=1e-12)
+    assert sum(s.act >= 0.5 for s in batch) > 300 and sum(s.act < 0.5 for s in batch) > 300
+
+
+def _plain_scores(model, counts: dict[int, int], norm: float) -> tuple[float, float, list[float]]:
+    """Each head as a text-by-text loop over the features (the scoring before batches)."""
+    def dot(coef) -> float:
+        total = 0.0
+        for i, c in counts.items():
+            total += (1.0 + math.log(c)) * model._idf[i] * float(coef[i])
+        return total / norm if norm > 0 else 0.0
+
+    def sigmoid(z: float) -> float:
+        return 1.0 / (1.0 + math.exp(-z)) if z >= 0 else math.exp(z) / (1.0 + math.exp(z))
+
+    logits = [dot(model.family_coef[:, k]) + float(b) for k, b in enumerate(model.family_bias)]
+    exps = [math.exp(v - max(logits)) for v in logits]
+    return (sigmoid(model.act_bias + dot(model.act_coef)), sigmoid(model.direction_bias + dot(model.direction_coef)),
+            [e / sum(exps) for e in exps])
 
 
 def test_result_json_is_what_json_dumps_writes(screener):
@@ -159,25 +191,3 @@ def test_tokens_of_a_text_are_the_tokens_of_its_chunks(screener):
     assert multi > 3000
 
 
-def test_family_head_equals_the_plain_numpy_definition(screener):
-    """``_family_probs`` hands numpy arrays built with ``fromiter``; the definition passes Python lists. Same
-    probabilities to the last bit on real posts."""
-    import math
-
-    import numpy as np
-
-    model = screener.model
-    checked = 0
-    for text in _real_texts(3000):
-        scores = model.score_analysis(screener.analyzer.analyse(text))
-        counts, norm = scores._counts, scores._norm
-        if not counts or norm <= 0:
-            continue
-        rows = model._family_scaled[list(counts)]
-        tf = [1.0 if c == 1 else 1.0 + math.log(c) for c in counts.values()]
-        logits = (np.dot(tf, rows) / norm + model.family_bias).tolist()
-        exps = [math.exp(v - max(logits)) for v in logits]
-        want = {c: e / sum(exps) for c, e in zip(model.family_classes, exps)}
-        assert scores.family == want, text
-        checked += 1
-    assert checked > 2500

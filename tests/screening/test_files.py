@@ -187,3 +187,35 @@ def test_streaming_keeps_memory_flat(tmp_path):
     src.write_bytes(_jsonl({"id": f"i{k}", "text": "coblos no 2"} for k in range(5000)))
     sizes = [len(b) for b in read_batches(src, batch_lines=1000)]
     assert sizes == [1000] * 5
+
+
+def test_a_screener_bug_is_reported_on_its_own_line_and_the_batch_screened(tmp_path):
+    """The valid items of a batch are screened together; when that raises, each is screened alone, so the error
+    lands on the line that caused it and the other lines keep their results (the same as screening one by one)."""
+    from netra.screening.engine import default_screener
+    from netra.screening.runner import run
+
+    real = default_screener()
+
+    class Flaky:
+        def screen_batch(self, items):
+            if any("boom" in item.text for item in items):
+                raise RuntimeError("batch failed")
+            return real.screen_batch(items)
+
+        def screen(self, item):
+            if "boom" in item.text:
+                raise RuntimeError("boom in the screener")
+            return real.screen(item)
+
+    src = tmp_path / "in.jsonl"
+    src.write_text("\n".join(json.dumps(r) for r in [
+        {"id": "a", "text": "Sebagai PNS saya ajak coblos nomor 2!", "author": {"is_asn": True}},
+        {"id": "b", "text": "boom"}, {"id": "c"}, {"id": "d", "text": "hujan deras sore ini"}]) + "\n")
+    summary = run(src, tmp_path / "out.jsonl", errors_path=tmp_path / "err.jsonl", screener=Flaky())
+    out = [json.loads(x) for x in (tmp_path / "out.jsonl").read_text().splitlines()]
+    errors = [json.loads(x) for x in (tmp_path / "err.jsonl").read_text().splitlines()]
+    assert [r["id"] for r in out] == ["a", "d"] and out[0]["violation"] is True and out[1]["violation"] is False
+    assert [(e["line"], e.get("id")) for e in errors] == [(2, "b"), (3, "c")]
+    assert "boom in the screener" in errors[0]["error"] and "missing text" in errors[1]["error"]
+    assert (summary.screened, summary.errors, summary.violations) == (2, 2, 1)

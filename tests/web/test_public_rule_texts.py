@@ -35,3 +35,13 @@ def test_every_rule_page_cites_its_legal_basis_and_says_when_unverified(client):
         text = visible(client.get(f"/aturan/{rule.id}").text)
         assert all(basis in text for basis in rule.legal_basis), rule.id
         assert ("belum diverifikasi" in text) is (not rule.verified), rule.id
+
+
+def test_a_general_offence_page_says_it_binds_everyone_with_its_penalty_and_that_it_is_unverified(client):
+    text = visible(client.get("/aturan/uu10_2016.187a").text)
+    assert "Setiap orang" in text  # whom it binds
+    assert "UU 10/2016 Pasal 187A ayat (2)" in text  # the receiver's article too
+    assert "36 bulan" in text and "72 bulan" in text  # the penalty as the article is commonly cited
+    assert "belum diverifikasi" in text
+    listing = visible(client.get("/aturan").text)
+    assert "uu7_2017.515" in listing and "uu7_2017.492" in listing

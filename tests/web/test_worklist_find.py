@@ -73,8 +73,10 @@ def test_sort_by_region_received_and_status(client, app, make_account):
 
 def test_sort_by_deadline_puts_the_most_urgent_first(client, app, make_account):
     db = app.state.db
+    # Two days (not one) between the recent cases: the 3-day clock ends at the end of a local (WIB) day, and
+    # between 00:00 and 02:00 WIB "2 hours ago" and "1 day ago" fall on the same day and tie.
     ids = load(db, [dict(at=NOW - timedelta(hours=2)), dict(at=NOW - timedelta(days=10)),
-                    dict(at=NOW - timedelta(days=1))])
+                    dict(at=NOW - timedelta(days=2))])
     make_account("bawaslu.tenggat", Role.BAWASLU)
     login(client, "bawaslu.tenggat")
     page = client.get("/perkara?urut=deadline").text

@@ -2,7 +2,7 @@
 depends), the matching rules ranked, the reason, the sanction and the legal basis.
 
 Pure domain code (no web or database imports), offline, no model download: the index is built at load time from
-the rulebook's own text and the data files in ``data/`` (lexicon, allowed patterns, messages, language lists).
+the rulebook's own text and the data files in ``data/`` (lexicon, act table (data/acts.yaml), learned reader (data/reader.npz), messages, language lists).
 
     >>> from netra.guidance import answer
     >>> a = answer("boleh gak sih PNS nge-like postingan paslon?")
@@ -18,12 +18,12 @@ from netra.guidance.model import (
     Evidence,
     GuidanceDataError,
     GuidanceError,
-    Pattern,
+    ActType,
     RuleMatch,
     StageInfo,
     Verdict,
 )
-from netra.guidance.patterns import load_patterns
+from netra.guidance.acts import load_acts
 from netra.guidance.text import Analysis, Lexicon
 
 __all__ = [
@@ -37,12 +37,12 @@ __all__ = [
     "GuidanceEngine",
     "GuidanceError",
     "Lexicon",
-    "Pattern",
+    "ActType",
     "RuleMatch",
     "StageInfo",
     "Verdict",
     "Weights",
     "answer",
     "default_engine",
-    "load_patterns",
+    "load_acts",
 ]

@@ -10,20 +10,25 @@ How a question is answered (``GuidanceEngine.answer``):
    as "honorer", "kades", "bukan ASN"; when none and the verdict differs by status, the answer asks) and the stage
    (a date parameter or a date in the question, looked up in the election calendars; or words such as "masa
    kampanye").
-4. Ranking: every rule gets a score from four TF-IDF cosine similarities (scikit-learn, fitted at load time on the
+4. Reading (``reader.py``): a learned classifier (LinearSVC over word and character n-grams of the folded question,
+   the words naming who acts left out; trained by lab/guidance/training.py and shipped as data/reader.npz) names the
+   act type: one of the decision table's rows (``data/acts.yaml``: allowed or conditional conduct), "prohibited.
+   <family>" (an act the rulebook forbids), "neutral" or "private_photo"; and scores every rule.
+5. Ranking: every rule gets a score from four TF-IDF cosine similarities (scikit-learn, fitted at load time on the
    rulebook: word/concept and character n-gram views of each rule's title, explanation, keywords and forbidden
-   examples, and of each forbidden example alone) plus a keyword-concept overlap, all on the words of the act (the
-   words naming who acts are left out: the status is settled apart). Rules that do not apply at the known stage, or
-   do not bind the known status, are pushed down, and candidacy rules unless the asker means to stand.
-5. Reading (``reading.py``): the question's slots: act type (``data/acts.yaml``), target, conditions, negated acts.
-   Decision rows on them: a partisan act aimed at a contestant voids an allowed pattern about something else (the
-   setting, watching ...); a photo with a contestant kept private is "tergantung"; nothing forbidden and only neutral
-   things named is allowed.
-6. Verdict: an allowed pattern (``data/allowed.yaml``) that fires decides (allowed or depends, possibly changed for
-   the status or by the election calendar); otherwise a confident rule match means not allowed; a weak match means
-   depends, with an honest "no clear rule" reason. The basis is always a rule binding the asker: for village heads
-   and officials, BPD members and TNI/Polri the election law first, then the law on their own office (UU 6/2014,
-   UU 34/2004, UU 2/2002); for non-ASN staff SE MenPANRB 1/2023 after the civil servants' rule naming the act.
+   examples, and of each forbidden example alone), a keyword-concept overlap and the reader's score for the rule,
+   rules of the family read a little ahead. Rules that do not apply at the known stage, or do not bind the known
+   status, are pushed down, and candidacy rules unless the asker means to stand; offences binding everyone follow
+   the asker's own rules.
+6. Decision table, per status: a table row answers as written there (allowed or depends, possibly changed for the
+   status or by the election calendar); "neutral" is allowed; a private photo "tergantung"; a prohibited act is not
+   allowed when a rule of the ranking binds the asker (the rulebook's ``subjects`` decide whom; ``everyone`` for the
+   general election offences), with a weak match "depends" with an honest "no clear rule" reason. The basis is
+   always a rule binding the asker: for village heads and officials, BPD members and TNI/Polri the election law
+   first, then the law on their own office (UU 6/2014, UU 34/2004, UU 2/2002); for non-ASN staff SE MenPANRB 1/2023
+   after the civil servants' rule naming the act; for citizens, retirees and spouses only an offence binding
+   everyone (vote buying ...), else allowed; a civil servant's "not allowed" cites such an offence beside their own
+   discipline rule.
 """
 
 from __future__ import annotations
@@ -39,7 +44,6 @@ import numpy as np
 
 from netra import formatting
 from netra.elections import Elections, load_elections
-from netra.guidance import reading
 from netra.guidance import stages as stage_lookup
 from netra.guidance import status as statuses
 from netra.guidance.language import LanguageCheck
@@ -48,14 +52,15 @@ from netra.guidance.model import (
     Citation,
     Evidence,
     GuidanceError,
-    Pattern,
+    ActType,
     RuleMatch,
     StageInfo,
     Verdict,
 )
-from netra.guidance.patterns import load_patterns, read_yaml
+from netra.guidance.acts import ACT_PREFIX, NEUTRAL, PRIVATE_PHOTO, PROHIBITED, load_acts, read_yaml
+from netra.guidance.reader import Reader, document
 from netra.guidance.text import Analysis, Lexicon
-from netra.rulebook import ELECTION_LAWS, Family, LocalizedText, Period, Rule, Rulebook, load_rulebook
+from netra.rulebook import ELECTION_LAWS, Family, LocalizedText, Period, Rule, Rulebook, Subject, load_rulebook
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
 
@@ -115,6 +120,9 @@ class Weights:
     precandidate: float = 1.12  # "bakal calon": rules before candidates are set first
     not_standing: float = 0.6  # candidacy rules when the question says nothing of the asker standing
     min_score: float = 0.55  # below this the top match is not trusted (verdict depends, "no clear rule")
+    learned: float = 1.0  # the learned reader's rule score (a LinearSVC margin, shifted so -1 counts 0)
+    general: float = 0.6  # offences binding everyone, for an asker bound by rules of their own
+    act_family: float = 1.15  # rules of the family of the prohibited act read
 
 
 class GuidanceEngine:
@@ -124,23 +132,25 @@ class GuidanceEngine:
         elections: Elections | None = None,
         *,
         lexicon: Lexicon | None = None,
-        patterns: Sequence[Pattern] | None = None,
+        acts: Sequence[ActType] | None = None,
         messages: dict | None = None,
         weights: Weights | None = None,
+        reader: Reader | None = None,
     ):
+        """`reader`: the learned reader (default: the shipped data/reader.npz, loaded on the first question; the
+        training recipe uses an engine's lexicon and folding before any reader exists)."""
         self.rulebook = rulebook
         self.elections = elections if elections is not None else load_elections()
         self.lexicon = lexicon or Lexicon.load()
         self.messages = messages or read_yaml(DATA_DIR / "messages.yaml")
-        self.patterns = tuple(patterns) if patterns is not None else load_patterns(
-            DATA_DIR / "allowed.yaml", rulebook=rulebook, lexicon=self.lexicon)
+        self.acts = {a.id: a for a in (acts if acts is not None else load_acts(rulebook=rulebook, lexicon=self.lexicon))}
         self.weights = weights or Weights()
-        self.acts = reading.load_acts()
+        self._reader = reader
         self.rules: tuple[Rule, ...] = tuple(rulebook.rules)
         self._build_index()
         rule_words: set[str] = set()
         for analysis in self._rule_analyses:
-            rule_words.update(analysis.words)
+            rule_words.update(w for w in analysis.words if len(w) > 1)  # "187A" folds to "187", "a"
         self.language = LanguageCheck.build(self.messages, extra_indonesian=self.lexicon.known_words | rule_words)
         self.speller = self.lexicon.speller(rule_words | self.language.indonesian)
 
@@ -231,6 +241,26 @@ class GuidanceEngine:
                 out.append(token)
         return tuple(out)
 
+    @property
+    def reader(self) -> Reader:
+        if self._reader is None:
+            self._reader = Reader.load()
+        return self._reader
+
+    def analyse(self, question: str) -> Analysis:
+        """A question folded as every answer reads it: spelling, concepts, typo repair, whose candidacy."""
+        return self._own_acts(self.lexicon.analyse(question, self.speller))
+
+    def document(self, analysis: Analysis) -> str:
+        """What the learned reader reads of a question, and is trained on: the act's tokens, negated acts marked."""
+        return document(self._act_tokens(analysis), analysis.negated)
+
+    def read(self, analysis: Analysis) -> tuple[str, dict[str, float]]:
+        """The act type the reader finds (an acts.yaml id as "act.<id>", "prohibited.<family>", "neutral" or
+        "private_photo") and its score for each rule."""
+        doc = self.document(analysis)
+        return self.reader.acts(doc)[0][0], self.reader.rules(doc)
+
     # --- public -----------------------------------------------------------------------------------------------------
     def answer(
         self,
@@ -251,7 +281,7 @@ class GuidanceEngine:
         Raises GuidanceError (Indonesian message) for empty, over-long or non-Indonesian questions and for unknown
         status or election values.
         """
-        analysis = self._own_acts(self.lexicon.analyse(question, self.speller)) if isinstance(question, str) else None
+        analysis = self.analyse(question) if isinstance(question, str) else None
         text = self.language.check(question, analysis.words if analysis else None)
         chosen = self._check_subject(status if status not in (None, "") else subject)
         if election is not None and election not in self.elections:
@@ -268,11 +298,13 @@ class GuidanceEngine:
                 chosen = statuses.stated(analysis.words, concept_at) or chosen
             source = "question" if chosen else None
         stage = self._stage(text, analysis, when, election)
-        similarity = self._similarity(analysis)
+        act, rule_scores = self.read(analysis)
+        similarity, recognised = self._similarity(analysis, act, rule_scores)
         if chosen is not None:
-            return self._answer_as(text, analysis, stage, chosen, source, similarity)
+            return self._answer_as(text, analysis, stage, chosen, source, similarity, recognised, act)
 
-        each = {s: self._answer_as(text, analysis, stage, s, None, similarity) for s in statuses.STATUSES}
+        each = {s: self._answer_as(text, analysis, stage, s, None, similarity, recognised, act)
+                for s in statuses.STATUSES}
         base = each["pns"]
         if len({a.verdict for a in each.values()}) == 1:  # the same for everyone: no need to ask
             return replace(base, subject=None, subject_source=None,
@@ -284,31 +316,30 @@ class GuidanceEngine:
             status_options=tuple((s, each[s].verdict) for s in statuses.STATUSES),
         )
 
-    def _answer_as(self, text, analysis: Analysis, stage, status: str, source, similarity) -> Answer:
+    def _answer_as(self, text, analysis: Analysis, stage, status: str, source, similarity, recognised: float,
+                   act: str) -> Answer:
+        """The decision table, for one status: the act type read decides which row answers."""
         scores = self._scores(similarity, analysis, stage, status)
         order = sorted(range(len(self.rules)), key=lambda i: -scores[i])
         matches = [self._match(i, scores[i], stage, status) for i in order]
-        read = reading.read(analysis, status, self.acts)
-        pattern = self._pattern(analysis.concepts)
-        if pattern is not None and reading.overrides(read, pattern, self.acts):
-            pattern = None  # the act decides, not where it happened
-        if pattern is not None:
-            found = self._pattern_answer(text, analysis, pattern, matches, stage, status, source)
+        if act.startswith(ACT_PREFIX) and act[len(ACT_PREFIX):] in self.acts:
+            found = self._act_answer(text, analysis, self.acts[act[len(ACT_PREFIX):]], matches, stage, status,
+                                         source)
             if found is not None:
                 return found
-        if reading.private_photo(read, analysis) and status not in statuses.UNBOUND:
+        elif act == PRIVATE_PHOTO and status not in statuses.UNBOUND:
             # the best-matching rule binding the asker: the one the photo would break once spread
             basis = [m for m in matches if m.applies is not False and statuses.obliges(m.rule, status)][:1]
             return self._row_answer(text, Verdict.DEPENDS, "private_photo", basis, matches, stage, status, source)
-        if reading.neutral_without_act(read):
+        elif act in (NEUTRAL, PRIVATE_PHOTO):
             return self._row_answer(text, Verdict.ALLOWED, "neutral_no_act", [], matches, stage, status, source)
         if status in statuses.UNBOUND:
-            return self._unbound_answer(text, analysis, matches, stage, status, source)
-        return self._rule_answer(text, analysis, matches, stage, status, source, float(similarity.max()))
+            return self._unbound_answer(text, analysis, matches, stage, status, source, act)
+        return self._rule_answer(text, analysis, matches, stage, status, source, recognised)
 
     def _row_answer(self, text, verdict: Verdict, reason: str, basis: list[RuleMatch], matches: list[RuleMatch],
                     stage, status, source) -> Answer:
-        """The answer of a decision row on the reading's slots (reading.py): its reason, the binding rule it names."""
+        """The answer of a fixed row of the decision table (neutral, private photo): its reason, the binding rule it names."""
         ranked = tuple(basis + [m for m in matches if m not in basis])[:5]
         return Answer(question=text, verdict=verdict, matches=ranked, primary=tuple(m.rule for m in basis),
                       reason=self._l("reasons", reason), notes=(self._stage_note(stage),) if stage is not None else (),
@@ -349,8 +380,11 @@ class GuidanceEngine:
             return StageInfo(source="phrase", candidates_set=cs, in_campaign=ic, stage_id=fact)
         return None
 
-    def _similarity(self, analysis: Analysis) -> np.ndarray:
-        """Each rule's similarity to the question, before stage and status weigh in (computed once per question)."""
+    def _similarity(self, analysis: Analysis, act: str, rule_scores: dict[str, float]) -> tuple[np.ndarray, float]:
+        """Each rule's similarity to the question, before stage and status weigh in (computed once per question):
+        the rulebook text views, plus the learned reader's score for the rule, rules of the family of the act read
+        a little ahead. Also how well the rulebook's own text matches at best (the confidence an act was recognised,
+        which the reader's scores do not lend)."""
         w = self.weights
         tokens = self._act_tokens(analysis)
         qw = self._word.transform([tokens])
@@ -362,7 +396,14 @@ class GuidanceEngine:
         acts = analysis.concepts - CONTEXT_CONCEPTS
         total = sum(self._concept_idf.get(c, 1.0) for c in acts) or 1.0
         kw = np.array([sum(self._concept_idf.get(c, 1.0) for c in acts & k) / total for k in self._keyword_concepts])
-        scores = doc + ex + w.keyword * kw
+        learned = np.array([rule_scores.get(r.id, -1.0) for r in self.rules])
+        recognised = float((doc + ex + w.keyword * kw).max())
+        scores = doc + ex + w.keyword * kw + w.learned * np.maximum(learned + 1.0, 0.0)
+        if act.startswith(PROHIBITED):
+            family = act[len(PROHIBITED):]
+            for i, rule in enumerate(self.rules):
+                if rule.family.value == family:
+                    scores[i] *= w.act_family
         if "precandidate" in analysis.concepts and "candidate" not in analysis.concepts:
             for i, rule in enumerate(self.rules):
                 if rule.period is Period.BEFORE_CANDIDATES_SET:
@@ -371,7 +412,7 @@ class GuidanceEngine:
             for i, rule in enumerate(self.rules):
                 if rule.family is Family.CANDIDACY:
                     scores[i] *= w.not_standing
-        return scores
+        return scores, recognised
 
     def _scores(self, similarity: np.ndarray, analysis: Analysis, stage: StageInfo | None,
                 subject: str | None) -> np.ndarray:
@@ -383,8 +424,10 @@ class GuidanceEngine:
                 scores[i] *= w.stage_mismatch
             # ranking keeps rules that concern the asker, even those addressed to others (shown as related);
             # only the verdict refuses to rest on them
-            if bound and not any(rule.binds(b) for b in bound):
+            if bound and subject not in statuses.UNBOUND and not any(rule.binds(b) for b in bound):
                 scores[i] *= w.pppk_mismatch if subject == "pppk" else w.subject_mismatch
+            elif subject not in statuses.UNBOUND and Subject.EVERYONE in rule.subjects:
+                scores[i] *= w.general  # the asker's own rules first; an offence binding everyone follows
         return scores
 
     def _match(self, i: int, score: float, stage: StageInfo | None, subject: str | None) -> RuleMatch:
@@ -406,13 +449,14 @@ class GuidanceEngine:
         return [m for m in matches if statuses.obliges(m.rule, subject) and m.applies is not False
                 and self._in_election(m.rule, kind)]
 
+    def _own_binding(self, matches: list[RuleMatch], subject: str, kind: str | None) -> list[RuleMatch]:
+        """`_binding`, the rules naming the asker's status before the offences binding everyone."""
+        found = self._binding(matches, subject, kind)
+        return sorted(found, key=lambda m: Subject.EVERYONE in m.rule.subjects)
+
     def _unverified_notes(self, primary: Iterable[Rule]) -> list[LocalizedText]:
         ids = ", ".join(r.id for r in primary if not r.verified)
         return [self._l("notes", "unverified_rules", rule_ids=ids)] if ids else []
-
-    def _pattern(self, concepts: frozenset[str]) -> Pattern | None:
-        fired = [(len(p.requires), -n, p) for n, p in enumerate(self.patterns) if p.matches(concepts)]
-        return max(fired, key=lambda t: (t[0], t[1]))[2] if fired else None
 
     def _evidence(self, analysis: Analysis, rule_ids: Iterable[str], kind: str) -> Evidence | None:
         wanted = {i for i, r in enumerate(self.rules) if r.id in set(rule_ids)}
@@ -453,9 +497,9 @@ class GuidanceEngine:
         raw = self.messages["bases"][key]
         return Citation(raw["cite"], bool(raw.get("verified", True)))
 
-    def _pattern_answer(self, text, analysis, pattern: Pattern, matches: list[RuleMatch], stage, subject,
+    def _act_answer(self, text, analysis, pattern: ActType, matches: list[RuleMatch], stage, subject,
                         subject_source) -> Answer | None:
-        """The pattern's answer for this status, or None when its condition (CLTN, leave ...) concerns civil
+        """The table row's answer for this status, or None when its condition (CLTN, leave ...) concerns civil
         servants only: the asker's own answer then applies (the unbound's, or the statutes binding a village head,
         a BPD member or TNI/Polri)."""
         override = pattern.subjects.get(subject or "")
@@ -484,7 +528,7 @@ class GuidanceEngine:
         primary = tuple(r for r in primary if subject is None or statuses.obliges(r, subject))[:2]
         if subject == "non_asn" and override is None and verdict is not Verdict.ALLOWED and not primary:
             # the circular binds them, not the civil servants' rules the pattern's reason explains the act with
-            own = self._binding(matches, subject, kind)[:1]
+            own = self._own_binding(matches, subject, kind)[:1]
             primary, basis = tuple(m.rule for m in own), ()
             ranked = tuple(own + [m for m in ranked if m not in own])[:5]
         if stage is not None:
@@ -504,7 +548,7 @@ class GuidanceEngine:
             rulebook_version=self.rulebook.version,
         )
 
-    def _window(self, pattern: Pattern, analysis: Analysis, stage: StageInfo | None, verdict: Verdict,
+    def _window(self, pattern: ActType, analysis: Analysis, stage: StageInfo | None, verdict: Verdict,
                 reason: LocalizedText) -> tuple[Verdict, LocalizedText, tuple[Rule, ...]]:
         """Acts banned from some months before candidates are set unless the Minister approves in writing (replacing
         officials): where the date falls, from "N bulan sebelum penetapan" or the election calendar."""
@@ -552,7 +596,7 @@ class GuidanceEngine:
         acts = analysis.concepts - CONTEXT_CONCEPTS
         common = dict(question=text, subject=subject, subject_source=subject_source, stage=stage,
                       rulebook_version=self.rulebook.version)
-        confidence = recognised if subject in statuses.STATUTE_BOUND else top.score
+        confidence = recognised if subject in statuses.STATUTE_BOUND else min(top.score, recognised)
         if confidence < w.min_score or not acts and confidence < 2 * w.min_score:
             return Answer(verdict=Verdict.DEPENDS, matches=tuple(matches[:5]), primary=(),
                           reason=self._l("reasons", "no_rule"), confident=False, **common)
@@ -577,7 +621,7 @@ class GuidanceEngine:
         if subject == "non_asn":
             # the civil servants' rule says what the act is; the rule extending it to non-ASN staff is the basis
             acts_rule = next((m.rule for m in matches if not statuses.obliges(m.rule, subject)), rule)
-            own = self._binding(matches, subject, self._election_kind(analysis, stage))[:1]
+            own = self._own_binding(matches, subject, self._election_kind(analysis, stage))[:1]
             primary = tuple(m.rule for m in own)
             matches = own + [m for m in matches if m not in own]
             reason = self._bi(("reasons", "non_asn"),
@@ -598,6 +642,15 @@ class GuidanceEngine:
             notes.append(self._l("subject_notes", subject))
         if stage is None and primary:
             notes.extend(self._period_notes(primary))
+        if verdict is Verdict.NOT_ALLOWED:
+            # an offence binding every person (vote buying ...) is cited beside the civil servants' own rule
+            general = tuple(m.rule for m in matches[:3] if Subject.EVERYONE in m.rule.subjects and m.applies is not False
+                            and m.rule not in primary and self._in_election(m.rule, self._election_kind(analysis, stage)))[:1]
+            if general:
+                primary = primary + general
+                also = self._bi(("reasons", "also_general"), {lang: dict(rules="; ".join(
+                    f"{r.id} ({r.title.get(lang)})" for r in general)) for lang in ("id", "en")})
+                reason = LocalizedText(id=f"{reason.id} {also.id}", en=f"{reason.en} {also.en}")
         notes.extend(self._unverified_notes(primary))
         return Answer(
             verdict=verdict, matches=tuple(matches[:5]), primary=primary, reason=reason, notes=tuple(notes),
@@ -685,25 +738,37 @@ class GuidanceEngine:
         return Answer(verdict=Verdict.DEPENDS, matches=tuple(matches[:5]), primary=(), reason=reason,
                       notes=tuple(notes), confident=True, **common)
 
-    def _unbound_answer(self, text, analysis, matches: list[RuleMatch], stage, subject, subject_source) -> Answer:
+    def _unbound_answer(self, text, analysis, matches: list[RuleMatch], stage, subject, subject_source,
+                        act: str) -> Answer:
         """Citizens, retired civil servants and civil servants' families: no neutrality rule binds them."""
         label = self.messages["subjects"][subject]
         top = matches[0].rule
         ids = ", ".join(m.rule.id for m in matches[:2])
         bound_id, bound_en = self._bound_labels(top)
-        if "state_facility" in analysis.concepts and analysis.concepts & {"winteam", "campaign"}:
-            # the ban on campaigning with government facilities binds whoever campaigns, not a status
-            verdict, reason = Verdict.NOT_ALLOWED, self._bi(("reasons", "unbound_state_facility"), {
-                lang: dict(subject=label[lang]) for lang in ("id", "en")})
-        elif "gift" in analysis.concepts and analysis.concepts & (CONTESTANTS | {"choose", "vote", "support",
-                                                                                  "appeal"}):
-            verdict, reason = Verdict.DEPENDS, LocalizedText(
-                id=self._l("reasons", "unbound_gift", subject=label["id"]).id,
-                en=self._l("reasons", "unbound_gift", subject=label["en"]).en)
-        else:
-            verdict, reason = Verdict.ALLOWED, LocalizedText(
-                id=self._l("reasons", "unbound", subject=label["id"], rule_ids=ids, bound=bound_id).id,
-                en=self._l("reasons", "unbound", subject=label["en"], rule_ids=ids, bound=bound_en).en)
+        kind = self._election_kind(analysis, stage)
+        family = act[len(PROHIBITED):] if act.startswith(PROHIBITED) else None
+        # an offence binding everyone that matches nearly as well as the best rule: the best match itself, or one
+        # of the family of the act read
+        floor = self.weights.subject_promotion * matches[0].score
+        general = [m for n, m in enumerate(matches[:8]) if statuses.obliges(m.rule, subject) and m.applies is not False
+                   and self._in_election(m.rule, kind) and m.score >= floor
+                   and (n == 0 or m.rule.family.value == family or family == "none")]
+        if general:
+            # an offence of election law that binds every person (vote buying, campaigning in the quiet period ...)
+            rule = general[0].rule
+            reason = self._bi(("reasons", "general_offence"), {lang: dict(
+                subject=label[lang], title=rule.title.get(lang), explanation=rule.explanation.get(lang))
+                for lang in ("id", "en")})
+            notes = [self._stage_note(stage)] if stage is not None else []
+            notes.extend(self._unverified_notes((rule,)))
+            ranked = general[:1] + [m for m in matches if m is not general[0]]
+            return Answer(question=text, verdict=Verdict.NOT_ALLOWED, matches=tuple(ranked[:5]), primary=(rule,),
+                          reason=reason, notes=tuple(notes), evidence=self._evidence(analysis, [rule.id], "forbidden"),
+                          subject=subject, subject_source=subject_source, stage=stage, confident=True,
+                          rulebook_version=self.rulebook.version)
+        verdict, reason = Verdict.ALLOWED, LocalizedText(
+            id=self._l("reasons", "unbound", subject=label["id"], rule_ids=ids, bound=bound_id).id,
+            en=self._l("reasons", "unbound", subject=label["en"], rule_ids=ids, bound=bound_en).en)
         notes = [self._stage_note(stage)] if stage is not None else []
         notes.append(self._l("subject_notes", subject))
         basis = tuple(self._citation(key) for key in (("asn_law", "retired") if subject == "retired" else ("asn_law",)))

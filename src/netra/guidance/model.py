@@ -61,13 +61,13 @@ class Window:
 
 
 @dataclass(frozen=True)
-class Pattern:
-    """One kind of allowed (or conditionally allowed) conduct, from data/allowed.yaml."""
+class ActType:
+    """One act type of the decision table (data/acts.yaml) whose answer is fixed: allowed or allowed under a
+    condition. `cues` only seed the training paraphrases; the learned reader decides which act a question is."""
 
     id: str
     verdict: Verdict
-    requires: tuple[frozenset[str], ...]
-    excludes: frozenset[str]
+    cues: tuple[tuple[str, ...], ...]
     title: LocalizedText
     reason: LocalizedText
     rules: tuple[str, ...]
@@ -76,9 +76,6 @@ class Pattern:
     subjects: dict[str, SubjectOverride] = field(default_factory=dict)
     window: Window | None = None
     calendar_note: bool = False  # add the registration and candidates-set dates from the election calendars
-
-    def matches(self, concepts: frozenset[str]) -> bool:
-        return all(group & concepts for group in self.requires) and not (self.excludes & concepts)
 
 
 @dataclass(frozen=True)
@@ -107,8 +104,8 @@ class Answer:
     primary: tuple[Rule, ...]  # the rule(s) whose sanction and legal basis the answer reports
     reason: LocalizedText
     notes: tuple[LocalizedText, ...] = ()
-    pattern: Pattern | None = None
-    basis: tuple[Citation, ...] = ()  # the pattern's basis for allowed/depends answers
+    pattern: ActType | None = None  # the act type of the decision table that fixed the answer (API: "pattern")
+    basis: tuple[Citation, ...] = ()  # the act type's basis for allowed/depends answers
     caution: LocalizedText | None = None
     evidence: Evidence | None = None
     subject: str | None = None  # the asker's status (status.py); None when the question named none
@@ -134,7 +131,7 @@ class Answer:
 
     @property
     def legal_basis(self) -> tuple[str, ...]:
-        """Legal basis of the primary rule(s) (deduplicated, in order), or of the pattern when no rule is primary."""
+        """Legal basis of the primary rule(s) (deduplicated, in order), or of the act type when no rule is primary."""
         out: list[str] = []
         for rule in self.primary:
             for item in rule.legal_basis:

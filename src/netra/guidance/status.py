@@ -23,13 +23,13 @@ BOUND_AS: dict[str, tuple[Subject, ...]] = {
     "pppk": (Subject.PPPK,),
     "asn": (Subject.PNS, Subject.PPPK),
     "non_asn": (Subject.NON_ASN,),  # SE MenPANRB 1/2023 extends the civil servants' neutrality to them
-    "retired": (),  # no longer ASN
+    "retired": (Subject.EVERYONE,),  # no longer ASN: only the offences that bind every person
     "village_head": (Subject.VILLAGE_HEAD,),
     "village_official": (Subject.VILLAGE_OFFICIAL,),
     "bpd": (Subject.BPD,),
     "tni_polri": (Subject.TNI_POLRI,),
-    "asn_spouse": (),  # bound is the civil servant, not the spouse
-    "citizen": (),
+    "asn_spouse": (Subject.EVERYONE,),  # bound is the civil servant, not the spouse
+    "citizen": (Subject.EVERYONE,),
 }
 # Whose prohibited acts describe a status's own, where that differs from whom its rules bind: SE MenPANRB 1/2023
 # asks non-ASN staff to keep the civil servants' neutrality, so the SKB acts rank for them as for ASN.

@@ -111,7 +111,9 @@ def _load(directory: Path) -> Rulebook:
         file_rules = _list(fctx, data, "rules")
         for i, raw in enumerate(file_rules):
             rctx = fctx.at("rules").at(i)
-            inst = _instrument_for(rctx, raw, line_of(file_rules, i), mine)
+            # a file's rules belong to its own instruments; a file declaring none (election_offences.yaml) to those
+            # of the files read before it (UU 7/2017, UU 10/2016)
+            inst = _instrument_for(rctx, raw, line_of(file_rules, i), mine or instruments)
             rule = parse_rule(rctx, raw, line_of(file_rules, i), inst)
             if rule.id in rule_where:
                 Ctx(str(path), rctx.path, rule.id).at("id").fail(

@@ -63,6 +63,9 @@ class Subject(StrEnum):
     VILLAGE_OFFICIAL = "village_official"
     BPD = "bpd"  # members of the village consultative body (Badan Permusyawaratan Desa)
     TNI_POLRI = "tni_polri"
+    # every person, whatever their status: the general offences of election law (vote buying, campaigning in the
+    # quiet period ...) and the campaign bans that bind whoever takes part in a campaign
+    EVERYONE = "everyone"
 
 
 class Addressee(StrEnum):
@@ -234,7 +237,7 @@ class Rule:
 
     def binds(self, subject: Subject | str) -> bool:
         """Whether the rule concerns `subject` (bound by it, or protected by a rule addressed to others)."""
-        return Subject(subject) in self.subjects
+        return Subject(subject) in self.subjects or Subject.EVERYONE in self.subjects
 
     @property
     def elections(self) -> frozenset[str]:

@@ -50,6 +50,7 @@ FAMILY_LABELS_ID = {
 _NEGATORS = {"jangan", "tidak", "tolak", "bukan", "asal", "anti"}
 _SENTENCE_BREAK = set(".!?\n")
 _MAX_RULES = 4
+_MANY_BATCH = 256  # items scored together by screen_many (memory stays constant)
 
 
 class Screener:
@@ -95,18 +96,35 @@ class Screener:
 
     # --- public ---------------------------------------------------------------------------------------------
     def screen(self, item: Item | dict) -> Result:
-        if not isinstance(item, Item):
-            item = Item.from_dict(item)
-        return self._screen(item)
+        return self.screen_batch([item])[0]
 
     def screen_many(self, items: Iterable[Item | dict]) -> Iterator[Result]:
+        batch: list[Item | dict] = []
         for item in items:
-            yield self.screen(item)
+            batch.append(item)
+            if len(batch) >= _MANY_BATCH:
+                yield from self.screen_batch(batch)
+                batch = []
+        if batch:
+            yield from self.screen_batch(batch)
+
+    def screen_batch(self, items: list[Item | dict]) -> list[Result]:
+        """Screen items together: each text is analysed on its own, the model scores the batch in one set of array
+        operations (``LinearModel.score_batch``), then each item is decided on its own. ``screen`` is a batch of
+        one."""
+        items = [item if isinstance(item, Item) else Item.from_dict(item) for item in items]
+        analyse = self.analyzer.analyse
+        analyses = [analyse(item.text) for item in items]
+        # the model is not asked about authors known not to be bound: they are never a violation
+        scored = [k for k, item in enumerate(items) if item.author.is_asn is not False]
+        scores: list = [None] * len(items)
+        for k, s in zip(scored, self.model.score_batch([analyses[k] for k in scored]) if scored else ()):
+            scores[k] = s
+        return [self._screen(item, a, s) for item, a, s in zip(items, analyses, scores)]
 
     # --- the decision ---------------------------------------------------------------------------------------
-    def _screen(self, item: Item) -> Result:
+    def _screen(self, item: Item, a: Analysis, scores) -> Result:
         text = item.text
-        a = self.analyzer.analyse(text)
         tk = a.tokens
         actor = self._actor(item, a)
         candidate = self._candidate(item, a)
@@ -119,7 +137,6 @@ class Screener:
                           "Penulis bukan ASN atau perangkat desa (author.is_asn = false), sehingga dukungan "
                           "politiknya bukan pelanggaran netralitas.")
 
-        scores = self.model.score_analysis(a)
         act = scores.act
         if self.support_floor and act < self.support_floor and _explicit_support(a):
             act = self.support_floor

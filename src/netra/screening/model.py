@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import json
 import math
+from itertools import chain, repeat
 from pathlib import Path
 
 import numpy as np
@@ -148,39 +149,23 @@ def feature_words(a: Analysis, targets: list[tuple[int, int]] | None = None) -> 
 
 
 class Scores:
-    """The model's output for one text: ``act`` now; ``against``, ``family`` and ``contributions`` on demand."""
+    """The model's output for one text of a scored batch: ``act`` and ``against``; ``family`` and ``contributions``
+    on demand, read from the batch's arrays."""
 
-    __slots__ = ("act", "_model", "_counts", "_norm", "_family")
+    __slots__ = ("act", "against", "_batch", "_row", "_family")
 
-    def __init__(self, act: float, model: LinearModel, counts: dict[int, int], norm: float):
+    def __init__(self, act: float, against: float, batch: _Batch, row: int):
         self.act = act
-        self._model = model
-        self._counts = counts
-        self._norm = norm
+        self.against = against  # probability that the side taken is against a candidate; meaningful when act is high
+        self._batch = batch
+        self._row = row
         self._family: dict[str, float] | None = None
 
     @property
     def family(self) -> dict[str, float]:
         if self._family is None:
-            self._family = self._model._family_probs(self._counts, self._norm)
+            self._family = dict(zip(self._batch.model.family_classes, self._batch.family[self._row].tolist()))
         return self._family
-
-    @property
-    def against(self) -> float:
-        """Probability that the side taken is against a candidate (attack, mockery, "jangan pilih") rather than
-        for one; meaningful when ``act`` is high."""
-        m = self._model
-        if m.direction_coef is None:
-            return 0.0
-        z = m.direction_bias
-        if self._norm > 0:
-            idf, coef = m._idf, m._direction
-            dot = 0.0
-            for i, c in self._counts.items():
-                x = idf[i] if c == 1 else (1.0 + math.log(c)) * idf[i]
-                dot += x * coef[i]
-            z += dot / self._norm
-        return _sigmoid(z)
 
     @property
     def best_family(self) -> str:
@@ -188,14 +173,38 @@ class Scores:
         return max(fam, key=fam.get)
 
     @property
+    def counts(self) -> dict[int, int]:
+        """Feature index -> how often the text has it."""
+        b, k = self._batch, self._row
+        lo, hi = b.indptr[k], b.indptr[k + 1]
+        return dict(zip(b.cols[lo:hi].tolist(), b.counts[lo:hi].tolist()))
+
+    @property
+    def norm(self) -> float:
+        return float(self._batch.norms[self._row])
+
+    @property
     def contributions(self) -> dict[str, float]:
         """Feature -> its contribution to the act logit."""
-        m = self._model
+        b, k = self._batch, self._row
+        m = b.model
+        lo, hi = b.indptr[k], b.indptr[k + 1]
+        norm = float(b.norms[k])
         out = {}
-        for i, c in self._counts.items():
-            x = (1.0 + math.log(c)) * m._idf[i] / self._norm if self._norm else 0.0
-            out[m.vocabulary[i]] = x * m._act[i]
+        for i, x in zip(b.cols[lo:hi].tolist(), b.x[lo:hi].tolist()):
+            out[m.vocabulary[i]] = (x / norm if norm else 0.0) * m._act[i]
         return out
+
+
+class _Batch:
+    """The tf-idf rows of a batch of texts (CSR: ``indptr``, ``cols``, ``counts``, ``x``), their L2 norms and the
+    family head's probabilities: what ``Scores`` reads back on demand."""
+
+    __slots__ = ("model", "indptr", "cols", "counts", "x", "norms", "family")
+
+    def __init__(self, model, indptr, cols, counts, x, norms, family):
+        self.model, self.indptr, self.cols, self.counts, self.x, self.norms, self.family = \
+            model, indptr, cols, counts, x, norms, family
 
 
 class LinearModel:
@@ -214,14 +223,16 @@ class LinearModel:
         self.family_coef = np.asarray(family_coef, dtype=np.float64).reshape(len(self.vocabulary), -1) \
             if len(self.vocabulary) else np.zeros((0, len(self.family_classes)))
         self.family_bias = np.asarray(family_bias, dtype=np.float64)
-        self._idf = [float(x) for x in self.idf]  # plain lists: faster than numpy for a few dozen features
-        self._act = [float(x) for x in self.act_coef]
-        self._family_scaled = self.idf[:, None] * self.family_coef if len(self.vocabulary) else self.family_coef
+        self._idf = [float(x) for x in self.idf]  # plain lists for the per-feature code: ``_counts``,
+        self._act = [float(x) for x in self.act_coef]  # ``contributions``
         self.direction_coef = None if direction_coef is None else np.asarray(direction_coef, dtype=np.float64)
         self.direction_bias = float(direction_bias)
-        self._direction = None if direction_coef is None else [float(x) for x in direction_coef]
         self.meta = dict(meta or {})
-        self._word_ids, self._pair_ids = _feature_ids(self.vocabulary)  # see _analysis_counts
+        self._word_ids, self._pair_ids = _feature_ids(self.vocabulary)  # see _analysis_ids
+        # the three heads side by side (act, direction, families), so one gather and one sum score them all
+        self._heads = np.column_stack([self.act_coef, self.direction_coef if self.direction_coef is not None
+                                       else np.zeros(len(self.vocabulary)), self.family_coef]) \
+            if len(self.vocabulary) else np.zeros((0, 2 + len(self.family_classes)))
         unknown = set(self.family_classes) - set(FAMILIES)
         if unknown:
             raise ValueError(f"model has unknown families: {sorted(unknown)}")
@@ -264,6 +275,7 @@ class LinearModel:
 
     # --- scoring --------------------------------------------------------------------------------------------
     def _counts(self, feats: list[str]) -> tuple[dict[int, int], float]:
+        """The definition the batch scoring reproduces: feature index -> count, and the tf-idf row's L2 norm."""
         index = self.index
         counts: dict[int, int] = {}
         for f in feats:
@@ -277,87 +289,84 @@ class LinearModel:
             sq += x * x
         return counts, math.sqrt(sq)
 
-    def _analysis_counts(self, a: Analysis) -> dict[int, int]:
-        """``_counts(extract_features(a))`` without building the word and bigram strings: the same counts in the
-        same order (so the same sums to the last bit), looked up by word and by word pair."""
-        word_ids, pair_ids = self._word_ids, self._pair_ids
+    def _analysis_ids(self, a: Analysis) -> list[int]:
+        """The vocabulary indices of ``extract_features(a)`` (-1 for a feature the model does not know), without
+        building the ``w:``/``b:`` strings: words and word pairs are looked up with ``map`` (in C)."""
         targets = _targets(a)
         words = feature_words(a, targets)
-        counts: dict[int, int] = {}
-        get = counts.get
-        for w in words:
-            i = word_ids.get(w)
-            if i is not None:
-                counts[i] = get(i, 0) + 1
-        prev = None
-        for w in words:
-            if prev is not None:
-                i = prev.get(w)
-                if i is not None:
-                    counts[i] = get(i, 0) + 1
-            prev = pair_ids.get(w)
-        index = self.index
-        for f in signal_features(a, targets):
-            i = index.get(f)
-            if i is not None:
-                counts[i] = get(i, 0) + 1
-        return counts
+        ids = list(map(self._word_ids.get, words, repeat(-1)))
+        if len(words) > 1:
+            ids += map(self._pair_ids.get, map(_PAIR, words, words[1:]), repeat(-1))
+        ids += map(self.index.get, signal_features(a, targets), repeat(-1))
+        return ids
 
     def act_probability(self, feats: list[str]) -> float:
         return self.score(feats).act
 
     def score(self, feats: list[str]) -> Scores:
-        return self._score_counts(self._counts(feats)[0])
+        """Scores of one text's feature strings (a batch of one)."""
+        return self.score_features([feats])[0]
+
+    def score_features(self, docs: list[list[str]]) -> list[Scores]:
+        """Scores of many texts' feature strings, as one batch."""
+        index = self.index
+        return self._score_rows([list(map(index.get, feats, repeat(-1))) for feats in docs])
 
     def score_analysis(self, a: Analysis) -> Scores:
-        """``score(extract_features(a))``, faster: what the screener calls per text."""
-        return self._score_counts(self._analysis_counts(a))
+        """``score(extract_features(a))``: a batch of one."""
+        return self.score_batch([a])[0]
 
-    def _score_counts(self, counts: dict[int, int]) -> Scores:
-        idf = self._idf
-        act = self._act
-        sq = dot = 0.0
-        log = math.log
-        for i, c in counts.items():
-            x = idf[i] if c == 1 else (1.0 + log(c)) * idf[i]
-            sq += x * x
-            dot += x * act[i]
-        norm = math.sqrt(sq)
-        z = self.act_bias
-        if norm > 0:
-            z += dot / norm
-        return Scores(_sigmoid(z), self, counts, norm)
+    def score_batch(self, analyses: list[Analysis]) -> list[Scores]:
+        """``score(extract_features(a))`` for each analysed text, the whole batch in one set of array operations."""
+        return self._score_rows([self._analysis_ids(a) for a in analyses])
 
-    def _family_probs(self, counts: dict[int, int], norm: float) -> dict[str, float]:
-        if counts and norm > 0:
-            k = len(counts)
-            # idf-scaled weights of the features present; index and tf as arrays (numpy converts a list element by
-            # element: the same numbers, at twice the cost)
-            rows = self._family_scaled[np.fromiter(counts, dtype=np.intp, count=k)]
-            tf = np.fromiter([1.0 if c == 1 else 1.0 + math.log(c) for c in counts.values()], np.float64, k)
-            logits = (np.dot(tf, rows) / norm + self.family_bias).tolist()
-        else:
-            logits = self.family_bias.tolist()
-        top = max(logits)
-        exps = [math.exp(v - top) for v in logits]
-        total = sum(exps)
-        return {c: e / total for c, e in zip(self.family_classes, exps)}
+    def _score_rows(self, rows: list[list[int]]) -> list[Scores]:
+        """TfidfVectorizer(sublinear_tf=True, norm="l2") rows of the feature indices, times the three heads' weights
+        side by side, then each head's link function: a fixed handful of numpy calls for the whole batch (about
+        18 us a text on a batch of 2,000; a batch of one pays ~150 us of set-up, so callers with many texts batch
+        them). Sums run in another order than a text-by-text loop: the same scores to about 1e-15."""
+        n = len(rows)
+        size = len(self.vocabulary)
+        lens = np.fromiter(map(len, rows), np.intp, n)
+        flat = np.fromiter(chain.from_iterable(rows), np.intp, int(lens.sum()))
+        row_of = np.repeat(np.arange(n, dtype=np.intp), lens)
+        known = flat >= 0
+        keys, counts = np.unique(row_of[known] * size + flat[known], return_counts=True)  # sorted by row
+        r, cols = np.divmod(keys, size) if size else (keys, keys)
+        x = (1.0 + np.log(counts)) * self.idf[cols]  # sublinear tf (a count of 1 gives exactly 1.0) times idf
+        per_row = np.bincount(r, minlength=n)
+        indptr = np.zeros(n + 1, dtype=np.intp)
+        np.cumsum(per_row, out=indptr[1:])
+        norms = np.sqrt(np.bincount(r, weights=x * x, minlength=n))
+        z = np.zeros((n, self._heads.shape[1]))
+        filled = per_row > 0  # a text with no known feature keeps the biases alone
+        if filled.any():
+            z[filled] = np.add.reduceat(self._heads[cols] * x[:, None], indptr[:-1][filled], axis=0)
+            z[filled] /= norms[filled, None]
+        acts = (z[:, 0] + self.act_bias).tolist()
+        against = (z[:, 1] + self.direction_bias).tolist() if self.direction_coef is not None else None
+        logits = z[:, 2:] + self.family_bias
+        if logits.size:
+            logits -= logits.max(axis=1, keepdims=True)
+        family = np.exp(logits)
+        family /= family.sum(axis=1, keepdims=True)
+        batch = _Batch(self, indptr, cols, counts, x, norms, family)
+        sig = _sigmoid
+        return [Scores(sig(acts[k]), sig(against[k]) if against is not None else 0.0, batch, k) for k in range(n)]
 
 
-def _feature_ids(vocabulary: list[str]) -> tuple[dict[str, int], dict[str, dict[str, int]]]:
-    """word -> index of ``w:word``; first word -> second word -> index of ``b:first second`` (a bigram with more
-    than one space is entered at every split, so a look-up matches exactly when the joined string would)."""
+_PAIR = "{} {}".format
+
+
+def _feature_ids(vocabulary: list[str]) -> tuple[dict[str, int], dict[str, int]]:
+    """word -> index of ``w:word``; "first second" -> index of ``b:first second``."""
     words: dict[str, int] = {}
-    pairs: dict[str, dict[str, int]] = {}
+    pairs: dict[str, int] = {}
     for i, f in enumerate(vocabulary):
         if f.startswith("w:"):
             words[f[2:]] = i
         elif f.startswith("b:"):
-            body = f[2:]
-            k = body.find(" ")
-            while k != -1:
-                pairs.setdefault(body[:k], {})[body[k + 1:]] = i
-                k = body.find(" ", k + 1)
+            pairs[f[2:]] = i
     return words, pairs
 
 

@@ -273,22 +273,30 @@ Row = tuple[int, "str | None", "str | None", "dict | None", bool]
 
 
 def screen_batch(batch: list[tuple[int, Any]], screener) -> list[Row]:
-    """Validate and screen one batch.
+    """Validate and screen one batch (the valid items together: ``Screener.screen_batch``).
 
     One row per record: ``(line, id, output JSON line or None, error dict or None, violation)``.
     """
+    decoded = [(line, decode_record(line, payload)) for line, payload in batch]
+    valid = [item for _, item in decoded if not isinstance(item, LineError)]
+    try:
+        results = iter(screener.screen_batch(valid))
+    except Exception:  # a bug must not lose the other lines: screen one by one to report it on its own line
+        results = None
     out: list[Row] = []
-    for line, payload in batch:
-        item = decode_record(line, payload)
+    for line, item in decoded:
         if isinstance(item, LineError):
             out.append((line, item.id, None, item.to_dict(), False))
             continue
-        try:
-            result = screener.screen(item)
-        except Exception as exc:  # a bug must not lose the other lines; report it on this one
-            err = LineError(line, item.id, f"internal error: {exc!r}").to_dict()
-            out.append((line, item.id, None, err, False))
-            continue
+        if results is not None:
+            result = next(results)
+        else:
+            try:
+                result = screener.screen(item)
+            except Exception as exc:
+                err = LineError(line, item.id, f"internal error: {exc!r}").to_dict()
+                out.append((line, item.id, None, err, False))
+                continue
         out.append((line, item.id, result.to_json(), None, result.violation))
     return out
 

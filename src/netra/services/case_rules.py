@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from netra.cases import RuleFacts, SanctionOption
-from netra.rulebook import Rulebook
+from netra.rulebook import Rulebook, Subject
 
 _BY_HASH: dict[str, Mapping[str, RuleFacts]] = {}
 
@@ -16,7 +16,8 @@ def rule_facts(rulebook: Rulebook) -> Mapping[str, RuleFacts]:
     found = _BY_HASH.get(rulebook.content_hash)
     if found is None:
         # A rule addressed to others (UU 10/2016 Pasal 70: the candidate pair) forbids the reported person nothing.
-        found = {r.id: RuleFacts(frozenset(s.value for s in r.subjects if r.obliges(s)), r.elections,
+        found = {r.id: RuleFacts(frozenset(s.value for s in Subject if s is not Subject.EVERYONE and r.obliges(s)),
+                                 r.elections,
                                  tuple(SanctionOption(k.value, l.value) for k, l in r.sanction_options()))
                  for r in rulebook}
         _BY_HASH[rulebook.content_hash] = found

@@ -206,8 +206,8 @@ def rebuild(session, progress=None) -> int:
 
 # Bumped when what case_stats or case_rollup hold changes (2: "standing" replaced "status" and "reached";
 # 3: clock_due_at stored in UTC, which SQLite had kept as local time without its zone; 4: counts by event month;
-# 5: counts by region and by event day, for the regions and trend charts).
-ROLLUP_FORMAT = 5
+# 5: counts by region and by event day, for the regions and trend charts; 6: counts by violation family).
+ROLLUP_FORMAT = 6
 
 
 def rules_fingerprint(session) -> str:

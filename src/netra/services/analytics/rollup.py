@@ -4,8 +4,11 @@ Why: at a million cases, a chart scanning case_stats costs 0.2–1 s on two core
 counts per (province, election, key) are a few thousand rows, so a chart over the whole country adds those up.
 
 What: each case_stats row contributes 1 to one key of every measure (MEASURES), once with stage "" and once more
-for each stage of its election's calendar that holds its event date, so a stage filter reads rows of its own, and
-once under its event month ("month:2024-10"), so a period reads the months it covers in full.
+for each stage of its election's calendar that holds its event date, so a stage filter reads rows of its own, once
+under its event month ("month:2024-10"), so a period reads the months it covers in full, and once under its
+violation family ("family:social_media"), so a family filter reads rows of its own. The family is a key of the
+stage column rather than a column of its own: a family column crossed with every stage and month would multiply
+the rows (issue 13: at 1M cases the family keys took case_rollup from 1.52M to 2.30M rows).
 `day` holds the local start date of a running legal clock, so the overdue lists apply the same per-clock cut-off
 dates as netra.analytics.clocks (these measures are the large ones: a key per agency or PPK and start day).
 
@@ -13,8 +16,9 @@ How it stays correct: facts.refresh takes the old rows' contributions away (``co
 a case's case_stats row and adds the new ones after, then ``apply``s the difference, all in the sync transaction;
 facts.rebuild rebuilds it whole. Tests compare it with a rebuild after workflow steps, on both databases.
 
-When: only for whole provinces: no regency or category filter (``plan``); anything narrower reads case_stats, which
-is indexed by region and small once narrowed. A period adds the rollup's whole months to case_stats' edge days.
+When: only for whole provinces: no regency, channel, origin or position filter, and a family filter without a
+stage or period (``plan``); anything narrower reads case_stats, which is indexed by region and small once
+narrowed. A period adds the rollup's whole months to case_stats' edge days.
 """
 
 from __future__ import annotations
@@ -121,27 +125,33 @@ def counts(session, case_ids: Sequence[int] | None = None, sign: int = 1) -> Cou
     out: Counter = Counter()
     stages_of = _stages_of(session)
     query = select(*_COLUMNS)
-    extra = select(S.province_code, S.election_id, S.event_date, CaseStatsRuleRow.rule_id).join(
+    extra = select(S.province_code, S.election_id, S.event_date, S.family, CaseStatsRuleRow.rule_id).join(
         CaseStatsRuleRow, CaseStatsRuleRow.case_id == S.case_id)
     if case_ids is not None:
         query, extra = query.where(S.case_id.in_(case_ids)), extra.where(S.case_id.in_(case_ids))
     for row in session.execute(query.execution_options(yield_per=CHUNK)):
         _add(out, row._mapping, stages_of, sign)
-    for province, election, day, rule in session.execute(extra):
-        _add_rule(out, province, election, day, rule, stages_of, sign)
+    for province, election, day, family, rule in session.execute(extra):
+        _add_rule(out, province, election, day, family, rule, stages_of, sign)
     return out
 
 
+def _slices(stages_of, election, day, family) -> tuple[str, ...]:
+    """The stage keys a case counts under: "", its stages and month (``_stages_of``), its family."""
+    stages = stages_of(election, day)
+    return (*stages, f"{FAMILY}{family}") if family else stages
+
+
 def _add(out: Counter, row, stages_of, sign: int) -> None:
-    stages = stages_of(row["election_id"], row["event_date"])
+    stages = _slices(stages_of, row["election_id"], row["event_date"], row["family"])
     for measure, *rest in _keys(row):
         for stage in stages:
             out[(measure, stage, *rest)] += sign
 
 
-def _add_rule(out: Counter, province, election, day, rule, stages_of, sign: int) -> None:
+def _add_rule(out: Counter, province, election, day, family, rule, stages_of, sign: int) -> None:
     """A further rule of a recommendation (case_stats_rules) counts under rule_rec like the first."""
-    for stage in stages_of(election, day):
+    for stage in _slices(stages_of, election, day, family):
         out[("rule_rec", stage, province, election, rule, "", "")] += sign
 
 
@@ -161,7 +171,7 @@ class Counts:
             for extra in extras:
                 row = by_case[extra["case_id"]]
                 _add_rule(self.total, row["province_code"], row["election_id"], row["event_date"],
-                          extra["rule_id"], self._stages_of, 1)
+                          row["family"], extra["rule_id"], self._stages_of, 1)
 
 
 def apply(session, delta: Counter) -> None:
@@ -204,17 +214,22 @@ def stored_fingerprint(session) -> str | None:
 
 
 MONTH = "month:"  # stage key of the counts by event month (``_stages_of``): "month:2024-10"
+FAMILY = "family:"  # stage key of the counts by violation family (``_slices``): "family:social_media" (a family
+# has at most 20 characters, so the key fits the stage column)
 
 
 def plan(f: Filters, account: Account | None) -> tuple[Filters | None, list[Filters]]:
     """(what the rollup answers, what case_stats must answer) for a question; their counts add up.
 
-    The rollup holds whole provinces only, so a regency, a category filter or an account with regencies in scope
-    reads case_stats. A period is the months it covers in full, read from the rollup's month keys, plus the days
-    at either end outside them, read from case_stats (a stage filter with a period reads case_stats: stage and
-    month are the same key column)."""
-    if any((f.family, f.channel, f.origin, f.position)) or (f.region and "." in f.region) or (
+    The rollup holds whole provinces only, so a regency, a channel, origin or position filter or an account with
+    regencies in scope reads case_stats. A family is read from its own key, alone: with a stage or a period it
+    reads case_stats (stage, month and family are the same key column). A period is the months it covers in full,
+    read from the rollup's month keys, plus the days at either end outside them, read from case_stats (a stage
+    filter with a period reads case_stats, for the same reason)."""
+    if any((f.channel, f.origin, f.position)) or (f.region and "." in f.region) or (
             account is not None and any("." in code for code in account.scope)):
+        return None, [f]
+    if f.family and (f.stage or f.date_from or f.date_to):
         return None, [f]
     if not (f.date_from or f.date_to):
         return f, []
@@ -238,6 +253,8 @@ def _month_after(day: date) -> date:
 
 
 def _stage_condition(f: Filters):
+    if f.family:  # alone (see plan)
+        return R.stage == f"{FAMILY}{f.family}"
     if f.date_from or f.date_to:  # whole months (see plan)
         low = f"{MONTH}{f.date_from:%Y-%m}" if f.date_from else MONTH
         high = f"{MONTH}{f.date_to:%Y-%m}" if f.date_to else f"{MONTH}~"
@@ -259,4 +276,4 @@ def summed(session, measure: str, f: Filters, account: Account | None, *group, w
     return session.execute(query.group_by(*group) if group else query).all()
 
 
-__all__ = ["MEASURES", "MONTH", "TOTAL", "Counts", "apply", "plan", "clock_key", "counts", "rebuild", "stored_fingerprint", "summed"]
+__all__ = ["FAMILY", "MEASURES", "MONTH", "TOTAL", "Counts", "apply", "plan", "clock_key", "counts", "rebuild", "stored_fingerprint", "summed"]

@@ -1,6 +1,7 @@
-"""The allowed and conditional conduct of "Bolehkah?" (``data/allowed.yaml``), read and checked against the lexicon
-and the rulebook: every concept must exist in the lexicon and every rule in the rulebook, and the rules a status's
-answer rests on must bind that status.
+"""The decision table of "Bolehkah?" (``data/acts.yaml``): the act types whose answer is fixed (allowed, or allowed
+under a condition), read and checked against the lexicon and the rulebook: every cue concept must exist in the
+lexicon and every rule in the rulebook, and the rules a status's answer rests on must bind that status. Which act a
+question describes is the learned reader's call (reader.py); the kinds answered from the rulebook are named here.
 """
 
 from __future__ import annotations
@@ -10,7 +11,7 @@ from pathlib import Path
 import yaml
 
 from netra.guidance import status as statuses
-from netra.guidance.model import Citation, GuidanceDataError, Pattern, SubjectOverride, Verdict, Window
+from netra.guidance.model import ActType, Citation, GuidanceDataError, SubjectOverride, Verdict, Window
 from netra.guidance.text import Lexicon
 from netra.rulebook import LocalizedText, Rulebook
 
@@ -37,24 +38,32 @@ def _citations(raw, where: str) -> tuple[Citation, ...]:
     return tuple(out)
 
 
-def load_patterns(path: Path, *, rulebook: Rulebook, lexicon: Lexicon) -> tuple[Pattern, ...]:
-    """Read and validate data/allowed.yaml: every concept must exist in the lexicon, every rule in the rulebook."""
+DATA_DIR = Path(__file__).resolve().parent / "data"
+ACT_PREFIX = "act."  # the reader's label of a table row: "act.<id>"
+PROHIBITED = "prohibited."  # "prohibited.<family>": an act the rulebook forbids, answered from its rules
+NEUTRAL = "neutral"  # nothing any rule forbids: allowed for everyone
+PRIVATE_PHOTO = "private_photo"  # a photo with a contestant, not published, no sign of support: "depends"
+
+
+def load_acts(path: Path | None = None, *, rulebook: Rulebook, lexicon: Lexicon) -> tuple[ActType, ...]:
+    """Read and validate data/acts.yaml: every concept must exist in the lexicon, every rule in the rulebook."""
+    path = path or DATA_DIR / "acts.yaml"
     raw = read_yaml(path)
-    items = raw.get("patterns")
+    items = raw.get("acts")
     if not isinstance(items, list) or not items:
-        raise GuidanceDataError(f"{path}: expected a non-empty 'patterns' list")
+        raise GuidanceDataError(f"{path}: expected a non-empty 'acts' list")
     seen: set[str] = set()
-    out: list[Pattern] = []
+    out: list[ActType] = []
     for n, item in enumerate(items):
-        where = f"{path}, patterns[{n}]"
+        where = f"{path}, acts[{n}]"
         if not isinstance(item, dict) or not isinstance(item.get("id"), str):
             raise GuidanceDataError(f"{where}: expected a mapping with an 'id'")
         pid = item["id"]
-        where = f"{path}, pattern {pid!r}"
+        where = f"{path}, act {pid!r}"
         if pid in seen:
             raise GuidanceDataError(f"{where}: duplicate id")
         seen.add(pid)
-        unknown_keys = set(item) - {"id", "verdict", "requires", "excludes", "title", "reason", "caution", "rules",
+        unknown_keys = set(item) - {"id", "verdict", "cues", "title", "reason", "caution", "rules",
                                     "basis", "subjects", "window", "calendar_note"}
         if unknown_keys:
             raise GuidanceDataError(f"{where}: unknown field(s) {sorted(unknown_keys)}")
@@ -62,12 +71,11 @@ def load_patterns(path: Path, *, rulebook: Rulebook, lexicon: Lexicon) -> tuple[
             verdict = Verdict(item.get("verdict", "allowed"))
         except ValueError:
             raise GuidanceDataError(f"{where}: verdict must be allowed, not_allowed or depends") from None
-        requires_raw = item.get("requires")
-        if not isinstance(requires_raw, list) or not requires_raw or not all(isinstance(g, list) and g for g in requires_raw):
-            raise GuidanceDataError(f"{where}: 'requires' must be a non-empty list of non-empty concept lists")
-        requires = tuple(frozenset(str(c) for c in g) for g in requires_raw)
-        excludes = frozenset(str(c) for c in item.get("excludes") or ())
-        for c in set().union(*requires) | excludes:
+        cues_raw = item.get("cues")
+        if not isinstance(cues_raw, list) or not cues_raw or not all(isinstance(g, list) and g for g in cues_raw):
+            raise GuidanceDataError(f"{where}: 'cues' must be a non-empty list of non-empty concept lists")
+        cues = tuple(tuple(str(c) for c in g) for g in cues_raw)
+        for c in {c for g in cues for c in g}:
             if c not in lexicon.concept_names:
                 raise GuidanceDataError(f"{where}: unknown concept {c!r} (define it in lexicon.yaml)")
         rules = tuple(str(r) for r in item.get("rules") or ())
@@ -98,8 +106,8 @@ def load_patterns(path: Path, *, rulebook: Rulebook, lexicon: Lexicon) -> tuple[
             if not isinstance(w, dict) or w.get("rule") not in rulebook or not isinstance(w.get("months_before_candidates_set"), int):
                 raise GuidanceDataError(f"{where}: window needs a known 'rule' and an integer 'months_before_candidates_set'")
             window = Window(w["rule"], w["months_before_candidates_set"])
-        out.append(Pattern(
-            id=pid, verdict=verdict, requires=requires, excludes=excludes,
+        out.append(ActType(
+            id=pid, verdict=verdict, cues=cues,
             title=_localized(item.get("title"), f"{where}, title"),
             reason=_localized(item.get("reason"), f"{where}, reason"),
             caution=_localized(item["caution"], f"{where}, caution") if item.get("caution") else None,
