@@ -171,7 +171,7 @@ def demo_cases(request, tmp_path_factory):
     """`demo_cases(db, count)` gives a test's fresh database the demo cases ensure_demo_cases(db, count) writes.
 
     The cases are built once per backend and count in this test process, into a template, and each test gets a
-    copy: building 300 cases cost about 3.6 s a test, on both backends, in five modules. The copy holds what the
+    copy: 48 tests of five modules each built their 150-400 cases again, on both backends. The copy holds what the
     build wrote (cases, reports, history, audit entries, ids). `data_dir` puts this session's audit key into the
     test's data folder and signs the template's entries with it, as an app on that folder would have signed them;
     without it the entries are unsigned, as ensure_demo_cases on a keyless `Database` writes them."""
