@@ -22,8 +22,10 @@ system-deps:
 	bash scripts/system_deps.sh
 
 ## Set up (including PostgreSQL and Chromium from Debian when absent) and run the whole test suite
+# worksteal: a worker that runs dry takes half of the other's queue, so no file keeps one core busy alone at the
+# end (loadfile did); a module split that way builds its module fixtures again on the other worker.
 test: setup system-deps
-	NETRA_REQUIRE_POSTGRES=1 NETRA_REQUIRE_BROWSER=1 $(BIN)/python -m pytest -n auto --dist loadfile --durations=25
+	NETRA_REQUIRE_POSTGRES=1 NETRA_REQUIRE_BROWSER=1 $(BIN)/python -m pytest -n auto --dist worksteal --durations=25
 
 clean:
 	rm -rf $(VENV) var .pytest_cache

@@ -9,15 +9,18 @@ from __future__ import annotations
 
 import itertools
 import os
+import secrets
 import shutil
 from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
 from argon2 import PasswordHasher
+from sqlalchemy.engine import make_url
 
 from netra.accounts import passwords
 from netra.config import Settings
+from netra.demo.cases import ensure_demo_cases
 from netra.services.reference import load_regions
 from netra.storage.database import Database
 from netra.web import app as web_app
@@ -32,6 +35,13 @@ _counter = itertools.count()
 # tests/storage/test_accounts.py (fixture production_hasher) checks the parameters a stored hash carries.
 PRODUCTION_HASHER = passwords._hasher
 passwords._hasher = PasswordHasher(time_cost=1, memory_cost=8, parallelism=1)
+
+
+@pytest.hookimpl(trylast=True)  # after pytest has grouped the tests that share a module's fixtures
+def pytest_collection_modifyitems(items):
+    """Tests marked `long` first: a minute-long test that a worker starts last keeps the run going on one core
+    while the other has nothing left. The sort is stable, so a module's tests stay together and in order."""
+    items.sort(key=lambda item: item.get_closest_marker("long") is None)
 
 
 @pytest.fixture
@@ -154,3 +164,55 @@ def db(database_url):
 @pytest.fixture
 def settings(tmp_path, database_url) -> Settings:
     return Settings.from_env(data_dir=tmp_path / "data", database_url=database_url)
+
+
+@pytest.fixture(scope="session")
+def demo_cases(request, tmp_path_factory):
+    """`demo_cases(db, count)` gives a test's fresh database the demo cases ensure_demo_cases(db, count) writes.
+
+    The cases are built once per backend and count in this test process, into a template, and each test gets a
+    copy: 48 tests of five modules each built their 150-400 cases again, on both backends. The copy holds what the
+    build wrote (cases, reports, history, audit entries, ids). `data_dir` puts this session's audit key into the
+    test's data folder and signs the template's entries with it, as an app on that folder would have signed them;
+    without it the entries are unsigned, as ensure_demo_cases on a keyless `Database` writes them."""
+    built: dict = {}
+    key = secrets.token_urlsafe(48)
+
+    def template(backend: str, count: int, signed: bool) -> str:
+        if (backend, count, signed) not in built:
+            if backend == "sqlite":
+                path = tmp_path_factory.mktemp("demo-cases") / "template.sqlite3"
+                shutil.copy(request.getfixturevalue("sqlite_template"), path)
+                url = f"sqlite:///{path}"
+            else:
+                server, pool = request.getfixturevalue("postgres_server"), request.getfixturevalue("postgres_pool")
+                path = f"demo_cases_{os.getpid()}_{len(built)}"
+                # In the pool's thread: a copy of the regions template while another copy runs would fail.
+                pool.thread.submit(server.execute,
+                                   f"CREATE DATABASE {path} TEMPLATE {pool.template} STRATEGY FILE_COPY").result()
+                url = server.url(path)
+            database = Database(url, audit_key=key.encode() if signed else None)
+            try:
+                ensure_demo_cases(database, count=count)
+            finally:
+                database.dispose()
+            built[backend, count, signed] = path
+        return built[backend, count, signed]
+
+    def put(db: Database, count: int, data_dir: Path | None = None) -> None:
+        db.dispose()  # no connection may see the database swapped under it
+        url = make_url(db.engine.url)
+        source = template(url.get_backend_name(), count, data_dir is not None)
+        if url.get_backend_name() == "sqlite":
+            shutil.copy(source, url.database)
+        else:
+            server = request.getfixturevalue("postgres_server")
+            server.execute(f"DROP DATABASE {url.database} WITH (FORCE)")
+            server.execute(f"CREATE DATABASE {url.database} TEMPLATE {source} STRATEGY FILE_COPY")
+        if data_dir is not None:
+            data_dir.mkdir(mode=0o700, parents=True, exist_ok=True)
+            fd = os.open(data_dir / "audit_key", os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+            with os.fdopen(fd, "w") as fh:
+                fh.write(key)
+
+    return put

@@ -23,7 +23,6 @@ from fastapi.testclient import TestClient
 from sqlalchemy import text
 
 from netra.analytics import positions
-from netra.demo.cases import ensure_demo_cases
 from netra.intake.report import ReportDraft
 from netra.services.case_workflow import clocks_for
 from netra.services.intake import submit_report
@@ -155,8 +154,8 @@ def _report(db, store, n: int, **fields):
 
 
 @pytest.fixture
-def edge_db(db, tmp_path):
-    ensure_demo_cases(db, count=300)
+def edge_db(db, tmp_path, demo_cases):
+    demo_cases(db, 300)
     store = EvidenceStore(tmp_path / "evidence")
     # One report whose reporter gave no channel: a category of one case.
     _report(db, store, 1, region_code="33.20", election_id="pilkada2024", event_date=date(2024, 10, 10), channel="")

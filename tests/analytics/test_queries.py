@@ -12,7 +12,7 @@ from sqlalchemy import select, update
 
 from netra.accounts.roles import Role
 from netra.analytics import Filters, position_group
-from netra.demo.cases import DEMO_TODAY, ensure_demo_cases
+from netra.demo.cases import DEMO_TODAY
 from netra.services import analytics
 from netra.services.accounts import create_account
 from netra.intake.report import ReportDraft
@@ -26,8 +26,8 @@ NOW = DEMO_TODAY
 
 
 @pytest.fixture
-def demo_db(db):
-    ensure_demo_cases(db, count=400)
+def demo_db(db, demo_cases):
+    demo_cases(db, 400)
     return db
 
 

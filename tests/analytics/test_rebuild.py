@@ -16,7 +16,7 @@ import pytest
 from sqlalchemy import select, update
 
 from netra.accounts.roles import Role
-from netra.demo.cases import DEMO_TODAY, ensure_demo_cases
+from netra.demo.cases import DEMO_TODAY
 from netra.services import analytics, reference_data
 from netra.services.accounts import create_account
 from netra.services.analytics import facts, rollup
@@ -68,8 +68,8 @@ def _stored(db):
 
 
 @pytest.fixture
-def mixed_db(db, tmp_path):
-    ensure_demo_cases(db, count=300)
+def mixed_db(db, tmp_path, demo_cases):
+    demo_cases(db, 300)
     with db.transaction() as s:
         cases = s.execute(select(CaseRow.id, CaseRow.status, CaseRow.version, CaseRow.region_code)
                           .order_by(CaseRow.id)).all()

@@ -8,7 +8,7 @@ import pytest
 from sqlalchemy import func, select
 
 from netra.analytics import Filters
-from netra.demo.cases import DEMO_TODAY, ensure_demo_cases
+from netra.demo.cases import DEMO_TODAY
 from netra.services import analytics
 from netra.services.analytics import public
 from netra.storage import audit_log
@@ -18,8 +18,8 @@ NOW = DEMO_TODAY
 
 
 @pytest.fixture
-def demo_db(db):
-    ensure_demo_cases(db, count=150)
+def demo_db(db, demo_cases):
+    demo_cases(db, 150)
     return db
 
 

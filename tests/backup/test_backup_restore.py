@@ -105,6 +105,7 @@ def test_damaged_or_foreign_files_are_refused(db, tmp_path):
         restore_backup(db, store, empty)
 
 
+@pytest.mark.long
 def test_cli_backup_then_restore(tmp_path, database_url, postgres_server):
     source = Settings.from_env(data_dir=tmp_path / "src", database_url=database_url)
     db = Database(database_url, audit_key=source.audit_key())  # as the server writes it: keyed

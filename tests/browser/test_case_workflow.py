@@ -60,6 +60,7 @@ def amend(page, fill, select, reason):
     page.get_by_test_id("action-ok").wait_for()
 
 
+@pytest.mark.long
 def test_report_to_sanction(live_server, page):
     creds = live_server.credentials()
     base = live_server.url

@@ -69,6 +69,7 @@ def test_port_in_use_is_said_plainly(tmp_path):
     assert "already in use" in result.stderr and "Traceback" not in result.stderr
 
 
+@pytest.mark.long
 def test_demo_load_is_idempotent(tmp_path, database_url):
     first = netra("demo", "load", data_dir=tmp_path, database_url=database_url)
     assert first.returncode == 0, first.stderr

@@ -213,6 +213,7 @@ def test_a_deactivated_webhook_receives_nothing_more_and_each_change_is_audited(
         (admin.actor, "change", {"active": True, "reason": "Gateway baru siap", "deliveries_cancelled": 0})]
 
 
+@pytest.mark.long
 def test_the_cli_deactivates_and_reactivates_with_a_reason(db, admin, loopback, settings, database_url, monkeypatch):
     from tests.cli.test_cli import netra
 

@@ -13,6 +13,7 @@ import sys
 import time
 from pathlib import Path
 
+import pytest
 from sqlalchemy import func, select
 
 from netra.storage.tables import EmailMessageRow
@@ -40,6 +41,7 @@ def wait_for(condition, timeout=180.0):
         time.sleep(0.05)
 
 
+@pytest.mark.long
 def test_workers_killed_mid_send_lose_nothing(db, settings, database_url):
     server = SmtpServer().start()
     original = server.inbox.handle_DATA

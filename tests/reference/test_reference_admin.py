@@ -155,6 +155,7 @@ def test_a_proposed_election_is_in_force_once_approved_and_bad_ones_refused(db, 
     assert count(db, AddedElectionRow) == 1
 
 
+@pytest.mark.long
 def test_cli_proposes_and_decides(db, admin, second, tmp_path, database_url):
     import os
 

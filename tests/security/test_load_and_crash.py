@@ -15,6 +15,8 @@ from tests.support.checks import check_reports
 from tests.support.load import run_load
 from tests.support.server import LiveServer
 
+pytestmark = pytest.mark.long
+
 UNLIMITED = {"NETRA_REPORT_RATE": "1000000/60"}
 
 

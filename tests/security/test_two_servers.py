@@ -13,6 +13,8 @@ import pytest
 
 from tests.support.server import LiveServer
 
+pytestmark = pytest.mark.long  # three servers start once for the module (about 45 s)
+
 PASSWORD = "sandi-dua-server-01"
 
 

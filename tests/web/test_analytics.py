@@ -10,7 +10,6 @@ from pypdf import PdfReader
 from sqlalchemy import select
 
 from netra.accounts.roles import Role
-from netra.demo.cases import ensure_demo_cases
 from netra.storage.tables import CaseRow, ReportRow
 from netra.web.app import create_app
 from netra.storage.database import Database
@@ -19,10 +18,10 @@ from tests.support.scopes import NATIONAL
 
 
 @pytest.fixture
-def app(settings):
-    app = create_app(settings, Database(settings.database_url))
-    ensure_demo_cases(app.state.db, count=300)
-    return app
+def app(settings, demo_cases):
+    db = Database(settings.database_url)
+    demo_cases(db, 300, settings.data_dir)  # signed with the key the app finds in its data folder
+    return create_app(settings, db)
 
 
 def _csv_rows(text: str) -> list[dict]:
