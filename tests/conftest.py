@@ -63,7 +63,7 @@ def statistics_warm_up(request, monkeypatch):
     still warms, and tests/web/test_warm_up.py checks the warm-up in process.
     """
     if request.node.get_closest_marker("warm_statistics") is None:
-        monkeypatch.setattr(web_app, "_warm_up", lambda db: None)  # the guidance engine too: built on first ask
+        monkeypatch.setattr(web_app, "_warm_statistics", lambda db: None)
 
 
 @pytest.fixture(scope="session")

@@ -1,4 +1,4 @@
-"""The warm-up (statistics, then the guidance engine) an app runs when it starts (tests/conftest.py skips it in every other in-process app)."""
+"""The statistics warm-up an app runs when it starts (tests/conftest.py skips it in every other in-process app)."""
 
 from __future__ import annotations
 
@@ -10,7 +10,6 @@ from fastapi.testclient import TestClient
 from sqlalchemy import func, select
 
 from netra.demo.cases import ensure_demo_cases
-from netra.services import reference_data
 from netra.services.analytics import facts
 from netra.storage.database import Database
 from netra.storage.tables import StatsSnapshotRow
@@ -26,14 +25,25 @@ def test_a_starting_app_catches_statistics_up_before_any_request(settings, caplo
     caplog.set_level(logging.INFO, logger="netra.web")
     with TestClient(create_app(settings, db)):
         for thread in threading.enumerate():
-            if thread.name == "netra-warm-up":
+            if thread.name == "netra-warm-statistics":
                 thread.join(timeout=300)
         with db.transaction() as session:
             assert not facts.behind(session)  # caught up with no statistics request made
             assert session.scalar(select(func.count()).select_from(StatsSnapshotRow)) >= 1  # national view kept
     messages = [r.getMessage() for r in caplog.records if r.name == "netra.web"]
     assert "statistics warm" in messages and "statistics warm-up failed" not in messages
-    # the guidance engine over this database's reference data is built: the first question does not pay for it
-    assert "guidance warm" in messages and "guidance warm-up failed" not in messages
-    assert reference_data._engines and next(iter(reference_data._engines.values())) is reference_data.guidance_engine(db)
     db.dispose()
+
+
+def test_opening_the_guidance_form_builds_the_engine_while_the_question_is_typed(client):
+    from netra.services import reference_data
+
+    reference_data._engines.clear()  # as after a start: no engine built yet
+    page = client.get("/bolehkah")
+    assert page.status_code == 200 and 'name="q"' in page.text
+    for thread in threading.enumerate():
+        if thread.name == "netra-guidance-engine":
+            thread.join(timeout=300)
+    assert reference_data._engines  # built with no question asked
+    answer = client.get("/bolehkah", params={"q": "Bolehkah PNS menyukai unggahan kampanye calon bupati?"})
+    assert answer.status_code == 200 and 'data-testid="guidance-error"' not in answer.text

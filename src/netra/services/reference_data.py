@@ -227,6 +227,21 @@ def guidance_engine(db: Database) -> GuidanceEngine:
         return _engines[key]
 
 
+_engine_builds: list[threading.Thread] = []
+
+
+def prepare_guidance_engine(db: Database) -> None:
+    """Start building the engine in the background unless it is built or being built. The "Bolehkah?" form calls
+    this: the person types the question meanwhile, and does not wait for scikit-learn's import and the rulebook
+    index (5-18 s on a 2-core machine) after pressing "Tanya"."""
+    with _lock:
+        if _engines or any(t.is_alive() for t in _engine_builds):
+            return
+        thread = threading.Thread(target=guidance_engine, args=(db,), name="netra-guidance-engine", daemon=True)
+        _engine_builds[:] = [thread]
+    thread.start()
+
+
 _screeners: dict[tuple, Any] = {}
 
 

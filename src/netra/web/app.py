@@ -40,29 +40,12 @@ DEFAULT_BODY_LIMIT = 1024 * 1024  # every route: forms and JSON; upload routes s
 
 @asynccontextmanager
 async def _lifespan(app: FastAPI):
-    # The statistics and the guidance engine are warmed in the background: every other page is served at once, and
-    # the first statistics request or question finds them ready (or waits only for the rest of the warm-up).
-    threading.Thread(target=_warm_up, args=(app.state.db,), name="netra-warm-up", daemon=True).start()
+    # The statistics are warmed in the background: every other page is served at once, and the first statistics
+    # request finds them ready (or waits only for the rest of the warm-up, not for a catch-up of its own). The
+    # guidance engine is not warmed here: building it beside the statistics warm-up made the first /statistik take
+    # 4-5 s instead of 0.2-0.4 s (bench_pages, 7 Dec); the "Bolehkah?" form starts it instead (routes_guidance).
+    threading.Thread(target=_warm_statistics, args=(app.state.db,), name="netra-warm-statistics", daemon=True).start()
     yield
-
-
-def _warm_up(db: Database) -> None:
-    _warm_statistics(db)  # first: the pages opened first after a start
-    _warm_guidance(db)
-
-
-def _warm_guidance(db: Database) -> None:
-    """Build the "Bolehkah?" engine over the reference data in force: without this the first question after a start
-    paid scikit-learn's import and the rulebook's index (11-18 s on a busy 2-core machine, measured 7 Dec)."""
-    from netra.services import reference_data
-
-    started = time.perf_counter()
-    try:
-        reference_data.guidance_engine(db)
-    except Exception:  # the first question will build it and report any error itself
-        log.exception("guidance warm-up failed")
-    else:
-        log.info("guidance warm", extra={"ms": round((time.perf_counter() - started) * 1000, 1)})
 
 
 def _warm_statistics(db: Database) -> None:

@@ -82,6 +82,7 @@ def guidance_page(request: Request, q: str | None = None, when: str | None = Non
                   subject: str | None = None, election: str | None = None):
     values = {"q": q or "", "when": when or "", "status": status or subject or "", "election": election or ""}
     if q is None:
+        reference_data.prepare_guidance_engine(request.app.state.db)
         return _page(request, values)
     result, error = _ask(request, values)
     return _page(request, values, result, error, 422 if error else 200)
