@@ -25,7 +25,9 @@ def test_guidance_asks_for_the_status_then_answers_and_takes_feedback(live_serve
     problems = _errors(page)
     page.goto(live_server.url + "/bolehkah")
     page.evaluate("window.__sameDocument = true")
-    page.fill("textarea[name=q]", "boleh gak foto bareng calon bupati?")
+    # "boleh gak foto bareng ..." is answered "boleh" by round five's reader (a regression, pinned as a strict
+    # xfail in tests/guidance/test_engine.py); this test is about the status choice and the feedback on the page.
+    page.fill("textarea[name=q]", "bolehkah saya foto bareng calon bupati?")
     page.get_by_role("button", name="Tanyakan").click()
     page.wait_for_selector("[data-verdict=needs_status]")
     assert page.get_by_test_id("verdict").inner_text() == "Pilih status Anda"
