@@ -60,7 +60,7 @@ from netra.guidance.model import (
 from netra.guidance.acts import ACT_PREFIX, NEUTRAL, PRIVATE_PHOTO, PROHIBITED, load_acts, read_yaml
 from netra.guidance.reader import Reader, document
 from netra.guidance.text import Analysis, Lexicon
-from netra.rulebook import ELECTION_LAWS, Family, LocalizedText, Period, Rule, Rulebook, Subject, load_rulebook
+from netra.rulebook import ELECTION_LAWS, Family, LocalizedText, Period, Rule, Rulebook, load_rulebook
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
 
@@ -426,7 +426,7 @@ class GuidanceEngine:
             # only the verdict refuses to rest on them
             if bound and subject not in statuses.UNBOUND and not any(rule.binds(b) for b in bound):
                 scores[i] *= w.pppk_mismatch if subject == "pppk" else w.subject_mismatch
-            elif subject not in statuses.UNBOUND and Subject.EVERYONE in rule.subjects:
+            elif subject not in statuses.UNBOUND and rule.binds_everyone:
                 scores[i] *= w.general  # the asker's own rules first; an offence binding everyone follows
         return scores
 
@@ -452,7 +452,7 @@ class GuidanceEngine:
     def _own_binding(self, matches: list[RuleMatch], subject: str, kind: str | None) -> list[RuleMatch]:
         """`_binding`, the rules naming the asker's status before the offences binding everyone."""
         found = self._binding(matches, subject, kind)
-        return sorted(found, key=lambda m: Subject.EVERYONE in m.rule.subjects)
+        return sorted(found, key=lambda m: m.rule.binds_everyone)
 
     def _unverified_notes(self, primary: Iterable[Rule]) -> list[LocalizedText]:
         ids = ", ".join(r.id for r in primary if not r.verified)
@@ -644,7 +644,7 @@ class GuidanceEngine:
             notes.extend(self._period_notes(primary))
         if verdict is Verdict.NOT_ALLOWED:
             # an offence binding every person (vote buying ...) is cited beside the civil servants' own rule
-            general = tuple(m.rule for m in matches[:3] if Subject.EVERYONE in m.rule.subjects and m.applies is not False
+            general = tuple(m.rule for m in matches[:3] if m.rule.binds_everyone and m.applies is not False
                             and m.rule not in primary and self._in_election(m.rule, self._election_kind(analysis, stage)))[:1]
             if general:
                 primary = primary + general

@@ -242,7 +242,7 @@ class Rule:
 
     def binds(self, subject: Subject | str) -> bool:
         """Whether the rule concerns `subject` (bound by it, or protected by a rule addressed to others)."""
-        return Subject(subject) in self.subjects or Subject.EVERYONE in self.subjects
+        return Subject(subject) in self.subjects or self.binds_everyone
 
     @property
     def elections(self) -> frozenset[str]:
