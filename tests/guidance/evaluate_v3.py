@@ -22,19 +22,20 @@ from pathlib import Path
 
 from tests.guidance.evaluate import half_of
 from tests.guidance.evaluate_v2 import line, load, miss_line, run
-from tests.guidance.test_questions_v2 import _group
+from tests.guidance.question_checks import group_of
 
 QUESTIONS = Path(__file__).resolve().parent / "questions_v3.yaml"
-DATA_TEST = Path(__file__).with_name("test_questions_v3.py")
+DATA_TEST = Path(__file__).with_name("test_question_sets.py")  # the data checks of every set
 GROUPS = ("asn", "other", "needs_status")
 
 
-def check(data_test: Path = DATA_TEST) -> list[str]:
-    """What is wrong with the file, without the engine: the data test's checks, run on the file as it stands."""
+def check(name: str = "v3") -> list[str]:
+    """What is wrong with the set, without the engine: the data test's checks of that set, run on the file as it
+    stands (test ids carry the set's name: "v3-001", "v3")."""
     import pytest
 
-    code = pytest.main(["-q", "-p", "no:cacheprovider", str(data_test)])
-    return [] if code == 0 else [f"{data_test.name} failed (exit code {int(code)})"]
+    code = pytest.main(["-q", "-p", "no:cacheprovider", str(DATA_TEST), "-k", name])
+    return [] if code == 0 else [f"{DATA_TEST.name} -k {name} failed (exit code {int(code)})"]
 
 
 def summary(items: list[dict]) -> str:
@@ -45,9 +46,8 @@ def summary(items: list[dict]) -> str:
             + f"; dated {dated}; halves " + ", ".join(f"{h} {n}" for h, n in sorted(halves.items())))
 
 
-def main(questions: Path = QUESTIONS, data_test: Path = DATA_TEST, name: str = "v3", doc: str = __doc__,
-         misses: bool = True) -> None:
-    """Figures only (evaluate_v4/v5 call this with their own set, data test, name and description; a blind set passes
+def main(questions: Path = QUESTIONS, name: str = "v3", doc: str = __doc__, misses: bool = True) -> None:
+    """Figures only (evaluate_v4/v5/v6 call this with their own set, name and description; a blind set passes
     misses=False so that no option can list single questions)."""
     parser = argparse.ArgumentParser(description=doc, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--check", action="store_true", help="only load and validate the file; run no engine")
@@ -57,7 +57,7 @@ def main(questions: Path = QUESTIONS, data_test: Path = DATA_TEST, name: str = "
     args = parser.parse_args()
     items = load(questions)
     if args.check:
-        problems = check(data_test)
+        problems = check(name)
         print(summary(items))
         for p in problems:
             print("PROBLEM:", p)
@@ -67,7 +67,7 @@ def main(questions: Path = QUESTIONS, data_test: Path = DATA_TEST, name: str = "
     for half in ("tune", "held_out"):
         print(line(half, [o for o in outcomes if half_of(o.item["id"]) == half]))
     for group in GROUPS:
-        print(line(group, [o for o in outcomes if _group(o.item) == group]))
+        print(line(group, [o for o in outcomes if group_of(o.item) == group]))
     if misses and args.misses:
         for o in outcomes:
             if args.half in ("all", half_of(o.item["id"])) and not (o.verdict_ok and o.top3 and o.status_ok):

@@ -18,7 +18,6 @@ from pathlib import Path
 from tests.guidance import evaluate_v3
 
 QUESTIONS = Path(__file__).resolve().parent / "questions_v4.yaml"
-DATA_TEST = Path(__file__).with_name("test_questions_v4.py")
 
 if __name__ == "__main__":
-    evaluate_v3.main(QUESTIONS, DATA_TEST, "v4", __doc__)
+    evaluate_v3.main(QUESTIONS, "v4", __doc__)
