@@ -3,12 +3,9 @@
     .venv/bin/python -m tests.guidance.evaluate_v6 --check   # load and validate the file only; runs no engine
     .venv/bin/python -m tests.guidance.evaluate_v6           # the one blind measurement (the lead runs it, once)
 
-Summary figures only, and no option to list misses: the whole set is blind, so nothing about single questions may
-reach whoever tunes the engine. Scoring is v2's and the report v3's (tests/guidance/evaluate_v3.main, reused with v6's
-file and misses=False): verdict, top-1 and top-3 rule, and status, for all of v6, per half (the SHA-1 split of
-evaluate.py, kept for comparison with v2-v5) and per status group: civil servants (PNS, PPPK, or "ASN" unspecified),
-other subjects (non-ASN, retired, spouses, citizens, village heads, village officials, BPD, TNI/Polri), and questions
-that need the status. --check runs v6's data checks (tests/guidance/test_question_sets.py -k v6).
+The report of evaluate_v5, on v6's file: summary figures only (verdict, top-1, top-3, status; all of v6, per SHA-1
+half and per status group), with no option to list misses, since the whole set is blind. --check runs v6's data
+checks (tests/guidance/test_question_sets.py -k v6) and never the engine.
 """
 
 from __future__ import annotations
