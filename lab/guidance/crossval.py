@@ -26,11 +26,11 @@ def _expected(item: dict) -> str:
     return "needs_status" if item.get("needs_status") else item["verdict"]
 
 
-def _engine(reader):
-    from netra.guidance.engine import GuidanceEngine
+def _engine(reader, weights: dict[str, float] | None = None):
+    from netra.guidance.engine import GuidanceEngine, Weights
     from netra.rulebook import load_rulebook
 
-    return GuidanceEngine(load_rulebook(), reader=reader)
+    return GuidanceEngine(load_rulebook(), reader=reader, weights=Weights(**(weights or {})))
 
 
 def engine_figures(name: str, items: list[dict], engine, misses: bool = False) -> tuple[float, float, float]:
@@ -44,7 +44,7 @@ def engine_figures(name: str, items: list[dict], engine, misses: bool = False) -
     outs = run(items, engine)
     if misses:
         for o in outs:
-            if not (o.verdict_ok and o.top3):
+            if not (o.verdict_ok and o.top1 and o.top3):
                 analysis = engine.analyse(o.item["q"])
                 print(miss_line(o), "act", engine.read(analysis)[0])
     n = len(outs) or 1
@@ -92,14 +92,17 @@ def main() -> None:
                         help="the sets taking part (default: all of training.SETS)")
     parser.add_argument("--misses", action="store_true", help="list the misses of each set left out (v2-v5)")
     parser.add_argument("--cache", type=Path, help="keep each fold's reader here by recipe (re-runs skip fitting)")
+    parser.add_argument("--weight", action="append", default=[], metavar="NAME=VALUE",
+                        help="an engine weight other than its default (netra.guidance.engine.Weights)")
     args = parser.parse_args()
+    weights = {k: float(v) for k, v in (w.split("=", 1) for w in args.weight)}
     sets = args.sets or list(training.SETS)
     print(f"{'left out':9s} {'n':>4s}  {'engine: verdict  top-1  top-3':31s}  {'nearest: verdict  top-1  top-3':31s}"
           f"  majority: verdict")
     for test in args.test or sets:
         train_sets = [s for s in sets if s != test]
         reader, _ = training.train(train_sets, cache=args.cache)
-        engine = _engine(reader)
+        engine = _engine(reader, weights)
         items = training.load_set(test)
         fold = lambda q: engine.document(engine.analyse(q))  # noqa: E731
         ours = engine_figures(test, items, engine, misses=args.misses)

@@ -22,7 +22,8 @@ def retrained():
 def test_the_shipped_reader_is_the_one_the_recipe_trains(retrained):
     shipped = Reader.load(READER_PATH)
     assert shipped.recipe == retrained.recipe, "training data changed: run python -m lab.guidance.training"
-    for ours, theirs in ((shipped.act_head, retrained.act_head), (shipped.rule_head, retrained.rule_head)):
+    for ours, theirs in ((shipped.act_head, retrained.act_head), (shipped.rule_head, retrained.rule_head),
+                         (shipped.forbidden_head, retrained.forbidden_head)):
         assert list(ours.classes) == list(theirs.classes)
         np.testing.assert_allclose(ours.coef, theirs.coef, atol=1e-5)
         np.testing.assert_allclose(ours.intercept, theirs.intercept, atol=1e-5)

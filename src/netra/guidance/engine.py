@@ -90,6 +90,9 @@ FAVOURING = frozenset({"support", "hand_sign", "active_support", "appeal", "gift
 # Online acts favour a candidate when they concern one (a like of a KPU post does not).
 SOCIAL_ACTS = frozenset({"like", "share", "comment", "post", "follow"})
 CONTESTANTS = frozenset({"candidate", "precandidate", "winteam", "party", "candidacy"})
+# A contestant, a party, the campaign or a ballot-number sign named (and not negated): a question about them is not
+# "nothing done for anyone" (neutral) on a weak reading. Someone's own candidacy is the candidacy rows' business.
+PARTISAN = CONTESTANTS - {"candidacy"} | {"campaign", "hand_sign", "twibbon"}
 OFFICIAL_ACTS = frozenset({"decision", "aid", "program", "transfer", "replace_official", "favor", "state_facility"})
 # The election laws, by the kind of election they govern. Every other instrument binding a village head, a BPD
 # member, TNI/Polri or non-ASN staff is the law on their own office (UU 6/2014, UU 34/2004 ...), cited after them.
@@ -123,6 +126,9 @@ class Weights:
     learned: float = 1.0  # the learned reader's rule score (a LinearSVC margin, shifted so -1 counts 0)
     general: float = 0.6  # offences binding everyone, for an asker bound by rules of their own
     act_family: float = 1.15  # rules of the family of the prohibited act read
+    allowed_margin: float = 0.2  # an allowed reading must beat the best prohibited one by this (SVM margin units)
+    partisan_margin: float = 0.0  # ... and by this more when it is "neutral" and a contestant or campaign is named
+    forbidden_max: float = 0.0  # ... and the binary head's "forbidden" margin must not exceed this
 
 
 class GuidanceEngine:
@@ -259,7 +265,34 @@ class GuidanceEngine:
         """The act type the reader finds (an acts.yaml id as "act.<id>", "prohibited.<family>", "neutral" or
         "private_photo") and its score for each rule."""
         doc = self.document(analysis)
-        return self.reader.acts(doc)[0][0], self.reader.rules(doc)
+        return self._settled_act(analysis, self.reader.acts(doc), self.reader.forbidden(doc)), self.reader.rules(doc)
+
+    def _allowed_reading(self, act: str) -> bool:
+        """Whether reading `act` answers "boleh" for everyone: "neutral", or a table row allowed as written."""
+        if act == NEUTRAL:
+            return True
+        row = self.acts.get(act[len(ACT_PREFIX):]) if act.startswith(ACT_PREFIX) else None
+        return row is not None and row.verdict is Verdict.ALLOWED and not row.subjects and row.window is None
+
+    def _settled_act(self, analysis: Analysis, ranking: list[tuple[str, float]], forbidden: float) -> str:
+        """The reader's act, unless it would answer "boleh" without positive evidence. An allowed reading must
+        (1) beat the best prohibited one by a margin, a wider one when it is "neutral" (nothing at all done for
+        anyone) and the question names a contestant, a party or the campaign, and (2) have the second opinion, the
+        binary head (`forbidden`, pooled over every act type), not call the act forbidden. The SVM margins are not
+        probabilities: both thresholds were set leaving each question set out (lab/guidance/crossval.py). Short of
+        it the best prohibited reading answers: the rulebook then decides per status, and the page asks the status
+        when the verdicts differ (a citizen may, a civil servant may not) instead of a flat "boleh"."""
+        top, score = ranking[0]
+        if not self._allowed_reading(top):
+            return top
+        prohibited = next(((a, s) for a, s in ranking if a.startswith(PROHIBITED)), None)
+        if prohibited is None:
+            return top
+        w = self.weights
+        partisan = bool((analysis.concepts - analysis.negated) & PARTISAN)
+        need = w.allowed_margin + (w.partisan_margin if partisan and top == NEUTRAL else 0.0)
+        sure = score - prohibited[1] >= need and forbidden <= w.forbidden_max
+        return top if sure else prohibited[0]
 
     # --- public -----------------------------------------------------------------------------------------------------
     def answer(
