@@ -146,18 +146,18 @@ def examples(engine, sets: list[str]) -> list[Example]:
 
 def recipe_hash(exs: list[Example]) -> str:
     # what was learned from (the weights themselves are compared by tests/guidance/test_reader.py)
-    h = hashlib.sha256(f"C {C_ACT} {C_RULE} forbidden-head".encode())
+    h = hashlib.sha256(f"C {C_ACT} {C_RULE}".encode())
     for e in exs:
         h.update(f"{e.doc}\t{e.act}\t{','.join(e.rules)}\n".encode())
     return h.hexdigest()
 
 
-def fit(exs: list[Example], allowed: frozenset[str]):
-    """The three heads on the shared vectorisers. LinearSVC (liblinear, fixed random_state): the same data give the
+def fit(exs: list[Example]):
+    """The two heads on the shared vectorisers. LinearSVC (liblinear, fixed random_state): the same data give the
     same weights."""
     from sklearn.svm import LinearSVC
 
-    from netra.guidance.reader import ALLOWED, FORBIDDEN, Head, features, vectorisers
+    from netra.guidance.reader import Head, features, vectorisers
 
     word, char = vectorisers()
     docs = [e.doc for e in exs]
@@ -169,29 +169,8 @@ def fit(exs: list[Example], allowed: frozenset[str]):
     rule_rows = [(i, r) for i, e in enumerate(exs) for r in e.rules]
     rules = LinearSVC(C=C_RULE, random_state=0, max_iter=20000).fit(
         X[[i for i, _ in rule_rows]], [r for _, r in rule_rows])
-    # the second opinion on "boleh": one binary head over the same rows, is the act one a rule forbids (or allowed
-    # only under a condition) or one allowed as such; pooled over the act types, every class lends it its examples
-    forbidden = LinearSVC(C=C_ACT, random_state=0, max_iter=20000).fit(
-        X[act_rows], [ALLOWED if exs[i].act in allowed else FORBIDDEN for i in act_rows])
     heads = [Head(np.array(m.classes_).astype(str), m.coef_, m.intercept_) for m in (acts, rules)]
-    return word, char, heads[0], heads[1], _binary(forbidden)
-
-
-def _binary(model):
-    """The binary head as two classes (LinearSVC keeps one row: the score of its second class)."""
-    from netra.guidance.reader import Head
-
-    classes = np.array(model.classes_).astype(str)
-    return Head(classes, np.vstack([-model.coef_, model.coef_]), np.concatenate([-model.intercept_, model.intercept_]))
-
-
-def allowed_labels(engine) -> frozenset[str]:
-    """The act labels answered "boleh" as such: "neutral" and the table's rows allowed as written (not a prohibited
-    family, a conditional row or the private photo)."""
-    from netra.guidance.acts import ACT_PREFIX, NEUTRAL
-    from netra.guidance.model import Verdict
-
-    return frozenset({NEUTRAL, *(ACT_PREFIX + a.id for a in engine.acts.values() if a.verdict is Verdict.ALLOWED)})
+    return word, char, heads[0], heads[1]
 
 
 def train(sets: list[str], out: Path | None = None, cache: Path | None = None):
@@ -207,11 +186,11 @@ def train(sets: list[str], out: Path | None = None, cache: Path | None = None):
         out = cache / f"{recipe[:16]}.npz"
         if out.exists():
             return Reader.load(out), exs
-    word, char, acts, rules, forbidden = fit(exs, allowed_labels(engine))
+    word, char, acts, rules = fit(exs)
     if out is not None:
-        save(out, word, char, acts, rules, forbidden, recipe)
+        save(out, word, char, acts, rules, recipe)
         return Reader.load(out), exs
-    return Reader(word, char, acts, rules, forbidden, recipe), exs
+    return Reader(word, char, acts, rules, recipe), exs
 
 
 def main() -> None:

@@ -22,8 +22,7 @@ def retrained():
 def test_the_shipped_reader_is_the_one_the_recipe_trains(retrained):
     shipped = Reader.load(READER_PATH)
     assert shipped.recipe == retrained.recipe, "training data changed: run python -m lab.guidance.training"
-    for ours, theirs in ((shipped.act_head, retrained.act_head), (shipped.rule_head, retrained.rule_head),
-                         (shipped.forbidden_head, retrained.forbidden_head)):
+    for ours, theirs in ((shipped.act_head, retrained.act_head), (shipped.rule_head, retrained.rule_head)):
         assert list(ours.classes) == list(theirs.classes)
         np.testing.assert_allclose(ours.coef, theirs.coef, atol=1e-5)
         np.testing.assert_allclose(ours.intercept, theirs.intercept, atol=1e-5)
@@ -35,8 +34,7 @@ def test_the_shipped_reader_is_the_one_the_recipe_trains(retrained):
 
 @pytest.mark.parametrize(("question", "act"), [
     ("sy PPPK ditawarin jadi anggota KPPS di RT, boleh?", "act.election_officer"),
-    pytest.param("PNS nempel stiker capres di helm dinas", "prohibited.campaign_props", marks=pytest.mark.xfail(
-        strict=True, reason="round five: a partisan prop read as 'neutral' (reported to the lead)")),
+    ("PNS nempel stiker capres di helm dinas", "prohibited.campaign_props"),  # round five read it as neutral
     ("honorer ngeshare video orasi caleg ke story ig", "prohibited.social_media"),
     ("ASN mau lapor ke bawaslu ada timses bagi-bagi sembako", "act.report_to_election_body"),
 ])
@@ -70,6 +68,24 @@ def test_a_partisan_act_is_not_excused_by_the_setting():
     worn = answer("PNS datang ke kondangan tetangga pakai kaos bergambar calon bupati")
     assert worn.verdict is Verdict.NOT_ALLOWED
     assert worn.primary and all(obliges(r, "pns") for r in worn.primary)  # rests on a rule binding the asker
+
+
+def test_an_allowed_reading_must_beat_the_best_prohibited_one_by_the_margin():
+    # "boleh" rests on positive evidence: a near tie between an allowed reading and a prohibited one is answered
+    # from the rulebook (per status), never a flat "boleh"
+    engine = default_engine()
+    analysis = engine.analyse("PNS datang ke acara itu")
+    need = engine.weights.allowed_margin
+    assert need > 0
+    for allowed in ("neutral", "act.social_event"):
+        near = [(allowed, 0.1), ("act.vote", 0.0), ("prohibited.partisan_event", 0.1 - need / 2)]
+        clear = [(allowed, 0.1), ("prohibited.partisan_event", 0.1 - need * 1.5)]
+        assert engine._settled_act(analysis, near) == "prohibited.partisan_event"
+        assert engine._settled_act(analysis, clear) == allowed
+    # a prohibited or conditional reading is never changed
+    assert engine._settled_act(analysis, [("act.attend_on_leave", 0.1), ("prohibited.campaign", 0.09)]) \
+        == "act.attend_on_leave"
+    assert engine._settled_act(analysis, [("prohibited.campaign", 0.1), ("neutral", 0.09)]) == "prohibited.campaign"
 
 
 def test_refusing_is_still_allowed_though_a_contestant_is_named():

@@ -128,7 +128,6 @@ class Weights:
     act_family: float = 1.15  # rules of the family of the prohibited act read
     allowed_margin: float = 0.2  # an allowed reading must beat the best prohibited one by this (SVM margin units)
     partisan_margin: float = 0.0  # ... and by this more when it is "neutral" and a contestant or campaign is named
-    forbidden_max: float = 0.0  # ... and the binary head's "forbidden" margin must not exceed this
 
 
 class GuidanceEngine:
@@ -265,7 +264,7 @@ class GuidanceEngine:
         """The act type the reader finds (an acts.yaml id as "act.<id>", "prohibited.<family>", "neutral" or
         "private_photo") and its score for each rule."""
         doc = self.document(analysis)
-        return self._settled_act(analysis, self.reader.acts(doc), self.reader.forbidden(doc)), self.reader.rules(doc)
+        return self._settled_act(analysis, self.reader.acts(doc)), self.reader.rules(doc)
 
     def _allowed_reading(self, act: str) -> bool:
         """Whether reading `act` answers "boleh" for everyone: "neutral", or a table row allowed as written."""
@@ -274,14 +273,13 @@ class GuidanceEngine:
         row = self.acts.get(act[len(ACT_PREFIX):]) if act.startswith(ACT_PREFIX) else None
         return row is not None and row.verdict is Verdict.ALLOWED and not row.subjects and row.window is None
 
-    def _settled_act(self, analysis: Analysis, ranking: list[tuple[str, float]], forbidden: float) -> str:
-        """The reader's act, unless it would answer "boleh" without positive evidence. An allowed reading must
-        (1) beat the best prohibited one by a margin, a wider one when it is "neutral" (nothing at all done for
-        anyone) and the question names a contestant, a party or the campaign, and (2) have the second opinion, the
-        binary head (`forbidden`, pooled over every act type), not call the act forbidden. The SVM margins are not
-        probabilities: both thresholds were set leaving each question set out (lab/guidance/crossval.py). Short of
-        it the best prohibited reading answers: the rulebook then decides per status, and the page asks the status
-        when the verdicts differ (a citizen may, a civil servant may not) instead of a flat "boleh"."""
+    def _settled_act(self, analysis: Analysis, ranking: list[tuple[str, float]]) -> str:
+        """The reader's act, unless it would answer "boleh" without positive evidence: an allowed reading ("neutral"
+        or a row allowed as written) must beat the reader's best prohibited reading by a margin, a wider one when it
+        is "neutral" (nothing done for anyone) and the question names a contestant, a party or the campaign. The SVM
+        margins are not probabilities: the thresholds were set leaving each question set out (lab/guidance/
+        crossval.py). Short of it the prohibited reading answers: the rulebook then decides per status, and the
+        page asks the status when the verdicts differ (a citizen may, a civil servant may not), not a flat "boleh"."""
         top, score = ranking[0]
         if not self._allowed_reading(top):
             return top
@@ -291,8 +289,7 @@ class GuidanceEngine:
         w = self.weights
         partisan = bool((analysis.concepts - analysis.negated) & PARTISAN)
         need = w.allowed_margin + (w.partisan_margin if partisan and top == NEUTRAL else 0.0)
-        sure = score - prohibited[1] >= need and forbidden <= w.forbidden_max
-        return top if sure else prohibited[0]
+        return top if score - prohibited[1] >= need else prohibited[0]
 
     # --- public -----------------------------------------------------------------------------------------------------
     def answer(

@@ -18,9 +18,6 @@ from pathlib import Path
 import numpy as np
 
 READER_PATH = Path(__file__).resolve().parent / "data" / "reader.npz"
-# the classes of the binary head: is the act one a rule forbids (or allows only under a condition), or allowed as such
-ALLOWED, FORBIDDEN = "allowed", "forbidden"
-HEADS = ("act", "rule", "forbidden")
 WORD_NGRAMS = (1, 2)
 CHAR_NGRAMS = (2, 5)
 
@@ -61,12 +58,11 @@ class Head:
 
 
 class Reader:
-    """The shipped classifier: `acts` ranks the act types, `rules` scores every rule id it was trained on,
-    `forbidden` says whether the act is one a rule forbids (the second opinion before an answer "boleh")."""
+    """The shipped classifier: `acts` ranks the act types, `rules` scores every rule id it was trained on."""
 
-    def __init__(self, word, char, acts: Head, rules: Head, forbidden: Head, recipe: str):
+    def __init__(self, word, char, acts: Head, rules: Head, recipe: str):
         self._word, self._char = word, char
-        self.act_head, self.rule_head, self.forbidden_head = acts, rules, forbidden
+        self.act_head, self.rule_head = acts, rules
         self.recipe = recipe  # hash of what it was trained on (the test compares it with the recipe's)
 
     @classmethod
@@ -78,8 +74,8 @@ class Reader:
             vec.vocabulary_ = {str(t): i for i, t in enumerate(vocab)}
             vec.idf_ = data[f"{name}_idf"].astype(np.float64)
         heads = [Head(data[f"{h}_classes"].astype(str), data[f"{h}_coef"].astype(np.float64),
-                      data[f"{h}_intercept"].astype(np.float64)) for h in HEADS]
-        return cls(word, char, *heads, str(data["recipe"]))
+                      data[f"{h}_intercept"].astype(np.float64)) for h in ("act", "rule")]
+        return cls(word, char, heads[0], heads[1], str(data["recipe"]))
 
     def vector(self, doc: str):
         return features(self._word, self._char, [doc])
@@ -90,18 +86,13 @@ class Reader:
         order = np.argsort(-s, kind="stable")
         return [(str(self.act_head.classes[i]), float(s[i])) for i in order]
 
-    def forbidden(self, doc: str) -> float:
-        """The binary head's margin for "a rule forbids this act" (above 0: forbidden, below: allowed as such)."""
-        s = self.forbidden_head.scores(self.vector(doc))
-        return float(s[list(self.forbidden_head.classes).index(FORBIDDEN)])
-
     def rules(self, doc: str) -> dict[str, float]:
         """Each rule id's score (higher: the question is more about that rule's act)."""
         s = self.rule_head.scores(self.vector(doc))
         return {str(c): float(v) for c, v in zip(self.rule_head.classes, s)}
 
 
-def save(path: Path, word, char, acts: Head, rules: Head, forbidden: Head, recipe: str) -> None:
+def save(path: Path, word, char, acts: Head, rules: Head, recipe: str) -> None:
     """Write the reader as plain arrays (float32 weights: the file stays small and loads without pickle)."""
     def vocab(vec):
         items = sorted(vec.vocabulary_.items(), key=lambda kv: kv[1])
@@ -109,6 +100,6 @@ def save(path: Path, word, char, acts: Head, rules: Head, forbidden: Head, recip
     np.savez_compressed(
         path, word_vocab=vocab(word), word_idf=word.idf_.astype(np.float32), char_vocab=vocab(char),
         char_idf=char.idf_.astype(np.float32), recipe=np.array(recipe),
-        **{f"{name}_{part}": value for name, head in zip(HEADS, (acts, rules, forbidden)) for part, value in (
+        **{f"{name}_{part}": value for name, head in (("act", acts), ("rule", rules)) for part, value in (
             ("classes", np.array(head.classes).astype(str)), ("coef", head.coef.astype(np.float32)),
             ("intercept", head.intercept.astype(np.float32)))})
