@@ -90,3 +90,11 @@ def test_an_allowed_reading_must_beat_the_best_prohibited_one_by_the_margin():
 
 def test_refusing_is_still_allowed_though_a_contestant_is_named():
     assert answer("PNS keluar dari grup WA tim sukses paslon, sudah benar?").verdict is Verdict.ALLOWED
+
+
+def test_a_pilkada_vote_buying_question_from_a_citizen_rests_on_the_pilkada_offence():
+    # "cabup" makes it a Pilkada: UU 7/2017's vote buying (Pemilu) ranked first must not set the bar its Pilkada
+    # counterpart (UU 10/2016 Pasal 187A, binding every person) has to reach; round five answered "boleh"
+    a = answer("sy warga biasa, disuruh relawan cabup bagiin amplop ke tetangga biar nyoblos dia, boleh?")
+    assert (a.subject, a.verdict) == ("citizen", Verdict.NOT_ALLOWED)
+    assert [r.id for r in a.primary] == ["uu10_2016.187a"]

@@ -777,12 +777,13 @@ class GuidanceEngine:
         bound_id, bound_en = self._bound_labels(top)
         kind = self._election_kind(analysis, stage)
         family = act[len(PROHIBITED):] if act.startswith(PROHIBITED) else None
-        # an offence binding everyone that matches nearly as well as the best rule: the best match itself, or one
-        # of the family of the act read
-        floor = self.weights.subject_promotion * matches[0].score
-        general = [m for n, m in enumerate(matches[:8]) if statuses.obliges(m.rule, subject) and m.applies is not False
-                   and self._in_election(m.rule, kind) and m.score >= floor
-                   and (n == 0 or m.rule.family.value == family or family == "none")]
+        # an offence binding everyone that matches nearly as well as the best rule of the election in question (the
+        # other election's law sets no bar: "paslon walkot" is a Pilkada, UU 7/2017's vote buying is not its law):
+        # the best match itself, or one of the family of the act read
+        inside = [m for m in matches if self._in_election(m.rule, kind)]
+        floor = self.weights.subject_promotion * inside[0].score if inside else 0.0
+        general = [m for n, m in enumerate(inside[:8]) if statuses.obliges(m.rule, subject) and m.applies is not False
+                   and m.score >= floor and (n == 0 or m.rule.family.value == family or family == "none")]
         if general:
             # an offence of election law that binds every person (vote buying, campaigning in the quiet period ...)
             rule = general[0].rule
