@@ -74,18 +74,17 @@ def test_an_allowed_reading_must_beat_the_best_prohibited_one_by_the_margin():
     # "boleh" rests on positive evidence: a near tie between an allowed reading and a prohibited one is answered
     # from the rulebook (per status), never a flat "boleh"
     engine = default_engine()
-    analysis = engine.analyse("PNS datang ke acara itu")
     need = engine.weights.allowed_margin
     assert need > 0
     for allowed in ("neutral", "act.social_event"):
         near = [(allowed, 0.1), ("act.vote", 0.0), ("prohibited.partisan_event", 0.1 - need / 2)]
         clear = [(allowed, 0.1), ("prohibited.partisan_event", 0.1 - need * 1.5)]
-        assert engine._settled_act(analysis, near) == "prohibited.partisan_event"
-        assert engine._settled_act(analysis, clear) == allowed
+        assert engine._settled_act(near) == "prohibited.partisan_event"
+        assert engine._settled_act(clear) == allowed
     # a prohibited or conditional reading is never changed
-    assert engine._settled_act(analysis, [("act.attend_on_leave", 0.1), ("prohibited.campaign", 0.09)]) \
+    assert engine._settled_act([("act.attend_on_leave", 0.1), ("prohibited.campaign", 0.09)]) \
         == "act.attend_on_leave"
-    assert engine._settled_act(analysis, [("prohibited.campaign", 0.1), ("neutral", 0.09)]) == "prohibited.campaign"
+    assert engine._settled_act([("prohibited.campaign", 0.1), ("neutral", 0.09)]) == "prohibited.campaign"
 
 
 def test_refusing_is_still_allowed_though_a_contestant_is_named():

@@ -13,7 +13,9 @@ How a question is answered (``GuidanceEngine.answer``):
 4. Reading (``reader.py``): a learned classifier (LinearSVC over word and character n-grams of the folded question,
    the words naming who acts left out; trained by lab/guidance/training.py and shipped as data/reader.npz) names the
    act type: one of the decision table's rows (``data/acts.yaml``: allowed or conditional conduct), "prohibited.
-   <family>" (an act the rulebook forbids), "neutral" or "private_photo"; and scores every rule.
+   <family>" (an act the rulebook forbids), "neutral" or "private_photo"; and scores every rule. A reading that
+   answers "boleh" for everyone (neutral, an allowed row) must beat the best prohibited reading by a margin, else
+   that prohibited reading answers (``_settled_act``).
 5. Ranking: every rule gets a score from four TF-IDF cosine similarities (scikit-learn, fitted at load time on the
    rulebook: word/concept and character n-gram views of each rule's title, explanation, keywords and forbidden
    examples, and of each forbidden example alone), a keyword-concept overlap and the reader's score for the rule,
@@ -90,9 +92,6 @@ FAVOURING = frozenset({"support", "hand_sign", "active_support", "appeal", "gift
 # Online acts favour a candidate when they concern one (a like of a KPU post does not).
 SOCIAL_ACTS = frozenset({"like", "share", "comment", "post", "follow"})
 CONTESTANTS = frozenset({"candidate", "precandidate", "winteam", "party", "candidacy"})
-# A contestant, a party, the campaign or a ballot-number sign named (and not negated): a question about them is not
-# "nothing done for anyone" (neutral) on a weak reading. Someone's own candidacy is the candidacy rows' business.
-PARTISAN = CONTESTANTS - {"candidacy"} | {"campaign", "hand_sign", "twibbon"}
 OFFICIAL_ACTS = frozenset({"decision", "aid", "program", "transfer", "replace_official", "favor", "state_facility"})
 # The election laws, by the kind of election they govern. Every other instrument binding a village head, a BPD
 # member, TNI/Polri or non-ASN staff is the law on their own office (UU 6/2014, UU 34/2004 ...), cited after them.
@@ -127,7 +126,6 @@ class Weights:
     general: float = 0.6  # offences binding everyone, for an asker bound by rules of their own
     act_family: float = 1.15  # rules of the family of the prohibited act read
     allowed_margin: float = 0.2  # an allowed reading must beat the best prohibited one by this (SVM margin units)
-    partisan_margin: float = 0.0  # ... and by this more when it is "neutral" and a contestant or campaign is named
 
 
 class GuidanceEngine:
@@ -264,7 +262,7 @@ class GuidanceEngine:
         """The act type the reader finds (an acts.yaml id as "act.<id>", "prohibited.<family>", "neutral" or
         "private_photo") and its score for each rule."""
         doc = self.document(analysis)
-        return self._settled_act(analysis, self.reader.acts(doc)), self.reader.rules(doc)
+        return self._settled_act(self.reader.acts(doc)), self.reader.rules(doc)
 
     def _allowed_reading(self, act: str) -> bool:
         """Whether reading `act` answers "boleh" for everyone: "neutral", or a table row allowed as written."""
@@ -273,23 +271,21 @@ class GuidanceEngine:
         row = self.acts.get(act[len(ACT_PREFIX):]) if act.startswith(ACT_PREFIX) else None
         return row is not None and row.verdict is Verdict.ALLOWED and not row.subjects and row.window is None
 
-    def _settled_act(self, analysis: Analysis, ranking: list[tuple[str, float]]) -> str:
+    def _settled_act(self, ranking: list[tuple[str, float]]) -> str:
         """The reader's act, unless it would answer "boleh" without positive evidence: an allowed reading ("neutral"
-        or a row allowed as written) must beat the reader's best prohibited reading by a margin, a wider one when it
-        is "neutral" (nothing done for anyone) and the question names a contestant, a party or the campaign. The SVM
-        margins are not probabilities: the thresholds were set leaving each question set out (lab/guidance/
-        crossval.py). Short of it the prohibited reading answers: the rulebook then decides per status, and the
-        page asks the status when the verdicts differ (a citizen may, a civil servant may not), not a flat "boleh"."""
+        or a row allowed as written) must beat the reader's best prohibited reading by a margin. The SVM margins are
+        not probabilities: the threshold was set leaving each question set out (lab/guidance/crossval.py; a wider
+        margin when a contestant or the campaign is named, and a binary allowed/forbidden head as a second opinion,
+        were measured there and gained nothing). Short of it the prohibited reading answers: the rulebook then
+        decides per status, and the page asks the status when the verdicts differ (a citizen may, a civil servant
+        may not), not a flat "boleh"."""
         top, score = ranking[0]
         if not self._allowed_reading(top):
             return top
         prohibited = next(((a, s) for a, s in ranking if a.startswith(PROHIBITED)), None)
         if prohibited is None:
             return top
-        w = self.weights
-        partisan = bool((analysis.concepts - analysis.negated) & PARTISAN)
-        need = w.allowed_margin + (w.partisan_margin if partisan and top == NEUTRAL else 0.0)
-        return top if score - prohibited[1] >= need else prohibited[0]
+        return top if score - prohibited[1] >= self.weights.allowed_margin else prohibited[0]
 
     # --- public -----------------------------------------------------------------------------------------------------
     def answer(
