@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import argparse
 from collections import Counter
+from pathlib import Path
 
 import numpy as np
 
@@ -25,22 +26,27 @@ def _expected(item: dict) -> str:
     return "needs_status" if item.get("needs_status") else item["verdict"]
 
 
-def _engine(reader):
-    from netra.guidance.engine import GuidanceEngine
+def _engine(reader, weights: dict[str, float] | None = None):
+    from netra.guidance.engine import GuidanceEngine, Weights
     from netra.rulebook import load_rulebook
 
-    return GuidanceEngine(load_rulebook(), reader=reader)
+    return GuidanceEngine(load_rulebook(), reader=reader, weights=Weights(**(weights or {})))
 
 
-def engine_figures(name: str, items: list[dict], engine) -> tuple[float, float, float]:
+def engine_figures(name: str, items: list[dict], engine, misses: bool = False) -> tuple[float, float, float]:
     if name == "v1":
         from tests.guidance.evaluate import figures, run
 
         f = figures(run(items, engine))
         return f.verdict, f.top1, f.top3
-    from tests.guidance.evaluate_v2 import run
+    from tests.guidance.evaluate_v2 import miss_line, run
 
     outs = run(items, engine)
+    if misses:
+        for o in outs:
+            if not (o.verdict_ok and o.top1 and o.top3):
+                analysis = engine.analyse(o.item["q"])
+                print(miss_line(o), "act", engine.read(analysis)[0])
     n = len(outs) or 1
     return (sum(o.verdict_ok for o in outs) / n, sum(o.top1 for o in outs) / n, sum(o.top3 for o in outs) / n)
 
@@ -84,17 +90,22 @@ def main() -> None:
     parser.add_argument("--test", action="append", choices=sorted(training.SETS), help="the set(s) to leave out")
     parser.add_argument("--sets", action="append", choices=sorted(training.SETS),
                         help="the sets taking part (default: all of training.SETS)")
+    parser.add_argument("--misses", action="store_true", help="list the misses of each set left out (v2-v5)")
+    parser.add_argument("--cache", type=Path, help="keep each fold's reader here by recipe (re-runs skip fitting)")
+    parser.add_argument("--weight", action="append", default=[], metavar="NAME=VALUE",
+                        help="an engine weight other than its default (netra.guidance.engine.Weights)")
     args = parser.parse_args()
+    weights = {k: float(v) for k, v in (w.split("=", 1) for w in args.weight)}
     sets = args.sets or list(training.SETS)
     print(f"{'left out':9s} {'n':>4s}  {'engine: verdict  top-1  top-3':31s}  {'nearest: verdict  top-1  top-3':31s}"
           f"  majority: verdict")
     for test in args.test or sets:
         train_sets = [s for s in sets if s != test]
-        reader, _ = training.train(train_sets)
-        engine = _engine(reader)
+        reader, _ = training.train(train_sets, cache=args.cache)
+        engine = _engine(reader, weights)
         items = training.load_set(test)
         fold = lambda q: engine.document(engine.analyse(q))  # noqa: E731
-        ours = engine_figures(test, items, engine)
+        ours = engine_figures(test, items, engine, misses=args.misses)
         base = baselines([i for s in train_sets for i in training.load_set(s)], items, fold)
         nv, n1, n3 = base["nearest"]
         print(f"{test:9s} {len(items):4d}  {ours[0]:14.1%} {ours[1]:6.1%} {ours[2]:6.1%}   "

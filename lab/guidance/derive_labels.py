@@ -8,12 +8,17 @@ round five before anything else; v4 only after the one v4 measurement, running m
 
     git archive main src | tar -x -C /tmp/oldeng
     PYTHONPATH=/tmp/oldeng/src .venv/bin/python lab/guidance/derive_labels.py tests/guidance/questions_v4.yaml
+
+v5 (round six, after its one blind measurement) was labelled the same way with round five's engine (main at the start
+of round six, the learned reader); a question that engine refuses as not Indonesian is labelled from its answer:
+
+    .venv/bin/python lab/guidance/derive_labels.py tests/guidance/questions_v5.yaml
 """
 import sys
 from datetime import date
 from pathlib import Path
 import yaml
-from netra.guidance import default_engine
+from netra.guidance import GuidanceError, default_engine
 from netra.rulebook import load_rulebook
 
 STATUS = {"pns": "pns", "pppk": "pppk", "honorer": "non_asn", "pensiunan": "retired", "kepala_desa": "village_head",
@@ -36,13 +41,17 @@ for path in sys.argv[1:]:
             s0 = next(iter(vbs), None)
             status = STATUS[s0] if s0 else None
             expected = vbs.get(s0)
-        a = eng.answer(it["q"], when=when, status=status)
+        try:
+            a = eng.answer(it["q"], when=when, status=status)
+        except GuidanceError:  # not read as Indonesian (a regional language): labelled from the expected answer
+            a = None
         fam = None
         if it["rules"]:
             fam = rb[it["rules"][0]].family.value
-        if a.pattern is not None and a.verdict.value == expected:
+        if a is not None and a.pattern is not None and a.verdict.value == expected:
             lab = "act." + a.pattern.id
-        elif a.pattern is None and a.verdict.value == expected and a.reason == eng._l("reasons", "private_photo"):
+        elif a is not None and a.pattern is None and a.verdict.value == expected \
+                and a.reason == eng._l("reasons", "private_photo"):
             lab = "private_photo"
         elif expected == "allowed":
             lab = "neutral" if not fam else "neutral"

@@ -28,7 +28,8 @@ import yaml
 
 ROOT = Path(__file__).resolve().parents[2]
 SETS = {"v1": ROOT / "tests/guidance/questions.yaml", "v2": ROOT / "tests/guidance/questions_v2.yaml",
-        "v3": ROOT / "tests/guidance/questions_v3.yaml", "v4": ROOT / "tests/guidance/questions_v4.yaml"}
+        "v3": ROOT / "tests/guidance/questions_v3.yaml", "v4": ROOT / "tests/guidance/questions_v4.yaml",
+        "v5": ROOT / "tests/guidance/questions_v5.yaml"}
 LABELS = Path(__file__).with_name("act_labels.yaml")
 SEED = 17
 # chosen leaving v3 out (trained on v1, v2): C 0.2 / 0.5 / 1.5 and 24 / 60 paraphrases per act moved its verdict
@@ -43,7 +44,13 @@ STATUS_PHRASES = ["PNS", "ASN", "PPPK", "saya PNS", "sy ASN", "guru PNS", "honor
                   "warga biasa", "pensiunan", "istri PNS", "", "", ""]
 TEMPLATES = ["{s} boleh {a}?", "apakah {s} boleh {a}", "bolehkah {s} {a}?", "{s} {a}, boleh ga?", "kalau {s} {a} gimana?",
              "{s} mau {a}, aman ga?", "{a} boleh nggak buat {s}?", "sy {s}, {a} bisa kena sanksi ga?",
-             "{s} {a} melanggar netralitas tidak?", "min, {s} {a} boleh?"]
+             "{s} {a} melanggar netralitas tidak?", "min, {s} {a} boleh?",
+             # round six: the informal question forms people write ("boleh gak", "gpp kah", "aman ga") and a few
+             # regional ones (Javanese, Sundanese, Betawi, Minang), where the act comes before or after
+             "boleh gak {s} {a}?", "{s} {a} gpp kah?", "aman ga kalo {s} {a}?", "{s} {a}, salah ga sih?",
+             "gimana hukumnya {s} {a}", "{s} {a} kena sanksi ga?", "{s} {a} oleh ora?", "{s} {a}, kenging teu?",
+             "{s} {a} boleh kagak?", "{s} {a} buliah indak?", "izin bertanya, {s} {a} apakah diperbolehkan?",
+             "{a} gapapa kan? sy {s}"]
 
 
 @dataclass
@@ -166,14 +173,20 @@ def fit(exs: list[Example]):
     return word, char, heads[0], heads[1]
 
 
-def train(sets: list[str], out: Path | None = None):
-    """Fit the reader on the rulebook, `sets` and the paraphrases; write it to `out` (when given) and return it."""
+def train(sets: list[str], out: Path | None = None, cache: Path | None = None):
+    """Fit the reader on the rulebook, `sets` and the paraphrases; write it to `out` (when given) and return it.
+    `cache`: a folder of readers by recipe hash (measuring: the same data are not fitted twice)."""
     from netra.guidance.reader import Reader, save
 
     engine = engine_for_training()
     exs = examples(engine, sets)
-    word, char, acts, rules = fit(exs)
     recipe = recipe_hash(exs)
+    if cache is not None and out is None:
+        cache.mkdir(parents=True, exist_ok=True)
+        out = cache / f"{recipe[:16]}.npz"
+        if out.exists():
+            return Reader.load(out), exs
+    word, char, acts, rules = fit(exs)
     if out is not None:
         save(out, word, char, acts, rules, recipe)
         return Reader.load(out), exs

@@ -34,8 +34,7 @@ def test_the_shipped_reader_is_the_one_the_recipe_trains(retrained):
 
 @pytest.mark.parametrize(("question", "act"), [
     ("sy PPPK ditawarin jadi anggota KPPS di RT, boleh?", "act.election_officer"),
-    pytest.param("PNS nempel stiker capres di helm dinas", "prohibited.campaign_props", marks=pytest.mark.xfail(
-        strict=True, reason="round five: a partisan prop read as 'neutral' (reported to the lead)")),
+    ("PNS nempel stiker capres di helm dinas", "prohibited.campaign_props"),  # round five read it as neutral
     ("honorer ngeshare video orasi caleg ke story ig", "prohibited.social_media"),
     ("ASN mau lapor ke bawaslu ada timses bagi-bagi sembako", "act.report_to_election_body"),
 ])
@@ -71,5 +70,30 @@ def test_a_partisan_act_is_not_excused_by_the_setting():
     assert worn.primary and all(obliges(r, "pns") for r in worn.primary)  # rests on a rule binding the asker
 
 
+def test_an_allowed_reading_must_beat_the_best_prohibited_one_by_the_margin():
+    # "boleh" rests on positive evidence: a near tie between an allowed reading and a prohibited one is answered
+    # from the rulebook (per status), never a flat "boleh"
+    engine = default_engine()
+    need = engine.weights.allowed_margin
+    assert need > 0
+    for allowed in ("neutral", "act.social_event"):
+        near = [(allowed, 0.1), ("act.vote", 0.0), ("prohibited.partisan_event", 0.1 - need / 2)]
+        clear = [(allowed, 0.1), ("prohibited.partisan_event", 0.1 - need * 1.5)]
+        assert engine._settled_act(near) == "prohibited.partisan_event"
+        assert engine._settled_act(clear) == allowed
+    # a prohibited or conditional reading is never changed
+    assert engine._settled_act([("act.attend_on_leave", 0.1), ("prohibited.campaign", 0.09)]) \
+        == "act.attend_on_leave"
+    assert engine._settled_act([("prohibited.campaign", 0.1), ("neutral", 0.09)]) == "prohibited.campaign"
+
+
 def test_refusing_is_still_allowed_though_a_contestant_is_named():
     assert answer("PNS keluar dari grup WA tim sukses paslon, sudah benar?").verdict is Verdict.ALLOWED
+
+
+def test_a_pilkada_vote_buying_question_from_a_citizen_rests_on_the_pilkada_offence():
+    # "cabup" makes it a Pilkada: UU 7/2017's vote buying (Pemilu) ranked first must not set the bar its Pilkada
+    # counterpart (UU 10/2016 Pasal 187A, binding every person) has to reach; round five answered "boleh"
+    a = answer("sy warga biasa, disuruh relawan cabup bagiin amplop ke tetangga biar nyoblos dia, boleh?")
+    assert (a.subject, a.verdict) == ("citizen", Verdict.NOT_ALLOWED)
+    assert [r.id for r in a.primary] == ["uu10_2016.187a"]

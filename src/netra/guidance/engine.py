@@ -13,7 +13,9 @@ How a question is answered (``GuidanceEngine.answer``):
 4. Reading (``reader.py``): a learned classifier (LinearSVC over word and character n-grams of the folded question,
    the words naming who acts left out; trained by lab/guidance/training.py and shipped as data/reader.npz) names the
    act type: one of the decision table's rows (``data/acts.yaml``: allowed or conditional conduct), "prohibited.
-   <family>" (an act the rulebook forbids), "neutral" or "private_photo"; and scores every rule.
+   <family>" (an act the rulebook forbids), "neutral" or "private_photo"; and scores every rule. A reading that
+   answers "boleh" for everyone (neutral, an allowed row) must beat the best prohibited reading by a margin, else
+   that prohibited reading answers (``_settled_act``).
 5. Ranking: every rule gets a score from four TF-IDF cosine similarities (scikit-learn, fitted at load time on the
    rulebook: word/concept and character n-gram views of each rule's title, explanation, keywords and forbidden
    examples, and of each forbidden example alone), a keyword-concept overlap and the reader's score for the rule,
@@ -123,6 +125,7 @@ class Weights:
     learned: float = 1.0  # the learned reader's rule score (a LinearSVC margin, shifted so -1 counts 0)
     general: float = 0.6  # offences binding everyone, for an asker bound by rules of their own
     act_family: float = 1.15  # rules of the family of the prohibited act read
+    allowed_margin: float = 0.2  # an allowed reading must beat the best prohibited one by this (SVM margin units)
 
 
 class GuidanceEngine:
@@ -259,7 +262,30 @@ class GuidanceEngine:
         """The act type the reader finds (an acts.yaml id as "act.<id>", "prohibited.<family>", "neutral" or
         "private_photo") and its score for each rule."""
         doc = self.document(analysis)
-        return self.reader.acts(doc)[0][0], self.reader.rules(doc)
+        return self._settled_act(self.reader.acts(doc)), self.reader.rules(doc)
+
+    def _allowed_reading(self, act: str) -> bool:
+        """Whether reading `act` answers "boleh" for everyone: "neutral", or a table row allowed as written."""
+        if act == NEUTRAL:
+            return True
+        row = self.acts.get(act[len(ACT_PREFIX):]) if act.startswith(ACT_PREFIX) else None
+        return row is not None and row.verdict is Verdict.ALLOWED and not row.subjects and row.window is None
+
+    def _settled_act(self, ranking: list[tuple[str, float]]) -> str:
+        """The reader's act, unless it would answer "boleh" without positive evidence: an allowed reading ("neutral"
+        or a row allowed as written) must beat the reader's best prohibited reading by a margin. The SVM margins are
+        not probabilities: the threshold was set leaving each question set out (lab/guidance/crossval.py; a wider
+        margin when a contestant or the campaign is named, and a binary allowed/forbidden head as a second opinion,
+        were measured there and gained nothing). Short of it the prohibited reading answers: the rulebook then
+        decides per status, and the page asks the status when the verdicts differ (a citizen may, a civil servant
+        may not), not a flat "boleh"."""
+        top, score = ranking[0]
+        if not self._allowed_reading(top):
+            return top
+        prohibited = next(((a, s) for a, s in ranking if a.startswith(PROHIBITED)), None)
+        if prohibited is None:
+            return top
+        return top if score - prohibited[1] >= self.weights.allowed_margin else prohibited[0]
 
     # --- public -----------------------------------------------------------------------------------------------------
     def answer(
@@ -747,12 +773,13 @@ class GuidanceEngine:
         bound_id, bound_en = self._bound_labels(top)
         kind = self._election_kind(analysis, stage)
         family = act[len(PROHIBITED):] if act.startswith(PROHIBITED) else None
-        # an offence binding everyone that matches nearly as well as the best rule: the best match itself, or one
-        # of the family of the act read
-        floor = self.weights.subject_promotion * matches[0].score
-        general = [m for n, m in enumerate(matches[:8]) if statuses.obliges(m.rule, subject) and m.applies is not False
-                   and self._in_election(m.rule, kind) and m.score >= floor
-                   and (n == 0 or m.rule.family.value == family or family == "none")]
+        # an offence binding everyone that matches nearly as well as the best rule of the election in question (the
+        # other election's law sets no bar: "paslon walkot" is a Pilkada, UU 7/2017's vote buying is not its law):
+        # the best match itself, or one of the family of the act read
+        inside = [m for m in matches if self._in_election(m.rule, kind)]
+        floor = self.weights.subject_promotion * inside[0].score if inside else 0.0
+        general = [m for n, m in enumerate(inside[:8]) if statuses.obliges(m.rule, subject) and m.applies is not False
+                   and m.score >= floor and (n == 0 or m.rule.family.value == family or family == "none")]
         if general:
             # an offence of election law that binds every person (vote buying, campaigning in the quiet period ...)
             rule = general[0].rule

@@ -95,6 +95,11 @@ class Lexicon:
             j -= 1
         return j >= 0 and words[j] in self.negators and not (j >= 1 and words[j - 1] in self.negation_asks)
 
+    def _asked(self, words: list[str], i: int) -> bool:
+        """Whether word `i` is the negator of a question form ("boleh ga", "bisa tidak", "aman gak"): it asks about
+        what follows, so a negated phrase starting on it ("tidak foto") is not read."""
+        return words[i] in self.negators and i >= 1 and words[i - 1] in self.negation_asks
+
     def analyse(self, text: str, speller: Speller | None = None) -> Analysis:
         words = self._fold_words(text)
         if speller is not None:  # a word no table knows, one typo away from a cue word, is read as that word
@@ -106,6 +111,8 @@ class Lexicon:
         while i < len(words):
             for size in range(min(self.max_phrase, len(words) - i), 0, -1):
                 found = self.phrases.get(tuple(words[i : i + size]))
+                if found and self._asked(words, i):
+                    continue  # "boleh ga foto ...": the question's "ga", not "tidak foto" (no photo)
                 if found:
                     if self._negated(words, i):
                         negated |= found & self.negatable
