@@ -2,8 +2,6 @@
 case rows, it also detects re-hashing, truncation and changes made beside it (issue 14, finding 6)."""
 
 import json
-import subprocess
-import sys
 from datetime import date, datetime
 
 import pytest
@@ -17,6 +15,7 @@ from netra.services.intake import submit_report
 from netra.storage import audit_log
 from netra.storage.database import Database
 from netra.storage.evidence_store import EvidenceStore
+from tests.support.cli import netra
 
 
 def write_entries(db, n=5):
@@ -77,17 +76,16 @@ def test_cli_verify_exit_codes(database_url, tmp_path):
     settings = Settings.from_env(data_dir=tmp_path, database_url=database_url)
     db = Database(database_url, audit_key=settings.audit_key())  # the key the CLI reads from the data directory
     write_entries(db, 3)
-    base = [sys.executable, "-m", "netra.cli.main", "--data-dir", str(tmp_path), "--database-url",
-            db.engine.url.render_as_string(hide_password=False), "audit"]
-    assert subprocess.run(base + ["checkpoint"], capture_output=True, text=True).returncode == 0
+    base = ["--data-dir", str(tmp_path), "--database-url", db.engine.url.render_as_string(hide_password=False), "audit"]
+    assert netra(*base, "checkpoint").returncode == 0
     shipped = tmp_path / "shipped.jsonl"
     shipped.write_bytes(settings.checkpoint_file.read_bytes())  # the copy an operator keeps elsewhere
-    ok = subprocess.run(base + ["verify"], capture_output=True, text=True)
+    ok = netra(*base, "verify")
     assert ok.returncode == 0 and "3 entries verified, 1 checkpoint(s)" in ok.stdout, ok.stderr
     drop_guard(db)
     with db.transaction() as s:
         s.execute(text("UPDATE audit_log SET entity = 'case:999' WHERE seq = 2"))
-    broken = subprocess.run(base + ["verify", "--checkpoints", str(shipped)], capture_output=True, text=True)
+    broken = netra(*base, "verify", "--checkpoints", str(shipped))
     assert broken.returncode == 1 and "entry 2" in broken.stderr and "BROKEN" in broken.stderr
     db.dispose()
 

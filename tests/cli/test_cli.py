@@ -9,15 +9,24 @@ import sys
 
 import pytest
 
+from tests.support import cli
 
-def netra(*args: str, data_dir=None, database_url=None, input: str | None = None) -> subprocess.CompletedProcess:
-    cmd = [sys.executable, "-m", "netra.cli.main"]
-    if data_dir:
-        cmd += ["--data-dir", str(data_dir)]
-    if database_url:
-        cmd += ["--database-url", database_url]
-    # A generous ceiling: the demo load took over 2 minutes on a busy machine.
-    return subprocess.run(cmd + list(args), capture_output=True, text=True, input=input, timeout=900)
+
+def options(data_dir=None, database_url=None) -> list[str]:
+    return [*(["--data-dir", str(data_dir)] if data_dir else []),
+            *(["--database-url", database_url] if database_url else [])]
+
+
+def netra(*args: str, data_dir=None, database_url=None) -> subprocess.CompletedProcess:
+    """The installed entry point in a real process: the tests of its start-up, exit codes and stderr."""
+    cmd = [sys.executable, "-m", "netra.cli.main", *options(data_dir, database_url)]
+    return subprocess.run(cmd + list(args), capture_output=True, text=True, timeout=900)
+
+
+def in_process(*args: str, data_dir=None, database_url=None) -> subprocess.CompletedProcess:
+    """The same commands in this process (tests/support/cli.py): what they write and print, without a Python
+    start-up and production-cost password hashing per command."""
+    return cli.netra(*options(data_dir, database_url), *args)
 
 
 COMMANDS = [[], ["db"], ["db", "upgrade"], ["regions"], ["regions", "load"], ["regions", "workforce"], ["users"], ["users", "create-admin"],
@@ -71,13 +80,13 @@ def test_port_in_use_is_said_plainly(tmp_path):
 
 @pytest.mark.long
 def test_demo_load_is_idempotent(tmp_path, database_url):
-    first = netra("demo", "load", data_dir=tmp_path, database_url=database_url)
+    first = in_process("demo", "load", data_dir=tmp_path, database_url=database_url)
     assert first.returncode == 0, first.stderr
     creds = json.loads((tmp_path / "demo-credentials.json").read_text())
     assert len(creds) == 12 and "bawaslu.jepara" in creds and "ppk.kukar" in creds
     assert "admin.nasional" in creds and "admin.nasional2" in creds  # two people for a rule correction
     assert (tmp_path / "demo-credentials.json").stat().st_mode & 0o077 == 0
-    second = netra("demo", "load", data_dir=tmp_path, database_url=database_url)
+    second = in_process("demo", "load", data_dir=tmp_path, database_url=database_url)
     assert second.returncode == 0
     assert json.loads((tmp_path / "demo-credentials.json").read_text()) == creds
     assert "Demo cases: 3000 added." in first.stdout and "Demo cases: already present." in second.stdout
@@ -85,22 +94,22 @@ def test_demo_load_is_idempotent(tmp_path, database_url):
 
 
 def test_regions_load_reports_counts(tmp_path, database_url):
-    result = netra("regions", "load", data_dir=tmp_path, database_url=database_url)
+    result = in_process("regions", "load", data_dir=tmp_path, database_url=database_url)
     assert result.returncode == 0, result.stderr
     assert "552 in source, 0 added, 0 updated" in result.stdout  # the fixture database already holds them
 
 
 def test_create_admin_then_refuse_duplicate(tmp_path, database_url):
-    ok = netra("users", "create-admin", "--username", "admin", "--password", "kata-sandi-admin",
-               data_dir=tmp_path, database_url=database_url)
+    ok = in_process("users", "create-admin", "--username", "admin", "--password", "kata-sandi-admin",
+                    data_dir=tmp_path, database_url=database_url)
     assert ok.returncode == 0, ok.stderr
     assert "38 region(s)" in ok.stdout
-    again = netra("users", "create-admin", "--username", "admin", "--password", "kata-sandi-admin",
-                  data_dir=tmp_path, database_url=database_url)
+    again = in_process("users", "create-admin", "--username", "admin", "--password", "kata-sandi-admin",
+                        data_dir=tmp_path, database_url=database_url)
     assert again.returncode == 1 and "sudah dipakai" in again.stderr
 
 
 def test_create_admin_refuses_weak_password(tmp_path, database_url):
-    result = netra("users", "create-admin", "--username", "admin2", "--password", "pendek",
-                   data_dir=tmp_path, database_url=database_url)
+    result = in_process("users", "create-admin", "--username", "admin2", "--password", "pendek",
+                        data_dir=tmp_path, database_url=database_url)
     assert result.returncode == 1 and "minimal 10" in result.stderr and "Traceback" not in result.stderr

@@ -101,10 +101,9 @@ def test_confirm_opens_a_finding_case_and_dismiss_needs_a_reason(db, officers):
 
 def test_cli_import_and_labels(tmp_path, database_url):
     import json
-    import subprocess
-    import sys
 
     from netra.storage.database import Database
+    from tests.support.cli import netra
 
     source = tmp_path / "posts.jsonl"
     # A blank line and a bad one: the messages name physical lines, not record numbers.
@@ -113,13 +112,12 @@ def test_cli_import_and_labels(tmp_path, database_url):
     db = Database(database_url)
     create_account(db, "bawaslu.cli", "", "kata-sandi-panjang", Role.BAWASLU, ["33", "64"])
     db.dispose()
-    cmd = [sys.executable, "-m", "netra.cli.main", "--data-dir", str(tmp_path), "--database-url", database_url]
-    first = subprocess.run(cmd + ["queue", "import", str(source), "--election", "pilkada2024", "--region", "33.20",
-                                  "--by", "bawaslu.cli"], capture_output=True, text=True)
+    cmd = ["--data-dir", str(tmp_path), "--database-url", database_url]
+    first = netra(*cmd, "queue", "import", str(source), "--election", "pilkada2024", "--region", "33.20",
+                  "--by", "bawaslu.cli")
     assert first.returncode == 1 and "baris 7: bukan JSON yang sah" in first.stderr and "queued 3" in first.stdout
     assert "Traceback" not in first.stderr
-    labels = subprocess.run(cmd + ["queue", "labels", "--out", str(tmp_path / "labels.jsonl")],
-                            capture_output=True, text=True)
+    labels = netra(*cmd, "queue", "labels", "--out", str(tmp_path / "labels.jsonl"))
     assert labels.returncode == 0 and "0 reviewer decision(s)" in labels.stdout
 
 

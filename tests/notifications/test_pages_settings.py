@@ -10,7 +10,7 @@ import pytest
 from netra.accounts.roles import Role
 from netra.config import Settings
 from netra.services.notifications import preferences, subscriptions
-from tests.cli.test_cli import netra
+from tests.cli.test_cli import in_process as netra
 from tests.web.conftest import app, client, csrf_of, login, make_account  # noqa: F401  (fixtures)
 from tests.web.test_report_form import form_fields
 

@@ -215,7 +215,7 @@ def test_a_deactivated_webhook_receives_nothing_more_and_each_change_is_audited(
 
 @pytest.mark.long
 def test_the_cli_deactivates_and_reactivates_with_a_reason(db, admin, loopback, settings, database_url, monkeypatch):
-    from tests.cli.test_cli import netra
+    from tests.cli.test_cli import in_process as netra
 
     monkeypatch.setenv("COLUMNS", "200")  # the table on one line
 

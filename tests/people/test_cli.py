@@ -2,7 +2,7 @@
 
 from netra.services.reference import load_regions
 from netra.storage.database import Database
-from tests.cli.test_cli import netra
+from tests.cli.test_cli import in_process as netra
 from tests.people.support import BUDI, HEADER, SITI, account, write
 
 

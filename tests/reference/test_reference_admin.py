@@ -2,9 +2,7 @@
 each time (one proposes, another approves or rejects with a reason); every change is recorded with who, when and
 why, applied everywhere from its day, and refused cleanly when invalid or asked for by a regional administrator."""
 
-import subprocess
 from datetime import timedelta
-import sys
 
 import pytest
 import yaml
@@ -17,6 +15,7 @@ from netra.services.reference_changes import decide, pending, propose_election, 
 from netra.services.reference_data import ReferenceDataError, national_today
 from netra.storage import audit_log
 from netra.storage.tables import AddedElectionRow, AuditRow, ReferenceProposalRow, RuleOverrideRow
+from tests.support.cli import netra
 from tests.support.scopes import NATIONAL
 
 NEW_ELECTION = {
@@ -157,11 +156,8 @@ def test_a_proposed_election_is_in_force_once_approved_and_bad_ones_refused(db, 
 
 @pytest.mark.long
 def test_cli_proposes_and_decides(db, admin, second, tmp_path, database_url):
-    import os
-
-    cmd = [sys.executable, "-m", "netra.cli.main", "--data-dir", str(tmp_path), "--database-url", database_url]
-    run = lambda *args: subprocess.run(cmd + list(args), capture_output=True, text=True,  # noqa: E731
-                                       env={**os.environ, "COLUMNS": "200"})
+    cmd = ["--data-dir", str(tmp_path), "--database-url", database_url]
+    run = lambda *args: netra(*cmd, *args, env={"COLUMNS": "200"})  # noqa: E731
     ok = run("rules", "propose", "skb2022.disiplin.9", "sanction.level", "berat", "--by", "admin.pusat",
              "--reason", "satu sumber menggabungkan butir 9-10 sebagai berat", "--source", "Tribun 2023")
     assert ok.returncode == 0 and "Proposal #1" in ok.stdout, ok.stderr

@@ -1,9 +1,6 @@
 """Civil servants per region, the denominator of the map's cases per 10,000: the packaged table checks out, an
 administrator's table replaces it (recorded and audited), and a bad table is refused with nothing stored."""
 
-import subprocess
-import sys
-
 import pytest
 import yaml
 from sqlalchemy import func, select
@@ -15,6 +12,7 @@ from netra.services import reference_data
 from netra.services.accounts import create_account
 from netra.services.reference_data import ReferenceDataError, install_workforce
 from netra.storage.tables import AuditRow, WorkforceTableRow
+from tests.support.cli import netra
 from tests.support.scopes import NATIONAL
 
 CODES = {r.code for r in load_reference_regions()}
@@ -69,16 +67,14 @@ def test_an_installed_table_is_recorded_and_used_by_the_statistics(db):
 
 def test_cli_shows_and_installs_a_table(db, tmp_path, database_url):
     create_account(db, "admin.pusat", "", "kata-sandi-panjang", Role.ADMIN, NATIONAL)
-    cmd = [sys.executable, "-m", "netra.cli.main", "--data-dir", str(tmp_path), "--database-url", database_url]
-    shown = subprocess.run(cmd + ["regions", "workforce"], capture_output=True, text=True)
+    cmd = ["--data-dir", str(tmp_path), "--database-url", database_url]
+    shown = netra(*cmd, "regions", "workforce")
     assert shown.returncode == 0 and "38 regions" in shown.stdout and "3,732,415" in shown.stdout, shown.stderr
     bad = tmp_path / "bad.yaml"
     bad.write_text(yaml.safe_dump({**OFFICIAL, "counts": {"33": -1}}))
-    refused = subprocess.run(cmd + ["regions", "workforce", str(bad), "--by", "admin.pusat", "--reason", "uji"],
-                             capture_output=True, text=True)
+    refused = netra(*cmd, "regions", "workforce", str(bad), "--by", "admin.pusat", "--reason", "uji")
     assert refused.returncode == 1 and "above zero" in refused.stderr and "Traceback" not in refused.stderr
     good = tmp_path / "good.yaml"
     good.write_text(yaml.safe_dump(OFFICIAL))
-    installed = subprocess.run(cmd + ["regions", "workforce", str(good), "--by", "admin.pusat", "--reason", "uji"],
-                               capture_output=True, text=True)
+    installed = netra(*cmd, "regions", "workforce", str(good), "--by", "admin.pusat", "--reason", "uji")
     assert installed.returncode == 0 and "2 regions" in installed.stdout, installed.stderr

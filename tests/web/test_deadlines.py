@@ -7,8 +7,6 @@ region's zone."""
 from __future__ import annotations
 
 import re
-import subprocess
-import sys
 from datetime import date, datetime, timedelta, timezone
 
 import pytest
@@ -26,6 +24,7 @@ from netra.services.intake import report_status, submit_report
 from netra.services.reference_data import ReferenceDataError, set_deadlines
 from netra.storage.evidence_store import EvidenceStore
 from netra.storage.tables import AuditRow, CaseRow, DeadlineVersionRow
+from tests.support.cli import netra
 from tests.web.conftest import csrf_of, login
 from tests.support.scopes import NATIONAL
 from tests.support.cases import complete_person
@@ -140,17 +139,15 @@ def test_the_reference_page_shows_and_corrects_the_deadlines_in_force(client, ap
 
 def test_cli_shows_and_sets_the_deadlines(app, make_account, tmp_path, database_url):
     make_account("admin.cli", Role.ADMIN, NATIONAL)
-    cmd = [sys.executable, "-m", "netra.cli.main", "--data-dir", str(tmp_path / "d"), "--database-url", database_url]
-    shown = subprocess.run(cmd + ["deadlines", "show"], capture_output=True, text=True)
+    cmd = ["--data-dir", str(tmp_path / "d"), "--database-url", database_url]
+    shown = netra(*cmd, "deadlines", "show")
     assert shown.returncode == 0 and yaml.safe_load(shown.stdout) == packaged()
     corrected = tmp_path / "deadlines.yaml"
     corrected.write_text(with_ppk_days(15), encoding="utf-8")
-    done = subprocess.run(cmd + ["deadlines", "set", str(corrected), "--by", "admin.cli", "--reason", "uji CLI"],
-                          capture_output=True, text=True)
+    done = netra(*cmd, "deadlines", "set", str(corrected), "--by", "admin.cli", "--reason", "uji CLI")
     assert done.returncode == 0, done.stderr
     assert reference_data.deadlines(app.state.db).clock_for("sent_to_ppk", "pilkada").days == 15
-    again = subprocess.run(cmd + ["deadlines", "set", str(corrected), "--by", "admin.cli", "--reason", "lagi"],
-                           capture_output=True, text=True)
+    again = netra(*cmd, "deadlines", "set", str(corrected), "--by", "admin.cli", "--reason", "lagi")
     assert again.returncode == 1 and "Tidak ada nilai yang berubah" in again.stderr and "Traceback" not in again.stderr
 
 
