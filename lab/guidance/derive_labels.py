@@ -54,7 +54,7 @@ for path in sys.argv[1:]:
                 and a.reason == eng._l("reasons", "private_photo"):
             lab = "private_photo"
         elif expected == "allowed":
-            lab = "neutral" if not fam else "neutral"
+            lab = "neutral"
         elif fam:
             lab = "prohibited." + fam
         else:

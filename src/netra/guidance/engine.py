@@ -264,11 +264,15 @@ class GuidanceEngine:
         doc = self.document(analysis)
         return self._settled_act(self.reader.acts(doc)), self.reader.rules(doc)
 
+    def _table_row(self, act: str) -> ActType | None:
+        """The decision-table row an act reading ("act.<id>") names, or None for any other reading."""
+        return self.acts.get(act[len(ACT_PREFIX):]) if act.startswith(ACT_PREFIX) else None
+
     def _allowed_reading(self, act: str) -> bool:
         """Whether reading `act` answers "boleh" for everyone: "neutral", or a table row allowed as written."""
         if act == NEUTRAL:
             return True
-        row = self.acts.get(act[len(ACT_PREFIX):]) if act.startswith(ACT_PREFIX) else None
+        row = self._table_row(act)
         return row is not None and row.verdict is Verdict.ALLOWED and not row.subjects and row.window is None
 
     def _settled_act(self, ranking: list[tuple[str, float]]) -> str:
@@ -348,9 +352,8 @@ class GuidanceEngine:
         scores = self._scores(similarity, analysis, stage, status)
         order = sorted(range(len(self.rules)), key=lambda i: -scores[i])
         matches = [self._match(i, scores[i], stage, status) for i in order]
-        if act.startswith(ACT_PREFIX) and act[len(ACT_PREFIX):] in self.acts:
-            found = self._act_answer(text, analysis, self.acts[act[len(ACT_PREFIX):]], matches, stage, status,
-                                         source)
+        if (row := self._table_row(act)) is not None:
+            found = self._act_answer(text, analysis, row, matches, stage, status, source)
             if found is not None:
                 return found
         elif act == PRIVATE_PHOTO and status not in statuses.UNBOUND:

@@ -93,7 +93,7 @@ class Lexicon:
         j = i - 1
         if j >= 0 and words[j] in self.negation_gap:
             j -= 1
-        return j >= 0 and words[j] in self.negators and not (j >= 1 and words[j - 1] in self.negation_asks)
+        return j >= 0 and words[j] in self.negators and not self._asked(words, j)
 
     def _asked(self, words: list[str], i: int) -> bool:
         """Whether word `i` is the negator of a question form ("boleh ga", "bisa tidak", "aman gak"): it asks about
