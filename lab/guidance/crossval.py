@@ -4,7 +4,8 @@ left out, and print the engine's figures beside two baselines measured in the sa
     .venv/bin/python -m lab.guidance.crossval                  # every set of lab.guidance.training.SETS in turn
     .venv/bin/python -m lab.guidance.crossval --test v3 --test v2   # some of them
 
-Scoring: v2-v4 with tests/guidance/evaluate_v2 (verdict, asking for the status when needed, top-1/top-3 rule,
+Every set v1-v6 takes part (v6, blind in round six, was measured once and is training data since round seven).
+Scoring: v2-v6 with tests/guidance/evaluate_v2 (verdict, asking for the status when needed, top-1/top-3 rule,
 status); v1 with tests/guidance/evaluate (its questions give the status as a parameter). Baselines:
 * nearest: the answer of the training question nearest by TF-IDF cosine (the reader's own features over the same
   folded text): its verdict (or "asks for the status" when it did) and its rules;

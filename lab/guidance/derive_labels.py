@@ -13,6 +13,10 @@ v5 (round six, after its one blind measurement) was labelled the same way with r
 of round six, the learned reader); a question that engine refuses as not Indonesian is labelled from its answer:
 
     .venv/bin/python lab/guidance/derive_labels.py tests/guidance/questions_v5.yaml
+
+v6 (round seven, after its one blind measurement) with round six's engine (main at the start of round seven), the
+same command on questions_v6.yaml. Since round seven the reader trains on the hand labels
+(act_labels_hand.yaml); these derived labels are the baseline's and fill what the hand labels lack.
 """
 import sys
 from datetime import date

@@ -6,7 +6,7 @@
 What it learns from (`examples`):
 * the rulebook: each rule's forbidden examples (act "prohibited.<family>", the rule), its title, explanation and
   keywords (the rule; rules addressed to candidates or teams teach no act);
-* the question sets tests/guidance/questions.yaml (v1), _v2, _v3, _v4: each question's act label
+* the question sets tests/guidance/questions.yaml (v1), _v2 ... _v6: each question's act label
   (lab/guidance/act_labels.yaml, see there how it was set) and its expected rules;
 * paraphrases generated here, deterministically (seeded): for every act type of the decision table, phrases of its
   cue concepts (guidance/data/lexicon.yaml) in question templates with statuses, written in the informal spellings
@@ -30,7 +30,7 @@ import yaml
 ROOT = Path(__file__).resolve().parents[2]
 SETS = {"v1": ROOT / "tests/guidance/questions.yaml", "v2": ROOT / "tests/guidance/questions_v2.yaml",
         "v3": ROOT / "tests/guidance/questions_v3.yaml", "v4": ROOT / "tests/guidance/questions_v4.yaml",
-        "v5": ROOT / "tests/guidance/questions_v5.yaml"}
+        "v5": ROOT / "tests/guidance/questions_v5.yaml", "v6": ROOT / "tests/guidance/questions_v6.yaml"}
 LABELS = Path(os.environ.get("GUIDE_LABELS") or Path(__file__).with_name("act_labels.yaml"))
 SEED = 17
 # chosen leaving v3 out (trained on v1, v2): C 0.2 / 0.5 / 1.5 and 24 / 60 paraphrases per act moved its verdict
