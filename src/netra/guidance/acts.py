@@ -11,7 +11,7 @@ from pathlib import Path
 import yaml
 
 from netra.guidance import status as statuses
-from netra.guidance.model import ActType, Citation, GuidanceDataError, SubjectOverride, Verdict, Window
+from netra.guidance.model import ActType, Citation, GuidanceDataError, SubjectOverride, Verdict, WhenStated, Window
 from netra.guidance.text import Lexicon
 from netra.rulebook import LocalizedText, Rulebook
 
@@ -45,10 +45,25 @@ NEUTRAL = "neutral"  # nothing any rule forbids: allowed for everyone
 PRIVATE_PHOTO = "private_photo"  # a photo with a contestant, not published, no sign of support: "depends"
 
 
-def load_acts(path: Path | None = None, *, rulebook: Rulebook, lexicon: Lexicon) -> tuple[ActType, ...]:
-    """Read and validate data/acts.yaml: every concept must exist in the lexicon, every rule in the rulebook."""
+def load_conditions(path: Path | None = None) -> tuple[dict[str, LocalizedText], tuple[str, ...]]:
+    """The conditions a question may state (acts.yaml `conditions`: each one's name as the page states it) and
+    those that make a prohibited reading yield to an allowed row (`allowing_conditions`)."""
     path = path or DATA_DIR / "acts.yaml"
     raw = read_yaml(path)
+    names = {str(c): _localized(t, f"{path}, conditions.{c}") for c, t in (raw.get("conditions") or {}).items()}
+    allowing = tuple(str(c) for c in raw.get("allowing_conditions") or ())
+    unknown = [c for c in allowing if c not in names]
+    if unknown:
+        raise GuidanceDataError(f"{path}, allowing_conditions: unknown condition(s) {unknown}")
+    return names, allowing
+
+
+def load_acts(path: Path | None = None, *, rulebook: Rulebook, lexicon: Lexicon) -> tuple[ActType, ...]:
+    """Read and validate data/acts.yaml: every concept must exist in the lexicon, every rule in the rulebook, every
+    condition a row answers to in the `conditions` vocabulary."""
+    path = path or DATA_DIR / "acts.yaml"
+    raw = read_yaml(path)
+    conditions, _ = load_conditions(path)
     items = raw.get("acts")
     if not isinstance(items, list) or not items:
         raise GuidanceDataError(f"{path}: expected a non-empty 'acts' list")
@@ -64,7 +79,7 @@ def load_acts(path: Path | None = None, *, rulebook: Rulebook, lexicon: Lexicon)
             raise GuidanceDataError(f"{where}: duplicate id")
         seen.add(pid)
         unknown_keys = set(item) - {"id", "verdict", "cues", "title", "reason", "caution", "rules",
-                                    "basis", "subjects", "window", "calendar_note"}
+                                    "basis", "subjects", "window", "calendar_note", "when"}
         if unknown_keys:
             raise GuidanceDataError(f"{where}: unknown field(s) {sorted(unknown_keys)}")
         try:
@@ -106,12 +121,20 @@ def load_acts(path: Path | None = None, *, rulebook: Rulebook, lexicon: Lexicon)
             if not isinstance(w, dict) or w.get("rule") not in rulebook or not isinstance(w.get("months_before_candidates_set"), int):
                 raise GuidanceDataError(f"{where}: window needs a known 'rule' and an integer 'months_before_candidates_set'")
             window = Window(w["rule"], w["months_before_candidates_set"])
+        when: dict[str, WhenStated] = {}
+        for c, w in (item.get("when") or {}).items():
+            if c not in conditions:
+                raise GuidanceDataError(f"{where}, when: unknown condition {c!r} (name it in 'conditions')")
+            try:
+                when[c] = WhenStated(Verdict(w.get("verdict")), _localized(w.get("reason"), f"{where}, when.{c}.reason"))
+            except ValueError:
+                raise GuidanceDataError(f"{where}, when.{c}: verdict must be allowed, not_allowed or depends") from None
         out.append(ActType(
             id=pid, verdict=verdict, cues=cues,
             title=_localized(item.get("title"), f"{where}, title"),
             reason=_localized(item.get("reason"), f"{where}, reason"),
             caution=_localized(item["caution"], f"{where}, caution") if item.get("caution") else None,
             rules=rules, basis=_citations(item.get("basis"), f"{where}, basis"), subjects=subjects, window=window,
-            calendar_note=bool(item.get("calendar_note", False)),
+            calendar_note=bool(item.get("calendar_note", False)), when=when,
         ))
     return tuple(out)

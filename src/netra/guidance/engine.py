@@ -59,7 +59,7 @@ from netra.guidance.model import (
     StageInfo,
     Verdict,
 )
-from netra.guidance.acts import ACT_PREFIX, NEUTRAL, PRIVATE_PHOTO, PROHIBITED, load_acts, read_yaml
+from netra.guidance.acts import ACT_PREFIX, NEUTRAL, PRIVATE_PHOTO, PROHIBITED, load_acts, load_conditions, read_yaml
 from netra.guidance.reader import Reader, document
 from netra.guidance.text import Analysis, Lexicon
 from netra.rulebook import ELECTION_LAWS, Family, LocalizedText, Period, Rule, Rulebook, load_rulebook
@@ -126,6 +126,7 @@ class Weights:
     general: float = 0.6  # offences binding everyone, for an asker bound by rules of their own
     act_family: float = 1.15  # rules of the family of the prohibited act read
     allowed_margin: float = 0.2  # an allowed reading must beat the best prohibited one by this (SVM margin units)
+    condition: float = 0.0  # the condition head's score above which a condition counts as stated
 
 
 class GuidanceEngine:
@@ -147,6 +148,7 @@ class GuidanceEngine:
         self.lexicon = lexicon or Lexicon.load()
         self.messages = messages or read_yaml(DATA_DIR / "messages.yaml")
         self.acts = {a.id: a for a in (acts if acts is not None else load_acts(rulebook=rulebook, lexicon=self.lexicon))}
+        self.condition_names, self.allowing_conditions = load_conditions()
         self.weights = weights or Weights()
         self._reader = reader
         self.rules: tuple[Rule, ...] = tuple(rulebook.rules)
@@ -262,7 +264,13 @@ class GuidanceEngine:
         """The act type the reader finds (an acts.yaml id as "act.<id>", "prohibited.<family>", "neutral" or
         "private_photo") and its score for each rule."""
         doc = self.document(analysis)
-        return self._settled_act(self.reader.acts(doc)), self.reader.rules(doc)
+        return self._settled_act(self.reader.acts(doc), self.conditions(analysis)), self.reader.rules(doc)
+
+    def conditions(self, analysis: Analysis) -> frozenset[str]:
+        """The conditions the question states (leave, CLTN, official invitation, serving the election ...), as the
+        reader's condition head reads them."""
+        scores = self.reader.conditions(self.document(analysis))
+        return frozenset(c for c, v in scores.items() if v > self.weights.condition and c in self.condition_names)
 
     def _table_row(self, act: str) -> ActType | None:
         """The decision-table row an act reading ("act.<id>") names, or None for any other reading."""
@@ -275,15 +283,23 @@ class GuidanceEngine:
         row = self._table_row(act)
         return row is not None and row.verdict is Verdict.ALLOWED and not row.subjects and row.window is None
 
-    def _settled_act(self, ranking: list[tuple[str, float]]) -> str:
+    def _settled_act(self, ranking: list[tuple[str, float]], conditions: frozenset[str] = frozenset()) -> str:
         """The reader's act, unless it would answer "boleh" without positive evidence: an allowed reading ("neutral"
         or a row allowed as written) must beat the reader's best prohibited reading by a margin. The SVM margins are
         not probabilities: the threshold was set leaving each question set out (lab/guidance/crossval.py; a wider
         margin when a contestant or the campaign is named, and a binary allowed/forbidden head as a second opinion,
         were measured there and gained nothing). Short of it the prohibited reading answers: the rulebook then
         decides per status, and the page asks the status when the verdicts differ (a citizen may, a civil servant
-        may not), not a flat "boleh"."""
+        may not), not a flat "boleh".
+
+        A stated condition that allows the act whatever it resembles (acts.yaml `allowing_conditions`: serving the
+        election, reporting a violation) is that positive evidence: the best allowed row the reader ranks answers,
+        without the margin, and a prohibited reading yields to it."""
         top, score = ranking[0]
+        if conditions & set(self.allowing_conditions):
+            allowed = next((a for a, _ in ranking if self._allowed_reading(a) and a != NEUTRAL), None)
+            if allowed is not None and (top.startswith(PROHIBITED) or self._allowed_reading(top)):
+                return top if self._allowed_reading(top) else allowed
         if not self._allowed_reading(top):
             return top
         prohibited = next(((a, s) for a, s in ranking if a.startswith(PROHIBITED)), None)
@@ -329,11 +345,12 @@ class GuidanceEngine:
             source = "question" if chosen else None
         stage = self._stage(text, analysis, when, election)
         act, rule_scores = self.read(analysis)
+        stated = self.conditions(analysis)
         similarity, recognised = self._similarity(analysis, act, rule_scores)
         if chosen is not None:
-            return self._answer_as(text, analysis, stage, chosen, source, similarity, recognised, act)
+            return self._answer_as(text, analysis, stage, chosen, source, similarity, recognised, act, stated)
 
-        each = {s: self._answer_as(text, analysis, stage, s, None, similarity, recognised, act)
+        each = {s: self._answer_as(text, analysis, stage, s, None, similarity, recognised, act, stated)
                 for s in statuses.STATUSES}
         base = each["pns"]
         if len({a.verdict for a in each.values()}) == 1:  # the same for everyone: no need to ask
@@ -347,13 +364,13 @@ class GuidanceEngine:
         )
 
     def _answer_as(self, text, analysis: Analysis, stage, status: str, source, similarity, recognised: float,
-                   act: str) -> Answer:
+                   act: str, stated: frozenset[str] = frozenset()) -> Answer:
         """The decision table, for one status: the act type read decides which row answers."""
         scores = self._scores(similarity, analysis, stage, status)
         order = sorted(range(len(self.rules)), key=lambda i: -scores[i])
         matches = [self._match(i, scores[i], stage, status) for i in order]
         if (row := self._table_row(act)) is not None:
-            found = self._act_answer(text, analysis, row, matches, stage, status, source)
+            found = self._act_answer(text, analysis, row, matches, stage, status, source, stated)
             if found is not None:
                 return found
         elif act == PRIVATE_PHOTO and status not in statuses.UNBOUND:
@@ -527,10 +544,11 @@ class GuidanceEngine:
         return Citation(raw["cite"], bool(raw.get("verified", True)))
 
     def _act_answer(self, text, analysis, pattern: ActType, matches: list[RuleMatch], stage, subject,
-                        subject_source) -> Answer | None:
+                        subject_source, stated: frozenset[str] = frozenset()) -> Answer | None:
         """The table row's answer for this status, or None when its condition (CLTN, leave ...) concerns civil
         servants only: the asker's own answer then applies (the unbound's, or the statutes binding a village head,
-        a BPD member or TNI/Polri)."""
+        a BPD member or TNI/Polri). `stated`: the conditions the question states; the row's `when` answer for the
+        first of them it names replaces its own (not a status's), and the page says which condition decided."""
         override = pattern.subjects.get(subject or "")
         kind = self._election_kind(analysis, stage)
         if override is None and pattern.verdict is not Verdict.ALLOWED and (
@@ -542,6 +560,9 @@ class GuidanceEngine:
         if override is not None:
             verdict, reason, basis = override.verdict, override.reason, override.basis
             rule_ids = override.rules or pattern.rules
+        decided = None if override is not None else next((c for c in pattern.when if c in stated), None)
+        if decided is not None:
+            verdict, reason = pattern.when[decided].verdict, pattern.when[decided].reason
         related = [m for m in matches if m.rule.id in rule_ids and self._in_election(m.rule, kind)]
         related.sort(key=lambda m: subject is not None and not statuses.obliges(m.rule, subject))  # binding first
         if "regional_head" not in analysis.concepts:
@@ -560,6 +581,10 @@ class GuidanceEngine:
             own = self._own_binding(matches, subject, kind)[:1]
             primary, basis = tuple(m.rule for m in own), ()
             ranked = tuple(own + [m for m in ranked if m not in own])[:5]
+        if decided is None and verdict is Verdict.ALLOWED:  # an allowing condition the question states
+            decided = next((c for c in self.allowing_conditions if c in stated), None)
+        if decided is not None:
+            notes.append(self._condition_note(decided))
         if stage is not None:
             notes.append(self._stage_note(stage))
         if subject not in (None, "pns") and override is None and verdict is not Verdict.ALLOWED:
@@ -576,6 +601,11 @@ class GuidanceEngine:
             evidence=evidence, subject=subject, subject_source=subject_source, stage=stage, confident=True,
             rulebook_version=self.rulebook.version,
         )
+
+    def _condition_note(self, condition: str) -> LocalizedText:
+        """The note naming the stated condition that decided the answer."""
+        name = self.condition_names[condition]
+        return self._bi(("notes", "decided_by"), {"id": dict(condition=name.id), "en": dict(condition=name.en)})
 
     def _window(self, pattern: ActType, analysis: Analysis, stage: StageInfo | None, verdict: Verdict,
                 reason: LocalizedText) -> tuple[Verdict, LocalizedText, tuple[Rule, ...]]:

@@ -61,6 +61,15 @@ class Window:
 
 
 @dataclass(frozen=True)
+class WhenStated:
+    """A row's answer when the question states a condition (the reader's condition head): "allowed if <condition>,
+    else depends", "not allowed if <condition>" ..."""
+
+    verdict: Verdict
+    reason: LocalizedText
+
+
+@dataclass(frozen=True)
 class ActType:
     """One act type of the decision table (data/acts.yaml) whose answer is fixed: allowed or allowed under a
     condition. `cues` only seed the training paraphrases; the learned reader decides which act a question is."""
@@ -76,6 +85,7 @@ class ActType:
     subjects: dict[str, SubjectOverride] = field(default_factory=dict)
     window: Window | None = None
     calendar_note: bool = False  # add the registration and candidates-set dates from the election calendars
+    when: dict[str, WhenStated] = field(default_factory=dict)  # condition -> the answer when it is stated
 
 
 @dataclass(frozen=True)

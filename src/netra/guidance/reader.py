@@ -58,11 +58,13 @@ class Head:
 
 
 class Reader:
-    """The shipped classifier: `acts` ranks the act types, `rules` scores every rule id it was trained on."""
+    """The shipped classifier: `acts` ranks the act types, `rules` scores every rule id it was trained on,
+    `conditions` scores each condition a question may state (leave, CLTN, official invitation, serving the
+    election ...: the vocabulary of the hand labels, lab/guidance/act_labels_hand.yaml), one binary head each."""
 
-    def __init__(self, word, char, acts: Head, rules: Head, recipe: str):
+    def __init__(self, word, char, acts: Head, rules: Head, recipe: str, conditions: Head | None = None):
         self._word, self._char = word, char
-        self.act_head, self.rule_head = acts, rules
+        self.act_head, self.rule_head, self.condition_head = acts, rules, conditions
         self.recipe = recipe  # hash of what it was trained on (the test compares it with the recipe's)
 
     @classmethod
@@ -74,8 +76,9 @@ class Reader:
             vec.vocabulary_ = {str(t): i for i, t in enumerate(vocab)}
             vec.idf_ = data[f"{name}_idf"].astype(np.float64)
         heads = [Head(data[f"{h}_classes"].astype(str), data[f"{h}_coef"].astype(np.float64),
-                      data[f"{h}_intercept"].astype(np.float64)) for h in ("act", "rule")]
-        return cls(word, char, heads[0], heads[1], str(data["recipe"]))
+                      data[f"{h}_intercept"].astype(np.float64)) if f"{h}_classes" in data else None
+                 for h in ("act", "rule", "cond")]
+        return cls(word, char, heads[0], heads[1], str(data["recipe"]), heads[2])
 
     def vector(self, doc: str):
         return features(self._word, self._char, [doc])
@@ -91,8 +94,15 @@ class Reader:
         s = self.rule_head.scores(self.vector(doc))
         return {str(c): float(v) for c, v in zip(self.rule_head.classes, s)}
 
+    def conditions(self, doc: str) -> dict[str, float]:
+        """Each condition's score (> 0: the question states it); empty for a reader without the head."""
+        if self.condition_head is None:
+            return {}
+        s = self.condition_head.scores(self.vector(doc))
+        return {str(c): float(v) for c, v in zip(self.condition_head.classes, s)}
 
-def save(path: Path, word, char, acts: Head, rules: Head, recipe: str) -> None:
+
+def save(path: Path, word, char, acts: Head, rules: Head, recipe: str, conditions: Head | None = None) -> None:
     """Write the reader as plain arrays (float32 weights: the file stays small and loads without pickle)."""
     def vocab(vec):
         items = sorted(vec.vocabulary_.items(), key=lambda kv: kv[1])
@@ -100,6 +110,7 @@ def save(path: Path, word, char, acts: Head, rules: Head, recipe: str) -> None:
     np.savez_compressed(
         path, word_vocab=vocab(word), word_idf=word.idf_.astype(np.float32), char_vocab=vocab(char),
         char_idf=char.idf_.astype(np.float32), recipe=np.array(recipe),
-        **{f"{name}_{part}": value for name, head in (("act", acts), ("rule", rules)) for part, value in (
+        **{f"{name}_{part}": value for name, head in (("act", acts), ("rule", rules), ("cond", conditions))
+           if head is not None for part, value in (
             ("classes", np.array(head.classes).astype(str)), ("coef", head.coef.astype(np.float32)),
             ("intercept", head.intercept.astype(np.float32)))})
