@@ -268,9 +268,12 @@ class GuidanceEngine:
 
     def conditions(self, analysis: Analysis) -> frozenset[str]:
         """The conditions the question states (leave, CLTN, official invitation, serving the election ...), as the
-        reader's condition head reads them."""
+        reader's condition head reads them; a condition the head does not learn, from the lexicon concept of that
+        name (no_cltn: the negation the lexicon reads in "tanpa CLTN")."""
         scores = self.reader.conditions(self.document(analysis))
-        return frozenset(c for c, v in scores.items() if v > self.weights.condition and c in self.condition_names)
+        learned = {c for c, v in scores.items() if v > self.weights.condition}
+        from_lexicon = analysis.concepts - set(scores)
+        return frozenset(c for c in learned | from_lexicon if c in self.condition_names)
 
     def _table_row(self, act: str) -> ActType | None:
         """The decision-table row an act reading ("act.<id>") names, or None for any other reading."""
