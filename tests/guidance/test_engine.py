@@ -221,6 +221,9 @@ def _acts_with(tmp_path: Path, change) -> Path:
     (lambda p: p.update(verdict="maybe"), "verdict"),
     (lambda p: p.pop("reason"), "reason"),
     (lambda p: p.update(colour="red"), "unknown field"),
+    (lambda p: p.update(when={"no_such_condition": {"verdict": "allowed", "reason": {"id": "x", "en": "x"}}}),
+     "unknown condition"),
+    (lambda p: p.update(when={"on_leave": {"verdict": "perhaps", "reason": {"id": "x", "en": "x"}}}), "verdict"),
 ])
 def test_bad_act_data_fails_loading_with_the_act_named(tmp_path, change, problem):
     path = _acts_with(tmp_path, change)
