@@ -2,9 +2,10 @@
 
 * ``PhraseIndex.scan`` (a token trie) finds the same phrases, in the same order, as comparing every phrase at
   every token;
-* ``LinearModel.score_batch`` (features looked up by word and word pair, one sparse product per batch) counts the
-  same features as ``extract_features(a)``, the definition training uses, and gives the same probabilities to
-  within 1e-12.
+* ``LinearModel.score_batch`` (the batch's words, word pairs and signals looked up in a few C-level passes, word
+  pairs by number in a sorted key array, one sparse product per batch) counts the same features as
+  ``extract_features(a)``, the definition training uses, and gives the same probabilities to within 1e-12; its
+  fallback evidence words (``top_words``) are the ones ``contributions`` ranks first.
 
 Checked on real posts (MIT tweets, blind items left out: only their ids are read, from the manifest) and on
 Netra's own corpus, and on generated phrase sets.
@@ -111,6 +112,8 @@ def test_batch_model_equals_the_feature_strings(screener):
         assert got.act == pytest.approx(want[0], abs=1e-12)
         assert got.against == pytest.approx(want[1], abs=1e-12)
         assert list(got.family.values()) == pytest.approx(want[2], abs=1e-12)
+        ranked = sorted(((v, f) for f, v in got.contributions.items() if v > 0 and f[:2] in ("w:", "b:")), reverse=True)
+        assert got.top_words(3) == [f[2:] for _, f in ranked[:3]], text  # the fallback evidence's words
         one = model.score_analysis(a)
         assert (one.act, one.against) == pytest.approx((got.act, got.against), abs=1e-12)
         assert one.family == pytest.approx(got.family, abs=1e-12)

@@ -160,7 +160,7 @@ class Screener:
         cues = _stance_cues(a)
         stance = Stance("against" if scores.against >= 0.5 else "support", tuple(label for label, _ in cues))
         # the side taken is shown by its cues, or else by the words that made the model read a side
-        cue_spans = [sp for _, spans in cues for sp in spans] or self._model_spans(a, scores.contributions)
+        cue_spans = [sp for _, spans in cues for sp in spans] or self._model_spans(a, scores)
         rule_spans = self._rules(family, actor.kind, a, info, cue_spans)
         if not rule_spans:
             return Result(item.id, False, score, None, (), (), actor, candidate, stage,
@@ -285,14 +285,12 @@ class Screener:
             role_tokens.update(range(r.core[0], r.core[1]))
         return [s for s in set(spans) if not role_tokens.issuperset(range(s[0], s[1]))]
 
-    def _model_spans(self, a: Analysis, contributions: dict[str, float]) -> list[tuple[int, int]]:
+    def _model_spans(self, a: Analysis, scores) -> list[tuple[int, int]]:
         """Fallback evidence: the words whose features pushed the act score up the most."""
         norm = feature_words(a)
-        best = sorted(((v, f) for f, v in contributions.items() if v > 0 and f[:2] in ("w:", "b:")),
-                      reverse=True)[:3]
         spans = []
-        for _, f in best:
-            words = f[2:].split(" ")
+        for f in scores.top_words(3):
+            words = f.split(" ")
             k = len(words)
             for i in range(len(norm) - k + 1):
                 if norm[i:i + k] == words:
