@@ -194,3 +194,31 @@ def test_tokens_of_a_text_are_the_tokens_of_its_chunks(screener):
     assert multi > 3000
 
 
+
+
+def test_batches_make_no_reference_cycles_and_restore_the_collector(screener):
+    """``cyclic_gc_paused`` is only free because screening makes no reference cycles: with the collector off,
+    a file pipeline batch of real posts (ASN, unknown and non-ASN authors, bad lines) leaves nothing for
+    ``gc.collect()`` to find. The collector is on again after a batch, and stays off for a caller that turned it
+    off."""
+    import gc
+
+    from netra.screening.runner import screen_batch
+
+    texts = _real_texts(600)
+    authors = ({"is_asn": True}, None, {"is_asn": False})
+    batch = [(k, json.dumps({"id": f"c{k}", "text": t, **({"author": authors[k % 3]} if authors[k % 3] else {})})
+              .encode()) for k, t in enumerate(texts)] + [(len(texts), b"{not json"), (len(texts) + 1, b'{"id": 1}')]
+    assert gc.isenabled()
+    gc.collect()
+    gc.disable()
+    try:
+        rows = screen_batch(batch, screener)
+        assert not gc.isenabled()  # a caller's choice is kept
+        del rows
+        assert gc.collect() == 0
+    finally:
+        gc.enable()
+    rows = screen_batch(batch, screener)
+    assert gc.isenabled()
+    assert sum(1 for r in rows if r[3] is not None) == 2 and sum(r[4] for r in rows) > 50
