@@ -409,9 +409,6 @@ class LinearModel:
         return [Scores(sig(acts[k]), sig(against[k]) if against is not None else 0.0, batch, k) for k in range(n)]
 
 
-_PAIR = "{} {}".format
-
-
 def _feature_ids(vocabulary: list[str]) -> tuple[dict[str, int], dict[str, int], np.ndarray, np.ndarray]:
     """word -> index of ``w:word``; and the word pairs ``b:first second`` as numbers: each word of a pair ->
     its number, and the sorted keys ``first * len(numbers) + second`` with the index of each pair's feature."""
