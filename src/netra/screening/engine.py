@@ -552,7 +552,7 @@ def cyclic_gc_paused() -> Iterator[None]:
     all die by reference counting: screening makes no reference cycles (``gc.collect()`` finds none after
     thousands of screenings with the collector off). Left on, the collector walks them again and again: they
     outlive two young collections, reach the old generation and set off a full collection about once a batch,
-    16% of the CPU time of the 30,000-post bench. With several threads, the first to pause it switches it back
+    14-16% of the CPU time of the 30,000-post bench. With several threads, the first to pause it switches it back
     on; another thread's batch may then finish with it on, which only costs that time again."""
     if not gc.isenabled():
         yield
