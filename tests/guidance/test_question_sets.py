@@ -67,6 +67,8 @@ SETS = (
                 status_or_condition=True, gap_share=True),
     QuestionSet("v6", 200, binds_v6, check_in_force_and_election, STATUSES, dated_third=True,
                 status_or_condition=True, general_share=True),
+    QuestionSet("v7", 200, binds_v6, check_in_force_and_election, STATUSES, dated_third=True,
+                status_or_condition=True, gap_share=True, general_share=True),
 )
 BY_NAME = {s.name: s for s in SETS}
 
