@@ -47,7 +47,7 @@ def summary(items: list[dict]) -> str:
 
 
 def main(questions: Path = QUESTIONS, name: str = "v3", doc: str = __doc__, misses: bool = True) -> None:
-    """Figures only (evaluate_v4/v5/v6 call this with their own set, name and description; a blind set passes
+    """Figures only (evaluate_v4/v5/v6/v7 call this with their own set, name and description; a blind set passes
     misses=False so that no option can list single questions)."""
     parser = argparse.ArgumentParser(description=doc, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--check", action="store_true", help="only load and validate the file; run no engine")

@@ -1,4 +1,4 @@
-"""The well-formedness checks every "Bolehkah?" question set (issue 17: questions_v2.yaml ... questions_v6.yaml) is
+"""The well-formedness checks every "Bolehkah?" question set (issue 17: questions_v2.yaml ... questions_v7.yaml) is
 judged by: data only, never the guidance engine, so a set passes or fails on its questions alone.
 
 tests/guidance/test_question_sets.py runs them on each set with that set's own thresholds.

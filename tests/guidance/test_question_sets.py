@@ -1,11 +1,12 @@
-"""Every "Bolehkah?" question set of issue 17 (questions_v2.yaml ... questions_v6.yaml) is well formed.
+"""Every "Bolehkah?" question set of issue 17 (questions_v2.yaml ... questions_v7.yaml) is well formed.
 
 Data checks only: this module never imports or runs the guidance engine, so each set passes or fails on its questions
-alone (the engine's accuracy is measured elsewhere: tests/guidance/evaluate_v2.py ... evaluate_v6.py). The checks are
+alone (the engine's accuracy is measured elsewhere: tests/guidance/evaluate_v2.py ... evaluate_v7.py). The checks are
 tests/guidance/question_checks.py's; each set keeps the thresholds and coverage rules it was written against (SETS):
 v3 adds that one election's statute never answers a question dated in the other, v4 that 40% turn on the asker's
 status or a condition, v5 that rulebook gaps stay a small share, v6 that the general election offences (binding
-everyone, retired people, spouses and citizens included) stay a small share. Each set must not copy the earlier ones.
+everyone, retired people, spouses and citizens included) stay a small share, v7 both shares (v6's rules plus v5's
+gap share). Each set must not copy the earlier ones.
 """
 
 from __future__ import annotations
@@ -67,6 +68,8 @@ SETS = (
                 status_or_condition=True, gap_share=True),
     QuestionSet("v6", 200, binds_v6, check_in_force_and_election, STATUSES, dated_third=True,
                 status_or_condition=True, general_share=True),
+    QuestionSet("v7", 200, binds_v6, check_in_force_and_election, STATUSES, dated_third=True,
+                status_or_condition=True, gap_share=True, general_share=True),
 )
 BY_NAME = {s.name: s for s in SETS}
 
