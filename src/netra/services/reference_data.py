@@ -242,11 +242,12 @@ _engine_builds: list[threading.Thread] = []
 
 
 def prepare_guidance_engine(db: Database) -> None:
-    """Start building the engine in the background unless it is built or being built. The "Bolehkah?" form calls
-    this: the person types the question meanwhile, and does not wait for scikit-learn's import and the rulebook
-    index (5-18 s on a 2-core machine) after pressing "Tanya"."""
+    """Start building the engine in the background unless it is being built. The "Bolehkah?" form calls this: the
+    person types the question meanwhile, and does not wait for scikit-learn's import and the rulebook index (5-18 s
+    on a 2-core machine) after pressing "Tanya". The thread asks `guidance_engine`, which returns at once when the
+    engine of the reference data in force is built and rebuilds it after a correction or an added election."""
     with _lock:
-        if _engines or any(t.is_alive() for t in _engine_builds):
+        if any(t.is_alive() for t in _engine_builds):
             return
         thread = threading.Thread(target=guidance_engine, args=(db,), name="netra-guidance-engine", daemon=True)
         _engine_builds[:] = [thread]
