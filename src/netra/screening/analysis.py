@@ -17,7 +17,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from itertools import compress
+from itertools import compress, repeat
+from operator import and_, gt
 
 from netra.screening.candidates import Candidate, CandidateRegistry
 from netra.screening.lexicon import Lexicon
@@ -36,6 +37,11 @@ _NUMBER_MAX = 20
 _ADDRESS = {"untuk", "kepada", "kpd", "bagi", "buat", "wahai", "hai", "halo", "yth", "rekan", "seluruh", "ayo"}
 _DIRECTIVES = {"harus", "wajib", "jangan", "dilarang", "agar", "supaya", "diminta", "dihimbau", "diimbau",
                "mohon", "tolong", "perlu", "hendaknya", "sebaiknya", "tetap"}
+# token flags (all below 256) -> a test on them, as tables: ``map(TABLE.__getitem__, flags)`` runs the test for
+# every token in C, so a text pays Python only for the tokens that pass
+_NUMERIC = tuple(bool(f & (NUM | HAND)) for f in range(256))
+_CAPITALISED = tuple(bool(f & CAP and not f & (NUM | HASHTAG)) for f in range(256))
+_WORDLIKE = tuple(not f & (NUM | HASHTAG | EMOJI) for f in range(256))
 
 
 class PhraseIndex:
@@ -356,10 +362,11 @@ class Analyzer:
         if a.tag_support and a.names:
             a.tagged_sides = len({side for i, j, side in a.names
                                   if any(ti <= i and j <= tj for ti, tj in a.tag_support)})
-        sides = {("n", side) for _, _, side in a.names}
-        sides.update(("c", self.registry.candidates[idx].number) for _, _, idx in a.candidates)
-        sides.update(("b", b[2]) for b in a.ballots if b[3])
-        a.sides = frozenset(sides)
+        if a.names or a.candidates or a.ballots:
+            sides = {("n", side) for _, _, side in a.names}
+            sides.update(("c", self.registry.candidates[idx].number) for _, _, idx in a.candidates)
+            sides.update(("b", b[2]) for b in a.ballots if b[3])
+            a.sides = frozenset(sides)
         return a
 
     def _mention_sides(self, tk: Tokens) -> frozenset:
@@ -567,7 +574,7 @@ class Analyzer:
         ctx = self.ballot_context
         n = len(norm)
         out = a.ballots
-        for i in [k for k, f in enumerate(flags) if f & (NUM | HAND)]:
+        for i in compress(range(n), map(_NUMERIC.__getitem__, flags)):
             fl = flags[i]
             if fl & HAND:
                 out.append((i, i + 1, nums[i], True))
@@ -618,7 +625,7 @@ class Analyzer:
         """Proper nouns, "Pak X"/"Bu X" persons and "X–Y" pairs, from capitalised tokens only; and whether the
         text is written in title case like a headline (capitals on most longer words that open no sentence)."""
         flags = tk.flags
-        caps = [i for i, f in enumerate(flags) if f & CAP and not f & (NUM | HASHTAG)]
+        caps = list(compress(range(len(flags)), map(_CAPITALISED.__getitem__, flags)))
         if not caps:
             return
         norm = tk.norm
@@ -630,7 +637,7 @@ class Analyzer:
         if len(caps) >= 4:
             long_caps = [k for k, i in enumerate(caps) if len(norm[i]) > 3]
             opening = sum(1 for k in long_caps if opens[k])
-            words = sum(1 for w, f in zip(norm, flags) if len(w) > 3 and not f & (NUM | HASHTAG | EMOJI)) - opening
+            words = sum(map(and_, map(gt, map(len, norm), repeat(3)), map(_WORDLIKE.__getitem__, flags))) - opening
             a.titlecase = words >= 4 and len(long_caps) - opening >= 0.7 * words
         capset = set(caps)
         for k, i in enumerate(caps):

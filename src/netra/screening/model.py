@@ -164,7 +164,7 @@ class Scores:
     @property
     def family(self) -> dict[str, float]:
         if self._family is None:
-            self._family = dict(zip(self._batch.model.family_classes, self._batch.family[self._row].tolist()))
+            self._family = dict(zip(self._batch.model.family_classes, self._batch.family()[self._row].tolist()))
         return self._family
 
     @property
@@ -183,6 +183,16 @@ class Scores:
     def norm(self) -> float:
         return float(self._batch.norms[self._row])
 
+    def top_words(self, k: int = 3) -> list[str]:
+        """The ``k`` word and word-pair features that raised the act logit the most (ties: the feature string
+        last in sort order first), without the ``w:``/``b:`` prefix: what ``contributions`` ranks."""
+        b, row = self._batch, self._row
+        lo, hi = b.indptr[row], b.indptr[row + 1]
+        values, cols = b.word_contributions()
+        vocabulary = b.model.vocabulary
+        best = sorted(((values[i], vocabulary[cols[i]]) for i in range(lo, hi) if cols[i] >= 0), reverse=True)[:k]
+        return [f[2:] for _, f in best]
+
     @property
     def contributions(self) -> dict[str, float]:
         """Feature -> its contribution to the act logit."""
@@ -197,14 +207,44 @@ class Scores:
 
 
 class _Batch:
-    """The tf-idf rows of a batch of texts (CSR: ``indptr``, ``cols``, ``counts``, ``x``), their L2 norms and the
-    family head's probabilities: what ``Scores`` reads back on demand."""
+    """The tf-idf rows of a batch of texts (CSR: ``indptr``, ``cols``, ``counts``, ``x``) and their L2 norms: what
+    ``Scores`` reads back on demand. What few texts need (the family head, the act contributions of words) is
+    computed for the whole batch the first time one text asks."""
 
-    __slots__ = ("model", "indptr", "cols", "counts", "x", "norms", "family")
+    __slots__ = ("model", "indptr", "cols", "counts", "x", "norms", "rows", "_family", "_words")
 
-    def __init__(self, model, indptr, cols, counts, x, norms, family):
-        self.model, self.indptr, self.cols, self.counts, self.x, self.norms, self.family = \
-            model, indptr, cols, counts, x, norms, family
+    def __init__(self, model, indptr, cols, counts, x, norms, rows):
+        self.model, self.indptr, self.cols, self.counts, self.x, self.norms, self.rows = \
+            model, indptr, cols, counts, x, norms, rows
+        self._family = self._words = None
+
+    def family(self) -> np.ndarray:
+        """Row -> the family head's probabilities (softmax), for the whole batch."""
+        if self._family is None:
+            m = self.model
+            n = len(self.norms)
+            z = np.zeros((n, len(m.family_classes)))
+            filled = self.norms > 0  # a text with no known feature keeps the biases alone
+            if filled.any():
+                z[filled] = np.add.reduceat(m.family_coef[self.cols] * self.x[:, None], self.indptr[:-1][filled],
+                                            axis=0)
+                z[filled] /= self.norms[filled, None]
+            logits = z + m.family_bias
+            if logits.size:
+                logits -= logits.max(axis=1, keepdims=True)
+            family = np.exp(logits)
+            family /= family.sum(axis=1, keepdims=True)
+            self._family = family
+        return self._family
+
+    def word_contributions(self) -> tuple[list[float], list[int]]:
+        """Each stored feature's contribution to the act logit, and its index where it is a word or word-pair
+        feature with a positive contribution (else -1): the candidates for fallback evidence."""
+        if self._words is None:
+            m = self.model
+            values = self.x / self.norms[self.rows] * m.act_coef[self.cols]  # a stored feature's row has a norm > 0
+            self._words = values.tolist(), np.where((values > 0) & m._is_word[self.cols], self.cols, -1).tolist()
+        return self._words
 
 
 class LinearModel:
@@ -228,11 +268,9 @@ class LinearModel:
         self.direction_coef = None if direction_coef is None else np.asarray(direction_coef, dtype=np.float64)
         self.direction_bias = float(direction_bias)
         self.meta = dict(meta or {})
-        self._word_ids, self._pair_ids = _feature_ids(self.vocabulary)  # see _analysis_ids
-        # the three heads side by side (act, direction, families), so one gather and one sum score them all
-        self._heads = np.column_stack([self.act_coef, self.direction_coef if self.direction_coef is not None
-                                       else np.zeros(len(self.vocabulary)), self.family_coef]) \
-            if len(self.vocabulary) else np.zeros((0, 2 + len(self.family_classes)))
+        self._word_ids, self._pair_words, self._pair_keys, self._pair_cols = _feature_ids(self.vocabulary)
+        # features that are words or word pairs: the only ones fallback evidence may point at (``top_words``)
+        self._is_word = np.fromiter((f[:2] in ("w:", "b:") for f in self.vocabulary), bool, len(self.vocabulary))
         unknown = set(self.family_classes) - set(FAMILIES)
         if unknown:
             raise ValueError(f"model has unknown families: {sorted(unknown)}")
@@ -289,17 +327,6 @@ class LinearModel:
             sq += x * x
         return counts, math.sqrt(sq)
 
-    def _analysis_ids(self, a: Analysis) -> list[int]:
-        """The vocabulary indices of ``extract_features(a)`` (-1 for a feature the model does not know), without
-        building the ``w:``/``b:`` strings: words and word pairs are looked up with ``map`` (in C)."""
-        targets = _targets(a)
-        words = feature_words(a, targets)
-        ids = list(map(self._word_ids.get, words, repeat(-1)))
-        if len(words) > 1:
-            ids += map(self._pair_ids.get, map(_PAIR, words, words[1:]), repeat(-1))
-        ids += map(self.index.get, signal_features(a, targets), repeat(-1))
-        return ids
-
     def act_probability(self, feats: list[str]) -> float:
         return self.score(feats).act
 
@@ -310,26 +337,57 @@ class LinearModel:
     def score_features(self, docs: list[list[str]]) -> list[Scores]:
         """Scores of many texts' feature strings, as one batch."""
         index = self.index
-        return self._score_rows([list(map(index.get, feats, repeat(-1))) for feats in docs])
+        n = len(docs)
+        lens = np.fromiter(map(len, docs), np.intp, n)
+        flat = np.fromiter(map(index.get, chain.from_iterable(docs), repeat(-1)), np.intp, int(lens.sum()))
+        return self._score_flat(n, np.repeat(np.arange(n, dtype=np.intp), lens), flat)
 
     def score_analysis(self, a: Analysis) -> Scores:
         """``score(extract_features(a))``: a batch of one."""
         return self.score_batch([a])[0]
 
     def score_batch(self, analyses: list[Analysis]) -> list[Scores]:
-        """``score(extract_features(a))`` for each analysed text, the whole batch in one set of array operations."""
-        return self._score_rows([self._analysis_ids(a) for a in analyses])
+        """``score(extract_features(a))`` for each analysed text, the whole batch at once: each text's words and
+        signals are listed in Python, then the batch's words, word pairs and signals are looked up in three C-level
+        passes and numpy array operations (no ``w:``/``b:`` strings are built: a word pair is found by its two
+        word numbers in a sorted key array)."""
+        n = len(analyses)
+        words_of: list[list[str]] = []
+        signals_of: list[list[str]] = []
+        for a in analyses:
+            targets = _targets(a)
+            words_of.append(feature_words(a, targets))
+            signals_of.append(signal_features(a, targets))
+        rows = np.arange(n, dtype=np.intp)
+        wlens = np.fromiter(map(len, words_of), np.intp, n)
+        words = list(chain.from_iterable(words_of))
+        total = len(words)
+        word_cols = np.fromiter(map(self._word_ids.get, words, repeat(-1)), np.intp, total)
+        word_rows = np.repeat(rows, wlens)
+        pair_cols = pair_rows = np.zeros(0, dtype=np.intp)
+        if total > 1 and len(self._pair_keys):
+            ids = np.fromiter(map(self._pair_words.get, words, repeat(-1)), np.int64, total)
+            first, second = ids[:-1], ids[1:]
+            same = word_rows[:-1] == word_rows[1:]  # a pair never spans two texts
+            keys = first * len(self._pair_words) + second
+            pos = np.minimum(np.searchsorted(self._pair_keys, keys), len(self._pair_keys) - 1)
+            found = (first >= 0) & (second >= 0) & (self._pair_keys[pos] == keys)
+            pair_cols = np.where(found, self._pair_cols[pos], -1)[same]
+            pair_rows = word_rows[:-1][same]
+        slens = np.fromiter(map(len, signals_of), np.intp, n)
+        signal_cols = np.fromiter(map(self.index.get, chain.from_iterable(signals_of), repeat(-1)), np.intp,
+                                  int(slens.sum()))
+        return self._score_flat(n, np.concatenate([word_rows, pair_rows, np.repeat(rows, slens)]),
+                                np.concatenate([word_cols, pair_cols, signal_cols]))
 
-    def _score_rows(self, rows: list[list[int]]) -> list[Scores]:
-        """TfidfVectorizer(sublinear_tf=True, norm="l2") rows of the feature indices, times the three heads' weights
-        side by side, then each head's link function: a fixed handful of numpy calls for the whole batch (about
-        18 us a text on a batch of 2,000; a batch of one pays ~150 us of set-up, so callers with many texts batch
-        them). Sums run in another order than a text-by-text loop: the same scores to about 1e-15."""
-        n = len(rows)
+    def _score_flat(self, n: int, row_of: np.ndarray, flat: np.ndarray) -> list[Scores]:
+        """TfidfVectorizer(sublinear_tf=True, norm="l2") rows of the feature indices ``flat`` (row ``row_of``; -1 for
+        a feature the model does not know), times the act and direction weights, then each head's link function:
+        a fixed handful of numpy calls for the whole batch (a batch of one pays ~150 us of set-up, so callers with
+        many texts batch them). The family head is computed per text when asked (``Scores.family``): the decision
+        reads it for few texts. Sums run in another order than a text-by-text loop: the same scores to about
+        1e-15."""
         size = len(self.vocabulary)
-        lens = np.fromiter(map(len, rows), np.intp, n)
-        flat = np.fromiter(chain.from_iterable(rows), np.intp, int(lens.sum()))
-        row_of = np.repeat(np.arange(n, dtype=np.intp), lens)
         known = flat >= 0
         keys, counts = np.unique(row_of[known] * size + flat[known], return_counts=True)  # sorted by row
         r, cols = np.divmod(keys, size) if size else (keys, keys)
@@ -338,36 +396,38 @@ class LinearModel:
         indptr = np.zeros(n + 1, dtype=np.intp)
         np.cumsum(per_row, out=indptr[1:])
         norms = np.sqrt(np.bincount(r, weights=x * x, minlength=n))
-        z = np.zeros((n, self._heads.shape[1]))
-        filled = per_row > 0  # a text with no known feature keeps the biases alone
-        if filled.any():
-            z[filled] = np.add.reduceat(self._heads[cols] * x[:, None], indptr[:-1][filled], axis=0)
-            z[filled] /= norms[filled, None]
-        acts = (z[:, 0] + self.act_bias).tolist()
-        against = (z[:, 1] + self.direction_bias).tolist() if self.direction_coef is not None else None
-        logits = z[:, 2:] + self.family_bias
-        if logits.size:
-            logits -= logits.max(axis=1, keepdims=True)
-        family = np.exp(logits)
-        family /= family.sum(axis=1, keepdims=True)
-        batch = _Batch(self, indptr, cols, counts, x, norms, family)
+        filled = norms > 0  # a text with no known feature keeps the biases alone
+
+        def head(coef: np.ndarray, bias: float) -> list[float]:
+            z = np.divide(np.bincount(r, weights=coef[cols] * x, minlength=n), norms, out=np.zeros(n), where=filled)
+            return (z + bias).tolist()
+
+        acts = head(self.act_coef, self.act_bias)
+        against = head(self.direction_coef, self.direction_bias) if self.direction_coef is not None else None
+        batch = _Batch(self, indptr, cols, counts, x, norms, r)
         sig = _sigmoid
         return [Scores(sig(acts[k]), sig(against[k]) if against is not None else 0.0, batch, k) for k in range(n)]
 
 
-_PAIR = "{} {}".format
-
-
-def _feature_ids(vocabulary: list[str]) -> tuple[dict[str, int], dict[str, int]]:
-    """word -> index of ``w:word``; "first second" -> index of ``b:first second``."""
+def _feature_ids(vocabulary: list[str]) -> tuple[dict[str, int], dict[str, int], np.ndarray, np.ndarray]:
+    """word -> index of ``w:word``; and the word pairs ``b:first second`` as numbers: each word of a pair ->
+    its number, and the sorted keys ``first * len(numbers) + second`` with the index of each pair's feature."""
     words: dict[str, int] = {}
-    pairs: dict[str, int] = {}
+    pairs: list[tuple[str, str, int]] = []
     for i, f in enumerate(vocabulary):
         if f.startswith("w:"):
             words[f[2:]] = i
         elif f.startswith("b:"):
-            pairs[f[2:]] = i
-    return words, pairs
+            first, second = f[2:].split(" ")
+            pairs.append((first, second, i))
+    numbers: dict[str, int] = {}
+    for first, second, _ in pairs:
+        numbers.setdefault(first, len(numbers))
+        numbers.setdefault(second, len(numbers))
+    keys = np.fromiter((numbers[a] * len(numbers) + numbers[b] for a, b, _ in pairs), np.int64, len(pairs))
+    cols = np.fromiter((i for _, _, i in pairs), np.intp, len(pairs))
+    order = np.argsort(keys, kind="stable")
+    return words, numbers, keys[order], cols[order]
 
 
 def _sigmoid(z: float) -> float:

@@ -25,6 +25,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from netra.screening.engine import cyclic_gc_paused
 from netra.screening.items import Item, ItemError
 
 BATCH_LINES = 2000
@@ -277,6 +278,11 @@ def screen_batch(batch: list[tuple[int, Any]], screener) -> list[Row]:
 
     One row per record: ``(line, id, output JSON line or None, error dict or None, violation)``.
     """
+    with cyclic_gc_paused():  # decoding and writing a batch make no reference cycles either (see engine)
+        return _screen_batch(batch, screener)
+
+
+def _screen_batch(batch: list[tuple[int, Any]], screener) -> list[Row]:
     decoded = [(line, decode_record(line, payload)) for line, payload in batch]
     valid = [item for _, item in decoded if not isinstance(item, LineError)]
     try:
