@@ -7,6 +7,7 @@ of processes) and the session was a cookie every process trusted on its own."""
 from __future__ import annotations
 
 import re
+from concurrent.futures import ThreadPoolExecutor
 
 import httpx
 import pytest
@@ -27,13 +28,21 @@ def servers(tmp_path_factory, postgres_server):
     data = tmp_path_factory.mktemp("two") / "data"
     env = {"NETRA_REPORT_RATE": "3/3600", "NETRA_SCREEN_PROCESSES": "0"}
     started = []
+
+    def serve(args):
+        return LiveServer(data, postgres_server.url("two_servers"), command="serve", env=env, args=args)
+
     try:
-        for args in ((), (), ("--workers", "2")):
-            started.append(LiveServer(data, postgres_server.url("two_servers"), command="serve", env=env, args=args))
-        for username in ("admin.sesi", "admin.kunci"):
-            made = started[0].cli("users", "create-admin", "--username", username, "--password", PASSWORD,
-                                  "--region", "33")
-            assert made.returncode == 0, made.stderr
+        started.append(serve(()))  # the first migrates the empty database; the others start together after it
+        with ThreadPoolExecutor(max_workers=4) as pool:
+            others = [pool.submit(serve, args) for args in ((), ("--workers", "2"))]
+            made = [pool.submit(started[0].cli, "users", "create-admin", "--username", username,
+                                "--password", PASSWORD, "--region", "33") for username in ("admin.sesi", "admin.kunci")]
+            started += [f.result() for f in others if f.exception() is None]
+            for f in others + made:
+                f.result()  # a server that did not start fails the module here, after the others are listed to stop
+        for result in made:
+            assert result.result().returncode == 0, result.result().stderr
         yield started
     finally:
         for server in started:

@@ -8,17 +8,16 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import yaml
-
 from netra.guidance import status as statuses
 from netra.guidance.model import ActType, Citation, GuidanceDataError, SubjectOverride, Verdict, WhenStated, Window
 from netra.guidance.text import Lexicon
 from netra.rulebook import LocalizedText, Rulebook
+from netra.yaml_data import safe_load
 
 
 def read_yaml(path: Path) -> dict:
     with open(path, encoding="utf-8") as fh:
-        return yaml.safe_load(fh) or {}
+        return safe_load(fh) or {}
 
 
 def _localized(raw, where: str) -> LocalizedText:

@@ -14,9 +14,8 @@ from functools import lru_cache
 from pathlib import Path
 from xml.sax.saxutils import escape
 
-import yaml
-
 from netra.rulebook import FamilyInfo, Rule, Rulebook
+from netra.yaml_data import safe_load
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
 
@@ -70,7 +69,7 @@ class Labels:
 @lru_cache(maxsize=1)
 def _labels() -> dict:
     with open(DATA_DIR / "labels.yaml", encoding="utf-8") as fh:
-        return yaml.safe_load(fh)
+        return safe_load(fh)
 
 
 def _n(value: int | None, labels: Labels) -> str:

@@ -7,9 +7,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-import yaml
-
 from netra.guidance.model import MAX_QUESTION_CHARS, GuidanceError
+from netra.yaml_data import safe_load
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
 _WORD_RE = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)?")
@@ -24,7 +23,7 @@ class LanguageCheck:
     @classmethod
     def build(cls, messages: dict, extra_indonesian: Iterable[str] = (), path: Path | None = None) -> LanguageCheck:
         with open(path or DATA_DIR / "language.yaml", encoding="utf-8") as fh:
-            raw = yaml.safe_load(fh) or {}
+            raw = safe_load(fh) or {}
         indonesian = {str(w).lower() for w in raw.get("indonesian") or ()} | {w.lower() for w in extra_indonesian}
         # Words Indonesians use as their own (like, share, post, status ...) never count as English.
         english = {str(w).lower() for w in raw.get("english") or ()} - indonesian

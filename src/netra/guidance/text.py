@@ -13,9 +13,8 @@ from functools import cached_property
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from netra.text import Normaliser, Speller
+from netra.yaml_data import safe_load
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
 
@@ -60,7 +59,7 @@ class Lexicon:
     def load(cls, path: str | Path | None = None) -> Lexicon:
         path = Path(path) if path else DATA_DIR / "lexicon.yaml"
         with open(path, encoding="utf-8") as fh:
-            return cls(yaml.safe_load(fh) or {})
+            return cls(safe_load(fh) or {})
 
     @cached_property
     def vocabulary(self) -> frozenset[str]:

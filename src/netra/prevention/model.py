@@ -7,9 +7,8 @@ from datetime import date
 from functools import cache
 from importlib import resources
 
-import yaml
-
 from netra.regions import Region
+from netra.yaml_data import safe_load
 
 # Who attended a socialisation event, by group: the statuses the neutrality rules bind, and everyone else.
 AUDIENCE_GROUPS = ("pns", "pppk", "non_asn", "village_head", "village_official", "bpd", "tni_polri", "other")
@@ -59,7 +58,7 @@ class PledgeRecord:
 @cache
 def _seed_data() -> dict:
     with resources.files("netra.prevention").joinpath("data", "agencies.yaml").open(encoding="utf-8") as fh:
-        return yaml.safe_load(fh)
+        return safe_load(fh)
 
 
 def seed_agencies(region: Region) -> list[tuple[str, str]]:

@@ -14,6 +14,8 @@ from typing import Any
 
 import yaml
 
+from netra.yaml_data import SafeLoader
+
 
 class MarkedDict(dict):
     """A dict that knows its own line and the line of each key (1-based)."""
@@ -53,7 +55,7 @@ class MarkedYAMLSyntaxError(Exception):
         self.field = field
 
 
-class _Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # libyaml when present: 5x faster, same marks
+class _Loader(SafeLoader):  # libyaml when present: 5x faster, same marks
     pass
 
 

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import yaml
+from netra.yaml_data import safe_load
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
 LEXICON_PATH = DATA_DIR / "lexicon.yaml"
@@ -37,7 +37,7 @@ class Lexicon:
     @classmethod
     def load(cls, path: str | Path = LEXICON_PATH) -> Lexicon:
         with open(path, encoding="utf-8") as fh:
-            data = yaml.safe_load(fh)
+            data = safe_load(fh)
         return cls.from_dict(data)
 
     @classmethod

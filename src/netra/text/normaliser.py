@@ -37,7 +37,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-import yaml
+from netra.yaml_data import safe_load
 
 LEXICON_PATH = Path(__file__).resolve().parent / "data" / "lexicon.yaml"
 
@@ -84,7 +84,7 @@ class TextLexicon:
     @classmethod
     def load(cls, path: str | Path = LEXICON_PATH) -> TextLexicon:
         with open(path, encoding="utf-8") as fh:
-            return cls.from_dict(yaml.safe_load(fh) or {})
+            return cls.from_dict(safe_load(fh) or {})
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> TextLexicon:
