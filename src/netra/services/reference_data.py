@@ -10,6 +10,7 @@ deadline rules.
 from __future__ import annotations
 
 import json
+import logging
 import threading
 from datetime import date, datetime, timezone
 from functools import cache
@@ -32,6 +33,7 @@ from netra.regions import TimeZone, load_reference_regions
 from netra.regions.workforce import Workforce, WorkforceError, load_workforce, parse_workforce
 from netra.storage.tables import AddedElectionRow, DeadlineVersionRow, RuleOverrideRow, WorkforceTableRow
 
+log = logging.getLogger(__name__)
 _lock = threading.Lock()
 _cache: dict[tuple, Any] = {}  # by database and version
 _built: dict[tuple, Any] = {}  # by content
@@ -249,9 +251,16 @@ def prepare_guidance_engine(db: Database) -> None:
     with _lock:
         if any(t.is_alive() for t in _engine_builds):
             return
-        thread = threading.Thread(target=guidance_engine, args=(db,), name="netra-guidance-engine", daemon=True)
+        thread = threading.Thread(target=_warm_guidance_engine, args=(db,), name="netra-guidance-engine", daemon=True)
         _engine_builds[:] = [thread]
     thread.start()
+
+
+def _warm_guidance_engine(db: Database) -> None:
+    try:
+        guidance_engine(db)
+    except Exception:  # the question builds it again and reports any error itself (e.g. the database went away)
+        log.exception("guidance engine warm-up failed")
 
 
 _screeners: dict[tuple, Any] = {}
