@@ -38,7 +38,7 @@ HERE = Path(__file__).resolve().parent
 # Round seven: the act and the conditions of every question come from the hand labels (read from the law, never from
 # an engine's answers), after the second reading (act_labels_second.yaml); the engine-derived labels
 # (act_labels.yaml, derive_labels.py) only fill what they lack. GUIDE_LABELS=<flat yaml of id: act> trains on another
-# labelling instead (round six's, for the baseline), without conditions.
+# labelling instead (round six's: GUIDE_LABELS=lab/guidance/act_labels.yaml, for the baseline), without conditions.
 HAND_LABELS = HERE / "act_labels_hand.yaml"
 SECOND_READING = HERE / "act_labels_second.yaml"
 DERIVED_LABELS = HERE / "act_labels.yaml"

@@ -110,3 +110,17 @@ def test_serving_the_election_is_named_as_what_allowed_it():
     assert a.verdict is Verdict.ALLOWED and not a.primary  # no rule, no sanction for an allowed act
     assert any("melayani penyelenggaraan pemilihan" in n.id for n in a.notes), [n.id for n in a.notes]
     assert "TPS" in a.reason.id and "polling station" in a.reason.en  # the allowed form, said plainly
+
+
+@pytest.mark.parametrize("place,status,verdict", [
+    # UU 7/2017 Pasal 298 binds whoever puts props up: on a tree or a school, never; on one's own property, with the
+    # owner's permission, a citizen may (298(4)); a civil servant's own neutrality rules forbid it anywhere
+    ("di pagar rumah sendiri", "citizen", Verdict.ALLOWED),
+    ("di pohon pinggir jalan", "citizen", Verdict.NOT_ALLOWED),
+    ("di pagar rumah sendiri", "pns", Verdict.NOT_ALLOWED),
+])
+def test_a_stated_condition_lifts_an_offence_binding_everyone_only_where_the_statute_allows(place, status, verdict):
+    a = answer(f"pasang spanduk paslon {place}, boleh?", status=status)
+    assert a.verdict is verdict, a.reason.id
+    lifted = [n for n in a.notes if n.id.startswith("Yang menentukan jawaban ini")]
+    assert bool(lifted) == (verdict is Verdict.ALLOWED), [n.id for n in a.notes]

@@ -270,7 +270,8 @@ def test_every_act_type_of_the_table_asks_the_status_when_its_verdicts_differ(mo
     differing = 0
     for row in engine.acts.values():
         question = f"Bolehkah {row.title.id[0].lower()}{row.title.id[1:]}?"
-        monkeypatch.setattr(engine, "read", lambda analysis, row=row: ("act." + row.id, read(analysis)[1]))
+        monkeypatch.setattr(engine, "read",
+                            lambda analysis, stated=None, row=row: ("act." + row.id, read(analysis, stated)[1]))
         first = engine.answer(question)
         if first.subject is not None:  # the title itself names who acts
             continue

@@ -44,17 +44,20 @@ NEUTRAL = "neutral"  # nothing any rule forbids: allowed for everyone
 PRIVATE_PHOTO = "private_photo"  # a photo with a contestant, not published, no sign of support: "depends"
 
 
-def load_conditions(path: Path | None = None) -> tuple[dict[str, LocalizedText], tuple[str, ...]]:
-    """The conditions a question may state (acts.yaml `conditions`: each one's name as the page states it) and
-    those that make a prohibited reading yield to an allowed row (`allowing_conditions`)."""
+def load_conditions(path: Path | None = None) -> tuple[dict[str, LocalizedText], tuple[str, ...],
+                                                     dict[str, frozenset[str]]]:
+    """The conditions a question may state (acts.yaml `conditions`: each one's name as the page states it), those
+    that make a prohibited reading yield to an allowed row (`allowing_conditions`), and the offences binding
+    everyone that a stated condition lifts (`lifting_conditions`: rule id -> conditions)."""
     path = path or DATA_DIR / "acts.yaml"
     raw = read_yaml(path)
     names = {str(c): _localized(t, f"{path}, conditions.{c}") for c, t in (raw.get("conditions") or {}).items()}
     allowing = tuple(str(c) for c in raw.get("allowing_conditions") or ())
-    unknown = [c for c in allowing if c not in names]
+    lifting = {str(r): frozenset(map(str, cs)) for r, cs in (raw.get("lifting_conditions") or {}).items()}
+    unknown = [c for c in (*allowing, *(c for cs in lifting.values() for c in cs)) if c not in names]
     if unknown:
-        raise GuidanceDataError(f"{path}, allowing_conditions: unknown condition(s) {unknown}")
-    return names, allowing
+        raise GuidanceDataError(f"{path}, allowing_conditions/lifting_conditions: unknown condition(s) {unknown}")
+    return names, allowing, lifting
 
 
 def load_acts(path: Path | None = None, *, rulebook: Rulebook, lexicon: Lexicon) -> tuple[ActType, ...]:
@@ -62,7 +65,7 @@ def load_acts(path: Path | None = None, *, rulebook: Rulebook, lexicon: Lexicon)
     condition a row answers to in the `conditions` vocabulary."""
     path = path or DATA_DIR / "acts.yaml"
     raw = read_yaml(path)
-    conditions, _ = load_conditions(path)
+    conditions = load_conditions(path)[0]
     items = raw.get("acts")
     if not isinstance(items, list) or not items:
         raise GuidanceDataError(f"{path}: expected a non-empty 'acts' list")

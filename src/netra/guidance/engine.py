@@ -53,6 +53,7 @@ from netra.guidance.model import (
     Answer,
     Citation,
     Evidence,
+    GuidanceDataError,
     GuidanceError,
     ActType,
     RuleMatch,
@@ -148,7 +149,10 @@ class GuidanceEngine:
         self.lexicon = lexicon or Lexicon.load()
         self.messages = messages or read_yaml(DATA_DIR / "messages.yaml")
         self.acts = {a.id: a for a in (acts if acts is not None else load_acts(rulebook=rulebook, lexicon=self.lexicon))}
-        self.condition_names, self.allowing_conditions = load_conditions()
+        self.condition_names, self.allowing_conditions, self.lifting_conditions = load_conditions()
+        unknown = set(self.lifting_conditions) - {r.id for r in rulebook.rules}
+        if unknown:
+            raise GuidanceDataError(f"acts.yaml, lifting_conditions: unknown rule(s) {sorted(unknown)}")
         self.weights = weights or Weights()
         self._reader = reader
         self.rules: tuple[Rule, ...] = tuple(rulebook.rules)
@@ -260,11 +264,12 @@ class GuidanceEngine:
         """What the learned reader reads of a question, and is trained on: the act's tokens, negated acts marked."""
         return document(self._act_tokens(analysis), analysis.negated)
 
-    def read(self, analysis: Analysis) -> tuple[str, dict[str, float]]:
+    def read(self, analysis: Analysis, stated: frozenset[str] | None = None) -> tuple[str, dict[str, float]]:
         """The act type the reader finds (an acts.yaml id as "act.<id>", "prohibited.<family>", "neutral" or
-        "private_photo") and its score for each rule."""
+        "private_photo") and its score for each rule; `stated`: the conditions, when the caller has read them."""
         doc = self.document(analysis)
-        return self._settled_act(self.reader.acts(doc), self.conditions(analysis)), self.reader.rules(doc)
+        stated = self.conditions(analysis) if stated is None else stated
+        return self._settled_act(self.reader.acts(doc), stated), self.reader.rules(doc)
 
     def conditions(self, analysis: Analysis) -> frozenset[str]:
         """The conditions the question states (leave, CLTN, official invitation, serving the election ...), as the
@@ -347,8 +352,8 @@ class GuidanceEngine:
                 chosen = statuses.stated(analysis.words, concept_at) or chosen
             source = "question" if chosen else None
         stage = self._stage(text, analysis, when, election)
-        act, rule_scores = self.read(analysis)
         stated = self.conditions(analysis)
+        act, rule_scores = self.read(analysis, stated)
         similarity, recognised = self._similarity(analysis, act, rule_scores)
         if chosen is not None:
             return self._answer_as(text, analysis, stage, chosen, source, similarity, recognised, act, stated)
@@ -383,7 +388,7 @@ class GuidanceEngine:
         elif act in (NEUTRAL, PRIVATE_PHOTO):
             return self._row_answer(text, Verdict.ALLOWED, "neutral_no_act", [], matches, stage, status, source)
         if status in statuses.UNBOUND:
-            return self._unbound_answer(text, analysis, matches, stage, status, source, act)
+            return self._unbound_answer(text, analysis, matches, stage, status, source, act, stated)
         return self._rule_answer(text, analysis, matches, stage, status, source, recognised)
 
     def _row_answer(self, text, verdict: Verdict, reason: str, basis: list[RuleMatch], matches: list[RuleMatch],
@@ -801,8 +806,9 @@ class GuidanceEngine:
                       notes=tuple(notes), confident=True, **common)
 
     def _unbound_answer(self, text, analysis, matches: list[RuleMatch], stage, subject, subject_source,
-                        act: str) -> Answer:
-        """Citizens, retired civil servants and civil servants' families: no neutrality rule binds them."""
+                        act: str, stated: frozenset[str] = frozenset()) -> Answer:
+        """Citizens, retired civil servants and civil servants' families: no neutrality rule binds them; an offence
+        binding everyone does, unless a condition the question states lifts it (acts.yaml `lifting_conditions`)."""
         label = self.messages["subjects"][subject]
         top = matches[0].rule
         ids = ", ".join(m.rule.id for m in matches[:2])
@@ -816,6 +822,8 @@ class GuidanceEngine:
         floor = self.weights.subject_promotion * inside[0].score if inside else 0.0
         general = [m for n, m in enumerate(inside[:8]) if statuses.obliges(m.rule, subject) and m.applies is not False
                    and m.score >= floor and (n == 0 or m.rule.family.value == family or family == "none")]
+        lifted = [c for m in general for c in sorted(self.lifting_conditions.get(m.rule.id, frozenset()) & stated)]
+        general = [m for m in general if not self.lifting_conditions.get(m.rule.id, frozenset()) & stated]
         if general:
             # an offence of election law that binds every person (vote buying, campaigning in the quiet period ...)
             rule = general[0].rule
@@ -833,6 +841,7 @@ class GuidanceEngine:
             id=self._l("reasons", "unbound", subject=label["id"], rule_ids=ids, bound=bound_id).id,
             en=self._l("reasons", "unbound", subject=label["en"], rule_ids=ids, bound=bound_en).en)
         notes = [self._stage_note(stage)] if stage is not None else []
+        notes.extend(self._condition_note(c) for c in dict.fromkeys(lifted))
         notes.append(self._l("subject_notes", subject))
         basis = tuple(self._citation(key) for key in (("asn_law", "retired") if subject == "retired" else ("asn_law",)))
         if any(not c.verified for c in basis):
