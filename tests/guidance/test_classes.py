@@ -39,13 +39,14 @@ CASES = [
     pytest.param("lurah nolak surat pengantar warga yg pendukung paslon lawan, boleh gitu?", "asn", Verdict.NOT_ALLOWED, marks=MISS),
     ("Bolehkah anggota TNI menghambat iring-iringan satu pasangan calon saat kampanye?", "tni_polri",
      Verdict.NOT_ALLOWED),
-    # a candidate's campaign is no official event, whoever invites to it; the KPU's draw is one
     # round seven: a village head or official may not take part in a campaign even as a guest or spectator (UU 6/2014
     # Pasal 29 j, 51 j); a BPD member is not barred from watching
     ("sy kepala desa dapat undangan dari tim paslon ke kampanye akbar sebagai tamu, boleh hadir?", "village_head",
      Verdict.NOT_ALLOWED),
     ("sy kadus, boleh nonton kampanye caleg di lapangan kecamatan? cuma duduk", "village_official", Verdict.NOT_ALLOWED),
     ("sy anggota BPD, boleh nonton kampanye terbuka cagub sbg penonton?", "bpd", Verdict.ALLOWED),
+    # a candidate's campaign is no official event, whoever invites to it; the KPU's draw is one
+    ("ASN diundang KPU hadir di pengundian nomor urut paslon, boleh?", "asn", Verdict.ALLOWED),
     # round seven: allowed acts the decision table lacked (the hand labels' missing rows)
     ("sy kepsek PNS, gedung sekolah mau dipinjam KPU buat TPS, boleh?", "pns", Verdict.ALLOWED),
     ("kades boleh minjemin balai desa ke PPS buat gudang logistik surat suara?", "village_head", Verdict.ALLOWED),
@@ -54,7 +55,6 @@ CASES = [
     ("sy PNS pake baju merah polos ke kantor, kebetulan warna partai, masalah ga?", "pns", Verdict.ALLOWED),
     ("sy warga, buka usaha sablon, boleh terima pesanan kaos kampanye dari timses?", "citizen", Verdict.ALLOWED),
     ("sy PNS, buka usaha sablon, boleh terima pesanan kaos kampanye dari timses?", "pns", Verdict.DEPENDS),
-    ("ASN diundang KPU hadir di pengundian nomor urut paslon, boleh?", "asn", Verdict.ALLOWED),
     # who asks: qualifying words and the person who states their own status
     ("sy pegawai kontrak di dinas, boleh pasang stiker paslon di motor?", "non_asn", Verdict.NOT_ALLOWED),
     ("suami saya PPPK, saya ibu rumah tangga. boleh saya ikut kampanye caleg?", "asn_spouse", Verdict.ALLOWED),
@@ -99,10 +99,15 @@ def test_government_facility_answer_rests_on_the_ban_binding_whoever_campaigns()
 def test_a_stated_condition_decides_and_the_answer_names_it(question, condition):
     a = answer(question)
     assert (a.subject, a.verdict) == ("pns", Verdict.NOT_ALLOWED), a.reason.id
-    decided = [n for n in a.notes if n.id.startswith("Yang menentukan jawaban ini")]
+    decided = _decided_notes(a)
     assert len(decided) == 1 and condition in decided[0].id, [n.id for n in a.notes]
     assert decided[0].en.startswith("What decided this answer")
     assert a.primary and all(obliges(r, "pns") for r in a.primary)  # only rules binding the asker
+
+
+def _decided_notes(a):
+    """The notes naming the stated condition that decided the answer."""
+    return [n for n in a.notes if n.id.startswith("Yang menentukan jawaban ini")]
 
 
 def test_serving_the_election_is_named_as_what_allowed_it():
@@ -122,5 +127,4 @@ def test_serving_the_election_is_named_as_what_allowed_it():
 def test_a_stated_condition_lifts_an_offence_binding_everyone_only_where_the_statute_allows(place, status, verdict):
     a = answer(f"pasang spanduk paslon {place}, boleh?", status=status)
     assert a.verdict is verdict, a.reason.id
-    lifted = [n for n in a.notes if n.id.startswith("Yang menentukan jawaban ini")]
-    assert bool(lifted) == (verdict is Verdict.ALLOWED), [n.id for n in a.notes]
+    assert bool(_decided_notes(a)) == (verdict is Verdict.ALLOWED), [n.id for n in a.notes]

@@ -822,8 +822,9 @@ class GuidanceEngine:
         floor = self.weights.subject_promotion * inside[0].score if inside else 0.0
         general = [m for n, m in enumerate(inside[:8]) if statuses.obliges(m.rule, subject) and m.applies is not False
                    and m.score >= floor and (n == 0 or m.rule.family.value == family or family == "none")]
-        lifted = [c for m in general for c in sorted(self.lifting_conditions.get(m.rule.id, frozenset()) & stated)]
-        general = [m for m in general if not self.lifting_conditions.get(m.rule.id, frozenset()) & stated]
+        lifts = [self.lifting_conditions.get(m.rule.id, frozenset()) & stated for m in general]
+        lifted = sorted(frozenset().union(*lifts))
+        general = [m for m, lift in zip(general, lifts) if not lift]
         if general:
             # an offence of election law that binds every person (vote buying, campaigning in the quiet period ...)
             rule = general[0].rule
@@ -841,7 +842,7 @@ class GuidanceEngine:
             id=self._l("reasons", "unbound", subject=label["id"], rule_ids=ids, bound=bound_id).id,
             en=self._l("reasons", "unbound", subject=label["en"], rule_ids=ids, bound=bound_en).en)
         notes = [self._stage_note(stage)] if stage is not None else []
-        notes.extend(self._condition_note(c) for c in dict.fromkeys(lifted))
+        notes.extend(self._condition_note(c) for c in lifted)
         notes.append(self._l("subject_notes", subject))
         basis = tuple(self._citation(key) for key in (("asn_law", "retired") if subject == "retired" else ("asn_law",)))
         if any(not c.verified for c in basis):
